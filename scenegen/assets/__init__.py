@@ -26,7 +26,7 @@ class AssetBackend(Protocol):
         """Build the mesh in the local frame. Same ref -> same mesh, vertex for vertex."""
 
 
-ASSET_BACKENDS: Registry[AssetBackend] = Registry("assets", ("scenegen.assets.procedural",))
+ASSET_BACKENDS: Registry[AssetBackend] = Registry("assets", ("scenegen.assets.box", "scenegen.assets.procedural"))
 
 
 def plan_asset(obj: PlannedObject, rng: np.random.Generator, backend: str = "procedural") -> AssetRef:

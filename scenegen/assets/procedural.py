@@ -1,0 +1,1 @@
+"""Procedural parametric generators (placeholder until the generators land)."""
