@@ -1,0 +1,1 @@
+"""Prompt templates and evaluation prompt sets, shipped as package data."""
