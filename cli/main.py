@@ -159,7 +159,7 @@ def _print_report(report, scene) -> None:  # type: ignore[no-untyped-def]
     out_console.print(table)
 
 
-_SUMMARY_CHECKS = frozenset({"collision_rate", "out_of_bounds_rate", "support_rate", "counts", "summary"})
+_SUMMARY_CHECKS = frozenset({"collision_rate", "out_of_bounds_rate", "support_rate", "object_counts"})
 
 
 def run(argv: list[str] | None = None) -> None:

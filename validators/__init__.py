@@ -1,0 +1,21 @@
+"""Checks on a Scene. ``validate(scene)`` runs them and returns a ``Report`` of ``Finding``s.
+
+Physical checks (collision, out_of_bounds, support) follow SceneEval's definitions (Tam et al., arXiv 2503.14756);
+see ``/work/shared/METRICS.md``. Heavy geometry (trimesh, fcl, embree) is imported only when a check runs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scenegen.scene import Report, Scene
+
+__all__ = ["validate"]
+
+
+def validate(scene: "Scene", only: list[str] | None = None) -> "Report":
+    """Run the registered validators on ``scene`` (see ``validators.registry.validate``)."""
+    from validators.registry import validate as _validate
+
+    return _validate(scene, only)
