@@ -1,0 +1,297 @@
+"""Views of a Scene: the meshes to render, an annotated top-down map, a perspective view from a corner, id overlays.
+
+Images are ``PIL.Image.Image`` in RGB. The top-down map is north-up (world +y up, +x right), at ``px_per_m`` pixels
+per metre, its size exactly that of ``scenegen.render.camera.top_down(room, px_per_m, margin=MAP_MARGIN)``.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from scenegen.render.camera import Camera, look_at, top_down
+from scenegen.render.raycast import Lights, RenderOutput, render
+from scenegen.scene import Finding, ObjectInstance, Room, Scene
+
+if TYPE_CHECKING:
+    import trimesh
+    from PIL import Image as PILImage
+
+MAP_MARGIN = 0.8
+"""Metres of margin around the footprint bounds on the top-down map (room for the legend, scale bar and arrow)."""
+
+# A near-vertical sun for the map, so tall walls do not throw long shadows over the floor.
+MAP_LIGHTS = Lights(sun_direction=(0.12, -0.08, 1.0), sun_intensity=0.7, fill_intensity=0.2, ambient=0.45)
+
+FAIL_RED = (230, 0, 0)
+_OUTLINE = (20, 40, 110)
+_DOOR = (120, 70, 30)
+_DOOR_CLEARANCE = (40, 160, 80)
+_WINDOW = (60, 150, 230)
+_ROOM_LINE = (40, 40, 40)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Meshes
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def scene_meshes(scene: Scene, *, ceiling: bool = False) -> list[tuple[str, "trimesh.Trimesh"]]:
+    """World-frame meshes of ``scene``: ``floor``, ``wall_<i>`` (and ``ceiling``), then every object under its id."""
+    from scenegen.assets import world_mesh
+    from scenegen.assets.architecture import room_meshes
+
+    out = list(room_meshes(scene.room, ceiling=ceiling).items())
+    out.extend((inst.id, world_mesh(inst)) for inst in scene.objects)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Drawing helpers
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # Pillow < 10.1 has only the fixed bitmap font
+        return ImageFont.load_default()
+
+
+def footprint_corners(inst: ObjectInstance) -> np.ndarray:
+    """(4, 2) float64 world xy corners of the object's rotated footprint (from ``size`` and ``pose``), metres, CCW."""
+    w, d = inst.size[0], inst.size[1]
+    local = np.array([[-w / 2, -d / 2], [w / 2, -d / 2], [w / 2, d / 2], [-w / 2, d / 2]])
+    c, s = math.cos(inst.pose.yaw), math.sin(inst.pose.yaw)
+    rot = np.array([[c, -s], [s, c]])
+    return local @ rot.T + np.asarray(inst.pose.position[:2])
+
+
+def _to_px(camera: Camera, xy: np.ndarray, z: float = 0.0) -> list[tuple[float, float]]:
+    xy = np.atleast_2d(np.asarray(xy, dtype=np.float64))
+    pts = np.column_stack([xy, np.full(len(xy), z)])
+    uv, _ = camera.project(pts)
+    return [(float(u), float(v)) for u, v in uv]
+
+
+def _dashed(draw, pts: list[tuple[float, float]], fill, width: int = 2, dash: float = 6.0, closed: bool = True) -> None:
+    seq = pts + [pts[0]] if closed else pts
+    for (x0, y0), (x1, y1) in zip(seq[:-1], seq[1:]):
+        length = math.hypot(x1 - x0, y1 - y0)
+        steps = max(1, int(length // dash))
+        for k in range(0, steps, 2):
+            a, b = k / steps, min((k + 1) / steps, 1.0)
+            draw.line([(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a), (x0 + (x1 - x0) * b, y0 + (y1 - y0) * b)],
+                      fill=fill, width=width)
+
+
+def _arrow(draw, p0: tuple[float, float], p1: tuple[float, float], fill, width: int = 2, head: float = 6.0) -> None:
+    draw.line([p0, p1], fill=fill, width=width)
+    ang = math.atan2(p1[1] - p0[1], p1[0] - p0[0])
+    left = (p1[0] - head * math.cos(ang - 0.45), p1[1] - head * math.sin(ang - 0.45))
+    right = (p1[0] - head * math.cos(ang + 0.45), p1[1] - head * math.sin(ang + 0.45))
+    draw.polygon([p1, left, right], fill=fill)
+
+
+def _label(draw, xy: tuple[float, float], text: str, font, fill=(0, 0, 0), bg=(255, 255, 255)) -> None:
+    x0, y0, x1, y1 = draw.textbbox((0, 0), text, font=font)
+    tw, th = x1 - x0, y1 - y0
+    left, top = xy[0] - tw / 2, xy[1] - th / 2
+    draw.rectangle([left - 2, top - 1, left + tw + 2, top + th + 2], fill=bg)
+    draw.text((left - x0, top - y0), text, font=font, fill=fill)
+
+
+def _failing(findings: Iterable[Finding]) -> tuple[dict[str, list[str]], list[Finding]]:
+    """Object id -> checks that failed naming it; and the failing findings themselves."""
+    bad: dict[str, list[str]] = {}
+    fails = [f for f in findings if f.status == "fail"]
+    for f in fails:
+        for oid in f.object_ids:
+            bad.setdefault(oid, []).append(f.check)
+    return bad, fails
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Top-down map
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def map_camera(room: Room, px_per_m: float = 80.0) -> Camera:
+    """The orthographic camera ``top_down_map`` renders through (so callers can map world points to its pixels)."""
+    return top_down(room, px_per_m=px_per_m, margin=MAP_MARGIN)
+
+
+def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float = 80.0,
+                 output: RenderOutput | None = None) -> "PILImage.Image":
+    """An annotated, north-up plan of ``scene``: a ray-cast render from above (no ceiling) plus
+
+    the room outline; doors (on the wall, with their clearance box, depth = door width, dashed and translucent in
+    front of them) and windows; each object's rotated footprint (from ``size`` and ``pose``), its id and an arrow for
+    its front; objects named by failing findings (``status == "fail"``) outlined in red, with a legend line per failing
+    finding; a 1 m scale bar and a north arrow. Size: ``map_camera(scene.room, px_per_m)``'s width × height.
+    ``output`` may pass a render made through ``map_camera`` already, to skip the ray-cast.
+    """
+    from PIL import Image, ImageDraw
+
+    room = scene.room
+    cam = map_camera(room, px_per_m)
+    if output is None:
+        output = render(scene_meshes(scene, ceiling=False), cam, lights=MAP_LIGHTS)
+    base = Image.fromarray(output.rgb, "RGB").convert("RGBA")
+    overlay = Image.new("RGBA", base.size, (0, 0, 0, 0))
+    od = ImageDraw.Draw(overlay)
+    small = _font(max(9, int(round(px_per_m * 0.14))))
+    bad, fails = _failing(findings)
+    top_z = room.height  # annotations are drawn on the plan; z only matters for perspective cameras
+
+    # -- door clearance boxes (translucent) --
+    from scenegen.assets.architecture import WALL_THICKNESS
+
+    for op in room.openings:
+        if op.kind != "door":
+            continue
+        c = np.asarray(room.opening_center(op))
+        d = np.asarray(room.wall_direction(op.wall))
+        n = np.asarray(room.wall_normal(op.wall))
+        box = np.array([c - d * op.width / 2, c + d * op.width / 2,
+                        c + d * op.width / 2 + n * op.width, c - d * op.width / 2 + n * op.width])
+        od.polygon(_to_px(cam, box, top_z), fill=(*_DOOR_CLEARANCE, 60))
+    img = Image.alpha_composite(base, overlay)
+    draw = ImageDraw.Draw(img)
+
+    # -- room outline, openings --
+    fp = np.asarray(room.footprint, dtype=np.float64)
+    draw.line(_to_px(cam, np.vstack([fp, fp[:1]]), top_z), fill=_ROOM_LINE, width=2)
+    lw = max(3, int(round(WALL_THICKNESS * px_per_m)))
+    for op in room.openings:
+        c = np.asarray(room.opening_center(op))
+        d = np.asarray(room.wall_direction(op.wall))
+        n = np.asarray(room.wall_normal(op.wall))
+        mid = c - n * WALL_THICKNESS / 2
+        seg = np.array([mid - d * op.width / 2, mid + d * op.width / 2])
+        if op.kind == "door":
+            draw.line(_to_px(cam, seg, top_z), fill=_DOOR, width=lw)
+            box = np.array([c - d * op.width / 2, c + d * op.width / 2,
+                            c + d * op.width / 2 + n * op.width, c - d * op.width / 2 + n * op.width])
+            _dashed(draw, _to_px(cam, box, top_z), fill=_DOOR_CLEARANCE, width=1)
+            # swing: quarter arc from the hinge (start side of the door) into the room
+            hinge = c - d * op.width / 2
+            ang = np.linspace(0.0, math.pi / 2, 12)
+            arc = hinge + op.width * (np.cos(ang)[:, None] * d + np.sin(ang)[:, None] * n)
+            draw.line(_to_px(cam, arc, top_z), fill=_DOOR_CLEARANCE, width=1)
+        else:
+            draw.line(_to_px(cam, seg, top_z), fill=_WINDOW, width=lw)
+        _label(draw, _to_px(cam, c + n * 0.18, top_z)[0], op.id, small, fill=(60, 60, 60))
+
+    # -- objects --
+    for inst in scene.objects:
+        corners = _to_px(cam, footprint_corners(inst), top_z)
+        failed = inst.id in bad
+        draw.polygon(corners, outline=FAIL_RED if failed else _OUTLINE, width=3 if failed else 2)
+        centre = np.asarray(inst.pose.position[:2])
+        front = np.asarray(inst.pose.front)
+        reach = inst.size[1] / 2
+        _arrow(draw, _to_px(cam, centre + front * reach * 0.45, top_z)[0],
+               _to_px(cam, centre + front * (reach + 0.12), top_z)[0],
+               fill=FAIL_RED if failed else _OUTLINE, width=2, head=max(5.0, px_per_m * 0.07))
+        _label(draw, _to_px(cam, centre, top_z)[0], inst.id, small)
+
+    # -- legend (failing findings), scale bar, north arrow --
+    W, H = img.size
+    y = 4
+    for f in fails[:4]:
+        draw.rectangle([4, y + 2, 14, y + 12], outline=FAIL_RED, width=2)
+        text = f"fail {f.validator}.{f.check}: {', '.join(f.object_ids) or '(room)'}"
+        draw.text((18, y), text, font=small, fill=(0, 0, 0))
+        y += 14
+    if len(fails) > 4:
+        draw.text((18, y), f"+{len(fails) - 4} more failing findings", font=small, fill=(0, 0, 0))
+
+    bar = px_per_m  # 1 m in pixels
+    x0, yb = 10, H - 12
+    draw.line([(x0, yb), (x0 + bar, yb)], fill=(0, 0, 0), width=3)
+    draw.line([(x0, yb - 5), (x0, yb + 3)], fill=(0, 0, 0), width=2)
+    draw.line([(x0 + bar, yb - 5), (x0 + bar, yb + 3)], fill=(0, 0, 0), width=2)
+    draw.text((x0 + bar + 6, yb - 9), "1 m", font=small, fill=(0, 0, 0))
+
+    ax, ay = W - 22, 8
+    _arrow(draw, (ax, ay + 26), (ax, ay), fill=(0, 0, 0), width=2, head=7)
+    draw.text((ax - 4, ay + 28), "N", font=small, fill=(0, 0, 0))
+    draw.text((W - 92, H - 20), "+y up, +x right", font=small, fill=(60, 60, 60))
+    return img.convert("RGB")
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Perspective view
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _room_centre(room: Room) -> np.ndarray:
+    from shapely.geometry import Polygon
+
+    poly = Polygon(room.footprint)
+    c = poly.centroid
+    if not poly.contains(c):  # e.g. a U-shaped room: pick a point that is inside
+        c = poly.representative_point()
+    return np.array([c.x, c.y])
+
+
+def corner_camera(room: Room, corner: int = 0, width: int = 512, height: int = 384, eye_height: float = 1.6,
+                  inset: float = 0.3, target_height: float = 0.8, fov_deg: float = 60.0) -> Camera:
+    """A perspective camera ``inset`` metres in from both walls at convex footprint corner ``corner`` (indexing the
+    convex vertices, wrapping), ``eye_height`` metres up, looking at the room centre at ``target_height``."""
+    n = len(room.footprint)
+    convex = []
+    for v in range(n):
+        d_in, d_out = np.asarray(room.wall_direction((v - 1) % n)), np.asarray(room.wall_direction(v))
+        if d_in[0] * d_out[1] - d_in[1] * d_out[0] > 1e-9:
+            convex.append(v)
+    centre = _room_centre(room)
+    v = convex[corner % len(convex)]  # a simple CCW polygon always has a convex vertex
+    inward = np.asarray(room.wall_normal((v - 1) % n)) + np.asarray(room.wall_normal(v))
+    eye = np.asarray(room.footprint[v], dtype=np.float64) + inset * inward
+    for _ in range(20):  # very sharp corners: walk towards the centre until inside
+        if room.contains(float(eye[0]), float(eye[1])):
+            break
+        eye = eye + 0.25 * (centre - eye)
+    return look_at((eye[0], eye[1], eye_height), (centre[0], centre[1], target_height), fov_deg=fov_deg,
+                   width=width, height=height)
+
+
+def perspective_view(scene: Scene, width: int = 512, height: int = 384, corner: int = 0, *,
+                     shadows: bool = True) -> "PILImage.Image":
+    """A ray-cast view from just inside a corner of the room at eye height (1.6 m), looking at the room centre,
+    slightly down. No ceiling, so the sun lights the room from above. See ``corner_camera``."""
+    from PIL import Image
+
+    cam = corner_camera(scene.room, corner, width, height)
+    out = render(scene_meshes(scene, ceiling=False), cam, shadows=shadows)
+    return Image.fromarray(out.rgb, "RGB")
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Id overlay
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def id_colours(n: int) -> np.ndarray:
+    """(n, 3) uint8 distinct, deterministic colours (golden-ratio hues) for ids 0 … n−1."""
+    cols = [colorsys.hsv_to_rgb((0.11 + 0.618033988749895 * k) % 1.0, 0.75, 0.95) for k in range(n)]
+    return (np.asarray(cols, dtype=np.float64).reshape(-1, 3) * 255).round().astype(np.uint8)
+
+
+def id_overlay(output: RenderOutput, blend: float = 0.0) -> "PILImage.Image":
+    """Colour each pixel by its mesh id (background black). ``blend`` in [0, 1] mixes in the shaded render."""
+    from PIL import Image
+
+    palette = np.vstack([id_colours(len(output.names)), np.zeros((1, 3), dtype=np.uint8)])
+    img = palette[np.where(output.ids >= 0, output.ids, len(output.names))]
+    if blend > 0:
+        img = ((1 - blend) * img + blend * output.rgb).round().astype(np.uint8)
+    return Image.fromarray(img, "RGB")
