@@ -1,0 +1,35 @@
+"""Planners: a prompt -> a ``LayoutPlan``.
+
+A planner is a callable ``(prompt: str, seed: int) -> LayoutPlan`` registered under ``PLANNERS`` (built-in modules are
+imported on first lookup; users add their own through the ``scenegen.planners`` entry-point group). A prompt the
+planner cannot use raises ``PlanError``, whose message is one line a user can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from scenegen.registry import Registry
+from scenegen.scene import LayoutPlan
+
+Planner = Callable[[str, int], LayoutPlan]
+
+PLANNERS: Registry[Planner] = Registry("planners", ("scenegen.plan.rules",))
+
+
+class PlanError(ValueError):
+    """A prompt a planner cannot turn into a plan. ``str(err)`` is a single line that says what to change."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(str(message).split()))
+
+
+def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
+    """Read ``prompt`` into a ``LayoutPlan`` with the planner called ``planner``.
+
+    Raises ``PlanError`` for a prompt the planner cannot use and ``UnknownBackendError`` for an unknown planner name.
+    """
+    return PLANNERS.get(planner)(prompt, seed)
+
+
+__all__ = ["PLANNERS", "PlanError", "Planner", "plan"]

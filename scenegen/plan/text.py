@@ -1,0 +1,318 @@
+"""Small, dependency-free text helpers for the rules planner: a tokenizer that keeps character offsets, number words,
+and the word lists (colours, materials, styles, size words, room types, relation phrases) the planner reads
+prompts with.
+
+Everything here is plain data and pure functions; nothing depends on the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TypeVar
+
+V = TypeVar("V")
+
+# --------------------------------------------------------------------------------------------------------------------
+# Tokens
+# --------------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of the lower-cased prompt: ``kind`` is ``word``, ``num`` or ``punct``; ``start``/``end`` are character
+    offsets into the original prompt (so phrases can be quoted as the user wrote them)."""
+
+    text: str
+    kind: str
+    start: int
+    end: int
+
+
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()]")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word, number and punctuation tokens (lower-cased; hyphens and symbols separate words)."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text.lower()):
+        s = m.group(0)
+        kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
+        out.append(Token(s, kind, m.start(), m.end()))
+    return out
+
+
+def match_longest(words: list[str], i: int, table: dict[tuple[str, ...], V], max_len: int = 6) -> tuple[int, V] | None:
+    """The longest phrase of ``table`` (keys are word tuples) that starts at ``words[i]``: (length, value) or None."""
+    for n in range(min(max_len, len(words) - i), 0, -1):
+        key = tuple(words[i:i + n])
+        if key in table:
+            return n, table[key]
+    return None
+
+
+def phrases(*items: str) -> dict[tuple[str, ...], str]:
+    """``"a b=c"`` -> {("a", "b"): "c"}; an item without ``=`` maps to itself."""
+    out: dict[tuple[str, ...], str] = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        out[tuple(key.split())] = value or key
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Numbers and quantities
+# --------------------------------------------------------------------------------------------------------------------
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty").split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | _TENS | {"hundred": 100, "thousand": 1000}
+
+
+def parse_number(words: list[str]) -> int | None:
+    """Value of a run of number words or one digit token: ``["twenty", "five"]`` -> 25, ``["two", "hundred"]`` -> 200,
+    ``["3"]`` -> 3. None when the run is not a number."""
+    if not words:
+        return None
+    if len(words) == 1 and re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+        return int(float(words[0]))
+    total, current = 0, 0
+    for w in words:
+        if w not in NUMBER_WORDS:
+            return None
+        v = NUMBER_WORDS[w]
+        if v in (100, 1000):
+            current = max(current, 1) * v
+            if v == 1000:
+                total, current = total + current, 0
+        else:
+            current += v
+    return total + current
+
+
+QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
+    ("a", "pair", "of"): ("pair", 2), ("pair", "of"): ("pair", 2), ("a", "couple", "of"): ("pair", 2),
+    ("couple", "of"): ("pair", 2), ("a", "couple"): ("pair", 2), ("both",): ("pair", 2),
+    ("a", "few"): ("vague", 3), ("few",): ("vague", 3), ("several",): ("vague", 3), ("some",): ("vague", 3),
+    ("multiple",): ("vague", 3), ("many",): ("vague", 3), ("lots", "of"): ("vague", 3),
+    ("a", "lot", "of"): ("vague", 3),
+    ("a", "number", "of"): ("vague", 3), ("various",): ("vague", 3), ("a", "row", "of"): ("vague", 3),
+    ("a", "set", "of"): ("vague", 3), ("a", "range", "of"): ("vague", 3), ("a", "variety", "of"): ("vague", 3),
+    ("a", "bunch", "of"): ("vague", 3), ("a", "collection", "of"): ("vague", 3), ("a", "group", "of"): ("vague", 3),
+    ("plenty", "of"): ("vague", 3), ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12),
+    ("a",): ("article", 1), ("an",): ("article", 1), ("one",): ("number", 1), ("another",): ("article", 1),
+    ("a", "single"): ("article", 1), ("one", "more"): ("article", 1), ("the",): ("definite", 1),
+    ("this",): ("definite", 1), ("that",): ("definite", 1), ("these",): ("definite", 1), ("those",): ("definite", 1),
+    ("my",): ("article", 1), ("our",): ("article", 1), ("his",): ("article", 1), ("her",): ("article", 1),
+    ("their",): ("article", 1),
+}
+"""Quantifier phrase -> (kind, count). Kinds: ``number`` (exact), ``pair``, ``vague`` (several, some ...),
+``article`` (a, an), ``definite`` (the: may refer to an object already mentioned)."""
+
+NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
+QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
+                            "stack", "pile", "collection", "group", "dozen"})
+"""Nouns that start a quantity ("a range of ...") rather than name an object when ``of`` follows."""
+
+# --------------------------------------------------------------------------------------------------------------------
+# Attributes
+# --------------------------------------------------------------------------------------------------------------------
+
+COLOURS: dict[str, str] = {w: w for w in (
+    "red blue green yellow orange purple pink white black grey brown beige cream ivory navy teal turquoise gold "
+    "silver tan charcoal olive mustard burgundy maroon lavender mint coral magenta violet indigo crimson khaki "
+    "taupe aqua cyan lilac peach rose sage emerald ochre terracotta").split()} | {
+    "gray": "grey", "golden": "gold", "colorful": "colourful", "colourful": "colourful", "multicoloured": "colourful"}
+COLOUR_MODIFIERS = frozenset({"dark", "light", "pale", "bright", "deep", "navy", "off", "pastel", "sky", "forest",
+                              "baby", "royal", "hot", "jet", "matte", "matt", "glossy"})
+
+MATERIALS: dict[str, str] = {w: w for w in (
+    "wood oak walnut pine birch bamboo teak mahogany cherry maple ash metal steel iron brass copper chrome aluminium "
+    "leather fabric velvet linen cotton wool glass marble stone granite concrete wicker rattan plastic ceramic "
+    "porcelain acrylic suede cane").split()} | {
+    "wooden": "wood", "timber": "wood", "metallic": "metal", "aluminum": "aluminium", "upholstered": "fabric",
+    "cloth": "fabric", "stainless": "steel", "leathery": "leather"}
+
+STYLES: dict[str, str] = {w: w for w in (
+    "modern contemporary rustic vintage retro minimalist industrial scandinavian traditional classic bohemian "
+    "farmhouse antique victorian coastal japanese luxurious elegant colonial mediterranean transitional "
+    "eclectic").split()} | {
+    "minimal": "minimalist", "nordic": "scandinavian", "boho": "bohemian", "luxury": "luxurious",
+    "midcentury": "mid-century", "classical": "classic", "futuristic": "modern", "sleek": "modern"}
+MULTIWORD_STYLES: dict[tuple[str, ...], str] = {
+    ("mid", "century"): "mid-century", ("mid", "century", "modern"): "mid-century", ("art", "deco"): "art deco",
+    ("shabby", "chic"): "shabby chic"}
+
+SIZE_WORDS: dict[str, str] = {
+    "small": "small", "tiny": "small", "little": "small", "compact": "small", "mini": "small", "petite": "small",
+    "large": "large", "big": "large", "huge": "large", "giant": "large", "oversized": "large", "massive": "large",
+    "enormous": "large", "grand": "large", "queen": "queen", "king": "king", "single": "single", "twin": "twin",
+    "double": "double", "medium": "medium",
+}
+BED_SIZE_WORDS = frozenset({"queen", "king", "single", "twin", "double"})
+
+FILLER_ADJECTIVES = frozenset((
+    "comfortable comfy cozy cosy soft plush tall low short long wide narrow round square rectangular oval nice "
+    "beautiful pretty new old simple plain sturdy lovely cute elegant stylish tidy neat fancy sleek matching "
+    "extra spare second third main sized size shaped style styled framed potted leafy green built free standing "
+    "freestanding standing mounted wallmounted floating upright electric digital smart flat screen huge good "
+    "great big little lone solitary single pair sturdy heavy light light-weight lightweight open closed empty full "
+    "natural classic classy chic shiny polished painted carved tufted lacquered cushioned padded reclining folding "
+    "adjustable ergonomic gaming reading work working handmade antique").split())
+"""Descriptive words skipped (kept in the description) between a count and its noun."""
+
+
+def colour_at(words: list[str], i: int) -> tuple[int, str] | None:
+    """A colour phrase starting at ``words[i]`` ("dark blue", "navy", "off white"): (length, colour) or None."""
+    if i < len(words) and words[i] in COLOUR_MODIFIERS and i + 1 < len(words) and words[i + 1] in COLOURS:
+        return 2, f"{words[i]} {COLOURS[words[i + 1]]}"
+    if i < len(words) and words[i] in COLOURS:
+        return 1, COLOURS[words[i]]
+    return None
+
+
+def is_adjective(word: str) -> bool:
+    """Whether ``word`` can sit between a count and a noun (attribute or descriptive word)."""
+    return (word in COLOURS or word in COLOUR_MODIFIERS or word in MATERIALS or word in STYLES or word in SIZE_WORDS
+            or word in FILLER_ADJECTIVES or word in {"mid", "century", "art", "deco", "shabby"})
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Rooms
+# --------------------------------------------------------------------------------------------------------------------
+
+ROOM_PHRASES: dict[tuple[str, ...], str] = phrases(
+    "bedroom", "master bedroom=bedroom", "guest room=bedroom", "guest bedroom=bedroom", "bed room=bedroom",
+    "sleeping room=bedroom", "living room=living_room", "lounge=living_room", "sitting room=living_room",
+    "family room=living_room", "den=living_room", "livingroom=living_room", "tv room=living_room",
+    "kitchen", "kitchenette=kitchen", "dining room=dining_room", "dining area=dining_room",
+    "office", "home office=office", "study=office", "workspace=office", "work room=office", "workroom=office",
+    "study room=office", "bathroom", "bath room=bathroom", "restroom=bathroom", "washroom=bathroom",
+    "ensuite=bathroom", "en suite=bathroom", "powder room=bathroom", "classroom", "class room=classroom",
+    "gym", "home gym=gym", "fitness room=gym", "workout room=gym", "exercise room=gym", "laundry room=laundry_room",
+    "utility room=laundry_room", "laundry=laundry_room", "hallway", "hall=hallway", "corridor=hallway",
+    "entryway=hallway", "entrance hall=hallway", "foyer=hallway", "music room=music_room", "nursery",
+    "baby room=nursery", "baby's room=nursery", "kids room=bedroom", "kid's room=bedroom", "children's room=bedroom",
+    "playroom=bedroom", "studio=living_room", "apartment=living_room", "room",
+)
+"""Room phrase -> room type (``room`` when the prompt names no type)."""
+
+ROOM_SIZE_WORDS: dict[str, float] = {
+    "tiny": 0.6, "small": 0.75, "little": 0.75, "compact": 0.75, "cozy": 0.8, "cosy": 0.8, "cramped": 0.65,
+    "snug": 0.8, "large": 1.4, "big": 1.4, "spacious": 1.5, "roomy": 1.4, "huge": 1.8, "generous": 1.3,
+    "vast": 1.9, "open": 1.2, "grand": 1.6, "medium": 1.0,
+}
+"""Room size word -> factor on the derived floor area."""
+
+ROOM_MIN_SIZE: dict[str, tuple[float, float]] = {
+    "bedroom": (3.2, 3.0), "living_room": (4.0, 3.5), "kitchen": (3.0, 2.6), "dining_room": (3.4, 3.0),
+    "office": (3.0, 2.6), "bathroom": (2.2, 1.8), "classroom": (7.0, 6.0), "gym": (4.5, 4.0), "nursery": (2.8, 2.6),
+    "laundry_room": (2.2, 1.8), "hallway": (3.0, 1.6), "music_room": (3.5, 3.0), "room": (3.0, 2.8),
+}
+"""Smallest (width, depth) in metres a room of each type is planned at before size words scale it."""
+
+# --------------------------------------------------------------------------------------------------------------------
+# Architecture and relations
+# --------------------------------------------------------------------------------------------------------------------
+
+ARCH_WORDS: dict[str, str] = {
+    "wall": "wall", "walls": "wall", "window": "window", "windows": "window", "windowsill": "window",
+    "sill": "window", "door": "door", "doors": "door", "doorway": "door", "entrance": "door", "entry": "door",
+    "corner": "corner", "corners": "corner", "middle": "middle", "center": "middle", "centre": "middle",
+    "room": "room", "floor": "floor", "ground": "floor", "ceiling": "ceiling",
+}
+"""Words naming a part of the room rather than an object."""
+
+COMPASS: dict[str, int] = {"south": 0, "front": 0, "east": 1, "right": 1, "north": 2, "back": 2, "far": 2,
+                           "west": 3, "left": 3}
+"""Wall adjective -> wall index (walls: 0 south, 1 east, 2 north, 3 west; the door is on the south wall)."""
+
+REL_PHRASES: dict[tuple[str, ...], str] = phrases(
+    "on=on", "on top of=on", "atop=on", "upon=on", "onto=on", "on to=on", "resting on=on", "mounted on=on",
+    "next to=next", "right next to=next", "beside=next", "besides=next", "by=next", "alongside=next",
+    "adjacent to=next", "right by=next", "just by=next",
+    "near=near", "near to=near", "close to=near", "nearby=near", "not far from=near", "close by=near",
+    "against=against", "up against=against", "along=against", "flush against=against",
+    "in=in", "inside=in", "within=in", "at=at",
+    "facing=face", "faces=face", "face=face", "facing towards=face", "facing toward=face", "turned towards=face",
+    "turned toward=face", "pointing at=face", "pointing towards=face", "looking at=face", "oriented towards=face",
+    "opposite=across", "opposite to=across", "opposite of=across", "across from=across", "across the room from=across",
+    "on the opposite side of=across", "on the other side of=across",
+    "under=under", "underneath=under", "beneath=under", "below=under",
+    "around=around", "surrounding=around", "encircling=around", "round=around",
+    "left of=left", "to the left of=left", "on the left of=left", "on the left side of=left", "at the left of=left",
+    "to the left side of=left", "right of=right", "to the right of=right", "on the right of=right",
+    "on the right side of=right", "at the right of=right", "to the right side of=right",
+    "in front of=front", "at the foot of=front", "at the end of=front", "in the front of=front",
+    "behind=behind", "in back of=behind", "at the back of=behind", "at the head of=behind",
+    "hanging from=from", "suspended from=from", "hung from=from", "from=from",
+    "on each side of=flank", "on either side of=flank", "on both sides of=flank", "either side of=flank",
+    "each side of=flank", "both sides of=flank", "flanking=flank", "on each side=flank", "on either side=flank",
+    "on both sides=flank", "at each side of=flank", "at either side of=flank", "on the sides of=flank",
+    "centered=centered", "centred=centered", "centered in=centered", "centred in=centered",
+    "above=unsupported", "over=unsupported", "between=between", "in between=between", "among=unsupported",
+    "amongst=unsupported",
+)
+"""Relation phrase -> relation key (see ``RELATION_KINDS``)."""
+
+RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
+    "on": ("on_top", {"wall": "on_wall", "ceiling": "hang_from_ceiling", "corner": "corner",
+                      "window": "next_to_window", "floor": None, "middle": "middle_of_room"}),
+    "next": ("next_to", {"window": "next_to_window", "door": "next_to_door", "wall": "against_wall",
+                         "corner": "corner"}),
+    "near": ("near", {"window": "next_to_window", "door": "next_to_door", "wall": "against_wall", "corner": "corner",
+                      "middle": "middle_of_room"}),
+    "against": ("next_to", {"wall": "against_wall", "window": "next_to_window", "door": "next_to_door"}),
+    "in": (None, {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
+                  "door": "next_to_door"}),
+    "at": ("near", {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
+                    "door": "next_to_door", "wall": "against_wall"}),
+    "face": ("face_to", {}),
+    "across": ("across_from", {}),
+    "under": ("under", {"window": "next_to_window"}),
+    "around": ("around", {}),
+    "left": ("left_of", {}),
+    "right": ("right_of", {}),
+    "front": ("in_front_of", {"window": "next_to_window", "door": "next_to_door"}),
+    "behind": ("behind", {}),
+    "from": (None, {"ceiling": "hang_from_ceiling"}),
+    "flank": ("next_to", {}),
+    "between": ("next_to", {}),
+    "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room"}),
+    "unsupported": (None, {}),
+}
+"""Relation key -> (kind when the target is an object, {architecture word: kind}). None: no relation is recorded."""
+
+ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door": "door", "ceiling": "ceiling",
+                                     "corner": "room", "middle": "room", "room": "room", "floor": "room"}
+"""Architecture word -> the ``Relation.target`` name used for it."""
+
+SUBJECT_FILLERS = frozenset((
+    "is are was be being placed sitting standing set positioned located that which who stands sits stand sit "
+    "hangs hang hanging mounted goes go directly just should put pushed tucked lying lies lie resting rests "
+    "arranged neatly nicely also there here it's its they're right up").split())
+"""Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
+
+TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "
+                                "my our all two three four five six seven eight nine ten").split())
+DISTRIBUTIVE = frozenset({"each", "every", "both", "all", "either"})
+PRONOUNS: dict[tuple[str, ...], str] = phrases(
+    "it=it", "top=it", "top of it=it", "this=it", "them=each", "each=each", "each one=each", "each of them=each",
+    "every one=each", "both=each", "both of them=each", "all of them=each", "all=each", "either=each",
+    "each other=reciprocal", "one another=reciprocal", "eachother=reciprocal")
+
+LIST_BOUNDARIES = frozenset({",", ";", ".", "and", "or", "with", "plus", "&", "including", "includes", "include",
+                             "has", "have", "contains", "containing", "featuring", "features", "also", "then",
+                             "!", "?", ":", "(", ")", "as", "well", "along", "there", "is", "are"})
+"""Tokens after which a new item of the object list may start."""
+
+NOT_OBJECTS = frozenset((
+    "view views light lights sunlight space area feel feeling vibe atmosphere style theme layout color colour "
+    "colours colors scheme decor decoration look mood touch bit lot lots place spot way side sides top bottom end "
+    "part parts plenty variety number range kind kinds type types sort pair couple set row couple few some several "
+    "many more other others thing things stuff furniture furnishings items item object objects piece pieces "
+    "person people family me us you them it this that there here room rooms house home apartment flat floor "
+    "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
+    "accents finish finishes detail details time day night morning evening").split())
+"""Nouns that never become generic objects even when they sit where an object could."""
