@@ -57,16 +57,251 @@ def _c(name: str, synonyms: tuple[str, ...], size_min: Size, size_typical: Size,
     return Category(name, synonyms, size_min, size_typical, size_max, **kw)  # type: ignore[arg-type]
 
 
+_BED = ("bedroom",)
+_LIV = ("living_room",)
+_KIT = ("kitchen",)
+_DIN = ("dining_room",)
+_OFF = ("office",)
+_BATH = ("bathroom",)
+_GYM = ("gym",)
+_TOPS = ("nightstand", "desk", "dresser", "side_table", "sideboard", "cabinet", "coffee_table", "tv_stand",
+         "bookshelf", "wall_shelf", "dining_table", "kitchen_island", "kitchen_cabinet", "filing_cabinet")
+"""Every category with a usable top surface, for small decor that can stand almost anywhere."""
+
 _ENTRIES: tuple[Category, ...] = (
-    _c("bed", ("bed", "double bed"), (0.9, 1.9, 0.4), (1.6, 2.05, 0.9), (2.0, 2.2, 1.3),
-       functional_sides=("left", "right"), against_wall=True, rooms=("bedroom",), has_top=True,
+    # ---------------------------------------------------------------- bedroom
+    _c("bed", ("bed", "double bed", "single bed", "twin bed", "queen bed", "king bed", "queen size bed",
+               "king size bed", "platform bed", "bedstead", "daybed"),
+       (0.9, 1.9, 0.4), (1.6, 2.05, 0.9), (2.0, 2.2, 1.3),
+       functional_sides=("left", "right"), against_wall=True, rooms=_BED, has_top=True,
        size_words={"single": (0.95, 2.0, 0.85), "twin": (0.99, 1.95, 0.85), "double": (1.4, 2.0, 0.9),
-                   "queen": (1.6, 2.05, 0.95), "king": (1.95, 2.1, 1.0)}),
-    _c("nightstand", ("nightstand", "night stand", "bedside table", "night table"), (0.35, 0.3, 0.4),
-       (0.5, 0.4, 0.55), (0.7, 0.5, 0.75), against_wall=True, rooms=("bedroom",), has_top=True),
-    _c("table_lamp", ("table lamp", "lamp", "desk lamp", "bedside lamp"), (0.15, 0.15, 0.25), (0.3, 0.3, 0.5),
-       (0.5, 0.5, 0.8), support="object", supported_by=("nightstand", "desk", "dresser", "side_table"),
+                   "full": (1.37, 1.95, 0.9), "queen": (1.6, 2.05, 0.95), "king": (1.95, 2.1, 1.0),
+                   "super king": (1.83, 2.0, 1.0)}),
+    _c("nightstand", ("nightstand", "night stand", "bedside table", "night table", "bedside cabinet",
+                      "bedside stand"),
+       (0.35, 0.3, 0.4), (0.5, 0.4, 0.55), (0.7, 0.5, 0.75), against_wall=True, rooms=_BED, has_top=True),
+    _c("wardrobe", ("wardrobe", "armoire", "closet", "clothes closet", "clothes cabinet", "clothes wardrobe"),
+       (0.6, 0.5, 1.6), (1.2, 0.6, 2.0), (2.4, 0.7, 2.4), against_wall=True, rooms=_BED),
+    _c("dresser", ("dresser", "chest of drawers", "bureau", "dressing table", "drawer chest", "tallboy",
+                   "lowboy"),
+       (0.6, 0.4, 0.7), (1.2, 0.5, 0.85), (1.8, 0.6, 1.3), against_wall=True, rooms=_BED, has_top=True),
+    _c("table_lamp", ("table lamp", "lamp", "desk lamp", "bedside lamp", "reading lamp", "night light"),
+       (0.15, 0.15, 0.25), (0.3, 0.3, 0.5), (0.5, 0.5, 0.8), support="object",
+       supported_by=("nightstand", "desk", "dresser", "side_table", "sideboard", "cabinet", "coffee_table"),
        functional_sides=(), rooms=("bedroom", "living_room", "office")),
+    _c("floor_lamp", ("floor lamp", "standing lamp", "standard lamp", "torchiere", "arc lamp", "floor light",
+                      "standing light"),
+       (0.25, 0.25, 1.2), (0.4, 0.4, 1.6), (0.6, 0.6, 2.0), functional_sides=(), rooms=("living_room", "bedroom")),
+    _c("mirror", ("mirror", "wall mirror", "vanity mirror", "bathroom mirror", "full length mirror",
+                  "looking glass"),
+       (0.3, 0.02, 0.4), (0.6, 0.03, 0.9), (1.2, 0.05, 1.8), support="wall", mount_height=1.4,
+       rooms=("bathroom", "bedroom", "hallway")),
+    _c("rug", ("rug", "carpet", "area rug", "floor mat", "doormat", "door mat", "runner rug", "rug runner"),
+       (0.6, 0.4, 0.005), (2.0, 1.4, 0.01), (4.0, 3.0, 0.02), functional_sides=(),
+       rooms=("living_room", "bedroom")),
+    _c("painting", ("painting", "picture", "artwork", "framed print", "poster", "wall art", "canvas",
+                    "framed picture", "art print", "picture frame", "framed photo", "photo frame", "framed art"),
+       (0.3, 0.02, 0.3), (0.8, 0.03, 0.6), (2.0, 0.06, 1.5), support="wall", mount_height=1.5,
+       rooms=("living_room", "bedroom", "dining_room")),
+    _c("plant", ("plant", "potted plant", "houseplant", "house plant", "indoor plant", "pot plant", "ficus",
+                 "fern", "monstera", "fiddle leaf fig", "palm", "cactus", "succulent", "bonsai", "snake plant",
+                 "flower pot", "planter", "rubber plant"),
+       (0.2, 0.2, 0.3), (0.45, 0.45, 1.0), (0.9, 0.9, 2.0), functional_sides=(),
+       rooms=("living_room", "office")),
+    # ---------------------------------------------------------------- living room / office seating
+    _c("armchair", ("armchair", "arm chair", "lounge chair", "accent chair", "easy chair", "recliner",
+                    "club chair", "wingback chair", "wingback", "reading chair", "rocking chair", "bergere"),
+       (0.6, 0.65, 0.7), (0.85, 0.85, 0.9), (1.1, 1.0, 1.1), rooms=_LIV),
+    _c("desk", ("desk", "writing desk", "computer desk", "work desk", "office desk", "study desk",
+                "standing desk", "workstation", "study table", "writing table"),
+       (0.8, 0.45, 0.7), (1.2, 0.6, 0.75), (2.0, 0.9, 1.2), against_wall=True, rooms=("office", "bedroom"),
+       has_top=True),
+    _c("office_chair", ("office chair", "desk chair", "swivel chair", "computer chair", "task chair",
+                        "gaming chair", "ergonomic chair", "rolling chair"),
+       (0.5, 0.5, 0.8), (0.65, 0.65, 1.05), (0.75, 0.75, 1.3), rooms=_OFF),
+    _c("chair", ("chair", "dining chair", "side chair", "kitchen chair", "folding chair", "straight chair",
+                 "ladderback chair"),
+       (0.38, 0.4, 0.75), (0.45, 0.52, 0.88), (0.6, 0.62, 1.1), rooms=("dining_room", "kitchen")),
+    _c("bookshelf", ("bookshelf", "bookcase", "book shelf", "book case", "shelving unit", "shelving",
+                     "shelf unit", "etagere", "book rack"),
+       (0.4, 0.25, 0.8), (0.8, 0.32, 1.8), (2.0, 0.45, 2.4), against_wall=True, rooms=("living_room", "office"),
+       has_top=True),
+    _c("sofa", ("sofa", "couch", "settee", "loveseat", "love seat", "sectional", "sectional sofa", "sofa bed",
+                "futon", "divan", "chesterfield", "davenport"),
+       (1.3, 0.75, 0.7), (2.1, 0.9, 0.85), (3.2, 1.1, 1.0), against_wall=True, rooms=_LIV,
+       size_words={"two seater": (1.5, 0.88, 0.85), "three seater": (2.1, 0.9, 0.85),
+                   "four seater": (2.6, 0.95, 0.85)}),
+    _c("coffee_table", ("coffee table", "cocktail table", "center table", "centre table", "low table",
+                        "tea table"),
+       (0.5, 0.4, 0.3), (1.1, 0.6, 0.42), (1.6, 1.0, 0.5), functional_sides=("front", "back"), rooms=_LIV,
+       has_top=True),
+    _c("tv", ("tv", "television", "flat screen tv", "flatscreen tv", "flat screen", "flatscreen", "tv set",
+              "television set", "smart tv", "flat screen television", "telly"),
+       (0.6, 0.15, 0.4), (1.25, 0.25, 0.78), (2.0, 0.4, 1.2), support="object",
+       supported_by=("tv_stand", "dresser", "sideboard", "cabinet"), rooms=("living_room", "bedroom")),
+    _c("tv_stand", ("tv stand", "tv cabinet", "tv unit", "tv console", "tv table", "media console",
+                    "media unit", "media cabinet", "entertainment center", "entertainment centre",
+                    "entertainment unit", "television stand"),
+       (0.8, 0.3, 0.35), (1.6, 0.4, 0.5), (2.4, 0.55, 0.8), against_wall=True, rooms=_LIV, has_top=True),
+    _c("side_table", ("side table", "end table", "accent table", "occasional table", "lamp table",
+                      "sofa table"),
+       (0.35, 0.35, 0.4), (0.5, 0.5, 0.55), (0.7, 0.7, 0.7), rooms=_LIV, has_top=True),
+    _c("ottoman", ("ottoman", "pouf", "pouffe", "footstool", "foot stool", "footrest", "foot rest", "hassock",
+                   "bean bag", "beanbag"),
+       (0.4, 0.4, 0.3), (0.6, 0.6, 0.42), (1.2, 0.8, 0.5), functional_sides=(), rooms=_LIV),
+    # ---------------------------------------------------------------- kitchen / dining
+    _c("fridge", ("fridge", "refrigerator", "fridge freezer", "freezer", "icebox", "ice box"),
+       (0.5, 0.55, 0.8), (0.75, 0.7, 1.8), (1.0, 0.8, 2.0), against_wall=True, rooms=_KIT),
+    _c("stove", ("stove", "oven", "cooker", "range", "kitchen range", "cooktop", "stovetop", "stove top", "hob",
+                 "gas stove", "electric stove", "range cooker"),
+       (0.5, 0.55, 0.85), (0.76, 0.65, 0.92), (1.2, 0.75, 1.0), against_wall=True, rooms=_KIT),
+    _c("microwave", ("microwave", "microwave oven"),
+       (0.4, 0.3, 0.22), (0.5, 0.38, 0.3), (0.6, 0.45, 0.38), support="object",
+       supported_by=("kitchen_cabinet", "kitchen_island", "sideboard", "cabinet", "dining_table"), rooms=_KIT),
+    _c("sink", ("sink", "washbasin", "wash basin", "basin", "pedestal sink", "kitchen sink", "bathroom sink",
+                "hand basin", "utility sink"),
+       (0.4, 0.35, 0.75), (0.6, 0.5, 0.9), (1.2, 0.65, 0.95), against_wall=True, rooms=("kitchen", "bathroom")),
+    _c("kitchen_cabinet", ("kitchen cabinet", "kitchen cupboard", "base cabinet", "kitchen counter", "counter",
+                           "countertop", "counter top", "kitchen unit", "worktop", "kitchen cabinets"),
+       (0.3, 0.55, 0.85), (0.8, 0.62, 0.92), (3.0, 0.7, 0.95), against_wall=True, rooms=_KIT, has_top=True),
+    _c("kitchen_island", ("kitchen island", "island", "breakfast bar", "island counter", "kitchen cart"),
+       (0.9, 0.6, 0.85), (1.8, 0.9, 0.92), (3.0, 1.3, 0.95), functional_sides=("front", "back"), rooms=_KIT,
+       has_top=True),
+    _c("dishwasher", ("dishwasher", "dish washer", "dishwashing machine"),
+       (0.45, 0.55, 0.8), (0.6, 0.6, 0.85), (0.6, 0.65, 0.9), against_wall=True, rooms=_KIT),
+    _c("bar_stool", ("bar stool", "barstool", "counter stool", "high stool", "breakfast stool", "kitchen stool"),
+       (0.3, 0.3, 0.6), (0.4, 0.4, 0.75), (0.5, 0.5, 1.1), rooms=_KIT),
+    _c("dining_table", ("dining table", "table", "kitchen table", "dinner table", "dining room table",
+                        "breakfast table", "dinette table"),
+       (0.7, 0.7, 0.7), (1.6, 0.9, 0.75), (3.0, 1.2, 0.78), functional_sides=("front", "back"),
+       rooms=("dining_room", "kitchen"), has_top=True),
+    _c("sideboard", ("sideboard", "buffet", "credenza", "buffet cabinet", "console table", "hutch",
+                     "china cabinet"),
+       (0.9, 0.35, 0.6), (1.6, 0.45, 0.8), (2.4, 0.55, 1.0), against_wall=True, rooms=("dining_room", "living_room"),
+       has_top=True),
+    # ---------------------------------------------------------------- office
+    _c("filing_cabinet", ("filing cabinet", "file cabinet", "file drawer", "filing drawer", "file drawers",
+                          "filing drawers", "file cabinets"),
+       (0.35, 0.45, 0.5), (0.45, 0.6, 1.0), (0.9, 0.75, 1.4), against_wall=True, rooms=_OFF, has_top=True),
+    _c("monitor", ("monitor", "computer monitor", "computer screen", "pc monitor", "computer", "desktop computer",
+                   "display monitor", "desktop monitor"),
+       (0.35, 0.12, 0.25), (0.6, 0.2, 0.45), (1.0, 0.3, 0.65), support="object",
+       supported_by=("desk", "dining_table", "kitchen_island"), rooms=_OFF),
+    _c("laptop", ("laptop", "laptop computer", "notebook computer", "macbook"),
+       (0.28, 0.19, 0.17), (0.34, 0.24, 0.22), (0.42, 0.3, 0.3), support="object",
+       supported_by=("desk", "dining_table", "coffee_table", "kitchen_island", "side_table", "nightstand"),
+       rooms=_OFF),
+    _c("printer", ("printer", "laser printer", "inkjet printer", "copier", "photocopier", "scanner"),
+       (0.35, 0.3, 0.15), (0.45, 0.38, 0.25), (0.6, 0.55, 0.5), support="object",
+       supported_by=("desk", "filing_cabinet", "cabinet", "sideboard"), rooms=_OFF),
+    _c("whiteboard", ("whiteboard", "white board", "dry erase board", "marker board", "chalkboard",
+                      "blackboard", "pinboard", "bulletin board", "cork board", "corkboard"),
+       (0.6, 0.02, 0.45), (1.5, 0.03, 1.0), (2.4, 0.06, 1.2), support="wall", mount_height=1.3,
+       rooms=("office", "classroom")),
+    # ---------------------------------------------------------------- bathroom / laundry
+    _c("toilet", ("toilet", "wc", "water closet", "loo", "commode", "toilet bowl", "lavatory"),
+       (0.35, 0.55, 0.7), (0.4, 0.68, 0.78), (0.5, 0.8, 0.85), against_wall=True, rooms=_BATH),
+    _c("bathtub", ("bathtub", "bath tub", "tub", "bath", "soaking tub", "clawfoot tub", "freestanding tub",
+                   "jacuzzi", "hot tub"),
+       (1.4, 0.7, 0.5), (1.7, 0.75, 0.58), (2.0, 1.0, 0.7), against_wall=True, functional_sides=("front",),
+       rooms=_BATH),
+    _c("shower", ("shower", "shower stall", "shower cabin", "shower cubicle", "shower enclosure",
+                  "walk in shower", "shower booth"),
+       (0.7, 0.7, 1.9), (0.9, 0.9, 2.1), (1.6, 1.0, 2.3), against_wall=True, rooms=_BATH),
+    _c("bathroom_vanity", ("bathroom vanity", "vanity", "vanity unit", "vanity cabinet", "bathroom cabinet",
+                           "sink cabinet", "vanity sink"),
+       (0.5, 0.4, 0.75), (0.9, 0.5, 0.85), (1.6, 0.6, 0.95), against_wall=True, rooms=_BATH, has_top=True),
+    _c("towel_rack", ("towel rack", "towel rail", "towel bar", "towel holder", "towel ladder",
+                      "heated towel rail", "towel radiator", "towel hook"),
+       (0.3, 0.05, 0.05), (0.5, 0.1, 0.6), (1.0, 0.2, 1.2), support="wall", mount_height=1.1, rooms=_BATH),
+    _c("washing_machine", ("washing machine", "washer", "clothes washer", "laundry machine", "washer dryer",
+                           "tumble dryer", "clothes dryer", "dryer"),
+       (0.55, 0.5, 0.8), (0.6, 0.6, 0.85), (0.7, 0.7, 0.9), against_wall=True,
+       rooms=("laundry_room", "bathroom", "kitchen")),
+    # ---------------------------------------------------------------- gym
+    _c("treadmill", ("treadmill", "running machine", "walking machine", "running treadmill"),
+       (0.6, 1.4, 1.1), (0.8, 1.8, 1.4), (1.0, 2.2, 1.6), functional_sides=("back",), rooms=_GYM),
+    _c("exercise_bike", ("exercise bike", "stationary bike", "spin bike", "exercise bicycle", "indoor bike",
+                         "spinning bike", "exercise cycle", "peloton"),
+       (0.45, 0.9, 1.0), (0.55, 1.1, 1.3), (0.7, 1.4, 1.5), functional_sides=("left", "right"), rooms=_GYM),
+    _c("weight_bench", ("weight bench", "workout bench", "exercise bench", "gym bench", "bench press",
+                        "weightlifting bench", "lifting bench"),
+       (0.3, 1.0, 0.4), (0.6, 1.25, 0.45), (1.2, 1.8, 1.6), functional_sides=("left", "right"), rooms=_GYM),
+    _c("dumbbell_rack", ("dumbbell rack", "dumbbell", "dumbbells", "weight rack", "free weights", "weights",
+                         "dumbbell stand", "kettlebell rack", "kettlebell"),
+       (0.5, 0.3, 0.5), (1.0, 0.45, 0.8), (1.6, 0.6, 1.0), against_wall=True, rooms=_GYM),
+    _c("yoga_mat", ("yoga mat", "exercise mat", "gym mat", "workout mat", "pilates mat", "fitness mat",
+                    "exercise mats"),
+       (0.55, 1.6, 0.003), (0.61, 1.83, 0.006), (0.8, 2.0, 0.012), functional_sides=(),
+       rooms=("gym", "bedroom", "living_room")),
+    # ---------------------------------------------------------------- decor and small things
+    _c("vase", ("vase", "flower vase", "vase of flowers", "flowers", "bouquet", "urn", "bunch of flowers"),
+       (0.08, 0.08, 0.15), (0.15, 0.15, 0.3), (0.35, 0.35, 0.7), support="object",
+       supported_by=("dining_table", "coffee_table", "side_table", "sideboard", "dresser", "nightstand", "desk",
+                     "kitchen_island", "wall_shelf", "bookshelf", "cabinet", "tv_stand"),
+       functional_sides=(), rooms=("living_room", "dining_room")),
+    _c("books", ("books", "book", "stack of books", "pile of books", "novel", "book stack", "magazines",
+                 "magazine", "pile of magazines"),
+       (0.12, 0.15, 0.03), (0.22, 0.28, 0.12), (0.5, 0.35, 0.3), support="object",
+       supported_by=("bookshelf", "desk", "coffee_table", "nightstand", "side_table", "wall_shelf", "dresser",
+                     "sideboard", "dining_table", "cabinet", "tv_stand"),
+       functional_sides=(), rooms=("living_room", "office", "bedroom")),
+    _c("wall_clock", ("wall clock", "clock", "kitchen clock", "round clock"),
+       (0.2, 0.03, 0.2), (0.3, 0.05, 0.3), (0.6, 0.08, 0.6), support="wall", mount_height=1.9,
+       functional_sides=(), rooms=("kitchen", "living_room", "office")),
+    _c("ceiling_light", ("ceiling light", "ceiling lamp", "pendant light", "pendant lamp", "pendant",
+                         "light fixture", "overhead light", "flush mount light", "ceiling fixture",
+                         "hanging lamp", "hanging light"),
+       (0.15, 0.15, 0.1), (0.35, 0.35, 0.25), (0.6, 0.6, 0.8), support="ceiling", functional_sides=(),
+       rooms=("living_room", "bedroom", "kitchen", "dining_room", "office")),
+    _c("chandelier", ("chandelier", "crystal chandelier", "candelabra"),
+       (0.4, 0.4, 0.4), (0.7, 0.7, 0.7), (1.2, 1.2, 1.2), support="ceiling", functional_sides=(),
+       rooms=("dining_room", "living_room")),
+    _c("ceiling_fan", ("ceiling fan", "fan", "overhead fan"),
+       (0.8, 0.8, 0.2), (1.3, 1.3, 0.35), (1.6, 1.6, 0.6), support="ceiling", functional_sides=(),
+       rooms=("bedroom", "living_room")),
+    _c("wall_shelf", ("wall shelf", "shelf", "floating shelf", "wall mounted shelf", "wall shelves",
+                      "hanging shelf", "ledge shelf", "picture ledge"),
+       (0.3, 0.15, 0.03), (0.8, 0.22, 0.04), (1.8, 0.35, 0.3), support="wall", mount_height=1.5,
+       rooms=("living_room", "bedroom", "office", "kitchen"), has_top=True),
+    _c("cabinet", ("cabinet", "cupboard", "storage cabinet", "display cabinet", "curio cabinet",
+                   "storage unit", "utility cabinet", "linen cabinet", "locker"),
+       (0.4, 0.3, 0.6), (0.8, 0.4, 1.0), (1.6, 0.6, 2.2), against_wall=True, rooms=("living_room", "office"),
+       has_top=True),
+    _c("trash_can", ("trash can", "trash bin", "garbage can", "garbage bin", "waste basket", "wastebasket",
+                     "waste bin", "wastepaper basket", "rubbish bin", "bin", "dustbin", "recycling bin",
+                     "trashcan", "litter bin", "pedal bin"),
+       (0.2, 0.2, 0.25), (0.3, 0.3, 0.45), (0.5, 0.5, 0.8), functional_sides=(),
+       rooms=("kitchen", "office", "bathroom")),
+    _c("piano", ("piano", "upright piano", "grand piano", "baby grand piano", "baby grand", "digital piano",
+                 "pianoforte"),
+       (1.1, 0.45, 0.9), (1.5, 0.6, 1.25), (1.6, 2.0, 1.4), against_wall=True, rooms=("living_room", "music_room"),
+       size_words={"upright": (1.5, 0.6, 1.25), "baby grand": (1.5, 1.5, 1.0), "grand": (1.55, 1.9, 1.0)}),
+    _c("guitar", ("guitar", "acoustic guitar", "electric guitar", "bass guitar", "guitar on a stand",
+                  "guitar stand", "ukulele"),
+       (0.3, 0.25, 0.9), (0.4, 0.3, 1.0), (0.5, 0.45, 1.2), functional_sides=(),
+       rooms=("living_room", "bedroom", "music_room")),
+    _c("speaker", ("speaker", "loudspeaker", "floor speaker", "floorstanding speaker", "stereo speaker",
+                   "subwoofer", "tower speaker", "bookshelf speaker", "hifi speaker", "sound system"),
+       (0.15, 0.15, 0.2), (0.25, 0.3, 0.9), (0.45, 0.5, 1.3), rooms=("living_room", "music_room")),
+    _c("coat_rack", ("coat rack", "coat stand", "hat stand", "hat rack", "coat tree", "hall tree",
+                     "clothes rack", "clothes stand", "coat hanger", "garment rack"),
+       (0.35, 0.35, 1.5), (0.5, 0.5, 1.8), (0.7, 0.7, 2.0), functional_sides=(), rooms=("hallway", "bedroom")),
+    _c("bench", ("bench", "entryway bench", "hallway bench", "storage bench", "piano bench", "window bench",
+                 "wooden bench", "bench seat", "end of bed bench"),
+       (0.8, 0.3, 0.4), (1.2, 0.4, 0.45), (2.0, 0.6, 0.55), rooms=("hallway", "bedroom", "dining_room")),
+    _c("stool", ("stool", "step stool", "low stool", "vanity stool", "milking stool"),
+       (0.3, 0.3, 0.35), (0.35, 0.35, 0.45), (0.45, 0.45, 0.6), functional_sides=(),
+       rooms=("kitchen", "bathroom", "bedroom")),
+    _c("crib", ("crib", "cot", "baby crib", "baby cot", "cradle", "bassinet", "baby bed", "cot bed"),
+       (1.0, 0.6, 0.8), (1.3, 0.75, 0.95), (1.45, 0.85, 1.1), against_wall=True, rooms=("nursery", "bedroom")),
+    _c("laundry_basket", ("laundry basket", "laundry hamper", "hamper", "clothes hamper", "laundry bin",
+                          "clothes basket", "basket"),
+       (0.3, 0.25, 0.3), (0.45, 0.35, 0.55), (0.6, 0.45, 0.7), functional_sides=(),
+       rooms=("bedroom", "bathroom", "laundry_room")),
+    _c("shoe_rack", ("shoe rack", "shoe cabinet", "shoe shelf", "shoe stand", "shoe storage", "shoe organizer",
+                     "shoe organiser", "shoe bench", "shoe cupboard"),
+       (0.5, 0.25, 0.3), (0.8, 0.3, 0.6), (1.2, 0.4, 1.2), against_wall=True, rooms=("hallway", "bedroom")),
 )
 
 CATALOG: dict[str, Category] = {c.name: c for c in _ENTRIES}
@@ -86,15 +321,40 @@ def names() -> list[str]:
     return sorted(CATALOG)
 
 
+_IRREGULAR: dict[str, str] = {
+    "cacti": "cactus", "cactuses": "cactus", "canvases": "canvas", "leaves": "leaf", "knives": "knife",
+    "shelves": "shelf", "people": "person", "feet": "foot", "children": "child", "mice": "mouse",
+    "atlases": "atlas", "lenses": "lens", "buses": "bus", "dresses": "dress", "pianos": "piano",
+}
+"""Plurals the suffix rules below would get wrong."""
+
+_KEEP_S: frozenset[str] = frozenset({
+    "canvas", "atlas", "lens", "series", "species", "gas", "chaos", "bias", "dais", "christmas", "this", "its",
+    "is", "was", "has", "us", "yes", "plus", "bus", "cactus", "lotus", "ficus", "hibiscus", "asparagus",
+})
+"""Singular words that end in ``s`` (never stripped)."""
+
+
 def _singular(word: str) -> str:
-    for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x"),
-                         ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
+    """The singular of one lower-case English noun, by a few suffix rules (``bookshelves`` -> ``bookshelf``,
+    ``benches`` -> ``bench``, ``stoves`` -> ``stove``, ``dressers`` -> ``dresser``, ``tvs`` -> ``tv``).
+
+    Good enough for furniture nouns; applied identically to catalog phrases and to queries, so a rare wrong singular
+    still matches its own plural.
+    """
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word in _KEEP_S or not word.endswith("s") or word.endswith(("ss", "us", "is")) or len(word) <= 2:
+        return word
+    for suffix, repl in (("lves", "lf"), ("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"),
+                         ("xes", "x"), ("zzes", "z")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)] + repl
-    return word
+    return word[:-1]
 
 
 def _normalise(phrase: str) -> str:
+    """Lower-case words of ``phrase`` (letters only; ``_``, ``-`` and punctuation split words), each singular."""
     words = re.findall(r"[a-z]+", phrase.lower().replace("_", " "))
     return " ".join(_singular(w) for w in words)
 
@@ -125,3 +385,45 @@ def resolve(noun: str) -> Category | None:
 def synonym_index() -> dict[str, str]:
     """Normalised phrase -> canonical category name (a copy)."""
     return dict(_SYNONYMS)
+
+
+GENERAL_SIZE_WORDS: dict[str, str] = {
+    "small": "small", "little": "small", "tiny": "small", "compact": "small", "mini": "small", "petite": "small",
+    "narrow": "small", "slim": "small",
+    "large": "large", "big": "large", "huge": "large", "giant": "large", "oversized": "large", "wide": "large",
+    "spacious": "large", "massive": "large", "generous": "large", "extra large": "large",
+    "tall": "tall", "high": "tall", "short": "short", "low": "short",
+}
+"""Size words any category understands, mapped to ``small`` / ``large`` (all three extents) or ``tall`` / ``short``
+(height only). Category-specific words (``queen``, ``three seater``) live in ``Category.size_words``."""
+
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six"}
+
+
+def _size_key(word: str) -> str:
+    words = re.findall(r"[a-z0-9]+", word.lower().replace("_", " "))
+    words = [_NUMBER_WORDS.get(w, w) for w in words]
+    while words and words[-1] in ("size", "sized", "bed", "seat", "seats"):
+        words.pop()
+    return " ".join(words)
+
+
+def size_for_word(category: Category, word: str) -> Size | None:
+    """The typical (W, D, H) in metres that a category-specific size word names, or None.
+
+    Spelling is folded: ``"Queen-size"``, ``"queen sized"`` and ``"queen"`` all name the bed's queen size;
+    ``"3-seater"`` and ``"three seater"`` the sofa's three-seater size.
+
+    >>> size_for_word(get("bed"), "King-size")
+    (1.95, 2.1, 1.0)
+    """
+    key = _size_key(word)
+    for name, size in category.size_words.items():
+        if _size_key(name) == key:
+            return size
+    return None
+
+
+def size_class(word: str) -> str | None:
+    """``small`` / ``large`` / ``tall`` / ``short`` for a general size word (see ``GENERAL_SIZE_WORDS``), else None."""
+    return GENERAL_SIZE_WORDS.get(" ".join(re.findall(r"[a-z]+", word.lower())))

@@ -264,15 +264,39 @@ def corner_camera(room: Room, corner: int = 0, width: int = 512, height: int = 3
                    width=width, height=height)
 
 
-def perspective_view(scene: Scene, width: int = 512, height: int = 384, corner: int = 0, *,
+def perspective_view(scene: Scene, width: int = 512, height: int = 384, corner: int | None = None, *,
                      shadows: bool = True) -> "PILImage.Image":
     """A ray-cast view from just inside a corner of the room at eye height (1.6 m), looking at the room centre,
-    slightly down. No ceiling, so the sun lights the room from above. See ``corner_camera``."""
+    slightly down. No ceiling, so the sun lights the room from above. See ``corner_camera``. ``corner=None`` picks the
+    corner that sees the most objects (``best_corner``)."""
     from PIL import Image
 
+    meshes = scene_meshes(scene, ceiling=False)
+    if corner is None:
+        corner = best_corner(scene, meshes)
     cam = corner_camera(scene.room, corner, width, height)
-    out = render(scene_meshes(scene, ceiling=False), cam, shadows=shadows)
+    out = render(meshes, cam, shadows=shadows)
     return Image.fromarray(out.rgb, "RGB")
+
+
+def best_corner(scene: Scene, meshes: list[tuple[str, "trimesh.Trimesh"]] | None = None) -> int:
+    """The convex corner whose view shows the most objects, ties broken by how little of the view the nearest object
+    blocks. Decided on 96×72 previews without shadows (a few ms each)."""
+    meshes = meshes if meshes is not None else scene_meshes(scene, ceiling=False)
+    object_ids = {inst.id for inst in scene.objects}
+    n = len(scene.room.footprint)
+    best: tuple[int, float, int] | None = None
+    for corner in range(n):
+        cam = corner_camera(scene.room, corner, 96, 72)
+        out = render(meshes, cam, shadows=False)
+        ids = out.ids[out.ids >= 0]
+        names = [out.names[i] for i in np.unique(ids)]
+        seen = [nm for nm in names if nm in object_ids]
+        largest = max((float((ids == out.names.index(nm)).mean()) for nm in seen), default=0.0)
+        key = (len(seen), -largest, -corner)
+        if best is None or key > best:
+            best = key
+    return -best[2] if best else 0
 
 
 # --------------------------------------------------------------------------------------------------------------------

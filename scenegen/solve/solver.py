@@ -22,8 +22,8 @@ import numpy as np
 
 from scenegen import catalog
 from scenegen.geometry import footprint_corners, rects_inside_polygon, rects_overlap, rotated_extent, yaw_facing
-from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Room, \
-    UnplacedObject
+from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Relation, \
+    Room, UnplacedObject
 from scenegen.solve.relations import SATISFIED, Box, room_centroid, score_relation
 
 WALL_GAP = 0.005
@@ -33,6 +33,31 @@ CLEARANCE = 0.5
 RUG_MAX_HEIGHT = 0.03
 """objects at most this tall that the catalog calls rugs/mats lie under furniture rather than beside it"""
 FLAT_CATEGORIES = frozenset({"rug", "yoga_mat"})
+
+COMPANIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "nightstand": (("bed", "next_to"),),
+    "office_chair": (("desk", "in_front_of+face_to"),),
+    "chair": (("dining_table", "around"), ("desk", "in_front_of+face_to"), ("kitchen_island", "around")),
+    "bar_stool": (("kitchen_island", "around"), ("dining_table", "around")),
+    "coffee_table": (("sofa", "in_front_of"), ("armchair", "in_front_of")),
+    "tv_stand": (("sofa", "across_from"), ("armchair", "across_from"), ("bed", "across_from")),
+    "side_table": (("sofa", "next_to"), ("armchair", "next_to"), ("bed", "next_to")),
+    "ottoman": (("armchair", "in_front_of"), ("sofa", "in_front_of")),
+    "floor_lamp": (("sofa", "next_to"), ("armchair", "next_to"), ("desk", "next_to")),
+    "armchair": (("coffee_table", "near"), ("sofa", "near")),
+    "weight_bench": (("dumbbell_rack", "near"),),
+}
+"""What a person expects an object to stand by when the prompt does not say ('a+b' asks for both relations) (nightstands flank the bed, an office chair
+sits at the desk). Tried in order; used only for objects the plan gives no object-object relation, weighted below the
+plan's own relations, and never reported as the plan's relations."""
+CORNER_CATEGORIES = frozenset({"plant", "floor_lamp", "trash_can", "coat_rack", "laundry_basket", "speaker", "guitar"})
+"""Small floor objects that a person tucks into a corner when the prompt gives them no place."""
+MIDDLE_CATEGORIES = frozenset({"dining_table", "kitchen_island", "coffee_table", "ottoman", "crib", "treadmill",
+                               "exercise_bike", "weight_bench", "piano"})
+"""Objects that may stand free in the room; everything else without a stated place leans towards the walls, keeping
+the middle of the room free to walk through."""
+IMPLIED_WEIGHT = 3.0
+PLAN_WEIGHT = 10.0
 
 
 @dataclass
@@ -77,6 +102,30 @@ class _Solver:
         self.unplaced: list[UnplacedObject] = []
         self.keepout = self._keepout_zones()
         self.wall_yaws = sorted({round(yaw_facing(self.room.wall_normal(i)), 9) for i in range(len(self.poly))})
+        self.implied = self._implied_relations()
+        self.relations = [*plan.relations, *self.implied]
+
+    def _implied_relations(self) -> list[Relation]:
+        """Companion relations (``COMPANIONS``) for objects whose plan entry has no object-object relation."""
+        related = {r.subject for r in self.plan.relations if r.kind not in ARCHITECTURE_RELATIONS}
+        by_category: dict[str, list[str]] = {}
+        for o in self.plan.objects:
+            by_category.setdefault(o.category, []).append(o.id)
+        load: dict[str, int] = {}
+        out = []
+        for o in self.plan.objects:
+            if o.id in related or self.items[o.id].role != "floor":
+                continue
+            for anchor_cat, kind in COMPANIONS.get(o.category, ()):
+                anchors = [a for a in by_category.get(anchor_cat, []) if self.items[a].role == "floor"]
+                if anchors:
+                    anchor = min(anchors, key=lambda a: (load.get(a, 0), anchors.index(a)))
+                    load[anchor] = load.get(anchor, 0) + 1
+                    for part in kind.split("+"):
+                        out.append(Relation(kind=part, subject=o.id, target=anchor,  # type: ignore[arg-type]
+                                            source=f"implied: a {o.category} usually stands by a {anchor_cat}"))
+                    break
+        return out
 
     # ---------------------------------------------------------------- roles
     def _item(self, obj: PlannedObject, ref: AssetRef, size: tuple[float, float, float]) -> _Item:
@@ -149,7 +198,7 @@ class _Solver:
     def _floor_order(self) -> list[str]:
         floor = [oid for oid, it in self.items.items() if it.role == "floor"]
         depends: dict[str, set[str]] = {oid: set() for oid in floor}
-        for r in self.plan.relations:
+        for r in self.relations:
             if r.kind in ARCHITECTURE_RELATIONS or r.subject not in depends or r.target not in depends:
                 continue
             if r.subject != r.target:
@@ -207,7 +256,7 @@ class _Solver:
             xs.append(cx)
             ys.append(cy)
             yaws.append(yaw)
-        for r in self.plan.relations:
+        for r in self.relations:
             if r.subject == it.obj.id and r.target in self.boxes:
                 for x, y, yaw in _relation_candidates(r.kind, self.boxes[r.target], w, d):
                     xs.append(x)
@@ -252,22 +301,37 @@ class _Solver:
     def _score_floor(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, rects: np.ndarray) -> np.ndarray:
         w, d, h = it.size
         score = self.rng.uniform(0.0, 0.3, size=len(x))
-        rels = [r for r in self.plan.relations
+        rels = [r for r in self.relations
                 if (r.subject == it.obj.id and (r.target in self.boxes or r.kind in ARCHITECTURE_RELATIONS))
                 or (r.target == it.obj.id and r.subject in self.boxes)]
+        implied = {id(r) for r in self.implied}
+        weights = [IMPLIED_WEIGHT if id(r) in implied else PLAN_WEIGHT for r in rels]
         wants_wall = it.cat.against_wall and not any(r.kind in ("middle_of_room", "around") for r in rels
                                                      if r.subject == it.obj.id)
         # Scoring candidates one by one keeps the scorers shared with the validators; candidate counts are modest.
         front_free = self._front_clearance(it, x, y, yaw)
         score += 1.5 * front_free
-        score -= 2.0 * self._blocks_others(rects)
+        anchors = {r.target for r in rels if r.subject == it.obj.id and r.kind not in ARCHITECTURE_RELATIONS}
+        score -= 2.0 * self._blocks_others(rects, skip=anchors)
+        placed_by_plan = any(r.subject == it.obj.id for r in rels)
+        if not placed_by_plan and not wants_wall:
+            if it.obj.category in CORNER_CATEGORIES:
+                preference = "corner"
+            elif it.obj.category not in MIDDLE_CATEGORIES:
+                preference = "against_wall"
+            else:
+                preference = None
+        else:
+            preference = None
         for k in range(len(x)):
             box = Box(it.obj.id, float(x[k]), float(y[k]), 0.0, float(yaw[k]), w, d, h)
             boxes = {**self.boxes, it.obj.id: box}
-            for r in rels:
-                score[k] += 10.0 * score_relation(r, boxes, self.room)
+            for r, weight in zip(rels, weights):
+                score[k] += weight * score_relation(r, boxes, self.room)
             if wants_wall:
                 score[k] += 4.0 * score_relation_kind("against_wall", box, self.room)
+            elif preference:
+                score[k] += 1.0 * score_relation_kind(preference, box, self.room)
         return score
 
     def _front_clearance(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray) -> np.ndarray:
@@ -292,12 +356,13 @@ class _Solver:
                     ok &= ~rects_overlap(strips, b.corners)
         return ok.astype(float)
 
-    def _blocks_others(self, rects: np.ndarray) -> np.ndarray:
-        """How many placed objects' functional clearance strips each candidate footprint would cover."""
+    def _blocks_others(self, rects: np.ndarray, skip: set[str | None]) -> np.ndarray:
+        """How many placed objects' functional clearance strips each candidate footprint would cover (objects in
+        ``skip`` are this one's anchors: a nightstand belongs at the bed's side, a chair at the desk's front)."""
         count = np.zeros(len(rects))
         for oid, b in self.boxes.items():
             it = self.items[oid]
-            if it.role != "floor":
+            if it.role != "floor" or oid in skip:
                 continue
             for side in it.cat.functional_sides:
                 strip = _side_strip(b, side)
@@ -453,8 +518,12 @@ class _Solver:
             self._fail(it, f"{_dims(it)} does not fit inside the room ({_room_dims(self.room)})")
             return
         idx = np.flatnonzero(ok)
-        dist = np.hypot(x[idx] - (anchors[0][1].cx if anchors else cx), y[idx] - (anchors[0][1].cy if anchors else cy))
-        best = idx[int(np.argmin(dist + np.arange(len(idx)) * 1e-9))]
+        cost = np.hypot(x[idx] - (anchors[0][1].cx if anchors else cx), y[idx] - (anchors[0][1].cy if anchors else cy))
+        if not anchors:  # a rug with no stated place lies in open floor rather than under the furniture
+            for oid, b in self.boxes.items():
+                if self.items[oid].role == "floor":
+                    cost += 1.0 * rects_overlap(rects[idx], b.corners, margin=0.1)
+        best = idx[int(np.argmin(cost + np.arange(len(idx)) * 1e-9))]
         self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
 
     def _lift_onto_rugs(self) -> None:

@@ -1,0 +1,123 @@
+"""The object catalog: required names, synonyms that resolve to exactly one category, plurals, priors."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenegen import catalog
+
+REQUIRED = (
+    "bed nightstand wardrobe dresser table_lamp floor_lamp mirror rug painting plant armchair desk office_chair chair "
+    "bookshelf sofa coffee_table tv tv_stand side_table ottoman fridge stove microwave sink kitchen_cabinet "
+    "kitchen_island dishwasher bar_stool dining_table sideboard filing_cabinet monitor laptop printer whiteboard "
+    "toilet "
+    "bathtub shower bathroom_vanity towel_rack washing_machine treadmill exercise_bike weight_bench dumbbell_rack "
+    "yoga_mat vase books wall_clock ceiling_light chandelier ceiling_fan wall_shelf cabinet trash_can piano guitar "
+    "speaker coat_rack bench stool crib laundry_basket shoe_rack"
+).split()
+
+
+def test_required_categories_present() -> None:
+    assert len(catalog.CATALOG) >= 60
+    missing = [n for n in REQUIRED if n not in catalog.CATALOG]
+    assert not missing
+    assert catalog.names() == sorted(catalog.CATALOG)
+
+
+@pytest.mark.parametrize("name", REQUIRED)
+def test_canonical_name_resolves_to_itself(name: str) -> None:
+    assert catalog.resolve(name).name == name
+    assert catalog.resolve(name.replace("_", " ")).name == name
+    assert catalog.get(name).name == name
+
+
+def test_every_synonym_resolves_to_its_own_category_only() -> None:
+    owner: dict[str, set[str]] = {}
+    for cat in catalog.CATALOG.values():
+        for phrase in (cat.name.replace("_", " "), *cat.synonyms):
+            owner.setdefault(catalog._normalise(phrase), set()).add(cat.name)
+            assert catalog.resolve(phrase).name == cat.name, phrase
+    clashes = {k: v for k, v in owner.items() if len(v) > 1}
+    assert not clashes
+    assert catalog.synonym_index() == {k: next(iter(v)) for k, v in owner.items()}
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("couch", "sofa"), ("settee", "sofa"), ("loveseat", "sofa"), ("television", "tv"), ("flat screen tv", "tv"),
+    ("TV set", "tv"), ("potted plant", "plant"), ("houseplant", "plant"), ("ficus", "plant"), ("picture", "painting"),
+    ("framed print", "painting"), ("poster", "painting"), ("carpet", "rug"), ("area rug", "rug"),
+    ("refrigerator", "fridge"), ("oven", "stove"), ("cooker", "stove"), ("range", "stove"), ("book", "books"),
+    ("stack of books", "books"), ("desk chair", "office_chair"), ("swivel chair", "office_chair"),
+    ("dining chair", "chair"), ("side chair", "chair"), ("bookcase", "bookshelf"), ("shelving unit", "bookshelf"),
+    ("lamp", "table_lamp"), ("Bedside Tables", "nightstand"), ("microwave oven", "microwave"),
+    ("chest of drawers", "dresser"), ("end table", "side_table"), ("wardrobe", "wardrobe"), ("closet", "wardrobe"),
+])
+def test_common_synonyms(phrase: str, expected: str) -> None:
+    assert catalog.resolve(phrase).name == expected
+
+
+@pytest.mark.parametrize("plural, expected", [
+    ("nightstands", "nightstand"), ("bookshelves", "bookshelf"), ("couches", "sofa"), ("benches", "bench"),
+    ("shelves", "wall_shelf"), ("stoves", "stove"), ("dressers", "dresser"), ("lamps", "table_lamp"),
+    ("tvs", "tv"), ("sofas", "sofa"), ("vases", "vase"), ("cacti", "plant"), ("canvases", "painting"),
+    ("bar stools", "bar_stool"), ("dining chairs", "chair"), ("wardrobes", "wardrobe"), ("dumbbells", "dumbbell_rack"),
+    ("ottomans", "ottoman"), ("armchairs", "armchair"),
+])
+def test_plurals_resolve(plural: str, expected: str) -> None:
+    assert catalog.resolve(plural).name == expected
+
+
+@pytest.mark.parametrize("word", ["dresses", "spaceship", "window", "cozy", "the", "", "blue", "light", "room"])
+def test_non_catalog_words_resolve_to_none(word: str) -> None:
+    assert catalog.resolve(word) is None
+
+
+def test_max_synonym_words_covers_every_phrase() -> None:
+    longest = max(len(k.split()) for k in catalog.synonym_index())
+    assert catalog.MAX_SYNONYM_WORDS == longest >= 2
+
+
+@pytest.mark.parametrize("cat", list(catalog.CATALOG.values()), ids=lambda c: c.name)
+def test_priors_and_fields_consistent(cat: catalog.Category) -> None:
+    for lo, mid, hi in zip(cat.size_min, cat.size_typical, cat.size_max):
+        assert 0 < lo <= mid <= hi < 5.0
+    for word, size in cat.size_words.items():
+        assert all(lo <= v <= hi for lo, v, hi in zip(cat.size_min, size, cat.size_max)), word
+    if cat.support == "object":
+        assert cat.supported_by and all(s in catalog.CATALOG and catalog.get(s).has_top for s in cat.supported_by)
+    else:
+        assert not cat.supported_by
+    assert (cat.mount_height is not None) == (cat.support == "wall")
+    if cat.mount_height is not None:
+        assert cat.size_typical[2] / 2 < cat.mount_height < 2.5
+    assert cat.rooms
+
+
+def test_specific_priors() -> None:
+    assert catalog.get("painting").mount_height == pytest.approx(1.5)
+    assert catalog.get("mirror").mount_height == pytest.approx(1.4)
+    assert catalog.get("wall_clock").mount_height == pytest.approx(1.9)
+    assert catalog.get("ceiling_fan").support == "ceiling"
+    assert catalog.get("plant").support == "floor"
+    assert {"tv_stand", "dresser", "sideboard"} <= set(catalog.get("tv").supported_by)
+    assert "desk" in catalog.get("monitor").supported_by
+    for name in ("bed", "wardrobe", "dresser", "bookshelf", "sofa", "tv_stand", "fridge", "stove", "toilet", "piano"):
+        assert catalog.get(name).against_wall, name
+    for name in ("nightstand", "desk", "dresser", "side_table", "coffee_table", "dining_table", "kitchen_island"):
+        assert catalog.get(name).has_top, name
+
+
+def test_size_words() -> None:
+    bed = catalog.get("bed")
+    assert catalog.size_for_word(bed, "queen")[0] == pytest.approx(1.6)
+    assert catalog.size_for_word(bed, "King-size") == bed.size_words["king"]
+    assert catalog.size_for_word(catalog.get("sofa"), "3-seater") == catalog.get("sofa").size_words["three seater"]
+    assert catalog.size_for_word(bed, "enormous") is None
+    assert catalog.size_class("Big") == "large" and catalog.size_class("tiny") == "small"
+    assert catalog.size_class("blue") is None
+
+
+def test_get_unknown_and_generic() -> None:
+    assert catalog.get("generic") is catalog.GENERIC
+    with pytest.raises(KeyError):
+        catalog.get("spaceship")
