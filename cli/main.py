@@ -127,11 +127,27 @@ def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="writ
 
 
 @app.command("catalog")
-def list_catalog() -> None:
-    """List the object categories, their synonyms and typical sizes."""
+def list_catalog(
+    gallery: Annotated[Optional[Path], typer.Option(help="also render every category's mesh into this PNG")] = None,
+    seed: Annotated[int, typer.Option(help="seed for the gallery's meshes")] = 0,
+) -> None:
+    """List the object categories, their synonyms and typical sizes (and render a gallery of their meshes)."""
     from rich.table import Table
 
     from scenegen import catalog
+
+    if gallery:
+        import io
+
+        from scenegen.render.gallery import catalog_gallery
+        from scenegen.scene import write_atomic
+
+        with user_errors():
+            buf = io.BytesIO()
+            catalog_gallery(seed=seed).save(buf, format="PNG")
+            write_atomic(gallery, buf.getvalue())
+        out_console.print(f"wrote {gallery}")
+        return
 
     table = Table("category", "support", "typical W×D×H (m)", "synonyms")
     for name in catalog.names():

@@ -256,3 +256,16 @@ def test_perspective_view_sees_room_from_inside():
             assert out.names[out.ids[24, 32]] == "table"  # the room centre is in the middle of the view
             if room is closed:  # walls all around and no openings: no background anywhere
                 assert (out.ids >= 0).all()
+
+
+def test_catalog_gallery_draws_every_requested_object():
+    from scenegen.render.gallery import catalog_gallery
+
+    names = ["bed", "chair", "table_lamp", "painting"]
+    sheet = np.asarray(catalog_gallery(names, cell=64, columns=2))
+    assert sheet.shape == (2 * (64 + 16), 2 * 64, 3)
+    for k in range(len(names)):
+        r, c = divmod(k, 2)
+        cell = sheet[r * 80: r * 80 + 64, c * 64: (c + 1) * 64]
+        background = np.all(np.abs(cell.astype(int) - cell[0, 0].astype(int)) < 3, axis=-1)
+        assert 0.05 < 1 - background.mean() < 0.95, names[k]  # the object fills part of its cell
