@@ -107,6 +107,7 @@ def test_validate_a_saved_scene(made):
     (["make", ""], "empty"),
     (["make", "hello there, how are you today"], "furniture"),
     (["make", "a small bedroom with 200 pianos"], "piano"),
+    (["make", "a small bedroom with 40 pianos"], "could not place"),
     (["validate", "does/not/exist.json"], "no scene file"),
     (["make", "a bedroom with a bed", "--planner", "nope"], "unknown"),
 ])
@@ -118,6 +119,14 @@ def test_bad_input_is_one_line(tmp_path, args, needle):
     assert "Traceback" not in proc.stderr + proc.stdout
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and needle in errors[0].lower(), proc.stderr
+
+
+def test_unplaced_objects_exit_3_and_keep_the_scene(tmp_path):
+    proc = scenegen("make", "a small bedroom with 40 pianos", "--out", str(tmp_path), "--no-pictures")
+    assert proc.returncode == 3
+    scene = json.loads((tmp_path / "scene.json").read_text())
+    assert len(scene["objects"]) + len(scene["unplaced"]) == 40  # nothing dropped silently
+    assert scene["unplaced"] and all(u["reason"] for u in scene["unplaced"])
 
 
 def test_corrupt_scene_file(tmp_path):

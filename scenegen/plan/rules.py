@@ -35,6 +35,8 @@ from scenegen.scene import Attributes, LayoutPlan, Opening, PlannedObject, Relat
 MAX_PER_OBJECT = 100
 """The most objects of one kind a prompt may ask for."""
 FOOTPRINT_FACTOR = 2.75
+SMALL_ROOM_HEADROOM = 1.6
+"""A room called small/tiny/cozy is at most this many times its type's minimum area, times the size word's factor."""
 """Room floor area per m² of floor-object footprint when the prompt gives no dimensions."""
 ASPECT = 1.25
 ROOM_HEIGHT = 2.7
@@ -875,6 +877,12 @@ def _room_size(dims: tuple[float, float] | None, area: float | None, room_type: 
             total += fp[0] * fp[1] * m.count
             longest = max(longest, *fp)
     floor_area = max(FOOTPRINT_FACTOR * total * factor, 1.8 * total, min_w * min_d)
+    if factor < 1.0:
+        # A size word that shrinks the room is a promise: keep the room small even when the objects would want more,
+        # and let the solver say what does not fit, instead of quietly planning a hall for "a small room".
+        base_w, base_d = tx.ROOM_MIN_SIZE.get(room_type, tx.ROOM_MIN_SIZE["room"])
+        floor_area = min(floor_area, SMALL_ROOM_HEADROOM * base_w * base_d * factor)
+        longest = min(longest, math.sqrt(floor_area * aspect))
     width = max(math.sqrt(floor_area * aspect), min_w)
     depth = max(floor_area / width, min_d, longest + 0.6)
     width = max(width, depth if aspect >= 1 else width, longest + 0.6)
