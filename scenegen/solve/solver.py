@@ -24,7 +24,7 @@ from scenegen import catalog
 from scenegen.geometry import footprint_corners, rects_inside_polygon, rects_overlap, rotated_extent, yaw_facing
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Relation, \
     Room, UnplacedObject
-from scenegen.solve.relations import SATISFIED, Box, room_centroid, score_relation
+from scenegen.solve.relations import SATISFIED, Box, gap, room_centroid, score_relation
 
 WALL_GAP = 0.005
 """metres between an object's back and the wall it stands against"""
@@ -56,6 +56,7 @@ MIDDLE_CATEGORIES = frozenset({"dining_table", "kitchen_island", "coffee_table",
                                "exercise_bike", "weight_bench", "piano"})
 """Objects that may stand free in the room; everything else without a stated place leans towards the walls, keeping
 the middle of the room free to walk through."""
+SNUG_KINDS = frozenset({"around", "next_to", "in_front_of", "paired"})
 IMPLIED_WEIGHT = 3.0
 PLAN_WEIGHT = 10.0
 
@@ -309,12 +310,14 @@ class _Solver:
         wants_wall = it.cat.against_wall and not any(r.kind in ("middle_of_room", "around") for r in rels
                                                      if r.subject == it.obj.id)
         # Scoring candidates one by one keeps the scorers shared with the validators; candidate counts are modest.
-        front_free = self._front_clearance(it, x, y, yaw)
-        score += 1.5 * front_free
         anchors = {r.target for r in rels if r.subject == it.obj.id and r.kind not in ARCHITECTURE_RELATIONS}
+        score += 1.5 * self._front_clearance(it, x, y, yaw, skip=anchors)
         score -= 2.0 * self._blocks_others(rects, skip=anchors)
         placed_by_plan = any(r.subject == it.obj.id for r in rels)
-        if not placed_by_plan and not wants_wall:
+        surrounded = any(r.kind == "around" and r.target == it.obj.id for r in self.relations)
+        if surrounded and not placed_by_plan:
+            preference = "middle_of_room"  # seats go all around it: give it the open middle of the room
+        elif not placed_by_plan and not wants_wall:
             if it.obj.category in CORNER_CATEGORIES:
                 preference = "corner"
             elif it.obj.category not in MIDDLE_CATEGORIES:
@@ -328,14 +331,20 @@ class _Solver:
             boxes = {**self.boxes, it.obj.id: box}
             for r, weight in zip(rels, weights):
                 score[k] += weight * score_relation(r, boxes, self.room)
+                if r.kind in SNUG_KINDS and r.subject == it.obj.id and r.target in self.boxes:
+                    # inside the relation's band, closer still reads better (a chair pulled up to its table)
+                    score[k] += 0.5 * max(0.0, 1.0 - gap(box, self.boxes[r.target]) / 0.6)
             if wants_wall:
                 score[k] += 4.0 * score_relation_kind("against_wall", box, self.room)
             elif preference:
-                score[k] += 1.0 * score_relation_kind(preference, box, self.room)
+                weight = IMPLIED_WEIGHT if preference == "middle_of_room" else 1.0
+                score[k] += weight * score_relation_kind(preference, box, self.room)
         return score
 
-    def _front_clearance(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray) -> np.ndarray:
-        """1 where a CLEARANCE-deep strip in front of each functional side is inside the room and free, else 0."""
+    def _front_clearance(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray,
+                         skip: set[str | None]) -> np.ndarray:
+        """1 where a CLEARANCE-deep strip in front of each functional side is inside the room and free of other
+        objects (its anchors in ``skip`` excepted: a chair faces its table), else 0."""
         w, d, _ = it.size
         ok = np.ones(len(x), dtype=bool)
         for side in it.cat.functional_sides:
@@ -352,7 +361,7 @@ class _Solver:
             strips = footprint_corners(sx, sy, hw * 0.9, hd * 0.9, yaw)
             ok &= rects_inside_polygon(self.poly, strips)
             for oid, b in self.boxes.items():
-                if self.items[oid].role == "floor":
+                if self.items[oid].role == "floor" and oid not in skip:
                     ok &= ~rects_overlap(strips, b.corners)
         return ok.astype(float)
 
