@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scenegen import __version__
 from scenegen.rng import stage_rng
-from scenegen.scene import LayoutPlan, Provenance, Report, Scene
+from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene
 
 ProgressFn = Callable[[str], None]
 """Called with a short stage name as each stage starts (for progress bars)."""
@@ -77,12 +77,16 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     return MakeResult(layout, scene, report, timings)
 
 
-def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural"):
+Size3 = tuple[float, float, float]
+
+
+def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural"
+                 ) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
     """Per planned object: its AssetRef and the (width, depth, height) of its mesh in metres."""
     from scenegen.assets import build_mesh, plan_asset
 
-    refs = {}
-    sizes = {}
+    refs: dict[str, AssetRef] = {}
+    sizes: dict[str, Size3] = {}
     for obj in layout.objects:
         ref = plan_asset(obj, stage_rng(seed, f"assets/{obj.id}"), backend="box" if obj.generic else backend)
         mesh = build_mesh(ref)
@@ -92,7 +96,8 @@ def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural"):
     return refs, sizes
 
 
-def solve_scene(layout: LayoutPlan, refs, sizes, *, seed: int, planner: str, assets: str) -> Scene:
+def solve_scene(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3], *, seed: int, planner: str,
+                assets: str) -> Scene:
     from scenegen.solve import solve
 
     result = solve(layout, refs, sizes, stage_rng(seed, "solve"))

@@ -16,7 +16,7 @@ Objects that cannot be placed are returned with a reason a person can act on; no
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -577,8 +577,6 @@ class _Solver:
 
 def score_relation_kind(kind: str, box: Box, room: Room) -> float:
     """Score an architecture relation of ``box`` without a Relation object (for catalog preferences)."""
-    from scenegen.scene import Relation
-
     return score_relation(Relation(kind=kind, subject=box.id, target="wall"), {box.id: box}, room)  # type: ignore[arg-type]
 
 
@@ -635,8 +633,6 @@ def _side_strip(b: Box, side: str) -> np.ndarray:
 
 
 def _with(b: Box, **kw: object) -> Box:
-    from dataclasses import replace
-
     return replace(b, **kw)  # type: ignore[arg-type]
 
 
