@@ -348,17 +348,7 @@ class _Solver:
         w, d, _ = it.size
         ok = np.ones(len(x), dtype=bool)
         for side in it.cat.functional_sides:
-            # local offset (right, forward) of the strip centre and its half extents
-            if side in ("front", "back"):
-                sign = 1.0 if side == "front" else -1.0
-                off_r, off_f, hw, hd = 0.0, sign * (d / 2 + CLEARANCE / 2), w / 2, CLEARANCE / 2
-            else:
-                sign = 1.0 if side == "right" else -1.0
-                off_r, off_f, hw, hd = sign * (w / 2 + CLEARANCE / 2), 0.0, CLEARANCE / 2, d / 2
-            c, s = np.cos(yaw), np.sin(yaw)
-            sx = x + off_r * c - off_f * s
-            sy = y + off_r * s + off_f * c
-            strips = footprint_corners(sx, sy, hw * 0.9, hd * 0.9, yaw)
+            strips = side_strips(x, y, yaw, w, d, side, shrink=0.9)
             ok &= rects_inside_polygon(self.poly, strips)
             for oid, b in self.boxes.items():
                 if self.items[oid].role == "floor" and oid not in skip:
@@ -621,15 +611,22 @@ def _spots_along(length: float, w: float) -> list[float]:
     return [float(v) for v in np.linspace(-(length - w) / 2, (length - w) / 2, n)] if n > 1 else [0.0]
 
 
-def _side_strip(b: Box, side: str) -> np.ndarray:
-    c, s = math.cos(b.yaw), math.sin(b.yaw)
+def side_strips(x: np.ndarray | float, y: np.ndarray | float, yaw: np.ndarray | float, w: float, d: float, side: str,
+                depth: float = CLEARANCE, shrink: float = 1.0) -> np.ndarray:
+    """Footprints of the ``depth``-deep strips of floor beside ``side`` (front/back/left/right) of boxes of width ``w``
+    and depth ``d`` centred at (x, y) with ``yaw``; ``shrink`` scales the strip about its centre. (..., 4, 2) metres."""
     if side in ("front", "back"):
         sign = 1.0 if side == "front" else -1.0
-        r, f, hw, hd = 0.0, sign * (b.depth / 2 + CLEARANCE / 2), b.width / 2, CLEARANCE / 2
+        right, fwd, hw, hd = 0.0, sign * (d / 2 + depth / 2), w / 2, depth / 2
     else:
         sign = 1.0 if side == "right" else -1.0
-        r, f, hw, hd = sign * (b.width / 2 + CLEARANCE / 2), 0.0, CLEARANCE / 2, b.depth / 2
-    return footprint_corners(b.cx + r * c - f * s, b.cy + r * s + f * c, hw, hd, b.yaw)
+        right, fwd, hw, hd = sign * (w / 2 + depth / 2), 0.0, depth / 2, d / 2
+    c, s = np.cos(yaw), np.sin(yaw)
+    return footprint_corners(x + right * c - fwd * s, y + right * s + fwd * c, hw * shrink, hd * shrink, yaw)
+
+
+def _side_strip(b: Box, side: str) -> np.ndarray:
+    return side_strips(b.cx, b.cy, b.yaw, b.width, b.depth, side)
 
 
 def _with(b: Box, **kw: object) -> Box:
