@@ -136,3 +136,19 @@ def test_corrupt_scene_file(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().startswith("error:") and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_validate_flags_a_planted_floating_lamp(made, tmp_path):
+    _, folder = made[ACCEPTANCE]
+    scene = _scene(folder)
+    lamp = next(o for o in scene["objects"] if o["category"] == "table_lamp")
+    x, y, z = lamp["pose"]["position"]
+    lamp["pose"]["position"] = [x, y, z + 0.2]
+    (lo, hi) = lamp["bbox"]
+    lamp["bbox"] = [[lo[0], lo[1], lo[2] + 0.2], [hi[0], hi[1], hi[2] + 0.2]]
+    (tmp_path / "scene.json").write_text(json.dumps(scene))
+    proc = scenegen("validate", str(tmp_path / "scene.json"), "--json")
+    assert proc.returncode == 4
+    report = json.loads(proc.stdout)
+    failing = [f for f in report["findings"] if f["status"] == "fail" and f["validator"] == "support"]
+    assert any(lamp["id"] in f["object_ids"] and "float" in f["message"] for f in failing)
