@@ -73,15 +73,20 @@ def point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.nd
 
 
 def rect_distance(a: np.ndarray, b: np.ndarray) -> float:
-    """Smallest distance between two non-overlapping convex quads (4, 2); 0 when they touch or overlap."""
+    """Smallest distance between two convex quads (4, 2); 0 when they touch or overlap."""
     if rects_overlap(a[None], b, margin=0.0)[0]:
         return 0.0
-    best = math.inf
-    for p, q in ((a, b), (b, a)):
-        for i in range(4):
-            d = point_segment_distance(p, q[i], q[(i + 1) % 4]).min()
-            best = min(best, float(d))
-    return best
+    return min(_points_to_edges(a, b), _points_to_edges(b, a))
+
+
+def _points_to_edges(p: np.ndarray, q: np.ndarray) -> float:
+    """Smallest distance from the 4 corners of ``p`` to the 4 edges of ``q`` (both (4, 2)), in one array operation."""
+    start = q
+    edge = np.roll(q, -1, axis=0) - q  # (4, 2)
+    rel = p[:, None, :] - start[None]  # (4 points, 4 edges, 2)
+    t = np.clip((rel * edge).sum(-1) / np.maximum((edge * edge).sum(-1), 1e-12), 0.0, 1.0)
+    closest = start[None] + t[..., None] * edge[None]
+    return float(np.sqrt(((p[:, None, :] - closest) ** 2).sum(-1)).min())
 
 
 def polygon_contains_points(poly: np.ndarray, pts: np.ndarray) -> np.ndarray:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -35,9 +36,9 @@ class Box:
     height: float
     support: str | None = None
 
-    @property
+    @cached_property
     def corners(self) -> np.ndarray:
-        """(4, 2) footprint corners, counter-clockwise."""
+        """(4, 2) footprint corners, counter-clockwise (computed once per box; boxes are immutable)."""
         return footprint_corners(self.cx, self.cy, self.width / 2, self.depth / 2, self.yaw)
 
     @property
