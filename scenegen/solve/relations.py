@@ -104,8 +104,7 @@ def back_wall_distance(box: Box, room: Room) -> float:
     """Distance from the box's back edge to the nearest wall that it has its back to (±20°), metres; inf if none."""
     back = np.array([-box.front[0], -box.front[1]])
     best = math.inf
-    mids = box.corners
-    back_edge = mids[[0, 1]]  # local -y edge: corners 0 and 1
+    back_edge = box.corners[[0, 1]]  # local -y edge: corners 0 and 1
     for i in range(len(room.footprint)):
         n = np.asarray(room.wall_normal(i))
         if float(back @ -n) < math.cos(math.radians(20)):
@@ -118,9 +117,8 @@ def back_wall_distance(box: Box, room: Room) -> float:
 def _opening_distance(box: Box, room: Room, kind: str, target: str | None) -> float:
     best = math.inf
     for op in room.openings:
-        if op.kind != kind and op.id != target:
-            continue
-        if target not in (None, kind) and op.id != target:
+        wanted = op.kind == kind if target in (None, kind) else op.id == target  # "window" or a named opening
+        if not wanted:
             continue
         ox, oy = room.opening_center(op)
         dx, dy = room.wall_direction(op.wall)
@@ -175,7 +173,6 @@ def score_relation(rel: Relation, boxes: dict[str, Box], room: Room) -> float:
     if kind == "face_to":
         return _angle_score(_facing(s, t.cx, t.cy))
     if kind == "across_from":
-        d = math.hypot(s.cx - t.cx, s.cy - t.cy)
         return min(_band(g, 0.3, 4.0, 0.5), _angle_score(_facing(s, t.cx, t.cy)))
     if kind in ("left_of", "right_of", "in_front_of", "behind", "side_of"):
         right, fwd = _local(t, s.cx, s.cy)
