@@ -1,48 +1,19 @@
 """The ``scenegen`` command: thin typer commands over the library API, with rich progress and tables.
 
-Errors a user can cause end in one red line and a non-zero exit; ``--debug`` shows the traceback instead.
+Errors a user can cause end in one red line and a non-zero exit; ``--debug`` shows the traceback instead. Shared pieces
+live in ``cli.common``; each ``cli/cmd_*.py`` module adds its commands through ``register(app)``.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Text in, a validated 3D room out.")
-console = Console(stderr=True, soft_wrap=True)
-out_console = Console()
-_state = {"debug": False}
-
-
-@app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks instead of one-line errors")] = False
-          ) -> None:
-    _state["debug"] = debug
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the errors a user can cause into one line and exit code 1 (tracebacks only with --debug)."""
-    from scenegen.plan import PlanError
-    from scenegen.registry import UnknownBackendError
-    from scenegen.scene import SceneFileError
-
-    try:
-        yield
-    except (PlanError, SceneFileError, UnknownBackendError, ValueError, OSError) as exc:
-        if _state["debug"]:
-            raise
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        console.print(f"[bold red]error:[/] {message}", highlight=False)
-        raise typer.Exit(1) from None
-
+from cli.common import app, console, out_console, print_report, user_errors
 
 def _default_out(prompt: str, seed: int) -> Path:
     import re
@@ -76,7 +47,7 @@ def make(
 
             result = run_make(prompt, seed=seed, planner=planner, assets=objects, progress=step)
             paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
-    _print_report(result.report, result.scene)
+    print_report(result.report, result.scene)
     for note in result.plan.notes:
         console.print(f"[yellow]note:[/] {note}", highlight=False)
     out_console.print(f"wrote {', '.join(sorted(paths))} to [bold]{out_dir}[/]", highlight=False)
@@ -89,27 +60,6 @@ def make(
     elif code:
         console.print("[bold red]error:[/] the scene failed validation (see the table above and report.json)")
     raise typer.Exit(code)
-
-
-@app.command()
-def validate(
-    path: Annotated[Path, typer.Argument(help="a scene.json or a scene folder")],
-    only: Annotated[Optional[list[str]], typer.Option(help="run only these validators (repeatable)")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
-) -> None:
-    """Re-run the validators on a saved scene. Exit code 0 only when every check passes."""
-    from scenegen.scene import dump_json, load_scene
-
-    with user_errors():
-        scene = load_scene(path)
-        from validators import validate as run_validate
-
-        report = run_validate(scene, only=only or None)
-    if as_json:
-        out_console.print_json(dump_json(report))
-    else:
-        _print_report(report, scene)
-    raise typer.Exit(0 if report.passed else 4)
 
 
 @app.command()
@@ -156,26 +106,12 @@ def list_catalog(
     out_console.print(table)
 
 
-def _print_report(report, scene) -> None:  # type: ignore[no-untyped-def]
-    from rich.table import Table
-
-    table = Table("validator", "status", "score", "detail", title=f"{len(scene.objects)} objects placed")
-    by_validator: dict[str, list] = {}
-    for f in report.findings:
-        by_validator.setdefault(f.validator, []).append(f)
-    for name, findings in by_validator.items():
-        fails = [f for f in findings if f.status == "fail"]
-        scores = [f.score for f in findings if f.score is not None and f.check in _SUMMARY_CHECKS]
-        score = f"{scores[0]:.2f}" if scores else ""
-        status = "[red]FAIL[/]" if fails else "[green]pass[/]"
-        detail = fails[0].message if fails else f"{len(findings)} check(s) passed"
-        if len(fails) > 1:
-            detail += f" (+{len(fails) - 1} more)"
-        table.add_row(name, status, score, detail)
-    out_console.print(table)
+def _register_command_modules() -> None:
+    for path in sorted(Path(__file__).parent.glob("cmd_*.py")):
+        import_module(f"cli.{path.stem}").register(app)
 
 
-_SUMMARY_CHECKS = frozenset({"collision_rate", "out_of_bounds_rate", "support_rate", "object_counts"})
+_register_command_modules()
 
 
 def run(argv: list[str] | None = None) -> None:
