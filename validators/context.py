@@ -41,11 +41,17 @@ def make_intersector(mesh: "trimesh.Trimesh") -> Any:
 class ValidationContext:
     """Per-scene caches shared by the validators of one ``validate()`` call. Never mutates the scene."""
 
-    def __init__(self, scene: Scene) -> None:
+    def __init__(self, scene: Scene, config: dict[str, dict[str, Any]] | None = None) -> None:
         self.scene = scene
+        self.config: dict[str, dict[str, Any]] = config or {}
+        """Per-validator parameter overrides, e.g. ``{"navigability": {"robot_radius": 0.3}}`` (see ``param``)."""
         self._by_id: dict[str, ObjectInstance] = {o.id: o for o in scene.objects}
         self._meshes: dict[str, "trimesh.Trimesh"] = {}
         self._intersectors: dict[str, Any] = {}
+
+    def param(self, validator: str, name: str, default: Any) -> Any:
+        """A validator's parameter: the override from ``config`` when given, else ``default`` (the published value)."""
+        return self.config.get(validator, {}).get(name, default)
 
     # -- objects and meshes -------------------------------------------------------------------------------------------
     @property

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 Validator = Callable[[Scene, "ValidationContext"], list[Finding]]
 
-VALIDATORS: Registry[Validator] = Registry("validators", ("validators.physical", "validators.semantic"))
+VALIDATORS: Registry[Validator] = Registry("validators", (
+    "validators.physical", "validators.navigation", "validators.stability", "validators.plausibility",
+    "validators.semantic"))
 
 
 def validate(scene: Scene, only: list[str] | None = None) -> Report:

@@ -1,0 +1,1 @@
+"""Scale plausibility against the catalog's size priors. (Being written.)"""

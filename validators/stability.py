@@ -1,0 +1,1 @@
+"""Stability validator: a short physics settle. (Being written.)"""
