@@ -44,24 +44,50 @@ def rotated_extent(hw: float, hd: float, yaw: float) -> tuple[float, float]:
 
 
 def rects_overlap(a: np.ndarray, b: np.ndarray, margin: float = 0.0) -> np.ndarray:
-    """Separating-axis test between convex quads ``a`` (N, 4, 2) and one quad ``b`` (4, 2).
+    """Separating-axis test between convex quads ``a`` (N, 4, 2) and ``b`` ((4, 2) or (N, 4, 2), pairwise).
 
     Returns (N,) bool: True where the interiors overlap by more than ``margin`` metres along every axis (touching
     rectangles do not overlap).
     """
     a = np.asarray(a, dtype=float)
-    b = np.asarray(b, dtype=float)
-    axes = []
-    for quad in (a, np.broadcast_to(b, a.shape)):
-        edges = np.roll(quad, -1, axis=-2) - quad  # (N, 4, 2)
-        normals = np.stack([-edges[..., 1], edges[..., 0]], -1)[..., :2, :]  # two unique axes per rectangle
-        normals /= np.linalg.norm(normals, axis=-1, keepdims=True) + 1e-12
-        axes.append(normals)
-    axes_all = np.concatenate(axes, axis=-2)  # (N, 4, 2)
-    pa = np.einsum("nkd,nad->nka", a, axes_all)  # (N, 4 corners, 4 axes)
-    pb = np.einsum("kd,nad->nka", b, axes_all)
-    gap = np.minimum(pa.max(1), pb.max(1)) - np.maximum(pa.min(1), pb.min(1))  # overlap length per axis
+    b = np.broadcast_to(np.asarray(b, dtype=float), a.shape)
+    edges = np.concatenate([a[..., 1:3, :] - a[..., 0:2, :], b[..., 1:3, :] - b[..., 0:2, :]], axis=-2)  # (N, 4, 2)
+    axes = np.stack([-edges[..., 1], edges[..., 0]], -1)  # two unique axes per rectangle
+    axes /= np.sqrt((axes ** 2).sum(-1, keepdims=True)) + 1e-12
+    axes_t = np.swapaxes(axes, -1, -2)  # (N, 2, 4)
+    pa = a @ axes_t  # (N, 4 corners, 4 axes)
+    pb = b @ axes_t
+    gap = np.minimum(pa.max(-2), pb.max(-2)) - np.maximum(pa.min(-2), pb.min(-2))  # overlap length per axis
     return np.all(gap > margin, axis=-1)
+
+
+def overlap_matrix(a: np.ndarray, quads: np.ndarray, margin: float = 0.0) -> np.ndarray:
+    """(N, M) bool: whether quad ``a[n]`` (N, 4, 2) overlaps ``quads[m]`` (M, 4, 2) by more than ``margin`` metres.
+
+    Broad phase on axis-aligned bounding boxes for all pairs at once, then one separating-axis test on the pairs
+    whose boxes meet, so the cost follows the number of near pairs rather than N × M.
+    """
+    a = np.asarray(a, dtype=float)
+    quads = np.asarray(quads, dtype=float).reshape(-1, 4, 2)
+    out = np.zeros((len(a), len(quads)), dtype=bool)
+    if not len(a) or not len(quads):
+        return out
+    lo, hi = a.min(axis=-2), a.max(axis=-2)  # (N, 2)
+    qlo, qhi = quads.min(axis=-2), quads.max(axis=-2)  # (M, 2)
+    near = ((lo[:, None, 0] < qhi[None, :, 0] - margin) & (hi[:, None, 0] > qlo[None, :, 0] + margin)
+            & (lo[:, None, 1] < qhi[None, :, 1] - margin) & (hi[:, None, 1] > qlo[None, :, 1] + margin))
+    n_idx, m_idx = np.nonzero(near)
+    if len(n_idx):
+        out[n_idx, m_idx] = rects_overlap(a[n_idx], quads[m_idx], margin)
+    return out
+
+
+def rects_overlap_any(a: np.ndarray, others: list[np.ndarray] | np.ndarray, margin: float = 0.0) -> np.ndarray:
+    """(N,) bool: whether each quad of ``a`` (N, 4, 2) overlaps any of ``others`` (each (4, 2)) by more than
+    ``margin`` metres."""
+    if len(others) == 0:
+        return np.zeros(len(a), dtype=bool)
+    return overlap_matrix(a, np.asarray(others, dtype=float), margin).any(axis=1)
 
 
 def point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -74,19 +100,25 @@ def point_segment_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.nd
 
 def rect_distance(a: np.ndarray, b: np.ndarray) -> float:
     """Smallest distance between two convex quads (4, 2); 0 when they touch or overlap."""
-    if rects_overlap(a[None], b, margin=0.0)[0]:
-        return 0.0
-    return min(_points_to_edges(a, b), _points_to_edges(b, a))
+    return float(rects_distance(np.asarray(a, dtype=float)[None], np.asarray(b, dtype=float)[None])[0])
 
 
-def _points_to_edges(p: np.ndarray, q: np.ndarray) -> float:
-    """Smallest distance from the 4 corners of ``p`` to the 4 edges of ``q`` (both (4, 2)), in one array operation."""
-    start = q
-    edge = np.roll(q, -1, axis=0) - q  # (4, 2)
-    rel = p[:, None, :] - start[None]  # (4 points, 4 edges, 2)
-    t = np.clip((rel * edge).sum(-1) / np.maximum((edge * edge).sum(-1), 1e-12), 0.0, 1.0)
-    closest = start[None] + t[..., None] * edge[None]
-    return float(np.sqrt(((p[:, None, :] - closest) ** 2).sum(-1)).min())
+def rects_distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Pairwise smallest distance between convex quads ``a`` (N, 4, 2) and ``b`` (N or 1, 4, 2), metres; 0 where
+    they touch or overlap. (N,) float64."""
+    a = np.asarray(a, dtype=float)
+    b = np.broadcast_to(np.asarray(b, dtype=float), a.shape)
+    d = np.minimum(_points_to_edges(a, b), _points_to_edges(b, a))
+    return np.where(rects_overlap(a, b, margin=0.0), 0.0, d)
+
+
+def _points_to_edges(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Per pair, the smallest distance from the 4 corners of ``p`` to the 4 edges of ``q`` (both (N, 4, 2)). (N,)"""
+    edge = np.roll(q, -1, axis=-2) - q  # (N, 4 edges, 2)
+    rel = p[:, :, None, :] - q[:, None, :, :]  # (N, 4 points, 4 edges, 2)
+    t = np.clip((rel * edge[:, None]).sum(-1) / np.maximum((edge * edge).sum(-1), 1e-12)[:, None], 0.0, 1.0)
+    diff = rel - t[..., None] * edge[:, None]
+    return np.sqrt((diff ** 2).sum(-1)).min(axis=(1, 2))
 
 
 def polygon_contains_points(poly: np.ndarray, pts: np.ndarray) -> np.ndarray:

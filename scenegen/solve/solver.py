@@ -21,10 +21,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from scenegen import catalog
-from scenegen.geometry import footprint_corners, rects_inside_polygon, rects_overlap, rotated_extent, yaw_facing
+from scenegen.geometry import footprint_corners, rects_distance, rects_inside_polygon, rects_overlap, \
+    overlap_matrix, rects_overlap_any, rotated_extent, yaw_facing
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Relation, \
     Room, UnplacedObject
-from scenegen.solve.relations import SATISFIED, Box, gap, room_centroid, score_relation
+from scenegen.solve.relations import SATISFIED, Box, Boxes, back_wall_distance_batch, room_centroid, score_relation, \
+    score_relation_batch
 
 WALL_GAP = 0.005
 """metres between an object's back and the wall it stands against"""
@@ -58,6 +60,16 @@ MIDDLE_CATEGORIES = frozenset({"dining_table", "kitchen_island", "coffee_table",
 the middle of the room free to walk through."""
 SNUG_KINDS = frozenset({"around", "next_to", "in_front_of", "paired"})
 IMPLIED_WEIGHT = 3.0
+CORNER_RESERVE = 1.0
+"""Penalty on a corner spot for an object not asked to stand in a corner while a corner request is still pending."""
+BEAM = 6
+"""How many other spots of a group's anchor are tried when greedy placement leaves the group's relations unmet."""
+MAX_EVICTIONS = 3
+"""How many earlier groups are lifted out, one at a time, to make way for a group that could not be placed well."""
+WALL_TRIES = 4
+"""How many different sets of furniture are moved, one set at a time, to free wall for a wall object."""
+ALT_SPACING = 0.6
+"""metres between the anchor spots tried, so that they are real alternatives rather than nudges"""
 PLAN_WEIGHT = 10.0
 
 
@@ -102,6 +114,8 @@ class _Solver:
         self.boxes: dict[str, Box] = {}
         self.unplaced: list[UnplacedObject] = []
         self.keepout = self._keepout_zones()
+        self.blockers: dict[str, dict[str, int]] = {}
+        """object id -> {placed object or opening: how many of its candidate spots it took}, from the last attempt"""
         self.wall_yaws = sorted({round(yaw_facing(self.room.wall_normal(i)), 9) for i in range(len(self.poly))})
         self.implied = self._implied_relations()
         self.relations = [*plan.relations, *self.implied]
@@ -179,9 +193,12 @@ class _Solver:
     # ---------------------------------------------------------------- main loop
     def run(self) -> SolveResult:
         self._choose_supports()
-        order = self._floor_order()
-        for oid in order:
-            self._place_floor(self.items[oid])
+        done: list[list[str]] = []
+        for cluster in self._floor_clusters(self._floor_order()):
+            self._place_cluster(cluster)
+            if not _perfect(self._cluster_quality(cluster)):
+                self._evict_and_retry(cluster, done)
+            done.append(cluster)
         for it in self.items.values():
             if it.role == "object":
                 self._place_on_support(it)
@@ -216,13 +233,105 @@ class _Solver:
             return d
 
         def constrained(oid: str) -> int:
+            """0: asked for a scarce place (a corner: four in a rectangle; the middle: one), 1: a wall, 2: free."""
             it = self.items[oid]
             kinds = {r.kind for r in self.plan.relations if r.subject == oid}
-            return 0 if (kinds & {"corner", "against_wall", "middle_of_room"} or it.cat.against_wall) else 1
+            if kinds & {"corner", "middle_of_room"}:
+                return 0
+            return 1 if ("against_wall" in kinds or it.cat.against_wall) else 2
 
         index = {oid: i for i, oid in enumerate(floor)}
         return sorted(floor, key=lambda o: (depth(o), constrained(o), -self.items[o].size[0] * self.items[o].size[1],
                                             index[o]))
+
+    def _floor_clusters(self, order: list[str]) -> list[list[str]]:
+        """Floor objects grouped by the object-object relations between them (plan and implied), each group in
+        placement order, groups in the order of their first member."""
+        parent = {oid: oid for oid in order}
+
+        def find(o: str) -> str:
+            while parent[o] != o:
+                parent[o] = parent[parent[o]]
+                o = parent[o]
+            return o
+
+        for r in self.relations:
+            if r.subject in parent and r.target in parent:
+                parent[find(r.subject)] = find(r.target)
+        clusters: dict[str, list[str]] = {}
+        for oid in order:
+            clusters.setdefault(find(oid), []).append(oid)
+        return list(clusters.values())
+
+    # ---------------------------------------------------------------- search
+    def _place_cluster(self, cluster: list[str]) -> None:
+        """Place a group greedily; if that leaves one of its relations unsatisfied or a member unplaced, try the
+        group's first object (its anchor) at up to ``BEAM`` other good, distinct spots, re-placing the rest greedily
+        after each, and keep the best group (backtracking on the anchor, where most conflicts are decided)."""
+        saved_boxes, saved_unplaced = dict(self.boxes), list(self.unplaced)
+        alternatives = self._place_floor(self.items[cluster[0]])
+        for oid in cluster[1:]:
+            self._place_floor(self.items[oid])
+        if len(cluster) == 1:
+            return
+        best = (self._cluster_quality(cluster), dict(self.boxes), list(self.unplaced))
+        if _perfect(best[0]):
+            return
+        for alt in alternatives[1:BEAM + 1]:
+            self.boxes, self.unplaced = dict(saved_boxes), list(saved_unplaced)
+            self.boxes[cluster[0]] = alt
+            for oid in cluster[1:]:
+                self._place_floor(self.items[oid])
+            quality = self._cluster_quality(cluster)
+            if quality > best[0]:
+                best = (quality, dict(self.boxes), list(self.unplaced))
+            if _perfect(quality):
+                break
+        self.boxes, self.unplaced = best[1], best[2]
+
+    def _evict_and_retry(self, cluster: list[str], done: list[list[str]]) -> None:
+        """Backtrack across groups: when a group cannot be placed well, lift out an earlier group that stands in its
+        way (the objects that blocked its spots first, then the most recent groups), place this group first and the
+        lifted one after it, and keep whichever order leaves fewer problems in the two groups together."""
+        blocking = {b for oid in cluster for b in self.blockers.get(oid, {})}
+        suspects = [c for c in done if blocking & set(c)]
+        suspects += [c for c in reversed(done) if c not in suspects]
+        for other in suspects[:MAX_EVICTIONS]:
+            before = _add_quality(self._cluster_quality(cluster), self._cluster_quality(other))
+            saved_boxes, saved_unplaced = dict(self.boxes), list(self.unplaced)
+            gone = set(cluster) | set(other)
+            self.boxes = {k: v for k, v in self.boxes.items() if k not in gone}
+            self.unplaced = [u for u in self.unplaced if u.id not in gone]
+            self._place_cluster(cluster)
+            self._place_cluster(other)
+            after = _add_quality(self._cluster_quality(cluster), self._cluster_quality(other))
+            if after <= before:
+                self.boxes, self.unplaced = saved_boxes, saved_unplaced
+                continue
+            if _perfect(self._cluster_quality(cluster)):
+                return
+
+    def _cluster_quality(self, cluster: list[str]) -> Quality:
+        """(-unplaced members, -unsatisfied plan relations, -unsatisfied implied relations, total relation score)
+        of a placed group; larger is better, (0, 0, 0, ·) means nothing left to fix."""
+        members = set(cluster)
+        unplaced = sum(1 for oid in cluster if oid not in self.boxes)
+        implied = {id(r) for r in self.implied}
+        bad_plan = bad_implied = 0
+        total = 0.0
+        for r in self.relations:
+            if r.subject not in members:
+                continue
+            if r.kind not in ARCHITECTURE_RELATIONS and r.target not in self.boxes and r.target not in members:
+                continue
+            score = score_relation(r, self.boxes, self.room)
+            total += score
+            if score <= SATISFIED:
+                if id(r) in implied:
+                    bad_implied += 1
+                else:
+                    bad_plan += 1
+        return -unplaced, -bad_plan, -bad_implied, total
 
     # ---------------------------------------------------------------- floor
     def _floor_candidates(self, it: _Item) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -265,42 +374,51 @@ class _Solver:
                     yaws.append(yaw)
         return np.asarray(xs), np.asarray(ys), np.asarray(yaws)
 
-    def _place_floor(self, it: _Item) -> None:
+    def _place_floor(self, it: _Item) -> list[Box]:
+        """Place a floor object at its best-scoring free spot. Returns the spot and distinct runners-up, best first
+        (empty when it could not be placed; the reason is recorded)."""
         w, d, h = it.size
         x, y, yaw = self._floor_candidates(it)
         rects = footprint_corners(x, y, w / 2, d / 2, yaw)
         ok = rects_inside_polygon(self.poly, rects)
         if not ok.any():
             self._fail(it, f"{_dims(it)} does not fit inside the room ({_room_dims(self.room)})")
-            return
-        blockers: dict[str, int] = {}
-        for oid, b in self.boxes.items():
-            if self.items[oid].role != "floor":
-                continue
-            hit = rects_overlap(rects, b.corners, margin=1e-4) & ok
-            if hit.any():
-                blockers[oid] = int(hit.sum())
-            ok &= ~hit
+            return []
+        labels = [oid for oid, b in self.boxes.items()
+                  if self.items[oid].role == "floor" or (self.items[oid].role == "wall" and b.z < h)]
+        quads = [self.boxes[oid].corners for oid in labels]
         for corners, min_h, label in self.keepout:
             if h > min_h:
-                hit = rects_overlap(rects, corners, margin=1e-4) & ok
-                if hit.any():
-                    blockers[label] = int(hit.sum())
-                ok &= ~hit
+                labels.append(label)
+                quads.append(corners)
+        hits = overlap_matrix(rects, np.asarray(quads).reshape(-1, 4, 2), margin=1e-4) & ok[:, None]
+        counts = hits.sum(axis=0)
+        blockers = {label: int(c) for label, c in zip(labels, counts) if c}
+        self.blockers[it.obj.id] = blockers
+        ok &= ~hits.any(axis=1)
         if not ok.any():
             worst = sorted(blockers, key=lambda k: -blockers[k])[:3]
             free = self.room.area - sum(b.width * b.depth for o, b in self.boxes.items()
                                         if self.items[o].role == "floor")
             self._fail(it, f"no free floor spot for {_dims(it)}: every spot inside the room overlaps "
                            f"{', '.join(worst) or 'other objects'} ({free:.1f} m² of {self.room.area:.1f} m² left)")
-            return
+            return []
         idx = np.flatnonzero(ok)
         scores = self._score_floor(it, x[idx], y[idx], yaw[idx], rects[idx])
-        best = idx[int(np.argmax(scores))]
-        self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
+        ranked = idx[np.argsort(-scores, kind="stable")]
+        picks: list[int] = []
+        for k in ranked:
+            if all(math.hypot(x[k] - x[p], y[k] - y[p]) > ALT_SPACING or abs(_wrap(yaw[k] - yaw[p])) > 0.1
+                   for p in picks):
+                picks.append(int(k))
+                if len(picks) > BEAM:
+                    break
+        spots = [Box(it.obj.id, float(x[k]), float(y[k]), 0.0, float(yaw[k]), w, d, h) for k in picks]
+        self.boxes[it.obj.id] = spots[0]
+        return spots
 
     def _score_floor(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, rects: np.ndarray) -> np.ndarray:
-        w, d, h = it.size
+        """Soft score (N,) of candidate poses (x, y, yaw: (N,), footprints ``rects`` (N, 4, 2)); larger is better."""
         score = self.rng.uniform(0.0, 0.3, size=len(x))
         rels = [r for r in self.relations
                 if (r.subject == it.obj.id and (r.target in self.boxes or r.kind in ARCHITECTURE_RELATIONS))
@@ -309,7 +427,6 @@ class _Solver:
         weights = [IMPLIED_WEIGHT if id(r) in implied else PLAN_WEIGHT for r in rels]
         wants_wall = it.cat.against_wall and not any(r.kind in ("middle_of_room", "around") for r in rels
                                                      if r.subject == it.obj.id)
-        # Scoring candidates one by one keeps the scorers shared with the validators; candidate counts are modest.
         anchors = {r.target for r in rels if r.subject == it.obj.id and r.kind not in ARCHITECTURE_RELATIONS}
         score += 1.5 * self._front_clearance(it, x, y, yaw, skip=anchors)
         score -= 2.0 * self._blocks_others(rects, skip=anchors)
@@ -326,20 +443,38 @@ class _Solver:
                 preference = None
         else:
             preference = None
-        for k in range(len(x)):
-            box = Box(it.obj.id, float(x[k]), float(y[k]), 0.0, float(yaw[k]), w, d, h)
-            boxes = {**self.boxes, it.obj.id: box}
-            for r, weight in zip(rels, weights):
-                score[k] += weight * score_relation(r, boxes, self.room)
-                if r.kind in SNUG_KINDS and r.subject == it.obj.id and r.target in self.boxes:
-                    # inside the relation's band, closer still reads better (a chair pulled up to its table)
-                    score[k] += 0.5 * max(0.0, 1.0 - gap(box, self.boxes[r.target]) / 0.6)
-            if wants_wall:
-                score[k] += 4.0 * score_relation_kind("against_wall", box, self.room)
-            elif preference:
-                weight = IMPLIED_WEIGHT if preference == "middle_of_room" else 1.0
-                score[k] += weight * score_relation_kind(preference, box, self.room)
+        cand = Boxes.candidates(x, y, yaw, it.size)
+        for r, weight in zip(rels, weights):
+            mine = r.subject == it.obj.id
+            other = self.boxes.get((r.target if mine else r.subject) or "")
+            other_boxes = Boxes.of(other) if other is not None else None
+            anchor = self.boxes.get(str(r.params.get("anchor", "")))
+            anchor_boxes = Boxes.of(anchor) if anchor is not None else None
+            if mine:
+                score += weight * score_relation_batch(r, cand, other_boxes, self.room, anchor_boxes)
+            elif other_boxes is not None:
+                score += weight * score_relation_batch(r, other_boxes, cand, self.room, anchor_boxes)
+            if r.kind in SNUG_KINDS and mine and other_boxes is not None:
+                # inside the relation's band, closer still reads better (a chair pulled up to its table)
+                score += 0.5 * np.clip(1.0 - rects_distance(cand.corners, other_boxes.corners) / 0.6, 0.0, None)
+        if wants_wall:
+            score += 4.0 * _arch_score("against_wall", cand, self.room)
+        if preference:
+            weight = IMPLIED_WEIGHT if preference == "middle_of_room" else 1.0
+            score += weight * _arch_score(preference, cand, self.room)
+        if wants_wall or any(r.kind == "against_wall" and r.subject == it.obj.id for r in rels):
+            # inside the 0.3 m band, flush reads better: a wardrobe stands at the wall, not a hand's width off it
+            score += 0.5 * np.clip(1.0 - back_wall_distance_batch(cand, self.room) / 0.3, 0.0, None)
+        if self._corner_requests_pending(it):
+            # corners are scarce: leave them to the objects the prompt puts in a corner
+            score -= CORNER_RESERVE * _arch_score("corner", cand, self.room)
         return score
+
+    def _corner_requests_pending(self, it: _Item) -> bool:
+        """Whether objects not yet placed (other than ``it``) are asked to stand in a corner while ``it`` is not."""
+        mine = any(r.kind == "corner" and r.subject == it.obj.id for r in self.plan.relations)
+        return not mine and any(r.kind == "corner" and r.subject != it.obj.id and r.subject not in self.boxes
+                                for r in self.plan.relations)
 
     def _front_clearance(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray,
                          skip: set[str | None]) -> np.ndarray:
@@ -347,26 +482,21 @@ class _Solver:
         objects (its anchors in ``skip`` excepted: a chair faces its table), else 0."""
         w, d, _ = it.size
         ok = np.ones(len(x), dtype=bool)
+        others = [b.corners for oid, b in self.boxes.items() if self.items[oid].role == "floor" and oid not in skip]
         for side in it.cat.functional_sides:
             strips = side_strips(x, y, yaw, w, d, side, shrink=0.9)
             ok &= rects_inside_polygon(self.poly, strips)
-            for oid, b in self.boxes.items():
-                if self.items[oid].role == "floor" and oid not in skip:
-                    ok &= ~rects_overlap(strips, b.corners)
+            ok &= ~rects_overlap_any(strips, others)
         return ok.astype(float)
 
     def _blocks_others(self, rects: np.ndarray, skip: set[str | None]) -> np.ndarray:
         """How many placed objects' functional clearance strips each candidate footprint would cover (objects in
         ``skip`` are this one's anchors: a nightstand belongs at the bed's side, a chair at the desk's front)."""
-        count = np.zeros(len(rects))
-        for oid, b in self.boxes.items():
-            it = self.items[oid]
-            if it.role != "floor" or oid in skip:
-                continue
-            for side in it.cat.functional_sides:
-                strip = _side_strip(b, side)
-                count += rects_overlap(rects, strip, margin=0.05)
-        return count
+        strips = [_side_strip(b, side) for oid, b in self.boxes.items()
+                  if self.items[oid].role == "floor" and oid not in skip for side in self.items[oid].cat.functional_sides]
+        if not strips:
+            return np.zeros(len(rects))
+        return overlap_matrix(rects, np.asarray(strips), margin=0.05).sum(axis=1).astype(float)
 
     # ---------------------------------------------------------------- on top of another object
     def _place_on_support(self, it: _Item) -> None:
@@ -377,7 +507,11 @@ class _Solver:
             self._fail(it, f"it should stand on {sup_id}, which {why}")
             return
         sup = self.boxes[sup_id]
+        turn = 0.0
         hw_max, hd_max = sup.width / 2 - w / 2, sup.depth / 2 - d / 2
+        if (hw_max < -1e-6 or hd_max < -1e-6) and sup.width >= d and sup.depth >= w:
+            turn = math.pi / 2  # too deep for the top as it comes, but it fits turned a quarter (books on a shelf)
+            hw_max, hd_max = sup.width / 2 - d / 2, sup.depth / 2 - w / 2
         if hw_max < -1e-6 or hd_max < -1e-6:
             self._fail(it, f"{_dims(it)} is larger than the top of {sup_id} ({sup.width:.2f}×{sup.depth:.2f} m)")
             return
@@ -388,22 +522,31 @@ class _Solver:
         c, s = math.cos(sup.yaw), math.sin(sup.yaw)
         x = sup.cx + gr * c - gf * s
         y = sup.cy + gr * s + gf * c
-        rects = footprint_corners(x, y, w / 2, d / 2, sup.yaw)
+        rects = footprint_corners(x, y, w / 2, d / 2, sup.yaw + turn)
         ok = np.ones(len(x), dtype=bool)
         siblings = [b for oid, b in self.boxes.items() if b.support == sup_id]
         for b in siblings:
-            ok &= ~rects_overlap(rects, b.corners, margin=1e-4)
+            ok &= ~_overlaps(rects, b.corners, margin=1e-4)
         if not ok.any():
             self._fail(it, f"the top of {sup_id} is full ({', '.join(b.id for b in siblings)} already stand on it)")
             return
         idx = np.flatnonzero(ok)
-        # Lone items sit near the middle; later ones spread out from the items already there.
+        # A lone item sits near the middle; when more will share the top, the first goes to one end and later ones
+        # spread out from the items already there, so the top fills like a shelf rather than from its centre.
+        pending = sum(1 for o in self.items.values() if o.role == "object" and o.support == sup_id
+                      and o.obj.id not in self.boxes and o is not it)
         spread = np.zeros(len(idx))
         for b in siblings:
             spread += np.hypot(x[idx] - b.cx, y[idx] - b.cy)
-        score = spread - 0.5 * np.hypot(gr[idx], gf[idx]) * (0 if siblings else 1) + self.rng.uniform(0, 0.01, len(idx))
+        if siblings:
+            centring = 0.0
+        elif pending:
+            centring = -gr[idx] - 0.5 * np.abs(gf[idx])  # the left end, front to back centred
+        else:
+            centring = -0.5 * np.hypot(gr[idx], gf[idx])
+        score = spread + centring + self.rng.uniform(0, 0.01, len(idx))
         best = idx[int(np.argmax(score))]
-        self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), sup.top, sup.yaw, w, d, h, sup_id)
+        self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), sup.top, float(_wrap(sup.yaw + turn)), w, d, h, sup_id)
 
     # ---------------------------------------------------------------- walls and ceiling
     def _place_on_wall(self, it: _Item) -> None:
@@ -413,7 +556,23 @@ class _Solver:
         if z < 0:
             self._fail(it, f"{_dims(it)} is taller than the room ({self.room.height:.2f} m)")
             return
-        best: tuple[float, Box] | None = None
+        spots = self._wall_spots(it, z)
+        free = [(score, box) for score, box, blocking in spots if not blocking]
+        if free:
+            self.boxes[it.obj.id] = max(free, key=lambda s: s[0])[1]
+            return
+        if not self._make_wall_room(it, spots):
+            self._fail(it, f"no free wall space {w:.2f} m wide at {z:.2f}–{z + h:.2f} m height clear of doors, "
+                           "windows and tall furniture")
+
+    def _wall_spots(self, it: _Item, z: float) -> list[tuple[float, Box, list[str]]]:
+        """Spots along the walls clear of openings and of other wall and ceiling objects: (score, box, ids of the
+        floor-standing objects and items on them that stand in the way at that height)."""
+        w, d, h = it.size
+        out: list[tuple[float, Box, list[str]]] = []
+        hanging = [b for oid, b in self.boxes.items() if self.items[oid].role in ("wall", "ceiling")]
+        standing = [(oid, b) for oid, b in self.boxes.items() if self.items[oid].role not in ("wall", "ceiling")
+                    and b.z < z + h and b.top > z]
         for i in range(len(self.poly)):
             (ax, ay), _ = self.room.wall(i)
             dx, dy = self.room.wall_direction(i)
@@ -422,33 +581,64 @@ class _Solver:
             if length < w + 0.1:
                 continue
             yaw = yaw_facing((nx, ny))
-            for t in np.arange(w / 2 + 0.05, length - w / 2 - 0.05 + 1e-9, 0.1):
-                if self._hits_opening(i, t, w, z, h):
-                    continue
-                box = Box(it.obj.id, ax + dx * t + nx * (d / 2 + WALL_GAP / 5), ay + dy * t + ny * (d / 2 + WALL_GAP / 5),
-                          z, yaw, w, d, h, "wall")
-                if self._wall_conflict(box):
-                    continue
-                score = self._score_wall(it, box) + float(self.rng.uniform(0, 0.2))
-                if best is None or score > best[0]:
-                    best = (score, box)
-        if best is None:
-            self._fail(it, f"no free wall space {w:.2f} m wide at {z:.2f}–{z + h:.2f} m height clear of doors, "
-                           "windows and tall furniture")
-            return
-        self.boxes[it.obj.id] = best[1]
+            ts = np.array([t for t in np.arange(w / 2 + 0.05, length - w / 2 - 0.05 + 1e-9, 0.1)
+                           if not self._hits_opening(i, t, w, z, h)])
+            if not len(ts):
+                continue
+            off = d / 2 + WALL_GAP / 5
+            x, y = ax + dx * ts + nx * off, ay + dy * ts + ny * off
+            rects = footprint_corners(x, y, w / 2, d / 2, yaw)
+            ok = ~rects_overlap_any(rects, [b.corners for b in hanging if b.z < z + h and b.top > z], margin=1e-4)
+            in_way = overlap_matrix(rects, np.asarray([b.corners for _, b in standing]).reshape(-1, 4, 2),
+                                    margin=1e-4)
+            for k in np.flatnonzero(ok):
+                box = Box(it.obj.id, float(x[k]), float(y[k]), z, yaw, w, d, h, "wall")
+                blocking = [standing[j][0] for j in np.flatnonzero(in_way[k])]
+                score = self._score_wall(it, box) + float(self.rng.uniform(0, 0.2)) if not blocking else 0.0
+                out.append((score, box, blocking))
+        return out
+
+    def _make_wall_room(self, it: _Item, spots: list[tuple[float, Box, list[str]]]) -> bool:
+        """When furniture covers every free stretch of wall, hang ``it`` where the fewest objects stand in the way and
+        move those (with whatever stands on them) elsewhere; undo and report failure if one of them then has no
+        place. Tries the ``WALL_TRIES`` least-blocked spots."""
+        spots = sorted(spots, key=lambda s: (len(s[2]), s[1].cx, s[1].cy))
+        tried: set[tuple[str, ...]] = set()
+        for _, box, blocking in spots:
+            movers = self._with_dependents({self.boxes[oid].support if self.items[oid].role == "object"
+                                            else oid for oid in blocking})
+            key = tuple(sorted(movers))
+            if key in tried or any(self.items[m].role not in ("floor", "object") for m in movers):
+                continue
+            tried.add(key)
+            if len(tried) > WALL_TRIES:
+                break
+            saved_boxes, saved_unplaced = dict(self.boxes), list(self.unplaced)
+            for m in movers:
+                del self.boxes[m]
+            self.boxes[it.obj.id] = box
+            for m in movers:
+                if self.items[m].role == "floor":
+                    self._place_floor(self.items[m])
+            for m in movers:
+                if self.items[m].role == "object":
+                    self._place_on_support(self.items[m])
+            if all(m in self.boxes for m in movers):
+                return True
+            self.boxes, self.unplaced = saved_boxes, saved_unplaced
+        return False
+
+    def _with_dependents(self, ids: set[str | None]) -> list[str]:
+        """``ids`` (floor objects) and the items standing on them, floor objects first."""
+        floor = sorted(i for i in ids if i)
+        items = sorted(oid for oid, b in self.boxes.items() if b.support in floor and self.items[oid].role == "object")
+        return floor + items
 
     def _hits_opening(self, wall: int, t: float, w: float, z: float, h: float) -> bool:
         for op in self.room.openings:
             if op.wall != wall:
                 continue
             if abs(t - op.offset) < (w + op.width) / 2 + 0.1 and z < op.sill + op.height + 0.05 and z + h > op.sill - 0.05:
-                return True
-        return False
-
-    def _wall_conflict(self, box: Box) -> bool:
-        for oid, b in self.boxes.items():
-            if b.z < box.top and b.top > box.z and rects_overlap(box.corners[None], b.corners, margin=1e-4)[0]:
                 return True
         return False
 
@@ -512,7 +702,7 @@ class _Solver:
         ok = rects_inside_polygon(self.poly, rects)
         for oid, b in self.boxes.items():
             if self.items[oid].role == "flat":
-                ok &= ~rects_overlap(rects, b.corners, margin=1e-4)
+                ok &= ~_overlaps(rects, b.corners, margin=1e-4)
         if not ok.any():
             self._fail(it, f"{_dims(it)} does not fit inside the room ({_room_dims(self.room)})")
             return
@@ -521,7 +711,7 @@ class _Solver:
         if not anchors:  # a rug with no stated place lies in open floor rather than under the furniture
             for oid, b in self.boxes.items():
                 if self.items[oid].role == "floor":
-                    cost += 1.0 * rects_overlap(rects[idx], b.corners, margin=0.1)
+                    cost += 1.0 * _overlaps(rects[idx], b.corners, margin=0.1)
         best = idx[int(np.argmin(cost + np.arange(len(idx)) * 1e-9))]
         self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
 
@@ -565,9 +755,9 @@ class _Solver:
         return SolveResult(objects, self.unplaced, scores)
 
 
-def score_relation_kind(kind: str, box: Box, room: Room) -> float:
-    """Score an architecture relation of ``box`` without a Relation object (for catalog preferences)."""
-    return score_relation(Relation(kind=kind, subject=box.id, target="wall"), {box.id: box}, room)  # type: ignore[arg-type]
+def _arch_score(kind: str, cand: Boxes, room: Room) -> np.ndarray:
+    """Scores (N,) of an architecture relation for candidate poses, without a plan relation (catalog preferences)."""
+    return score_relation_batch(Relation(kind=kind, subject="_", target="wall"), cand, None, room)  # type: ignore[arg-type]
 
 
 def _relation_candidates(kind: str, t: Box, w: float, d: float) -> list[tuple[float, float, float]]:
@@ -627,6 +817,22 @@ def side_strips(x: np.ndarray | float, y: np.ndarray | float, yaw: np.ndarray | 
 
 def _side_strip(b: Box, side: str) -> np.ndarray:
     return side_strips(b.cx, b.cy, b.yaw, b.width, b.depth, side)
+
+
+Quality = tuple[int, int, int, float]
+
+
+def _perfect(q: Quality) -> bool:
+    return q[0] == 0 and q[1] == 0 and q[2] == 0
+
+
+def _add_quality(a: Quality, b: Quality) -> Quality:
+    return a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]
+
+
+def _overlaps(rects: np.ndarray, quad: np.ndarray, margin: float = 0.0) -> np.ndarray:
+    """(N,) bool: which of ``rects`` (N, 4, 2) overlap ``quad`` (4, 2) by more than ``margin`` metres."""
+    return rects_overlap_any(rects, [quad], margin)
 
 
 def _with(b: Box, **kw: object) -> Box:
