@@ -1,4 +1,4 @@
-"""``scenegen validate``: re-run the validators on a saved scene."""
+"""``scenegen validate``: re-run the validators on a saved scene (terminal table, JSON, HTML, report.json)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.common import out_console, print_report, user_errors
+from cli.common import console, out_console, print_report, user_errors
+
+EXIT_FAILED_CHECKS = 4
+"""Exit code when the scene was read and validated but some enabled check fails (1 is kept for bad input)."""
 
 
 def register(app: typer.Typer) -> None:
@@ -15,22 +18,48 @@ def register(app: typer.Typer) -> None:
 
 
 def validate(
-    path: Annotated[Path, typer.Argument(help="a scene.json or a scene folder")],
+    path: Annotated[Path, typer.Argument(help="a scene.json or a scene folder holding one")],
     only: Annotated[Optional[list[str]], typer.Option(help="run only these validators (repeatable)")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON instead of a table")] = False,
+    html: Annotated[Optional[Path], typer.Option("--html", help="also write a self-contained HTML report here")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML file of validator parameters, e.g. "
+                                                   "[navigability] robot_radius = 0.3")] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="a validator parameter, validator.param=value "
+                                                      "(repeatable; overrides --config)")] = None,
+    write_report: Annotated[bool, typer.Option("--write-report", help="write report.json next to the scene "
+                                               "(replacing one that is there)")] = False,
 ) -> None:
-    """Re-run the validators on a saved scene. Exit code 0 only when every check passes."""
-    from scenegen.scene import dump_json, load_scene
+    """Re-run the validators on a saved scene. Exit code 0 only when every enabled check passes, 4 when some fail,
+    1 on bad input."""
+    from scenegen.scene import dump_json, glb_problem, load_scene, write_atomic
+    from validators import validate as run_validate
+    from validators.config import load_config, merge_configs, parse_set
 
     with user_errors():
+        params = merge_configs(load_config(config) if config else None, parse_set(set_ or []))
         scene = load_scene(path)
-        from validators import validate as run_validate
+        folder = path if path.is_dir() else path.parent
+        if (path.is_dir() or path.name == "scene.json") and (folder / "scene.glb").exists():
+            problem = glb_problem(folder / "scene.glb")
+            if problem:
+                from rich.markup import escape
 
-        report = run_validate(scene, only=only or None)
+                console.print(f"[yellow]warning:[/] {escape(problem)}; validating from scene.json (re-export the GLB "
+                              f"with scenegen make)", highlight=False)
+        report = run_validate(scene, only=only or None, config=params)
+        written = []
+        if write_report:
+            target = folder / "report.json"
+            write_atomic(target, dump_json(report))
+            written.append(target)
+        if html:
+            from scenegen.report.html import write_html
+
+            written.append(write_html(scene, report, html))
     if as_json:
         out_console.print_json(dump_json(report))
     else:
         print_report(report, scene)
-    raise typer.Exit(0 if report.passed else 4)
-
-
+    for target in written:
+        console.print(f"wrote {target}", highlight=False, markup=False)
+    raise typer.Exit(0 if report.passed else EXIT_FAILED_CHECKS)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from scenegen.scene import Report, Scene
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Text in, a validated 3D room out.")
@@ -41,27 +44,32 @@ def user_errors() -> Iterator[None]:
         if _state["debug"]:
             raise
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        console.print(f"[bold red]error:[/] {message}", highlight=False)
+        from rich.markup import escape
+
+        console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
         raise typer.Exit(1) from None
 
 
-def print_report(report, scene) -> None:  # type: ignore[no-untyped-def]
+_STATUS_STYLE = {"fail": "[red]FAIL[/]", "warn": "[yellow]warn[/]", "pass": "[green]pass[/]", "skip": "[dim]skip[/]"}
+
+
+def print_report(report: "Report", scene: "Scene") -> None:
+    """The report as a rich table on stdout: one row per validator, failing ones first, with its status, its summary
+    score (``scenegen.report.summary_finding``) and its first failure (or warning)."""
+    from rich.markup import escape
     from rich.table import Table
 
+    from scenegen.report import summarize
+
     table = Table("validator", "status", "score", "detail", title=f"{len(scene.objects)} objects placed")
-    by_validator: dict[str, list] = {}
-    for f in report.findings:
-        by_validator.setdefault(f.validator, []).append(f)
-    for name, findings in by_validator.items():
-        fails = [f for f in findings if f.status == "fail"]
-        scores = [f.score for f in findings if f.score is not None and f.check in _SUMMARY_CHECKS]
-        score = f"{scores[0]:.2f}" if scores else ""
-        status = "[red]FAIL[/]" if fails else "[green]pass[/]"
-        detail = fails[0].message if fails else f"{len(findings)} check(s) passed"
-        if len(fails) > 1:
-            detail += f" (+{len(fails) - 1} more)"
-        table.add_row(name, status, score, detail)
+    for row in summarize(report):
+        score = f"{row.score:.2f}" if row.score is not None else ""
+        flagged = row.fails or row.warns
+        if flagged:
+            detail = flagged[0].message
+            if len(flagged) > 1:
+                detail += f" (+{len(flagged) - 1} more)"
+        else:
+            detail = row.summary.message if row.summary else f"{len(row.findings)} check(s) passed"
+        table.add_row(row.validator, _STATUS_STYLE[row.status], score, escape(detail))
     out_console.print(table)
-
-
-_SUMMARY_CHECKS = frozenset({"collision_rate", "out_of_bounds_rate", "support_rate", "object_counts"})

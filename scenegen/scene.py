@@ -375,6 +375,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o644)  # mkstemp makes 0600; outputs are meant to be shared like any written file
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
@@ -394,29 +395,159 @@ def save_scene(scene: Scene, path: str | Path) -> None:
     write_atomic(path, dump_json(scene))
 
 
+MAX_OBJECTS = 2000
+"""The most objects ``load_scene`` accepts. A room holds tens to a few hundred; exact mesh validation of many
+thousands would take minutes to hours and gigabytes, so bigger files are refused at once with this number named."""
+
+MAX_SCENE_BYTES = 256 * 1024 * 1024
+"""The largest scene.json ``load_scene`` reads (bytes); a bigger file is refused before it is read."""
+
+_SUPPORT_KEYWORDS = frozenset({"floor", "wall", "ceiling"})
+"""``ObjectInstance.support`` values that name architecture rather than another object."""
+
+
 def load_scene(path: str | Path) -> Scene:
-    """Read a scene.json (or a scene folder holding one). Raises ``SceneFileError`` with a one-line reason."""
-    path = Path(path)
-    if path.is_dir():
-        path = path / "scene.json"
-    if not path.exists():
-        raise SceneFileError(f"no scene file at {path}")
-    try:
-        raw = json.loads(path.read_text())
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SceneFileError(f"{path} is not readable JSON ({exc.__class__.__name__}: {exc})") from None
-    if not isinstance(raw, dict):
-        raise SceneFileError(f"{path} does not hold a scene object")
+    """Read a scene.json (or a scene folder holding one). Raises ``SceneFileError`` with a one-line reason.
+
+    Refused, each with its own line: a missing, empty, oversized or unreadable file; a GLB given in place of
+    scene.json; invalid JSON; a wrong schema version; more than ``MAX_OBJECTS`` objects; non-finite numbers (NaN or
+    infinity) in an object's pose, size, box or asset parameters or in the room; duplicate object ids; a ``support``
+    that names no object in the scene; anything else the schema rejects.
+    """
+    path = _scene_json_path(Path(path))
+    raw = _read_json(path)
     version = raw.get("version")
     if version != SCHEMA_VERSION:
         raise SceneFileError(f"{path} has scene version {version!r}; this scenegen reads version {SCHEMA_VERSION}")
+    objects = raw.get("objects")
+    if isinstance(objects, list) and len(objects) > MAX_OBJECTS:
+        raise SceneFileError(f"{path} has {len(objects)} objects; scenegen handles at most {MAX_OBJECTS} per scene "
+                             f"(split the scene into rooms)")
+    _check_finite(raw, path)
     try:
-        return Scene.model_validate(raw)
+        scene = Scene.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise SceneFileError(f"{path} is not a valid scene: {where}: {first['msg']} "
                              f"({exc.error_count()} problem(s))") from None
+    _check_ids(scene, path)
+    return scene
+
+
+def _scene_json_path(path: Path) -> Path:
+    """The scene.json that ``path`` (a file or a scene folder) names; refuses a GLB with a line saying what to pass."""
+    if path.suffix.lower() in (".glb", ".gltf"):
+        raise SceneFileError(f"{path} is a glTF file; scenegen reads scenes from scene.json (the source of truth): "
+                             f"pass the scene folder or its scene.json")
+    if path.is_dir():
+        folder = path
+        path = path / "scene.json"
+        if not path.exists() and (folder / "scene.glb").exists():
+            raise SceneFileError(f"{folder} has a scene.glb but no scene.json; scenegen reads scenes from scene.json")
+    if not path.exists():
+        raise SceneFileError(f"no scene file at {path}")
+    return path
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise SceneFileError(f"{path} is empty")
+        if size > MAX_SCENE_BYTES:
+            raise SceneFileError(f"{path} is {size / 2**20:.0f} MiB; scenegen reads scene files up to "
+                                 f"{MAX_SCENE_BYTES // 2**20} MiB")
+        raw = json.loads(path.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise SceneFileError(f"{path} is not readable JSON ({exc.__class__.__name__}: {exc})") from None
+    if not isinstance(raw, dict):
+        raise SceneFileError(f"{path} does not hold a scene object")
+    return raw
+
+
+def _check_finite(raw: dict[str, Any], path: Path) -> None:
+    """Refuse NaN and infinity (which JSON readers accept) before they reach geometry, naming the object and field."""
+    room = raw.get("room")
+    if isinstance(room, dict):
+        bad = _first_non_finite(room, "room")
+        if bad:
+            raise SceneFileError(f"{path}: the room has a non-finite number at {bad}")
+    objects = raw.get("objects")
+    for k, obj in enumerate(objects if isinstance(objects, list) else []):
+        if not isinstance(obj, dict):
+            continue
+        for key in ("pose", "size", "bbox", "asset"):
+            bad = _first_non_finite(obj.get(key), key)
+            if bad:
+                name = obj.get("id", f"#{k}")
+                raise SceneFileError(f"{path}: object {name!r} has a non-finite number at {bad} "
+                                     f"(NaN or infinity); fix or re-solve that object")
+
+
+def _first_non_finite(value: Any, where: str) -> str | None:
+    """The dotted location of the first NaN/inf float inside ``value`` (dicts and lists walked), or None."""
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{where} = {value}"
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        bad = _first_non_finite(item, f"{where}.{key}")
+        if bad:
+            return bad
+    return None
+
+
+def _check_ids(scene: Scene, path: Path) -> None:
+    seen: set[str] = set()
+    for inst in scene.objects:
+        if inst.id in seen:
+            raise SceneFileError(f"{path}: object id {inst.id!r} is used twice; object ids must be unique")
+        seen.add(inst.id)
+    for inst in scene.objects:
+        if inst.support is not None and inst.support not in seen and inst.support not in _SUPPORT_KEYWORDS:
+            raise SceneFileError(f"{path}: object {inst.id!r} is supported by {inst.support!r}, which is not an object "
+                                 f"in the scene (use null for the floor, 'wall' or 'ceiling' for mounted objects)")
+
+
+def glb_problem(path: str | Path) -> str | None:
+    """Why the binary glTF at ``path`` cannot be read, in one line, or None when its container is intact.
+
+    Checks the GLB structure without a mesh library: the 12-byte header (magic ``glTF``, version 2, total length equal
+    to the file size) and that the chunk headers tile the file exactly with a JSON chunk first. A truncated or
+    overwritten file fails these; a well-formed container with bad contents is not detected here.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"{path} cannot be read ({exc.strerror or exc})"
+    if len(data) < 20:
+        return f"{path} is truncated ({len(data)} bytes)"
+    magic, version, length = data[:4], int.from_bytes(data[4:8], "little"), int.from_bytes(data[8:12], "little")
+    if magic != b"glTF":
+        return f"{path} is not a binary glTF file"
+    if version != 2:
+        return f"{path} is glTF version {version}; expected 2"
+    if length != len(data):
+        return f"{path} is truncated or padded: its header says {length} bytes, the file has {len(data)}"
+    offset, first = 12, True
+    while offset < len(data):
+        if offset + 8 > len(data):
+            return f"{path} is corrupt: a chunk header is cut off at byte {offset}"
+        size = int.from_bytes(data[offset:offset + 4], "little")
+        kind = data[offset + 4:offset + 8]
+        if first and kind != b"JSON":
+            return f"{path} is corrupt: its first chunk is not JSON"
+        offset += 8 + size
+        first = False
+    if offset != len(data):
+        return f"{path} is corrupt: its chunks run past the end of the file"
+    return None
 
 
 def scene_json_schema() -> dict[str, Any]:

@@ -2,11 +2,13 @@
 
 Physical checks (collision, out_of_bounds, support) follow SceneEval's definitions (Tam et al., arXiv 2503.14756);
 see ``/work/shared/METRICS.md``. Heavy geometry (trimesh, fcl, embree) is imported only when a check runs.
+Per-validator parameters come from ``validators.config`` (a TOML file and ``--set`` flags).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from scenegen.scene import Report, Scene
@@ -14,8 +16,9 @@ if TYPE_CHECKING:
 __all__ = ["validate"]
 
 
-def validate(scene: "Scene", only: list[str] | None = None) -> "Report":
-    """Run the registered validators on ``scene`` (see ``validators.registry.validate``)."""
+def validate(scene: "Scene", only: list[str] | None = None,
+             config: Mapping[str, Mapping[str, Any]] | None = None) -> "Report":
+    """Run the registered validators on ``scene`` with per-validator ``config`` (``validators.registry.validate``)."""
     from validators.registry import validate as _validate
 
-    return _validate(scene, only)
+    return _validate(scene, only, config)

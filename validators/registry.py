@@ -8,11 +8,11 @@ imported on first lookup; third-party ones come from the ``scenegen.validators``
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from scenegen.registry import Registry
-from scenegen.scene import Finding, Report, Scene
+from scenegen.scene import MAX_OBJECTS, Finding, Report, Scene
 
 if TYPE_CHECKING:
     from validators.context import ValidationContext
@@ -24,13 +24,20 @@ VALIDATORS: Registry[Validator] = Registry("validators", (
     "validators.semantic"))
 
 
-def validate(scene: Scene, only: list[str] | None = None) -> Report:
+def validate(scene: Scene, only: list[str] | None = None,
+             config: Mapping[str, Mapping[str, Any]] | None = None) -> Report:
     """Run the registered validators (all, or the names in ``only``) on ``scene`` and return a ``Report``.
+
+    ``config`` holds per-validator parameters, ``{validator: {param: value}}`` (see ``validators.config``); it is
+    checked first and handed to every validator through ``ValidationContext.param``.
 
     Validators run in sorted name order so the findings' order is stable; ``Report.timings`` holds seconds per
     validator (shared geometry is built lazily, so its cost lands on the first validator that needs it). Raises a
-    one-line ``ValueError`` naming the valid choices when ``only`` names an unknown validator.
+    one-line ``ValueError`` when ``only`` names an unknown validator, when ``config`` is malformed, when the scene has
+    more than ``scenegen.scene.MAX_OBJECTS`` objects, or when an object's asset cannot be built into a mesh (naming
+    the object).
     """
+    from validators.config import check_config
     from validators.context import ValidationContext
 
     names = VALIDATORS.names()
@@ -41,11 +48,56 @@ def validate(scene: Scene, only: list[str] | None = None) -> Report:
                              f"choose from: {', '.join(names)}")
         wanted = set(only)
         names = [n for n in names if n in wanted]
-    ctx = ValidationContext(scene)
+    if len(scene.objects) > MAX_OBJECTS:
+        raise ValueError(f"the scene has {len(scene.objects)} objects; scenegen validates at most {MAX_OBJECTS} per "
+                         f"scene (split it into rooms)")
+    checked = check_config(config or {}, known=dict(VALIDATORS.items()))
+    check_asset_backends(scene)
+    ctx = ValidationContext(scene, checked)
     findings: list[Finding] = []
     timings: dict[str, float] = {}
     for name in names:
         start = time.perf_counter()
-        findings.extend(VALIDATORS.get(name)(scene, ctx))
+        try:
+            findings.extend(VALIDATORS.get(name)(scene, ctx))
+        except Exception:
+            # A mesh that cannot be built surfaces deep inside a validator; name the object instead. Anything else
+            # is a validator bug and keeps its traceback.
+            check_meshes(scene)
+            raise
         timings[name] = time.perf_counter() - start
     return Report(findings=findings, timings=timings)
+
+
+def check_asset_backends(scene: Scene) -> None:
+    """Raise a one-line ``ValueError`` naming the first object whose asset backend is not registered (cheap: no mesh
+    is built)."""
+    from scenegen.assets import ASSET_BACKENDS
+
+    known = set(ASSET_BACKENDS.names())
+    for inst in scene.objects:
+        if inst.asset.backend not in known:
+            raise ValueError(f"object {inst.id!r} uses asset backend {inst.asset.backend!r}, which is not installed; "
+                             f"known backends: {', '.join(sorted(known))}")
+
+
+def check_meshes(scene: Scene) -> None:
+    """Build every object's mesh; raise a one-line ``ValueError`` naming the first one that cannot be built (unknown
+    category for its backend, missing or bad generator parameters) or that comes out empty or non-finite."""
+    import numpy as np
+
+    from scenegen.assets import build_mesh
+
+    for inst in scene.objects:
+        ref = inst.asset
+        try:
+            mesh = build_mesh(ref)
+        except Exception as exc:  # any backend failure is the object's fault from the user's point of view
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+            if isinstance(exc, KeyError):
+                detail = f"missing parameter {detail}"
+            raise ValueError(f"object {inst.id!r}: its mesh cannot be built ({ref.backend} backend, category "
+                             f"{ref.category!r}, params {ref.params}): {detail}") from None
+        if len(mesh.faces) == 0 or not np.isfinite(mesh.vertices).all():
+            raise ValueError(f"object {inst.id!r}: its {ref.backend} mesh (category {ref.category!r}) is empty or has "
+                             f"non-finite vertices; check its asset params {ref.params}")

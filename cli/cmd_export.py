@@ -1,0 +1,40 @@
+"""``scenegen export``: write a saved scene in other tools' formats (``export sceneeval``; more formats join here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.common import console, out_console, user_errors
+
+export_app = typer.Typer(no_args_is_help=True, help="Write a saved scene in other tools' formats.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(export_app, name="export")
+
+
+@export_app.command("sceneeval")
+def sceneeval(
+    scene_path: Annotated[Path, typer.Argument(metavar="SCENE", help="a scene.json or a scene folder holding one")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="output folder (SceneEval input layout)")],
+    scene_id: Annotated[str, typer.Option("--scene-id", help="writes scene_<ID>.json; SceneEval matches ID to its "
+                                          "annotations.csv")] = "0",
+    prefix: Annotated[str, typer.Option(help="modelId prefix: the asset_id_prefix of the SceneEval dataset entry")]
+    = "scenegen",
+) -> None:
+    """Write SceneEval's sceneState JSON and one GLB per object, so SceneEval can score it (docs/sceneeval.md)."""
+    from rich.markup import escape
+
+    from scenegen.export.sceneeval import export_sceneeval
+    from scenegen.scene import load_scene
+
+    with user_errors():
+        scene = load_scene(scene_path)
+        result = export_sceneeval(scene, out, scene_id=scene_id, prefix=prefix)
+    for note in result.notes:
+        console.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
+    out_console.print(f"wrote {result.scene_state} and {len(result.meshes)} object meshes under "
+                      f"{out / 'assets'}", highlight=False, markup=False)
