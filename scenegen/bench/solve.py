@@ -97,7 +97,7 @@ def run_grid_dfs(bp: BenchPlan, seed: int) -> Run:
 
 
 SOLVERS: dict[str, Callable[[BenchPlan, int], Run]] = {"scenegen": run_scenegen, "grid_dfs": run_grid_dfs}
-LABELS = {"scenegen": "scenegen", "grid_dfs": "grid DFS (Holodeck-style baseline)"}
+LABELS = {"scenegen": "scenegen", "grid_dfs": "grid DFS"}
 
 
 def bench_solve(counts: tuple[int, ...] = COUNTS, plans: int = 10, solvers: tuple[str, ...] = ("scenegen", "grid_dfs"),
