@@ -284,9 +284,10 @@ def test_every_finding_is_actionable():
 
 
 def test_clean_bedroom_passes_everything():
-    objs = [box("bed_1", "bed", 2.0, 3.0 - 1.0, 0.0, 1.6, 2.0, 0.9),
-            box("nightstand_1", "nightstand", 2.0 - 0.8 - 0.25, 3.0 - 0.2, 0.0, **NS),
-            box("nightstand_2", "nightstand", 2.0 + 0.8 + 0.25, 3.0 - 0.2, 0.0, **NS),
+    # head against the north wall, nightstands flanking it facing into the room (their fronts reachable)
+    objs = [box("bed_1", "bed", 2.0, 3.0 - 1.0, 0.0, 1.6, 2.0, 0.9, yaw=math.pi),
+            box("nightstand_1", "nightstand", 2.0 - 0.8 - 0.25, 3.0 - 0.2, 0.0, **NS, yaw=math.pi),
+            box("nightstand_2", "nightstand", 2.0 + 0.8 + 0.25, 3.0 - 0.2, 0.0, **NS, yaw=math.pi),
             box("table_lamp_1", "table_lamp", 0.95, 2.8, 0.55, 0.3, 0.3, 0.5, support="nightstand_1"),
             box("table_lamp_2", "table_lamp", 3.05, 2.8, 0.55, 0.3, 0.3, 0.5, support="nightstand_2"),
             box("painting_1", "painting", 2.0, 0.02, 1.4, 0.8, 0.04, 0.6, support="wall")]

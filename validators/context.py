@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     import trimesh
     from trimesh.collision import CollisionManager
 
+    from validators.navigation import FreeSpace
+
 FLOOR = "floor"
 """Owner name of ray hits on the floor plane z = 0."""
 
@@ -48,6 +50,7 @@ class ValidationContext:
         self._by_id: dict[str, ObjectInstance] = {o.id: o for o in scene.objects}
         self._meshes: dict[str, "trimesh.Trimesh"] = {}
         self._intersectors: dict[str, Any] = {}
+        self._free_space: dict[tuple[float, int, float], "FreeSpace"] = {}
 
     def param(self, validator: str, name: str, default: Any) -> Any:
         """A validator's parameter: the override from ``config`` when given, else ``default`` (the published value)."""
@@ -156,3 +159,22 @@ class ValidationContext:
         for oid in self.ids:
             manager.add_object(oid, self.mesh(oid))
         return manager
+
+    # -- free floor ---------------------------------------------------------------------------------------------------
+    def free_space(self, robot_radius: float, grid: int | None = None,
+                   obstacle_max_centre: float | None = None) -> "FreeSpace":
+        """Top-down free-space raster (``validators.navigation.FreeSpace``) for a robot of ``robot_radius`` metres,
+        built once per (radius, grid, obstacle height) and shared by navigability and accessibility. ``grid`` and
+        ``obstacle_max_centre`` default to navigability's parameters (256 cells, 2.0 m)."""
+        from validators.navigation import GRID, OBSTACLE_MAX_CENTRE, build_free_space
+
+        if grid is None:
+            grid = int(self.param("navigability", "grid", GRID))
+        if obstacle_max_centre is None:
+            obstacle_max_centre = float(self.param("navigability", "obstacle_max_centre", OBSTACLE_MAX_CENTRE))
+        key = (float(robot_radius), int(grid), float(obstacle_max_centre))
+        fs = self._free_space.get(key)
+        if fs is None:
+            fs = build_free_space(self.scene, robot_radius=key[0], grid=key[1], obstacle_max_centre=key[2])
+            self._free_space[key] = fs
+        return fs
