@@ -884,7 +884,7 @@ def _room_size(dims: tuple[float, float] | None, area: float | None, room_type: 
         floor_area = min(floor_area, SMALL_ROOM_HEADROOM * base_w * base_d * factor)
         longest = min(longest, math.sqrt(floor_area * aspect))
     width = max(math.sqrt(floor_area * aspect), min_w)
-    depth = max(floor_area / width, min_d, longest + 0.6)
+    depth = max(floor_area / width, min_d, longest + DOOR_W)  # the longest object can stand clear of the door swing
     width = max(width, depth if aspect >= 1 else width, longest + 0.6)
     return _rounded(min(width, 40.0), min(depth, 40.0))
 
