@@ -11,10 +11,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scenegen import __version__
 from scenegen.rng import stage_rng
 from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene
+
+if TYPE_CHECKING:
+    from scenegen.solve.solver import RepairHints
 
 ProgressFn = Callable[[str], None]
 """Called with a short stage name as each stage starts (for progress bars)."""
@@ -43,11 +47,25 @@ class MakeResult:
         return EXIT_OK if self.report.passed else EXIT_INVALID
 
 
+DEFAULT_ATTEMPTS = 3
+"""Solve-and-validate rounds of the repair loop unless told otherwise."""
+
+
 def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "procedural",
-         validators: list[str] | None = None, progress: ProgressFn | None = None) -> MakeResult:
-    """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read."""
+         validators: list[str] | None = None, attempts: int = DEFAULT_ATTEMPTS,
+         progress: ProgressFn | None = None) -> MakeResult:
+    """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read.
+
+    The solve and validate stages form the repair loop: when the scene fails a check or leaves objects unplaced, the
+    findings become constraints and moves (``scenegen.solve.repair``) and the room is solved again, up to
+    ``attempts`` rounds. The round with the fewest unplaced objects, then the fewest failed findings, is kept; the
+    report lists every round. Whatever is still unmet is explained (``scenegen.solve.explain``) in the scene's
+    ``conflicts``.
+    """
     from scenegen.plan import plan as make_plan
 
+    if attempts < 1:
+        raise ValueError(f"--attempts must be at least 1, got {attempts}")
     step = progress or (lambda _stage: None)
     timings: dict[str, float] = {}
 
@@ -61,20 +79,73 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     refs, sizes = build_assets(layout, seed=seed, backend=assets)
     timings["assets"] = time.perf_counter() - t0
 
-    step("solve")
-    t0 = time.perf_counter()
-    scene = solve_scene(layout, refs, sizes, seed=seed, planner=planner, assets=assets)
-    timings["solve"] = time.perf_counter() - t0
-
-    step("validate")
-    t0 = time.perf_counter()
-    from validators import validate
-
-    report = validate(scene, only=validators)
-    timings["validate"] = time.perf_counter() - t0
+    scene, report = _solve_and_repair(layout, refs, sizes, seed=seed, planner=planner, assets=assets,
+                                      validators=validators, attempts=attempts, step=step, timings=timings)
     report = report.model_copy(update={"timings": {**timings, **{f"validate.{k}": v for k, v in
                                                                  report.timings.items()}}})
     return MakeResult(layout, scene, report, timings)
+
+
+def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3], *, seed: int,
+                      planner: str, assets: str, validators: list[str] | None, attempts: int, step: ProgressFn,
+                      timings: dict[str, float]) -> tuple[Scene, Report]:
+    from scenegen.scene import Attempt
+    from scenegen.solve.repair import repair_hints
+    from scenegen.solve.solver import RepairHints
+    from validators import validate
+
+    hints = RepairHints()
+    rounds: list[Attempt] = []
+    best: tuple[tuple[int, int], int, Scene, Report] | None = None
+    timings["solve"] = timings["validate"] = 0.0
+    for k in range(attempts):
+        step("solve" if k == 0 else f"solve (attempt {k + 1})")
+        t0 = time.perf_counter()
+        scene = solve_scene(layout, refs, sizes, seed=seed, planner=planner, assets=assets, hints=hints, attempt=k)
+        timings["solve"] += time.perf_counter() - t0
+        step("validate")
+        t0 = time.perf_counter()
+        report = validate(scene, only=validators)
+        timings["validate"] += time.perf_counter() - t0
+        fails = [f for f in report.findings if f.status == "fail"]
+        passed = not fails and not scene.unplaced
+        rank = (len(scene.unplaced), len(fails))
+        if best is None or rank < best[0]:
+            best = (rank, k, scene, report)
+        repairs: list[str] = []
+        if not passed and k + 1 < attempts:
+            hints, repairs = repair_hints(scene, report, hints)
+        rounds.append(Attempt(attempt=k + 1, passed=passed, unplaced=[u.id for u in scene.unplaced],
+                              failures=[f"{f.validator}.{f.check}: {f.message}" for f in fails], repairs=repairs))
+        if passed:
+            break
+    assert best is not None
+    _, chosen, scene, report = best
+    t0 = time.perf_counter()
+    scene = _with_conflicts(scene, layout, refs, sizes)
+    timings["explain"] = time.perf_counter() - t0
+    return scene, report.model_copy(update={"attempts": rounds})
+
+
+def _with_conflicts(scene: Scene, layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]) -> Scene:
+    """The scene with its unmet parts explained: conflicts filled in, and each unplaced object's reason replaced by
+    its conflict's message when that names more than the solver knew."""
+    from scenegen.solve.explain import explain_conflicts
+    from scenegen.solve.relations import SATISFIED, Box, score_relation
+
+    boxes = {o.id: Box.of(o) for o in scene.objects}
+    unmet = any(score_relation(r, boxes, layout.room) <= SATISFIED for r in layout.relations
+                if r.subject in boxes)
+    if not scene.unplaced and not unmet:
+        return scene
+    from scenegen.solve.solver import SolveResult
+
+    result = SolveResult(objects=scene.objects, unplaced=scene.unplaced)
+    conflicts = explain_conflicts(layout, refs, sizes, result)
+    by_object = {c.objects[0]: c for c in conflicts if c.kind == "unplaced"}
+    unplaced = [u.model_copy(update={"reason": by_object[u.id].message}) if u.id in by_object else u
+                for u in scene.unplaced]
+    return scene.model_copy(update={"conflicts": conflicts, "unplaced": unplaced})
 
 
 Size3 = tuple[float, float, float]
@@ -97,11 +168,14 @@ def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural"
 
 
 def solve_scene(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3], *, seed: int, planner: str,
-                assets: str) -> Scene:
+                assets: str, hints: "RepairHints | None" = None, attempt: int = 0) -> Scene:
+    """Solve the plan into a Scene. Attempt 0 draws from the seed's ``solve`` stream; later repair attempts from
+    their own streams, so each round explores, and the whole loop stays deterministic for the seed."""
     from scenegen.solve import solve
 
-    result = solve(layout, refs, sizes, stage_rng(seed, "solve"))
-    provenance = Provenance(prompt=layout.prompt, seed=seed, planner=planner, assets=assets, solver="greedy",
+    stream = "solve" if attempt == 0 else f"solve/attempt{attempt + 1}"
+    result = solve(layout, refs, sizes, stage_rng(seed, stream), hints)
+    provenance = Provenance(prompt=layout.prompt, seed=seed, planner=planner, assets=assets, solver=f"group-beam, attempt {attempt + 1}",
                             versions={"scenegen": __version__, "python": platform.python_version()})
     return Scene(room=layout.room, objects=result.objects, unplaced=result.unplaced, plan=layout,
                  provenance=provenance)

@@ -43,6 +43,10 @@ class _Model(BaseModel):
 # --------------------------------------------------------------------------------------------------------------------
 
 
+WINDOW_OCCLUSION_TOL = 0.1
+"""Fraction of a window's height that furniture may rise above its sill before it counts as standing in the way."""
+
+
 class Opening(_Model):
     """A door or a window cut into one wall of the room.
 
@@ -57,6 +61,13 @@ class Opening(_Model):
     width: float = Field(gt=0.0, description="metres along the wall")
     height: float = Field(gt=0.0, description="metres")
     sill: float = Field(default=0.0, ge=0.0, description="metres above the floor")
+
+    @property
+    def occlusion_height(self) -> float:
+        """Metres above the floor an object in front of this window must reach to occlude it: the sill plus
+        ``WINDOW_OCCLUSION_TOL`` of the window's height (a headboard 4 cm over a 90 cm sill leaves the window
+        clear). Doors: 0, anything in front of a door is in the way."""
+        return self.sill + WINDOW_OCCLUSION_TOL * self.height if self.kind == "window" else 0.0
 
 
 class Room(_Model):
@@ -291,6 +302,21 @@ class UnplacedObject(_Model):
     reason: str
 
 
+class Conflict(_Model):
+    """Part of the plan the solver could not satisfy, and the smallest set of objects found to stand in its way.
+
+    ``kind`` is ``unplaced`` (an object has no free spot) or ``relation`` (a plan relation scored <= 0.5).
+    ``objects`` lists the object the conflict is about first, then the conflicting ones; ``relations`` holds indices
+    into ``plan.relations``. ``minimal`` is True when removing any one conflicting object was checked to resolve it.
+    """
+
+    kind: Literal["unplaced", "relation"]
+    objects: list[str]
+    relations: list[int] = Field(default_factory=list)
+    message: str
+    minimal: bool = False
+
+
 class Provenance(_Model):
     prompt: str
     seed: int
@@ -307,6 +333,8 @@ class Scene(_Model):
     room: Room
     objects: list[ObjectInstance] = Field(default_factory=list)
     unplaced: list[UnplacedObject] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list,
+                                      description="why parts of the plan could not be met, in words a user can act on")
     plan: LayoutPlan
     provenance: Provenance
 
@@ -344,10 +372,22 @@ class Finding(_Model):
     fix: str = ""
 
 
+class Attempt(_Model):
+    """One solve-and-validate round of the repair loop: what failed and what the next round changed because of it."""
+
+    attempt: int = Field(ge=1)
+    passed: bool
+    unplaced: list[str] = Field(default_factory=list)
+    failures: list[str] = Field(default_factory=list, description="'validator.check: message' of each failed finding")
+    repairs: list[str] = Field(default_factory=list, description="constraints and moves handed to the next attempt")
+
+
 class Report(_Model):
     version: str = SCHEMA_VERSION
     findings: list[Finding] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict, description="seconds per stage")
+    attempts: list[Attempt] = Field(default_factory=list, description="the repair loop's rounds, first to last; the "
+                                    "scene and findings are those of the chosen round")
 
     @property
     def passed(self) -> bool:

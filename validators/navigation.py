@@ -724,7 +724,7 @@ def _occlusion(room: Room, op: Opening, inst: ObjectInstance, quad: np.ndarray, 
     if op.kind == "door":
         if lo >= z1 - 1e-6:
             return None
-    elif hi <= z0 + SILL_TOL or lo >= z1 - 1e-6:
+    elif hi <= max(z0 + SILL_TOL, op.occlusion_height) or lo >= z1 - 1e-6:
         return None
     fp = footprint(inst)
     if not rects_overlap(fp[None], quad, margin=OVERLAP_MARGIN)[0]:
@@ -740,7 +740,8 @@ def _occlusion(room: Room, op: Opening, inst: ObjectInstance, quad: np.ndarray, 
 @VALIDATORS.register("opening_clearance")
 def opening_clearance(scene: Scene, ctx: "ValidationContext") -> list[Finding]:
     """SceneEval opening clearance: nothing in the box in front of a door (as deep as the door is wide, floor to door
-    top) or a window (0.5 m deep, sill to window top; only objects reaching more than 1 cm above the sill count).
+    top) or a window (0.5 m deep, sill to window top; only objects reaching above ``Opening.occlusion_height`` — the
+    sill plus a tenth of the window's height — count, so a headboard just over the sill does not).
 
     Flat objects (rugs, mats) never block. An object mounted on the same wall over the opening is reported as hanging
     over it (there is no wall behind it there).

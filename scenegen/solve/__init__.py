@@ -1,5 +1,5 @@
 """Placement solvers: a LayoutPlan plus object sizes -> placed ObjectInstances (and what could not be placed, why)."""
 
-from scenegen.solve.solver import SolveResult, solve
+from scenegen.solve.solver import RepairHints, SolveResult, solve
 
-__all__ = ["SolveResult", "solve"]
+__all__ = ["RepairHints", "SolveResult", "solve"]

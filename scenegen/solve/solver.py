@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from scenegen import catalog
-from scenegen.geometry import footprint_corners, rects_distance, rects_inside_polygon, rects_overlap, \
-    overlap_matrix, rects_overlap_any, rotated_extent, yaw_facing
+from scenegen.geometry import footprint_corners, overlap_matrix, rects_distance, rects_inside_polygon, rects_overlap, \
+    rects_overlap_any, rotated_extent, wrap_angle, yaw_facing
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Relation, \
     Room, UnplacedObject
 from scenegen.solve.relations import SATISFIED, Box, Boxes, back_wall_distance_batch, room_centroid, score_relation, \
@@ -52,20 +52,32 @@ COMPANIONS: dict[str, tuple[tuple[str, str], ...]] = {
 """What a person expects an object to stand by when the prompt does not say ('a+b' asks for both relations) (nightstands flank the bed, an office chair
 sits at the desk). Tried in order; used only for objects the plan gives no object-object relation, weighted below the
 plan's own relations, and never reported as the plan's relations."""
+SEAT_CATEGORIES = frozenset({"chair", "office_chair", "bar_stool"})
+SEATS_PER_ANCHOR = {"desk": 1, "kitchen_island": 4, "dining_table": 8}
+"""How many seats a person pulls up to one such object; further seats get no implied place at it."""
 CORNER_CATEGORIES = frozenset({"plant", "floor_lamp", "trash_can", "coat_rack", "laundry_basket", "speaker", "guitar"})
 """Small floor objects that a person tucks into a corner when the prompt gives them no place."""
 MIDDLE_CATEGORIES = frozenset({"dining_table", "kitchen_island", "coffee_table", "ottoman", "crib", "treadmill",
                                "exercise_bike", "weight_bench", "piano"})
 """Objects that may stand free in the room; everything else without a stated place leans towards the walls, keeping
 the middle of the room free to walk through."""
+FACING_KINDS = frozenset({"in_front_of", "face_to", "around", "across_from"})
+"""Relations whose subject faces its target: the floor between them is the point, not an obstruction."""
+FLANK_HEAD: frozenset[tuple[str, str]] = frozenset({("nightstand", "bed"), ("side_table", "bed")})
+"""(subject, target) categories where 'next to' means beside the target's head end (its back)."""
 SNUG_KINDS = frozenset({"around", "next_to", "in_front_of", "paired"})
 IMPLIED_WEIGHT = 3.0
 CORNER_RESERVE = 1.0
 """Penalty on a corner spot for an object not asked to stand in a corner while a corner request is still pending."""
 BEAM = 6
 """How many other spots of a group's anchor are tried when greedy placement leaves the group's relations unmet."""
+WORK_PER_OBJECT = 5
+"""Backtracking stops once this many floor placements per floor object have been made (counted, not timed, so the
+same seed gives the same scene on any machine)."""
 MAX_EVICTIONS = 3
 """How many earlier groups are lifted out, one at a time, to make way for a group that could not be placed well."""
+MOVE_MIN = 0.15
+"""metres an object told to move (repair hints) must move at least, unless it also turns"""
 WALL_TRIES = 4
 """How many different sets of furniture are moved, one set at a time, to free wall for a wall object."""
 ALT_SPACING = 0.6
@@ -97,16 +109,48 @@ class _Item:
     support: str | None = None
 
 
+@dataclass
+class RepairHints:
+    """What the repair loop learned from the validators, as constraints and moves for the next solve.
+
+    ``avoid``: object id -> (x, y, yaw) poses it must not take again (metres, radians; a spot within ``MOVE_MIN`` m
+    and 0.1 rad counts as the same). ``first``: objects placed before the others of their kind. ``clear_front``:
+    objects whose functional sides must face free floor (a hard constraint where any spot allows it).
+    ``clear_openings``: objects kept out of every door's and window's clearance box, whatever their height.
+    ``relation_weight``: index into ``plan.relations`` -> multiplier on that relation's weight.
+    """
+
+    avoid: dict[str, list[tuple[float, float, float]]] = field(default_factory=dict)
+    first: set[str] = field(default_factory=set)
+    clear_front: set[str] = field(default_factory=set)
+    clear_openings: set[str] = field(default_factory=set)
+    relation_weight: dict[int, float] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.avoid or self.first or self.clear_front or self.clear_openings or self.relation_weight)
+
+
 def solve(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, tuple[float, float, float]],
-          rng: np.random.Generator) -> SolveResult:
-    """Place every planned object. ``sizes`` are (width, depth, height) in metres of each object's mesh."""
-    return _Solver(plan, refs, sizes, rng).run()
+          rng: np.random.Generator, hints: RepairHints | None = None) -> SolveResult:
+    """Place every planned object. ``sizes`` are (width, depth, height) in metres of each object's mesh; ``hints``
+    carry the repair loop's constraints from an earlier attempt."""
+    return _Solver(plan, refs, sizes, rng, hints).run()
+
+
+def object_roles(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, tuple[float, float, float]]
+                 ) -> dict[str, tuple[str, str | None]]:
+    """How the solver will treat each object: id -> (role, support id). Roles: floor, object (stands on the support),
+    wall, ceiling, flat (a rug under the furniture)."""
+    solver = _Solver(plan, refs, sizes, np.random.default_rng(0))
+    solver._choose_supports()
+    return {oid: (it.role, it.support) for oid, it in solver.items.items()}
 
 
 class _Solver:
     def __init__(self, plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, tuple[float, float, float]],
-                 rng: np.random.Generator) -> None:
+                 rng: np.random.Generator, hints: RepairHints | None = None) -> None:
         self.plan = plan
+        self.hints = hints or RepairHints()
         self.room: Room = plan.room
         self.poly = np.asarray(plan.room.footprint, dtype=float)
         self.rng = rng
@@ -114,6 +158,9 @@ class _Solver:
         self.boxes: dict[str, Box] = {}
         self.unplaced: list[UnplacedObject] = []
         self.keepout = self._keepout_zones()
+        self.work = 0
+        """floor placements made so far (retries included): the search's deterministic effort counter"""
+        self.work_budget = WORK_PER_OBJECT * max(1, sum(1 for it in self.items.values() if it.role == "floor"))
         self.blockers: dict[str, dict[str, int]] = {}
         """object id -> {placed object or opening: how many of its candidate spots it took}, from the last attempt"""
         self.wall_yaws = sorted({round(yaw_facing(self.room.wall_normal(i)), 9) for i in range(len(self.poly))})
@@ -133,6 +180,8 @@ class _Solver:
                 continue
             for anchor_cat, kind in COMPANIONS.get(o.category, ()):
                 anchors = [a for a in by_category.get(anchor_cat, []) if self.items[a].role == "floor"]
+                if o.category in SEAT_CATEGORIES:
+                    anchors = [a for a in anchors if load.get(a, 0) < SEATS_PER_ANCHOR.get(anchor_cat, 99)]
                 if anchors:
                     anchor = min(anchors, key=lambda a: (load.get(a, 0), anchors.index(a)))
                     load[anchor] = load.get(anchor, 0) + 1
@@ -187,7 +236,7 @@ class _Solver:
             depth = op.width if op.kind == "door" else 0.5
             yaw = yaw_facing((nx, ny))
             corners = footprint_corners(cx + nx * depth / 2, cy + ny * depth / 2, op.width / 2 + 0.05, depth / 2, yaw)
-            zones.append((corners, 0.0 if op.kind == "door" else op.sill, f"{op.kind} {op.id}"))
+            zones.append((corners, op.occlusion_height, f"{op.kind} {op.id}"))
         return zones
 
     # ---------------------------------------------------------------- main loop
@@ -232,16 +281,19 @@ class _Solver:
             level[oid] = d
             return d
 
+        surrounded = {r.target for r in self.relations if r.kind == "around"}  # a table with seats all round
+
         def constrained(oid: str) -> int:
-            """0: asked for a scarce place (a corner: four in a rectangle; the middle: one), 1: a wall, 2: free."""
+            """0: asked for a scarce place (a corner: four in a rectangle; the middle: one, also wanted by a table with
+            seats all round), 1: a wall, 2: free."""
             it = self.items[oid]
             kinds = {r.kind for r in self.plan.relations if r.subject == oid}
-            if kinds & {"corner", "middle_of_room"}:
+            if kinds & {"corner", "middle_of_room"} or oid in surrounded:
                 return 0
             return 1 if ("against_wall" in kinds or it.cat.against_wall) else 2
 
         index = {oid: i for i, oid in enumerate(floor)}
-        return sorted(floor, key=lambda o: (depth(o), constrained(o), -self.items[o].size[0] * self.items[o].size[1],
+        return sorted(floor, key=lambda o: (o not in self.hints.first, depth(o), constrained(o), -self.items[o].size[0] * self.items[o].size[1],
                                             index[o]))
 
     def _floor_clusters(self, order: list[str]) -> list[list[str]]:
@@ -278,6 +330,8 @@ class _Solver:
         if _perfect(best[0]):
             return
         for alt in alternatives[1:BEAM + 1]:
+            if self.work >= self.work_budget:
+                break
             self.boxes, self.unplaced = dict(saved_boxes), list(saved_unplaced)
             self.boxes[cluster[0]] = alt
             for oid in cluster[1:]:
@@ -297,6 +351,8 @@ class _Solver:
         suspects = [c for c in done if blocking & set(c)]
         suspects += [c for c in reversed(done) if c not in suspects]
         for other in suspects[:MAX_EVICTIONS]:
+            if self.work >= self.work_budget:
+                return
             before = _add_quality(self._cluster_quality(cluster), self._cluster_quality(other))
             saved_boxes, saved_unplaced = dict(self.boxes), list(self.unplaced)
             gone = set(cluster) | set(other)
@@ -326,7 +382,7 @@ class _Solver:
                 continue
             score = score_relation(r, self.boxes, self.room)
             total += score
-            if score <= SATISFIED:
+            if score <= SATISFIED or not self._flank_ok(r):
                 if id(r) in implied:
                     bad_implied += 1
                 else:
@@ -377,6 +433,7 @@ class _Solver:
     def _place_floor(self, it: _Item) -> list[Box]:
         """Place a floor object at its best-scoring free spot. Returns the spot and distinct runners-up, best first
         (empty when it could not be placed; the reason is recorded)."""
+        self.work += 1
         w, d, h = it.size
         x, y, yaw = self._floor_candidates(it)
         rects = footprint_corners(x, y, w / 2, d / 2, yaw)
@@ -388,7 +445,7 @@ class _Solver:
                   if self.items[oid].role == "floor" or (self.items[oid].role == "wall" and b.z < h)]
         quads = [self.boxes[oid].corners for oid in labels]
         for corners, min_h, label in self.keepout:
-            if h > min_h:
+            if h > min_h or it.obj.id in self.hints.clear_openings:
                 labels.append(label)
                 quads.append(corners)
         hits = overlap_matrix(rects, np.asarray(quads).reshape(-1, 4, 2), margin=1e-4) & ok[:, None]
@@ -396,6 +453,23 @@ class _Solver:
         blockers = {label: int(c) for label, c in zip(labels, counts) if c}
         self.blockers[it.obj.id] = blockers
         ok &= ~hits.any(axis=1)
+        ok &= ~self._avoided(it.obj.id, x, y, yaw)
+        faced = {r.target for r in self.relations if r.subject == it.obj.id and r.kind in FACING_KINDS}
+        sides = np.ones((0, len(x)), dtype=bool)
+        if ok.any():
+            # Hard where the room allows it: a functional side (all of them when the repair loop asks) faces free
+            # floor, so that the object can be used; otherwise fall back to the soft term in the score.
+            sides = self._side_clearance(it, x, y, yaw, ok, skip=faced)
+            if len(sides):
+                need_all = it.obj.id in self.hints.clear_front
+                usable = ok & (sides.all(axis=0) if need_all else sides.any(axis=0))
+                if usable.any():
+                    ok = usable
+            partners = {r.target for r in self.relations if r.subject == it.obj.id}
+            partners |= {r.subject for r in self.relations if r.target == it.obj.id}
+            spares = ok & ~self._takes_last_side(rects, ok, skip=partners)
+            if spares.any():
+                ok = spares
         if not ok.any():
             worst = sorted(blockers, key=lambda k: -blockers[k])[:3]
             free = self.room.area - sum(b.width * b.depth for o, b in self.boxes.items()
@@ -404,7 +478,8 @@ class _Solver:
                            f"{', '.join(worst) or 'other objects'} ({free:.1f} m² of {self.room.area:.1f} m² left)")
             return []
         idx = np.flatnonzero(ok)
-        scores = self._score_floor(it, x[idx], y[idx], yaw[idx], rects[idx])
+        clear = sides[:, idx].all(axis=0) if len(sides) else np.ones(len(idx), dtype=bool)
+        scores = self._score_floor(it, x[idx], y[idx], yaw[idx], rects[idx], clear)
         ranked = idx[np.argsort(-scores, kind="stable")]
         picks: list[int] = []
         for k in ranked:
@@ -417,19 +492,30 @@ class _Solver:
         self.boxes[it.obj.id] = spots[0]
         return spots
 
-    def _score_floor(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, rects: np.ndarray) -> np.ndarray:
-        """Soft score (N,) of candidate poses (x, y, yaw: (N,), footprints ``rects`` (N, 4, 2)); larger is better."""
+    def _avoided(self, oid: str, x: np.ndarray, y: np.ndarray, yaw: np.ndarray) -> np.ndarray:
+        """(N,) bool: candidate poses the repair loop told this object to leave."""
+        out = np.zeros(len(x), dtype=bool)
+        for ax, ay, ayaw in self.hints.avoid.get(oid, []):
+            out |= (np.hypot(x - ax, y - ay) < MOVE_MIN) & (np.abs(wrap_angle(yaw - ayaw)) < 0.1)
+        return out
+
+    def _score_floor(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, rects: np.ndarray,
+                     clear: np.ndarray) -> np.ndarray:
+        """Soft score (N,) of candidate poses (x, y, yaw: (N,), footprints ``rects`` (N, 4, 2)); larger is better.
+        ``clear`` (N,) bool: every functional side faces free floor."""
         score = self.rng.uniform(0.0, 0.3, size=len(x))
         rels = [r for r in self.relations
                 if (r.subject == it.obj.id and (r.target in self.boxes or r.kind in ARCHITECTURE_RELATIONS))
                 or (r.target == it.obj.id and r.subject in self.boxes)]
         implied = {id(r) for r in self.implied}
-        weights = [IMPLIED_WEIGHT if id(r) in implied else PLAN_WEIGHT for r in rels]
+        boost = {id(r): self.hints.relation_weight.get(i, 1.0) for i, r in enumerate(self.plan.relations)}
+        weights = [IMPLIED_WEIGHT if id(r) in implied else PLAN_WEIGHT * boost.get(id(r), 1.0) for r in rels]
         wants_wall = it.cat.against_wall and not any(r.kind in ("middle_of_room", "around") for r in rels
                                                      if r.subject == it.obj.id)
         anchors = {r.target for r in rels if r.subject == it.obj.id and r.kind not in ARCHITECTURE_RELATIONS}
-        score += 1.5 * self._front_clearance(it, x, y, yaw, skip=anchors)
+        score += 1.5 * clear
         score -= 2.0 * self._blocks_others(rects, skip=anchors)
+        score += self._flank_head(it, x, y, rels)
         placed_by_plan = any(r.subject == it.obj.id for r in rels)
         surrounded = any(r.kind == "around" and r.target == it.obj.id for r in self.relations)
         if surrounded and not placed_by_plan:
@@ -476,18 +562,75 @@ class _Solver:
         return not mine and any(r.kind == "corner" and r.subject != it.obj.id and r.subject not in self.boxes
                                 for r in self.plan.relations)
 
-    def _front_clearance(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray,
-                         skip: set[str | None]) -> np.ndarray:
-        """1 where a CLEARANCE-deep strip in front of each functional side is inside the room and free of other
-        objects (its anchors in ``skip`` excepted: a chair faces its table), else 0."""
+    def _flank_ok(self, r: Relation) -> bool:
+        """False when ``r`` is a next_to that should flank its target's head end (``FLANK_HEAD``) and does not."""
+        s, t = self.boxes.get(r.subject), self.boxes.get(r.target or "")
+        if r.kind != "next_to" or s is None or t is None:
+            return True
+        if (self.items[s.id].obj.category, self.items[t.id].obj.category) not in FLANK_HEAD:
+            return True
+        right, fwd = _local_xy(t, np.array([s.cx]), np.array([s.cy]))
+        return bool(abs(right[0]) > t.width / 2 and abs(fwd[0] - (-t.depth / 2 + s.depth / 2)) < 0.2)
+
+    def _flank_head(self, it: _Item, x: np.ndarray, y: np.ndarray, rels: list[Relation]) -> np.ndarray:
+        """Bonus (N,) for standing beside the head end of the object it is next to, when the catalog says so (a
+        nightstand flanks the bed's head, not its foot)."""
+        bonus = np.zeros(len(x))
+        for r in rels:
+            t = self.boxes.get(r.target or "")
+            if r.subject != it.obj.id or r.kind != "next_to" or t is None:
+                continue
+            if (it.obj.category, self.items[t.id].obj.category) not in FLANK_HEAD:
+                continue
+            right, fwd = _local_xy(t, x, y)
+            head = -t.depth / 2 + it.size[1] / 2
+            beside = np.abs(right) > t.width / 2
+            bonus += 2.0 * beside * np.clip(1.0 - np.abs(fwd - head) / 0.4, 0.0, None)
+        return bonus
+
+    def _side_clearance(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, where: np.ndarray,
+                        skip: set[str | None]) -> np.ndarray:
+        """(n_sides, N) bool: whether a CLEARANCE-deep strip beside each functional side is inside the room and free
+        of other objects (those in ``skip`` excepted: a chair faces its table); computed where ``where`` is True,
+        False elsewhere."""
         w, d, _ = it.size
-        ok = np.ones(len(x), dtype=bool)
+        out = np.zeros((len(it.cat.functional_sides), len(x)), dtype=bool)
+        idx = np.flatnonzero(where)
         others = [b.corners for oid, b in self.boxes.items() if self.items[oid].role == "floor" and oid not in skip]
-        for side in it.cat.functional_sides:
-            strips = side_strips(x, y, yaw, w, d, side, shrink=0.9)
-            ok &= rects_inside_polygon(self.poly, strips)
-            ok &= ~rects_overlap_any(strips, others)
-        return ok.astype(float)
+        for k, side in enumerate(it.cat.functional_sides):
+            strips = side_strips(x[idx], y[idx], yaw[idx], w, d, side, shrink=0.9)
+            out[k, idx] = rects_inside_polygon(self.poly, strips) & ~rects_overlap_any(strips, others)
+        return out
+
+    def _takes_last_side(self, rects: np.ndarray, where: np.ndarray, skip: set[str | None]) -> np.ndarray:
+        """(N,) bool: candidate footprints (those where ``where`` is True) that would cover the last free functional
+        side of a placed object (its clearance strip), leaving it unusable. Objects in ``skip`` are this one's
+        partners (a chair at its desk)."""
+        floor = [oid for oid in self.boxes if self.items[oid].role == "floor"]
+        strips_l, owner_l = [], []
+        for k, oid in enumerate(floor):
+            if oid in skip:
+                continue
+            b = self.boxes[oid]
+            for side in self.items[oid].cat.functional_sides:
+                strips_l.append(side_strips(b.cx, b.cy, b.yaw, b.width, b.depth, side, shrink=0.9))
+                owner_l.append(k)
+        if not strips_l:
+            return np.zeros(len(rects), dtype=bool)
+        strips, owners = np.asarray(strips_l), np.asarray(owner_l)
+        blocked = overlap_matrix(strips, np.asarray([self.boxes[o].corners for o in floor]))  # (S, M)
+        blocked[np.arange(len(strips)), owners] = False  # an object does not block its own strip
+        free = rects_inside_polygon(self.poly, strips) & ~blocked.any(axis=1)
+        free_strips, owner = list(strips[free]), list(owners[free])
+        if not free_strips:
+            return np.zeros(len(rects), dtype=bool)
+        idx = np.flatnonzero(where)
+        covers = overlap_matrix(rects[idx], np.asarray(free_strips))  # (n, S)
+        owner_arr = np.asarray(owner)
+        killed = np.zeros(len(rects), dtype=bool)
+        for k in np.unique(owner_arr):
+            killed[idx] |= covers[:, owner_arr == k].all(axis=1)
+        return killed
 
     def _blocks_others(self, rects: np.ndarray, skip: set[str | None]) -> np.ndarray:
         """How many placed objects' functional clearance strips each candidate footprint would cover (objects in
@@ -527,6 +670,8 @@ class _Solver:
         siblings = [b for oid, b in self.boxes.items() if b.support == sup_id]
         for b in siblings:
             ok &= ~_overlaps(rects, b.corners, margin=1e-4)
+        moved = ok & ~self._avoided(it.obj.id, x, y, np.full(len(x), sup.yaw + turn))
+        ok = moved if moved.any() else ok  # on a small top there may be nowhere else to go
         if not ok.any():
             self._fail(it, f"the top of {sup_id} is full ({', '.join(b.id for b in siblings)} already stand on it)")
             return
@@ -589,6 +734,7 @@ class _Solver:
             x, y = ax + dx * ts + nx * off, ay + dy * ts + ny * off
             rects = footprint_corners(x, y, w / 2, d / 2, yaw)
             ok = ~rects_overlap_any(rects, [b.corners for b in hanging if b.z < z + h and b.top > z], margin=1e-4)
+            ok &= ~self._avoided(it.obj.id, x, y, np.full(len(x), yaw))
             in_way = overlap_matrix(rects, np.asarray([b.corners for _, b in standing]).reshape(-1, 4, 2),
                                     margin=1e-4)
             for k in np.flatnonzero(ok):
@@ -828,6 +974,13 @@ def _perfect(q: Quality) -> bool:
 
 def _add_quality(a: Quality, b: Quality) -> Quality:
     return a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]
+
+
+def _local_xy(anchor: Box, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(right, forward) of floor points in the anchor's frame, metres."""
+    dx, dy = x - anchor.cx, y - anchor.cy
+    c, s = math.cos(anchor.yaw), math.sin(anchor.yaw)
+    return dx * c + dy * s, -dx * s + dy * c
 
 
 def _overlaps(rects: np.ndarray, quad: np.ndarray, margin: float = 0.0) -> np.ndarray:

@@ -1,0 +1,237 @@
+"""Why a plan could not be met: for each unplaced object and each unmet plan relation, the smallest set of other
+objects found to conflict with it, in words a user can act on.
+
+The search is QuickXplain (Junker, AAAI 2004) over the solver itself: a candidate set of objects "conflicts" when
+solving the plan restricted to those objects plus the core (the unplaced object, or the relation's subject and
+target) still fails. QuickXplain needs O(k log(n / k)) such solves to find k culprits among n objects; each solve is
+of a small sub-plan. The result is then checked for minimality (dropping any one culprit must resolve the conflict).
+A deadline bounds the whole search: when it passes, the explanation names the set found so far and says it is not
+narrowed down, so the user always gets an answer within the budget, never a hang.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from scenegen.rng import stage_rng
+from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, Conflict, LayoutPlan, Relation
+from scenegen.solve.relations import SATISFIED, Box, score_relation
+from scenegen.solve.solver import SolveResult, object_roles, solve
+
+BUDGET_S = 4.0
+"""Seconds for all explanations of one solve together (the issue allows 5 s end to end)."""
+
+Sizes = dict[str, tuple[float, float, float]]
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def explain_conflicts(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: Sizes, result: SolveResult,
+                      budget_s: float = BUDGET_S) -> list[Conflict]:
+    """Conflicts for every unplaced object and every unmet plan relation of ``result`` (in plan order)."""
+    deadline = time.perf_counter() + budget_s
+    roles = object_roles(plan, refs, sizes)
+    placed = {o.id for o in result.objects}
+    out: list[Conflict] = []
+    for u in result.unplaced:
+        out.append(_explain_unplaced(u.id, plan, refs, sizes, roles, placed, deadline))
+    boxes = {o.id: Box.of(o) for o in result.objects}
+    for i, rel in enumerate(plan.relations):
+        if rel.subject not in placed or (rel.kind not in ARCHITECTURE_RELATIONS and rel.target not in placed):
+            continue  # an unplaced object's relations are explained by its own conflict
+        if score_relation(rel, boxes, plan.room) > SATISFIED:
+            continue
+        out.append(_explain_relation(i, rel, plan, refs, sizes, roles, deadline))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------------
+# the oracle and QuickXplain
+# ----------------------------------------------------------------------------------------------------------------------
+
+
+def _sub_plan(plan: LayoutPlan, keep: set[str]) -> LayoutPlan:
+    objects = [o for o in plan.objects if o.id in keep]
+    relations = [r for r in plan.relations if r.subject in keep
+                 and (r.kind in ARCHITECTURE_RELATIONS or r.target is None or r.target in keep)]
+    return plan.model_copy(update={"objects": objects, "relations": relations})
+
+
+def _oracle(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: Sizes, core: set[str],
+            ok_when: Callable[[SolveResult, LayoutPlan], bool], deadline: float) -> Callable[[frozenset[str]], bool]:
+    """``feasible(others)``: whether solving the plan restricted to ``core | others`` meets ``ok_when``. Cached."""
+    cache: dict[frozenset[str], bool] = {}
+
+    def feasible(others: frozenset[str]) -> bool:
+        if others in cache:
+            return cache[others]
+        if time.perf_counter() > deadline:
+            raise _OutOfTime
+        sub = _sub_plan(plan, core | others)
+        result = solve(sub, {k: refs[k] for k in core | others}, {k: sizes[k] for k in core | others},
+                       stage_rng(0, "explain"))
+        cache[others] = ok_when(result, sub)
+        return cache[others]
+
+    return feasible
+
+
+def _quickxplain(feasible: Callable[[frozenset[str]], bool], candidates: list[str]) -> list[str]:
+    """A minimal subset of ``candidates`` that is infeasible together with the core (assuming the whole set is).
+    Candidates are tried in order: put the likeliest culprits last so they are the ones kept."""
+
+    def qx(background: frozenset[str], added: bool, cs: list[str]) -> list[str]:
+        if added and not feasible(background):
+            return []
+        if len(cs) == 1:
+            return cs
+        half = len(cs) // 2
+        c1, c2 = cs[:half], cs[half:]
+        d2 = qx(background | frozenset(c1), bool(c1), c2)
+        d1 = qx(background | frozenset(d2), bool(d2), c1)
+        return d1 + d2
+
+    return qx(frozenset(), False, candidates) if candidates else []
+
+
+def _is_minimal(feasible: Callable[[frozenset[str]], bool], culprits: list[str]) -> bool:
+    whole = frozenset(culprits)
+    return all(feasible(whole - {c}) for c in culprits)
+
+
+def _search(feasible: Callable[[frozenset[str]], bool], universe: list[str]) -> tuple[str, list[str], bool]:
+    """(status, culprits, minimal). Status: ``alone`` (the core fails with nothing else in the room), ``found``
+    (culprits found), ``timeout`` (deadline passed: culprits = the whole universe), ``solvable`` (the core and the
+    universe together solve: the conflict comes from the order of the full search, not from space)."""
+    try:
+        if not feasible(frozenset()):
+            return "alone", [], True
+        if feasible(frozenset(universe)):
+            return "solvable", [], False
+        culprits = _quickxplain(feasible, universe)
+        return "found", culprits, _is_minimal(feasible, culprits)
+    except _OutOfTime:
+        return "timeout", universe, False
+
+
+SOLVABLE_HINT = ("a layout exists for these objects alone, so the full search missed it: try another --seed or more "
+                 "--attempts")
+
+
+# ----------------------------------------------------------------------------------------------------------------------
+# unplaced objects
+# ----------------------------------------------------------------------------------------------------------------------
+
+
+def _universe(target_role: str, roles: dict[str, tuple[str, str | None]], core: set[str], sizes: Sizes) -> list[str]:
+    """Objects that can stand in the way of a core object with ``target_role``, smallest footprint first (so that
+    QuickXplain keeps the big ones, the ones a person would move)."""
+    layers = {"floor": {"floor"}, "flat": {"flat"}, "wall": {"floor", "wall"}, "ceiling": {"ceiling"},
+              "object": {"object"}}[target_role]
+    ids = [oid for oid, (role, _) in roles.items() if role in layers and oid not in core]
+    return sorted(ids, key=lambda oid: (sizes[oid][0] * sizes[oid][1], oid))
+
+
+def _explain_unplaced(oid: str, plan: LayoutPlan, refs: dict[str, AssetRef], sizes: Sizes,
+                      roles: dict[str, tuple[str, str | None]], placed: set[str], deadline: float) -> Conflict:
+    role, support = roles[oid]
+    core = {oid} | ({support} if role == "object" and support else set())
+    universe = _universe(role, roles, core, sizes)
+    if role == "object":
+        universe = [o for o in universe if roles[o][1] == support]  # only items on the same top compete
+    feasible = _oracle(plan, refs, sizes, core, lambda r, _p: not r.unplaced, deadline)
+    status, culprits, minimal = _search(feasible, universe)
+    room = _room_words(plan)
+    what = _dims(oid, sizes)
+    doors = [op for op in plan.room.openings if op.kind == "door"]
+    if status == "solvable":
+        message = f"{what} could not be placed: {SOLVABLE_HINT}"
+    elif status == "alone":
+        clear = " with the door clear" if doors else ""
+        message = (f"{what} does not fit in the {room}{clear} even on its own: choose a smaller {_name(oid, plan)} or "
+                   "a larger room")
+    elif role == "object":
+        message = (f"{what} does not fit on {support} beside {_join(culprits)}: put fewer things on it or choose a "
+                   "larger one")
+    else:
+        where = {"wall": "on the walls", "ceiling": "on the ceiling"}.get(role, "in the room")
+        clear = " with the door clear" if doors and role == "floor" else ""
+        walls = [c for c in [oid, *culprits] if _against_wall(c, plan)]
+        wall_note = f" ({_join(walls)} against the walls)" if len(walls) > 1 else ""
+        found = "" if minimal else " (not narrowed down further within the time limit)"
+        message = (f"the room is {room}; {what} cannot stand {where} together with "
+                   f"{_join([_dims(c, sizes) for c in culprits])}{clear}{wall_note}{found}: remove or shrink one of "
+                   "them, or make the room larger")
+    return Conflict(kind="unplaced", objects=[oid, *culprits], message=message, minimal=minimal)
+
+
+# ----------------------------------------------------------------------------------------------------------------------
+# unmet relations
+# ----------------------------------------------------------------------------------------------------------------------
+
+
+def _explain_relation(index: int, rel: Relation, plan: LayoutPlan, refs: dict[str, AssetRef], sizes: Sizes,
+                      roles: dict[str, tuple[str, str | None]], deadline: float) -> Conflict:
+    core = {rel.subject} | ({rel.target} if rel.target in roles else set())
+    for oid in list(core):
+        role, support = roles[oid]
+        if role == "object" and support:
+            core.add(support)
+
+    def met(result: SolveResult, sub: LayoutPlan) -> bool:
+        boxes = {o.id: Box.of(o) for o in result.objects}
+        return not result.unplaced and score_relation(rel, boxes, sub.room) > SATISFIED
+
+    feasible = _oracle(plan, refs, sizes, core, met, deadline)
+    universe = _universe(roles[rel.subject][0] if roles[rel.subject][0] != "object" else "floor", roles, core, sizes)
+    status, culprits, minimal = _search(feasible, universe)
+    phrase = _relation_words(rel)
+    if status == "solvable":
+        message = f"{phrase} is not met: {SOLVABLE_HINT}"
+    elif status == "alone":
+        message = (f"{phrase} cannot be met in the {_room_words(plan)} even with nothing else in it: change the "
+                   "relation or the room")
+    else:
+        found = "" if minimal else " (not narrowed down further within the time limit)"
+        message = (f"{phrase} is not met: {_join(culprits)} take the room it needs{found}; move or remove "
+                   f"{'it' if len(culprits) == 1 else 'one of them'}, or drop the relation")
+    return Conflict(kind="relation", objects=[rel.subject, *culprits], relations=[index], message=message,
+                    minimal=minimal)
+
+
+# ----------------------------------------------------------------------------------------------------------------------
+# words
+# ----------------------------------------------------------------------------------------------------------------------
+
+
+def _room_words(plan: LayoutPlan) -> str:
+    (x0, y0), (x1, y1) = plan.room.bounds
+    shape = "" if len(plan.room.footprint) == 4 else f"{len(plan.room.footprint)}-sided "
+    return f"{shape}{x1 - x0:.1f}×{y1 - y0:.1f} m room ({plan.room.area:.1f} m²)"
+
+
+def _dims(oid: str, sizes: Sizes) -> str:
+    w, d, _ = sizes[oid]
+    return f"{oid} ({w:.2f}×{d:.2f} m)"
+
+
+def _name(oid: str, plan: LayoutPlan) -> str:
+    return next(o.category for o in plan.objects if o.id == oid).replace("_", " ")
+
+
+def _against_wall(oid: str, plan: LayoutPlan) -> bool:
+    return any(r.subject == oid and r.kind == "against_wall" for r in plan.relations)
+
+
+def _relation_words(rel: Relation) -> str:
+    target = f" {rel.target}" if rel.target and rel.target not in ("wall", "room", "ceiling") else ""
+    return f"'{rel.subject} {rel.kind.replace('_', ' ')}{target}'"
+
+
+def _join(items: list[str]) -> str:
+    if not items:
+        return "the rest of the plan"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
