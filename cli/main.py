@@ -30,8 +30,12 @@ def make(
     planner: Annotated[str, typer.Option(help="layout planner backend")] = "rules",
     objects: Annotated[str, typer.Option("--objects", help="object generator backend")] = "procedural",
     pictures: Annotated[bool, typer.Option(help="render topdown.png and view.png")] = True,
+    attempts: Annotated[int, typer.Option(help="solve-and-validate rounds of the repair loop", min=1, max=20)] = 3,
 ) -> None:
-    """Plan, build, place and validate a room; write scene.glb, scene.json, report.json and pictures."""
+    """Plan, build, place and validate a room; write scene.glb, scene.json, report.json and pictures.
+
+    When a check fails, its findings become moves and constraints and the room is solved again (up to --attempts
+    rounds); what still cannot be met is explained in words in scene.json's conflicts."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from scenegen.pipeline import STAGES, make as run_make, write_outputs
@@ -45,9 +49,12 @@ def make(
             def step(stage: str) -> None:
                 bar.update(task, description=f"{stage}…", advance=1)
 
-            result = run_make(prompt, seed=seed, planner=planner, assets=objects, progress=step)
+            result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts, progress=step)
             paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
     print_report(result.report, result.scene)
+    _print_attempts(result.report)
+    for conflict in result.scene.conflicts:
+        console.print(f"[yellow]conflict:[/] {conflict.message}", highlight=False)
     for note in result.plan.notes:
         console.print(f"[yellow]note:[/] {note}", highlight=False)
     out_console.print(f"wrote {', '.join(sorted(paths))} to [bold]{out_dir}[/]", highlight=False)
@@ -104,6 +111,16 @@ def list_catalog(
         c = catalog.get(name)
         table.add_row(name, c.support, "×".join(f"{v:.2f}" for v in c.size_typical), ", ".join(c.synonyms))
     out_console.print(table)
+
+
+def _print_attempts(report) -> None:  # type: ignore[no-untyped-def]
+    """One line per repair round when there was more than one."""
+    if len(report.attempts) < 2:
+        return
+    for a in report.attempts:
+        status = "[green]passed[/]" if a.passed else f"[red]{len(a.failures)} failed, {len(a.unplaced)} unplaced[/]"
+        then = f"; then: {'; '.join(a.repairs)}" if a.repairs else ""
+        console.print(f"attempt {a.attempt}: {status}{then}", highlight=False)
 
 
 def _register_command_modules() -> None:

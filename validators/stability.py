@@ -102,12 +102,34 @@ def _bodies(scene: Scene, ctx: "ValidationContext") -> list[_Body]:
     return out
 
 
+def _quiet_import_pybullet():  # type: ignore[no-untyped-def]
+    """Import pybullet with its C-level banner ("pybullet build time: ...") sent to /dev/null, so that a command's
+    output stays the user's."""
+    import os
+    import sys
+
+    if "pybullet" in sys.modules:
+        return sys.modules["pybullet"]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            os.dup2(devnull.fileno(), 2)
+            import pybullet
+    finally:
+        for fd, copy in zip((1, 2), saved):
+            os.dup2(copy, fd)
+            os.close(copy)
+    return pybullet
+
+
 def _settle(bodies: list[_Body], seconds: float, stop_at_rest: bool = False
             ) -> tuple[list[tuple[np.ndarray, np.ndarray]], float]:
     """Simulate ``bodies`` under gravity for ``seconds``; per body its final centre of mass (3,) and rotation matrix
     (3, 3), and the simulated time (s; less than ``seconds`` when ``stop_at_rest`` and everything came to rest)."""
-    import pybullet as pb
-
+    pb = _quiet_import_pybullet()
     cid = pb.connect(pb.DIRECT)
     try:
         pb.setGravity(0.0, 0.0, -9.81, physicsClientId=cid)
