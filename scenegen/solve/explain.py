@@ -145,7 +145,7 @@ def _explain_unplaced(oid: str, plan: LayoutPlan, refs: dict[str, AssetRef], siz
     feasible = _oracle(plan, refs, sizes, core, lambda r, _p: not r.unplaced, deadline)
     status, culprits, minimal = _search(feasible, universe)
     room = _room_words(plan)
-    what = _dims(oid, sizes)
+    what = _dims(oid, sizes)  # "bed_1 (1.60×2.05 m)"
     doors = [op for op in plan.room.openings if op.kind == "door"]
     if status == "solvable":
         message = f"{what} could not be placed: {SOLVABLE_HINT}"
@@ -154,17 +154,19 @@ def _explain_unplaced(oid: str, plan: LayoutPlan, refs: dict[str, AssetRef], siz
         message = (f"{what} does not fit in the {room}{clear} even on its own: choose a smaller {_name(oid, plan)} or "
                    "a larger room")
     elif role == "object":
-        message = (f"{what} does not fit on {support} beside {_join(culprits)}: put fewer things on it or choose a "
-                   "larger one")
+        found = " (not narrowed down further within the time limit)" if not minimal else ""
+        message = (f"{what} does not fit on {support} beside {_join(culprits)}{found}: put fewer things on it or "
+                   "choose a larger one")
     else:
-        where = {"wall": "on the walls", "ceiling": "on the ceiling"}.get(role, "in the room")
+        where = {"wall": f"on the walls of the {room}", "ceiling": f"on the ceiling of the {room}"}.get(
+            role, f"in the {room}")
         clear = " with the door clear" if doors and role == "floor" else ""
         walls = [c for c in [oid, *culprits] if _against_wall(c, plan)]
-        wall_note = f" ({_join(walls)} against the walls)" if len(walls) > 1 else ""
-        found = "" if minimal else " (not narrowed down further within the time limit)"
-        message = (f"the room is {room}; {what} cannot stand {where} together with "
-                   f"{_join([_dims(c, sizes) for c in culprits])}{clear}{wall_note}{found}: remove or shrink one of "
-                   "them, or make the room larger")
+        wall_note = f", {_join(walls)} against the walls" if len(walls) > 1 else ""
+        found = " (not narrowed down further within the time limit)" if not minimal else ""
+        both = "both" if len(culprits) == 1 else "all"
+        message = (f"{_join([what, *[_dims(c, sizes) for c in culprits]])} cannot {both} stand {where}{clear}"
+                   f"{wall_note}{found}: remove or shrink one of them, or make the room larger")
     return Conflict(kind="unplaced", objects=[oid, *culprits], message=message, minimal=minimal)
 
 
