@@ -22,13 +22,13 @@ Raster arrays are (ny, nx), row = y, column = x.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from scenegen import catalog
-from scenegen.geometry import footprint_corners, polygon_contains_points, rects_overlap
+from scenegen.freespace import FreeSpace, quad_mask, rasterise
+from scenegen.geometry import footprint_corners, rects_overlap
 from scenegen.scene import Finding, ObjectInstance, Opening, Room, Scene
 from validators.physical import _cm, _r, support_kind
 from validators.registry import VALIDATORS
@@ -121,16 +121,6 @@ def is_obstacle(inst: ObjectInstance, max_centre: float = OBSTACLE_MAX_CENTRE) -
     return not is_flat(inst) and (lo + hi) / 2 <= max_centre
 
 
-def _quad_mask(quad: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-    """Which cell centres of the grid ``ys × xs`` ((ny,), (nx,) metres) lie inside the convex CCW ``quad`` (4, 2)."""
-    px, py = np.meshgrid(xs, ys)
-    inside = np.ones(px.shape, dtype=bool)
-    for k in range(4):
-        (ax, ay), (bx, by) = quad[k], quad[(k + 1) % 4]
-        inside &= (bx - ax) * (py - ay) - (by - ay) * (px - ax) >= 0.0
-    return inside
-
-
 def _rect(center: np.ndarray, along: np.ndarray, normal: np.ndarray, half_width: float, near: float,
           far: float) -> np.ndarray:
     """(4, 2) CCW corners of the rectangle ``half_width`` either side of ``center`` along ``along`` and from ``near``
@@ -151,168 +141,14 @@ def _opening_frame(room: Room, op: Opening) -> tuple[np.ndarray, np.ndarray, np.
 # ----------------------------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class FreeSpace:
-    """Top-down free-space raster of one scene for one robot radius (SceneEval NAV).
-
-    All arrays are (ny, nx); cell (i, j) has its centre at ``origin + ((j + 0.5) * res, (i + 0.5) * res)``.
-    """
-
-    origin: np.ndarray
-    """(2,) metres: the grid's lower-left corner (the room's footprint bounds)."""
-    res: float
-    """cell size, metres"""
-    robot_radius: float
-    """metres"""
-    obstacle_ids: list[str]
-    """ids of the objects rasterised as obstacles; ``owner`` indexes into this list"""
-    inside: np.ndarray
-    """bool: cell centre inside the room footprint"""
-    owner: np.ndarray
-    """int32: index into ``obstacle_ids`` of the (last) obstacle covering the cell, -1 for none"""
-    free: np.ndarray
-    """bool: inside the room and not under an obstacle"""
-    navigable: np.ndarray
-    """bool: a robot of ``robot_radius`` can stand with its centre here (``free`` eroded by the radius)"""
-    labels: np.ndarray
-    """int32: 8-connected component of ``navigable`` (1..K), 0 elsewhere"""
-    sizes: np.ndarray
-    """(K + 1,) int: cells per component (index 0 unused, 0)"""
-    main: int
-    """label of the largest component, 0 when nothing is navigable"""
-    cover: np.ndarray
-    """int32: for free cells, the component of the nearest robot position within ``robot_radius`` (the floor the
-    robot's body sweeps from that component), 0 when no robot position is that close"""
-    near_main_ids: set[str] = field(default_factory=set)
-    """obstacles within a robot radius (plus two cells) of the main component: what borders the main floor"""
-    _walls: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
-
-    @property
-    def cell_area(self) -> float:
-        return self.res * self.res
-
-    @property
-    def score(self) -> float:
-        """SceneEval NAV: largest component ÷ all navigable cells (1.0 for a room with no free floor at all is
-        avoided: that is 0.0)."""
-        total = int(self.sizes.sum())
-        return float(self.sizes[self.main]) / total if total else 0.0
-
-    @property
-    def reach(self) -> np.ndarray:
-        """(ny, nx) bool: free floor a robot standing in the main component can cover with its body."""
-        return (self.cover == self.main) & (self.main > 0)
-
-    def cell_index(self, xy: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Row and column of the cells holding points ``xy`` ((..., 2) metres), and whether each is on the grid."""
-        ny, nx = self.free.shape
-        ij = np.floor((np.asarray(xy, dtype=np.float64) - self.origin) / self.res).astype(np.int64)
-        col, row = ij[..., 0], ij[..., 1]
-        ok = (col >= 0) & (col < nx) & (row >= 0) & (row < ny)
-        return np.where(ok, row, 0), np.where(ok, col, 0), ok
-
-    def owners_in(self, mask: np.ndarray) -> list[str]:
-        """Ids of the obstacles covering any cell of ``mask`` ((ny, nx) bool), in scene order."""
-        idx = np.unique(self.owner[mask])
-        return [self.obstacle_ids[k] for k in sorted(int(i) for i in idx if i >= 0)]
-
-    def owners_near(self, rows: np.ndarray, cols: np.ndarray) -> list[str]:
-        """Obstacles within a robot radius (plus two cells) of the cells (``rows``, ``cols``): what narrows a gap."""
-        from scipy import ndimage
-
-        pad = int(math.ceil(self._border_cells)) + 1
-        ny, nx = self.free.shape
-        r0, r1 = max(int(rows.min()) - pad, 0), min(int(rows.max()) + pad + 1, ny)
-        c0, c1 = max(int(cols.min()) - pad, 0), min(int(cols.max()) + pad + 1, nx)
-        seed = np.zeros((r1 - r0, c1 - c0), dtype=bool)
-        seed[rows - r0, cols - c0] = True
-        near = np.zeros_like(self.free)
-        near[r0:r1, c0:c1] = ndimage.distance_transform_edt(~seed) <= self._border_cells
-        return self.owners_in(near)
-
-    def walls_of(self, label: int) -> tuple[list[str], list[str]]:
-        """For a cut-off component: the obstacles that separate it from the main floor (they border both), and those
-        that border only it (standing inside the cut-off pocket). Cached per label."""
-        if label in self._walls:
-            return self._walls[label]
-        from scipy import ndimage
-
-        comp = self.labels == label
-        ys, xs = np.nonzero(comp)
-        pad = int(math.ceil(self.robot_radius / self.res)) + 3
-        r0, r1 = max(int(ys.min()) - pad, 0), min(int(ys.max()) + pad + 1, comp.shape[0])
-        c0, c1 = max(int(xs.min()) - pad, 0), min(int(xs.max()) + pad + 1, comp.shape[1])
-        near = np.zeros_like(comp)
-        near[r0:r1, c0:c1] = ndimage.distance_transform_edt(~comp[r0:r1, c0:c1]) <= self._border_cells
-        around = self.owners_in(near)
-        walls = [o for o in around if o in self.near_main_ids]
-        inside = [o for o in around if o not in self.near_main_ids]
-        self._walls[label] = (walls or around, inside if walls else [])
-        return self._walls[label]
-
-    @property
-    def _border_cells(self) -> float:
-        """How far (cells) from a component's robot positions an obstacle may be and still border it."""
-        return self.robot_radius / self.res + 2.0
-
-
 def build_free_space(scene: Scene, robot_radius: float = ROBOT_RADIUS, grid: int = GRID,
                      obstacle_max_centre: float = OBSTACLE_MAX_CENTRE) -> FreeSpace:
-    """Rasterise ``scene``'s floor (``grid`` square cells along the room's longer side), its obstacles (oriented
-    footprints of objects whose box centre is at most ``obstacle_max_centre`` m high, flat objects excluded), erode
-    the free floor by ``robot_radius`` m with a Euclidean distance transform, and label its 8-connected components."""
-    from scipy import ndimage
-
-    room = scene.room
-    poly = np.asarray(room.footprint, dtype=np.float64)
-    lo, hi = poly.min(axis=0), poly.max(axis=0)
-    res = float(max(hi - lo)) / grid
-    nx, ny = (int(math.ceil(float(v) / res - 1e-9)) for v in (hi - lo))
-    xs = lo[0] + (np.arange(nx) + 0.5) * res
-    ys = lo[1] + (np.arange(ny) + 0.5) * res
-    gx, gy = np.meshgrid(xs, ys)
-    inside = polygon_contains_points(poly, np.stack([gx, gy], axis=-1))
-
-    owner = np.full((ny, nx), -1, dtype=np.int32)
-    obstacle_ids: list[str] = []
+    """``scenegen.freespace.rasterise`` of ``scene``'s floor with its obstacles: oriented footprints of objects whose
+    box centre is at most ``obstacle_max_centre`` m high, flat objects excluded."""
     # Things standing on other objects are painted first, so a cell under a lamp on a desk belongs to the desk.
     order = sorted(scene.objects, key=lambda o: support_kind(o) != "object")
-    for inst in order:
-        if not is_obstacle(inst, obstacle_max_centre):
-            continue
-        quad = footprint(inst)
-        c0, r0 = np.maximum(np.floor((quad.min(axis=0) - lo) / res).astype(int), 0)
-        c1, r1 = np.floor((quad.max(axis=0) - lo) / res).astype(int) + 1
-        c1, r1 = min(c1, nx), min(r1, ny)
-        if c1 <= c0 or r1 <= r0:
-            continue
-        obstacle_ids.append(inst.id)
-        sub = owner[r0:r1, c0:c1]
-        sub[_quad_mask(quad, xs[c0:c1], ys[r0:r1])] = len(obstacle_ids) - 1
-    free = inside & (owner < 0)
-
-    # Distance (cells) from each free cell centre to the nearest blocked cell centre; the blocked cell's edge is half a
-    # cell nearer, so a robot fits where that distance is at least radius + half a cell.
-    padded = np.pad(free, 1, constant_values=False)
-    dist = ndimage.distance_transform_edt(padded)[1:-1, 1:-1]
-    navigable = free & (dist >= robot_radius / res + 0.5)
-    labels, k = ndimage.label(navigable, structure=np.ones((3, 3), dtype=bool))
-    labels = labels.astype(np.int32)
-    sizes = np.bincount(labels.ravel(), minlength=k + 1)
-    sizes[0] = 0
-    main = int(np.argmax(sizes)) if k else 0
-
-    if k:
-        to_nav, (ir, ic) = ndimage.distance_transform_edt(~navigable, return_indices=True)
-        cover = np.where(free & (to_nav <= robot_radius / res + 0.5), labels[ir, ic], 0).astype(np.int32)
-    else:
-        cover = np.zeros((ny, nx), dtype=np.int32)
-    fs = FreeSpace(origin=lo, res=res, robot_radius=float(robot_radius), obstacle_ids=obstacle_ids, inside=inside,
-                   owner=owner, free=free, navigable=navigable, labels=labels, sizes=sizes, main=main, cover=cover)
-    if main:
-        near_main = ndimage.distance_transform_edt(labels != main) <= fs._border_cells
-        fs.near_main_ids = set(fs.owners_in(near_main))
-    return fs
+    obstacles = [(inst.id, footprint(inst)) for inst in order if is_obstacle(inst, obstacle_max_centre)]
+    return rasterise(np.asarray(scene.room.footprint, dtype=np.float64), obstacles, robot_radius, grid)
 
 
 def _free_space(ctx: "ValidationContext", validator: str) -> FreeSpace:
@@ -342,7 +178,7 @@ def _door_access(room: Room, fs: FreeSpace, op: Opening) -> dict[str, object]:
     if c1 > c0 and r1 > r0:
         xs = fs.origin[0] + (np.arange(c0, c1) + 0.5) * fs.res
         ys = fs.origin[1] + (np.arange(r0, r1) + 0.5) * fs.res
-        mask[r0:r1, c0:c1] = _quad_mask(probe, xs, ys)
+        mask[r0:r1, c0:c1] = quad_mask(probe, xs, ys)
     comps = sorted({int(v) for v in np.unique(fs.labels[mask]) if v > 0})
     reaches = fs.main > 0 and fs.main in comps
     blockers: list[str] = []
@@ -355,7 +191,7 @@ def _door_access(room: Room, fs: FreeSpace, op: Opening) -> dict[str, object]:
                          2 * fs.robot_radius + DOOR_PROBE)
             xs = fs.origin[0] + (np.arange(nx) + 0.5) * fs.res
             ys = fs.origin[1] + (np.arange(ny) + 0.5) * fs.res
-            blockers = fs.owners_in(_quad_mask(wide, xs, ys))
+            blockers = fs.owners_in(quad_mask(wide, xs, ys))
     return {"door": op.id, "reaches_main": bool(reaches), "components": comps, "blocked_by": blockers}
 
 

@@ -23,6 +23,7 @@ import numpy as np
 from scenegen import catalog
 from scenegen.geometry import footprint_corners, overlap_matrix, rects_distance, rects_inside_polygon, rects_overlap, \
     rects_overlap_any, rotated_extent, wrap_angle, yaw_facing
+from scenegen.freespace import rasterise, reach_fraction, side_points
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Relation, \
     Room, UnplacedObject
 from scenegen.solve.relations import SATISFIED, Box, Boxes, back_wall_distance_batch, room_centroid, score_relation, \
@@ -71,7 +72,15 @@ CORNER_RESERVE = 1.0
 """Penalty on a corner spot for an object not asked to stand in a corner while a corner request is still pending."""
 BEAM = 6
 """How many other spots of a group's anchor are tried when greedy placement leaves the group's relations unmet."""
-WORK_PER_OBJECT = 5
+NAV_ROBOT_RADIUS = 0.2
+"""metres: SceneEval's robot, the navigability validator's default"""
+NAV_GRID = 128
+"""raster cells along the room's longer side for the solver's floor checks (the validators use 256)"""
+NAV_MIN = 0.9
+"""largest free area ÷ all free floor below which the layout counts as walling floor off (the validator's threshold)"""
+ACCESS_MIN = 0.5
+"""fraction of an object's best functional side a robot must reach (the accessibility validator's threshold)"""
+WORK_PER_OBJECT = 4
 """Backtracking stops once this many floor placements per floor object have been made (counted, not timed, so the
 same seed gives the same scene on any machine)."""
 MAX_EVICTIONS = 3
@@ -158,6 +167,7 @@ class _Solver:
         self.boxes: dict[str, Box] = {}
         self.unplaced: list[UnplacedObject] = []
         self.keepout = self._keepout_zones()
+        self._access_cache: dict[tuple, int] = {}
         self.work = 0
         """floor placements made so far (retries included): the search's deterministic effort counter"""
         self.work_budget = WORK_PER_OBJECT * max(1, sum(1 for it in self.items.values() if it.role == "floor"))
@@ -368,8 +378,9 @@ class _Solver:
                 return
 
     def _cluster_quality(self, cluster: list[str]) -> Quality:
-        """(-unplaced members, -unsatisfied plan relations, -unsatisfied implied relations, total relation score)
-        of a placed group; larger is better, (0, 0, 0, ·) means nothing left to fix."""
+        """(-unplaced members, -unsatisfied plan relations, -floor access problems, -unsatisfied implied relations,
+        total relation score) of a placed group; larger is better. Access problems are counted over the whole room
+        (``_access_problems``), so a group that walls off another's side pays for it."""
         members = set(cluster)
         unplaced = sum(1 for oid in cluster if oid not in self.boxes)
         implied = {id(r) for r in self.implied}
@@ -387,7 +398,52 @@ class _Solver:
                     bad_implied += 1
                 else:
                     bad_plan += 1
-        return -unplaced, -bad_plan, -bad_implied, total
+        return -unplaced, -bad_plan, -self._access_problems(), -bad_implied, total
+
+    def _access_problems(self) -> int:
+        """How the floor laid out so far fails a robot (``scenegen.freespace``, SceneEval's NAV and ACC): 1 when the
+        largest free area is under ``NAV_MIN`` of all free floor, 1 per door that cannot reach it, and 1 per floor
+        object none of whose functional sides can be reached from it. A seat facing its table or desk counts as
+        reachable when the robot can get next to it, and the floor under such a seat counts for its table."""
+        floor = [(oid, b) for oid, b in self.boxes.items() if self.items[oid].role == "floor"]
+        key = tuple(sorted((oid, b.cx, b.cy, b.yaw) for oid, b in floor))
+        if key in self._access_cache:
+            return self._access_cache[key]
+        fs = rasterise(self.poly, [(oid, b.corners) for oid, b in floor], NAV_ROBOT_RADIUS, NAV_GRID)
+        problems = int(fs.score < NAV_MIN)
+        for op in self.room.openings:
+            if op.kind == "door":
+                cx, cy = self.room.opening_center(op)
+                nx, ny = self.room.wall_normal(op.wall)
+                dx, dy = self.room.wall_direction(op.wall)
+                t = np.linspace(-op.width / 2, op.width / 2, 7)
+                probe = np.stack([cx + dx * t + nx * (NAV_ROBOT_RADIUS + 0.15), cy + dy * t + ny * (NAV_ROBOT_RADIUS + 0.15)], -1)
+                rows, cols, ok = fs.cell_index(probe)
+                problems += int(not (ok & (fs.labels[rows, cols] == fs.main) & (fs.main > 0)).any())
+        seats = {r.subject: self.boxes[r.target] for r in self.relations
+                 if r.kind in FACING_KINDS and r.subject in self.boxes and r.target in self.boxes
+                 and self.items[r.subject].obj.category in SEAT_CATEGORIES}
+        seat_quads = [self.boxes[s].corners for s in seats]
+        for oid, b in floor:
+            sides = self.items[oid].cat.functional_sides
+            if not sides:
+                continue
+            if oid in seats:  # pulled up to its table: reachable when the robot can get beside or behind it
+                pts = np.concatenate([side_points(b.cx, b.cy, b.yaw, b.width, b.depth, side, offset=0.0)
+                                      for side in ("back", "left", "right")])
+                problems += int(reach_fraction(fs, pts) == 0.0)
+                continue
+            best = 0.0
+            for side in sides:
+                pts = side_points(b.cx, b.cy, b.yaw, b.width, b.depth, side)
+                rows, cols, ok = fs.cell_index(pts)
+                hit = ok & fs.reach[rows, cols]
+                if seat_quads:
+                    hit |= rects_overlap_any(np.repeat(pts[:, None, :], 4, axis=1), seat_quads)
+                best = max(best, float(hit.mean()) if len(hit) else 0.0)
+            problems += int(best < ACCESS_MIN)
+        self._access_cache[key] = problems
+        return problems
 
     # ---------------------------------------------------------------- floor
     def _floor_candidates(self, it: _Item) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -444,8 +500,10 @@ class _Solver:
         labels = [oid for oid, b in self.boxes.items()
                   if self.items[oid].role == "floor" or (self.items[oid].role == "wall" and b.z < h)]
         quads = [self.boxes[oid].corners for oid in labels]
+        stacked = h + max((o.size[2] for o in self.items.values() if o.role == "object" and o.support == it.obj.id),
+                          default=0.0)  # a TV on its stand reaches into the window as much as a tall cabinet
         for corners, min_h, label in self.keepout:
-            if h > min_h or it.obj.id in self.hints.clear_openings:
+            if stacked > min_h or it.obj.id in self.hints.clear_openings:
                 labels.append(label)
                 quads.append(corners)
         hits = overlap_matrix(rects, np.asarray(quads).reshape(-1, 4, 2), margin=1e-4) & ok[:, None]
@@ -965,15 +1023,15 @@ def _side_strip(b: Box, side: str) -> np.ndarray:
     return side_strips(b.cx, b.cy, b.yaw, b.width, b.depth, side)
 
 
-Quality = tuple[int, int, int, float]
+Quality = tuple[int, int, int, int, float]
 
 
 def _perfect(q: Quality) -> bool:
-    return q[0] == 0 and q[1] == 0 and q[2] == 0
+    return q[0] == 0 and q[1] == 0 and q[2] == 0 and q[3] == 0
 
 
 def _add_quality(a: Quality, b: Quality) -> Quality:
-    return a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]
+    return a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4]
 
 
 def _local_xy(anchor: Box, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
