@@ -47,7 +47,8 @@ def bench_solve(
     if as_json:
         out_console.print_json(json.dumps({"rows": [asdict(r) for r in rows], "runs": [asdict(r) for r in runs]}))
         return
-    table = Table("objects", "solver", "success", "relations", "median s", "dropped", "collisions", "time ÷ base",
+    table = Table("objects", "solver", "success", "relations", "usable", "median s", "dropped", "collisions",
+                  "time ÷ base",
                   title=f"{plans} generated plans per count, room scale {room_scale:g}; baseline: Holodeck-style grid "
                         "DFS, same plans, same process")
     by_key = {(r.solver, r.n_objects): r for r in rows}
@@ -56,6 +57,6 @@ def bench_solve(
         for row in (ours, base):
             ratio = f"{row.median_seconds / base.median_seconds:.2f}" if base.median_seconds else "-"
             table.add_row(str(n), LABELS[row.solver], f"{row.success_rate:.0%}", f"{row.relation_satisfaction:.1%}",
-                          f"{row.median_seconds:.3f}", f"{row.mean_dropped:.1f}", f"{row.mean_collisions:.1f}", ratio,
+                          f"{row.usable_rate:.0%}", f"{row.median_seconds:.3f}", f"{row.mean_dropped:.1f}", f"{row.mean_collisions:.1f}", ratio,
                           end_section=row is base)
     out_console.print(table)

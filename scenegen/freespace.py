@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from scenegen.geometry import polygon_contains_points
+
+if TYPE_CHECKING:
+    from scenegen.scene import Room
 
 
 @dataclass
@@ -216,3 +220,64 @@ def reach_fraction(fs: FreeSpace, points: np.ndarray) -> float:
         return 0.0
     rows, cols, ok = fs.cell_index(points)
     return float(np.mean(ok & fs.reach[rows, cols]))
+
+
+@dataclass(frozen=True)
+class FloorObject:
+    """A floor-standing object as the access checks see it: its footprint box and functional sides. Metres, radians."""
+
+    id: str
+    cx: float
+    cy: float
+    yaw: float
+    width: float
+    depth: float
+    sides: tuple[str, ...]
+    """functional sides (catalog): front, back, left, right"""
+    seat: bool = False
+    """a seat pulled up to a table or desk: its front faces the knee space by design"""
+
+    @property
+    def corners(self) -> np.ndarray:
+        from scenegen.geometry import footprint_corners
+
+        return footprint_corners(self.cx, self.cy, self.width / 2, self.depth / 2, self.yaw)
+
+
+def access_problems(room: "Room", floor: list[FloorObject], robot_radius: float = 0.2, grid: int = 128,
+                    nav_min: float = 0.9, access_min: float = 0.5) -> int:
+    """How a floor layout fails a robot (SceneEval's NAV and ACC, as the navigation validators measure them): 1 when
+    the largest free area is under ``nav_min`` of all free floor, 1 per door that cannot reach it, and 1 per object
+    whose best functional side has less than ``access_min`` of its strip reachable. A seat counts as reachable when
+    the robot can get beside or behind it, and the floor under a seat counts for the table it is pulled up to."""
+    fs = rasterise(np.asarray(room.footprint, dtype=float), [(o.id, o.corners) for o in floor], robot_radius, grid)
+    problems = int(fs.score < nav_min)
+    for op in room.openings:
+        if op.kind != "door":
+            continue
+        cx, cy = room.opening_center(op)
+        nx, ny = room.wall_normal(op.wall)
+        dx, dy = room.wall_direction(op.wall)
+        t = np.linspace(-op.width / 2, op.width / 2, 7)
+        out = robot_radius + 0.15
+        rows, cols, ok = fs.cell_index(np.stack([cx + dx * t + nx * out, cy + dy * t + ny * out], -1))
+        problems += int(not (ok & (fs.labels[rows, cols] == fs.main) & (fs.main > 0)).any())
+    seat_quads = [o.corners for o in floor if o.seat]
+    for o in floor:
+        if not o.sides:
+            continue
+        if o.seat:
+            pts = np.concatenate([side_points(o.cx, o.cy, o.yaw, o.width, o.depth, side, offset=0.0)
+                                  for side in ("back", "left", "right")])
+            problems += int(reach_fraction(fs, pts) == 0.0)
+            continue
+        best = 0.0
+        for side in o.sides:
+            pts = side_points(o.cx, o.cy, o.yaw, o.width, o.depth, side)
+            rows, cols, ok = fs.cell_index(pts)
+            hit = ok & fs.reach[rows, cols]
+            for quad in seat_quads:
+                hit |= polygon_contains_points(quad, pts)
+            best = max(best, float(hit.mean()) if len(hit) else 0.0)
+        problems += int(best < access_min)
+    return problems

@@ -23,7 +23,7 @@ import numpy as np
 from scenegen import catalog
 from scenegen.geometry import footprint_corners, overlap_matrix, rects_distance, rects_inside_polygon, rects_overlap, \
     rects_overlap_any, rotated_extent, wrap_angle, yaw_facing
-from scenegen.freespace import rasterise, reach_fraction, side_points
+from scenegen.freespace import FloorObject, access_problems
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Relation, \
     Room, UnplacedObject
 from scenegen.solve.relations import SATISFIED, Box, Boxes, back_wall_distance_batch, room_centroid, score_relation, \
@@ -85,6 +85,8 @@ WORK_PER_OBJECT = 4
 same seed gives the same scene on any machine)."""
 MAX_EVICTIONS = 3
 """How many earlier groups are lifted out, one at a time, to make way for a group that could not be placed well."""
+HANG_SPACING = 0.05
+"""metres kept between two things hanging on the same wall"""
 MOVE_MIN = 0.15
 """metres an object told to move (repair hints) must move at least, unless it also turns"""
 WALL_TRIES = 4
@@ -142,8 +144,18 @@ class RepairHints:
 def solve(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, tuple[float, float, float]],
           rng: np.random.Generator, hints: RepairHints | None = None) -> SolveResult:
     """Place every planned object. ``sizes`` are (width, depth, height) in metres of each object's mesh; ``hints``
-    carry the repair loop's constraints from an earlier attempt."""
-    return _Solver(plan, refs, sizes, rng, hints).run()
+    carry the repair loop's constraints from an earlier attempt.
+
+    The search first keeps every functional side usable and the floor connected; when that leaves objects unplaced
+    (a dense room), it solves again packing tighter (those become soft preferences) and keeps whichever result
+    places more objects.
+    """
+    compact_seed = int(rng.integers(2**32))
+    roomy = _Solver(plan, refs, sizes, rng, hints).run()
+    if not roomy.unplaced:
+        return roomy
+    packed = _Solver(plan, refs, sizes, np.random.default_rng(compact_seed), hints, compact=True).run()
+    return packed if len(packed.unplaced) < len(roomy.unplaced) else roomy
 
 
 def object_roles(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, tuple[float, float, float]]
@@ -157,9 +169,11 @@ def object_roles(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, t
 
 class _Solver:
     def __init__(self, plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, tuple[float, float, float]],
-                 rng: np.random.Generator, hints: RepairHints | None = None) -> None:
+                 rng: np.random.Generator, hints: RepairHints | None = None, compact: bool = False) -> None:
         self.plan = plan
         self.hints = hints or RepairHints()
+        self.compact = compact
+        """pack tightly: functional-side and free-floor requirements become soft (for rooms too dense for them)"""
         self.room: Room = plan.room
         self.poly = np.asarray(plan.room.footprint, dtype=float)
         self.rng = rng
@@ -398,50 +412,20 @@ class _Solver:
                     bad_implied += 1
                 else:
                     bad_plan += 1
-        return -unplaced, -bad_plan, -self._access_problems(), -bad_implied, total
+        access = 0 if self.compact else self._access_problems()
+        return -unplaced, -bad_plan, -access, -bad_implied, total
 
     def _access_problems(self) -> int:
-        """How the floor laid out so far fails a robot (``scenegen.freespace``, SceneEval's NAV and ACC): 1 when the
-        largest free area is under ``NAV_MIN`` of all free floor, 1 per door that cannot reach it, and 1 per floor
-        object none of whose functional sides can be reached from it. A seat facing its table or desk counts as
-        reachable when the robot can get next to it, and the floor under such a seat counts for its table."""
+        """``scenegen.freespace.access_problems`` of the floor laid out so far (cached per layout)."""
         floor = [(oid, b) for oid, b in self.boxes.items() if self.items[oid].role == "floor"]
         key = tuple(sorted((oid, b.cx, b.cy, b.yaw) for oid, b in floor))
         if key in self._access_cache:
             return self._access_cache[key]
-        fs = rasterise(self.poly, [(oid, b.corners) for oid, b in floor], NAV_ROBOT_RADIUS, NAV_GRID)
-        problems = int(fs.score < NAV_MIN)
-        for op in self.room.openings:
-            if op.kind == "door":
-                cx, cy = self.room.opening_center(op)
-                nx, ny = self.room.wall_normal(op.wall)
-                dx, dy = self.room.wall_direction(op.wall)
-                t = np.linspace(-op.width / 2, op.width / 2, 7)
-                probe = np.stack([cx + dx * t + nx * (NAV_ROBOT_RADIUS + 0.15), cy + dy * t + ny * (NAV_ROBOT_RADIUS + 0.15)], -1)
-                rows, cols, ok = fs.cell_index(probe)
-                problems += int(not (ok & (fs.labels[rows, cols] == fs.main) & (fs.main > 0)).any())
-        seats = {r.subject: self.boxes[r.target] for r in self.relations
-                 if r.kind in FACING_KINDS and r.subject in self.boxes and r.target in self.boxes
+        seats = {r.subject for r in self.relations if r.kind in FACING_KINDS and r.target in self.boxes
                  and self.items[r.subject].obj.category in SEAT_CATEGORIES}
-        seat_quads = [self.boxes[s].corners for s in seats]
-        for oid, b in floor:
-            sides = self.items[oid].cat.functional_sides
-            if not sides:
-                continue
-            if oid in seats:  # pulled up to its table: reachable when the robot can get beside or behind it
-                pts = np.concatenate([side_points(b.cx, b.cy, b.yaw, b.width, b.depth, side, offset=0.0)
-                                      for side in ("back", "left", "right")])
-                problems += int(reach_fraction(fs, pts) == 0.0)
-                continue
-            best = 0.0
-            for side in sides:
-                pts = side_points(b.cx, b.cy, b.yaw, b.width, b.depth, side)
-                rows, cols, ok = fs.cell_index(pts)
-                hit = ok & fs.reach[rows, cols]
-                if seat_quads:
-                    hit |= rects_overlap_any(np.repeat(pts[:, None, :], 4, axis=1), seat_quads)
-                best = max(best, float(hit.mean()) if len(hit) else 0.0)
-            problems += int(best < ACCESS_MIN)
+        objects = [FloorObject(oid, b.cx, b.cy, b.yaw, b.width, b.depth, self.items[oid].cat.functional_sides,
+                               oid in seats) for oid, b in floor]
+        problems = access_problems(self.room, objects, NAV_ROBOT_RADIUS, NAV_GRID, NAV_MIN, ACCESS_MIN)
         self._access_cache[key] = problems
         return problems
 
@@ -513,11 +497,10 @@ class _Solver:
         ok &= ~hits.any(axis=1)
         ok &= ~self._avoided(it.obj.id, x, y, yaw)
         faced = {r.target for r in self.relations if r.subject == it.obj.id and r.kind in FACING_KINDS}
-        sides = np.ones((0, len(x)), dtype=bool)
-        if ok.any():
+        sides = self._side_clearance(it, x, y, yaw, ok, skip=faced)
+        if ok.any() and not self.compact:
             # Hard where the room allows it: a functional side (all of them when the repair loop asks) faces free
             # floor, so that the object can be used; otherwise fall back to the soft term in the score.
-            sides = self._side_clearance(it, x, y, yaw, ok, skip=faced)
             if len(sides):
                 need_all = it.obj.id in self.hints.clear_front
                 usable = ok & (sides.all(axis=0) if need_all else sides.any(axis=0))
@@ -726,7 +709,9 @@ class _Solver:
         rects = footprint_corners(x, y, w / 2, d / 2, sup.yaw + turn)
         ok = np.ones(len(x), dtype=bool)
         siblings = [b for oid, b in self.boxes.items() if b.support == sup_id]
-        for b in siblings:
+        hanging = [b for oid, b in self.boxes.items() if self.items[oid].role in ("wall", "ceiling")
+                   and b.z < sup.top + h and b.top > sup.top]  # a lamp stays clear of the picture above its desk
+        for b in siblings + hanging:
             ok &= ~_overlaps(rects, b.corners, margin=1e-4)
         moved = ok & ~self._avoided(it.obj.id, x, y, np.full(len(x), sup.yaw + turn))
         ok = moved if moved.any() else ok  # on a small top there may be nowhere else to go
@@ -791,7 +776,8 @@ class _Solver:
             off = d / 2 + WALL_GAP / 5
             x, y = ax + dx * ts + nx * off, ay + dy * ts + ny * off
             rects = footprint_corners(x, y, w / 2, d / 2, yaw)
-            ok = ~rects_overlap_any(rects, [b.corners for b in hanging if b.z < z + h and b.top > z], margin=1e-4)
+            ok = ~rects_overlap_any(rects, [b.corners for b in hanging if b.z < z + h and b.top > z],
+                                    margin=-HANG_SPACING)
             ok &= ~self._avoided(it.obj.id, x, y, np.full(len(x), yaw))
             in_way = overlap_matrix(rects, np.asarray([b.corners for _, b in standing]).reshape(-1, 4, 2),
                                     margin=1e-4)
