@@ -76,3 +76,47 @@ def test_around_faces_the_anchor():
     assert score("around", [box("a", 2.5, 2.7, yaw=math.pi, w=0.45, d=0.45), table]) > 0.5
     assert score("around", [box("a", 2.5, 2.7, yaw=0.0, w=0.45, d=0.45), table]) < 0.5  # back to the table
     assert score("across_from", [box("a", 2.5, 4.0 - 0.6, yaw=math.pi), box("b", 2.5, 1.0)]) > 0.5
+
+
+def test_paired_is_symmetric_about_the_anchor():
+    bed = box("bed", 2.5, 3.0, yaw=math.pi, w=1.6, d=2.0)  # head against the north wall, facing south
+    left, right = box("a", 1.45, 3.75, yaw=math.pi, w=0.5, d=0.4), box("b", 3.55, 3.75, yaw=math.pi, w=0.5, d=0.4)
+    rel = Relation(kind="paired", subject="a", target="b", params={"anchor": "bed"})
+    boxes = {b.id: b for b in (bed, left, right)}
+    assert score_relation(rel, boxes, ROOM) == 1.0
+    shifted = box("b", 3.55, 3.2, yaw=math.pi, w=0.5, d=0.4)  # 55 cm further towards the foot: not mirrored
+    assert score_relation(rel, {**boxes, "b": shifted}, ROOM) < 0.5
+    same_side = box("b", 1.45, 3.2, yaw=math.pi, w=0.5, d=0.4)
+    assert score_relation(rel, {**boxes, "b": same_side}, ROOM) == 0.0
+
+
+def test_on_wall_at_a_stated_height():
+    painting = box("a", 2.5, 0.02, w=0.8, d=0.04, h=0.6, z=1.2)  # centre 1.5 m up
+    at = Relation(kind="on_wall", subject="a", target="wall", params={"height": 1.5})
+    low = Relation(kind="on_wall", subject="a", target="wall", params={"height": 1.0})
+    assert score_relation(at, {"a": painting}, ROOM) == 1.0
+    assert score_relation(low, {"a": painting}, ROOM) < 0.5
+
+
+@pytest.mark.parametrize("kind", ["next_to", "near", "far", "face_to", "across_from", "left_of", "right_of",
+                                  "in_front_of", "behind", "side_of", "around", "middle_of", "aligned", "paired",
+                                  "on_top", "under", "against_wall", "corner", "middle_of_room", "next_to_window",
+                                  "next_to_door", "on_wall", "hang_from_ceiling"])
+def test_batch_scores_equal_one_pose_at_a_time(kind):
+    """The solver scores many candidate poses at once; the validators one: both are the same function."""
+    import numpy as np
+
+    from scenegen.solve.relations import Boxes, score_relation_batch
+
+    rng = np.random.default_rng(len(kind))
+    n = 64
+    x, y = rng.uniform(0.2, 4.8, n), rng.uniform(0.2, 3.8, n)
+    yaw = rng.uniform(-math.pi, math.pi, n)
+    z = rng.choice([0.0, 0.7, 1.2, 2.2], n)
+    target = box("b", 2.4, 2.1, yaw=0.4, w=1.2, d=0.8, h=0.7)
+    rel = Relation(kind=kind, subject="a", target="b")
+    batch = score_relation_batch(rel, Boxes.candidates(x, y, yaw, (0.5, 0.4, 0.5), z), Boxes.of(target), ROOM)
+    one = [score_relation(rel, {"a": box("a", x[k], y[k], yaw[k], 0.5, 0.4, 0.5, z[k]), "b": target}, ROOM)
+           for k in range(n)]
+    assert np.allclose(batch, one)
+    assert 0.0 <= batch.min() and batch.max() <= 1.0

@@ -264,3 +264,14 @@ def test_deterministic_across_calls_and_seeds():
     prompt = "a cozy bedroom with a queen bed, two nightstands with lamps on them and a desk by the window"
     a, b, c = plan(prompt), plan(prompt), plan(prompt, seed=7)
     assert dump_json(a) == dump_json(b) == dump_json(c)
+
+
+def test_l_shaped_room_keeps_its_floor_area_and_its_openings_fit():
+    from scenegen.plan import plan
+
+    square = plan("a living room with a sofa, a coffee table and an armchair", planner="rules")
+    l_room = plan("an L-shaped living room with a sofa, a coffee table and an armchair", planner="rules")
+    assert len(l_room.room.footprint) == 6
+    assert l_room.room.area >= square.room.area * 0.97
+    assert any("L-shaped" in n for n in l_room.notes)
+    assert [op.wall for op in l_room.room.openings] == [0, 4]  # door south, window on the north wall

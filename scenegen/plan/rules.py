@@ -43,6 +43,10 @@ ROOM_HEIGHT = 2.7
 DOOR_W, DOOR_H, DOOR_GAP = 0.9, 2.1, 0.3
 WINDOW_W, WINDOW_H, WINDOW_SILL = 1.2, 1.2, 0.9
 MAX_WINDOWS = 3
+L_SHAPED = re.compile(r"\bl[- ]?shape[d]?\b")
+"""'an L-shaped living room': the planner cuts a corner out of the rectangle."""
+L_CUT = 0.4
+"""Fraction of each side of the bounding rectangle that an L-shaped room's cut-away corner takes."""
 EXAMPLE = "'a bedroom with a bed, two nightstands and a wardrobe'"
 _COMMON = ("bed", "sofa", "desk", "chair", "table_lamp", "wardrobe", "bookshelf", "dining_table", "tv", "rug", "plant")
 _SENTENCE_END = frozenset({".", ";", "!", "?"})
@@ -144,8 +148,13 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
 
     room_type = _room_type(rooms, objects)
     width, depth = _room_size(dims, area, room_type, rooms, objects, toks)
-    openings = _openings(width, depth, _window_count(words, notes))
-    room = Room.rectangle(width, depth, height=ROOM_HEIGHT, type=room_type, openings=openings)
+    if L_SHAPED.search(prompt.lower()):
+        room = _l_shaped_room(width, depth, room_type, _window_count(words, notes), given=dims is not None)
+        notes.append(f"an L-shaped room: the {room.bounds[1][0]:.1f}×{room.bounds[1][1]:.1f} m rectangle with its "
+                     f"north-east corner cut away ({L_CUT:.0%} of each side)")
+    else:
+        openings = _openings(width, depth, _window_count(words, notes))
+        room = Room.rectangle(width, depth, height=ROOM_HEIGHT, type=room_type, openings=openings)
     return LayoutPlan(prompt=prompt, room=room, objects=planned, relations=relations, notes=notes, planner="rules")
 
 
@@ -916,6 +925,26 @@ def _window_count(words: list[str], notes: list[str]) -> int:
         notes.append(f"the prompt asks for {count} windows; the rules planner places {MAX_WINDOWS}")
         count = MAX_WINDOWS
     return count
+
+
+def _l_shaped_room(width: float, depth: float, room_type: str, windows: int, given: bool) -> Room:
+    """An L: the ``width`` × ``depth`` rectangle (grown to keep its floor area unless the prompt gave the size) with
+    its north-east corner cut away. Walls (CCW): 0 south, 1 east, 2 and 3 the inner corner, 4 north, 5 west; the door
+    on the south wall, windows on the north, east and west walls."""
+    if not given:
+        grow = 1.0 / math.sqrt(1.0 - L_CUT * L_CUT)
+        width, depth = _rounded(width * grow, depth * grow)
+    w1, d1 = round(width * (1 - L_CUT), 2), round(depth * (1 - L_CUT), 2)
+    footprint = [(0.0, 0.0), (width, 0.0), (width, d1), (w1, d1), (w1, depth), (0.0, depth)]
+    lengths = {4: w1, 1: d1, 5: depth}
+    openings = [Opening(id="door_1", kind="door", wall=0, offset=round(DOOR_GAP + DOOR_W / 2, 3), width=DOOR_W,
+                        height=DOOR_H)]
+    for n, wall in enumerate((4, 1, 5)[:windows], start=1):
+        w = min(WINDOW_W, lengths[wall] - 0.4)
+        if w > 0.3:
+            openings.append(Opening(id=f"window_{n}", kind="window", wall=wall, offset=round(lengths[wall] / 2, 3),
+                                    width=w, height=WINDOW_H, sill=WINDOW_SILL))
+    return Room(type=room_type, footprint=footprint, height=ROOM_HEIGHT, openings=openings)
 
 
 def _openings(width: float, depth: float, windows: int) -> list[Opening]:
