@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from scenegen.scene import ObjectInstance
 
 Size = tuple[float, float, float]
 Support = Literal["floor", "object", "wall", "ceiling"]
@@ -429,3 +432,21 @@ def size_for_word(category: Category, word: str) -> Size | None:
 def size_class(word: str) -> str | None:
     """``small`` / ``large`` / ``tall`` / ``short`` for a general size word (see ``GENERAL_SIZE_WORDS``), else None."""
     return GENERAL_SIZE_WORDS.get(" ".join(re.findall(r"[a-z]+", word.lower())))
+
+
+def support_kind(inst: "ObjectInstance") -> str:
+    """How an object is held up: ``floor``, ``object``, ``wall`` or ``ceiling``.
+
+    ``ObjectInstance.support`` decides (None = floor, ``wall`` / ``ceiling`` = mounted, anything else = the id of the
+    object it stands on); an instance with ``support=None`` whose catalog category is wall- or ceiling-mounted is
+    treated as mounted.
+    """
+    if inst.support in ("wall", "ceiling"):
+        return inst.support
+    if inst.support is not None:
+        return "object"
+    try:
+        cat_support = get(inst.category).support
+    except KeyError:
+        cat_support = "floor"
+    return cat_support if cat_support in ("wall", "ceiling") else "floor"

@@ -22,7 +22,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from scenegen import catalog
+from scenegen.catalog import support_kind
 from scenegen.assets.colours import COLOURS, colour_rgb
 from scenegen.geometry import footprint_corners, rects_overlap, rotated_extent, wrap_angle, yaw_facing
 from scenegen.scene import ARCHITECTURE_RELATIONS, ObjectInstance, Opening, Pose, Relation, Report, Room, Scene
@@ -133,20 +133,6 @@ def posed(inst: ObjectInstance, x: float, y: float, z: float, yaw: float,
     if support != "keep":
         update["support"] = support
     return inst.model_copy(update=update)
-
-
-def support_kind(inst: ObjectInstance) -> str:
-    """``floor``, ``object``, ``wall`` or ``ceiling``: what holds the object up (``ObjectInstance.support``, with
-    wall/ceiling categories mounted even when ``support`` is None)."""
-    if inst.support in ("wall", "ceiling"):
-        return inst.support
-    if inst.support is not None:
-        return "object"
-    try:
-        cat = catalog.get(inst.category).support
-    except KeyError:
-        return "floor"
-    return cat if cat in ("wall", "ceiling") else "floor"
 
 
 def carried(scene: Scene, oid: str) -> list[str]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from scenegen import catalog
+from scenegen.catalog import support_kind
 from scenegen.scene import Finding, ObjectInstance, Room, Scene
 from validators.context import FLOOR, ValidationContext
 from validators.registry import VALIDATORS
@@ -63,24 +63,6 @@ def _cm(metres: float) -> str:
 def _r(x: float, nd: int = 4) -> float:
     """Round evidence numbers so reports are stable and readable."""
     return float(round(float(x), nd))
-
-
-def support_kind(inst: ObjectInstance) -> str:
-    """How an object is held up: ``floor``, ``object``, ``wall`` or ``ceiling``.
-
-    ``ObjectInstance.support`` decides (None = floor, ``wall`` / ``ceiling`` = mounted, anything else = the id of the
-    object it stands on); an instance with ``support=None`` whose catalog category is wall- or ceiling-mounted is
-    treated as mounted.
-    """
-    if inst.support in ("wall", "ceiling"):
-        return inst.support
-    if inst.support is not None:
-        return "object"
-    try:
-        cat_support = catalog.get(inst.category).support
-    except KeyError:
-        cat_support = "floor"
-    return cat_support if cat_support in ("wall", "ceiling") else "floor"
 
 
 def _polygon(room: Room) -> np.ndarray:
