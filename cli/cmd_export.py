@@ -1,4 +1,4 @@
-"""``scenegen export``: write a saved scene in other tools' formats (``export sceneeval``; more formats join here)."""
+"""``scenegen export``: write a saved scene in other tools' formats (``export sceneeval``, ``export usd``)."""
 
 from __future__ import annotations
 
@@ -38,3 +38,25 @@ def sceneeval(
         console.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
     out_console.print(f"wrote {result.scene_state} and {len(result.meshes)} object meshes under "
                       f"{out / 'assets'}", highlight=False, markup=False)
+
+
+@export_app.command("usd")
+def usd(
+    scene_path: Annotated[Path, typer.Argument(metavar="SCENE", help="a scene.json or a scene folder holding one")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="the .usda file to write")],
+) -> None:
+    """Write the scene as text USD (.usda) for artists' tools: z up, metres, one Xform + Mesh per object under
+    /World/Objects, the room under /World/Room, metadata as scenegen:* attributes (needs usd-core)."""
+    from scenegen.export.usd import write_usda
+    from scenegen.scene import load_scene
+
+    with user_errors():
+        if out.suffix.lower() not in (".usda", ".usd"):
+            raise ValueError(f"--out {out} must end in .usda (text USD)")
+        scene = load_scene(scene_path)
+        try:
+            import pxr  # noqa: F401
+        except ImportError:
+            raise ValueError("USD export needs the usd-core package: pip install usd-core") from None
+        write_usda(scene, out)
+    out_console.print(f"wrote {out} ({len(scene.objects)} objects, z up, metres)", highlight=False, markup=False)

@@ -183,11 +183,19 @@ def solve_scene(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, 
 
 def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = True,
                   progress: ProgressFn | None = None) -> dict[str, Path]:
-    """Write scene.json, report.json, scene.glb and (optionally) top-down and perspective pictures into ``out_dir``.
+    """Write scene.json, report.json, plan.json, scene.glb, scene.usda, (optionally) the top-down and perspective
+    pictures, and report.html (the reviewer's page: ``scenegen.report.html``) into ``out_dir``.
 
-    The scene and report go first, so a failure while rendering never loses the scene.
+    The scene and report go first, so a failure while rendering never loses the scene. scene.usda and report.html
+    are extras: when one cannot be written (usd-core missing, a rendering error) a ``UserWarning`` says so and the
+    other files stand. With ``pictures=False`` report.html is written without pictures.
     """
+    import warnings
+
     from scenegen.export import write_glb, write_json
+    from scenegen.export.usd import write_usda
+    from scenegen.report.html import write_html
+    from scenegen.report.images import ReportImages, folder_images
 
     step = progress or (lambda _stage: None)
     out = Path(out_dir)
@@ -199,9 +207,23 @@ def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = T
         "plan.json": write_json(result.plan, out / "plan.json"),
         "scene.glb": write_glb(result.scene, out / "scene.glb"),
     }
+
+    def optional(name: str, write: Callable[[], Path]) -> None:
+        try:
+            paths[name] = write()
+        except Exception as exc:  # noqa: BLE001 -- optional extras: say why, never lose the files above
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            warnings.warn(f"{name} was not written ({exc.__class__.__name__}: {reason}); the scene files are "
+                          f"complete", UserWarning, stacklevel=3)
+
+    optional("scene.usda", lambda: write_usda(result.scene, out / "scene.usda"))
     if pictures:
         step("render")
         paths.update(write_pictures(result.scene, result.report, out))
+    # the page embeds the pictures just written (read back, not rendered twice) and a small map per failure
+    optional("report.html", lambda: write_html(
+        result.scene, result.report, out / "report.html",
+        images=folder_images(out, result.scene, result.report) if pictures else ReportImages()))
     return paths
 
 

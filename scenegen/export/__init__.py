@@ -2,5 +2,6 @@
 
 from scenegen.export.files import write_glb, write_json
 from scenegen.export.sceneeval import export_sceneeval
+from scenegen.export.usd import usda_text, write_usda
 
-__all__ = ["export_sceneeval", "write_glb", "write_json"]
+__all__ = ["export_sceneeval", "usda_text", "write_glb", "write_json", "write_usda"]
