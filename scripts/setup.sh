@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create the virtual environment and install scenegen with its test tools. Idempotent.
-# System libraries: none are needed yet; open3d (a later backend) will need libusb-1.0, installed here when it lands.
+# System packages: headless Chromium for the browser tests (scripts/setup_browser.sh; apt-get, as root).
 set -euo pipefail
 PY=${PY:-python3.11}
 VENV=${VENV:-.venv}
@@ -9,4 +9,5 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 "$VENV/bin/python" -m pip install --quiet -e ".[dev]"
+"$(dirname "$0")/setup_browser.sh"
 echo "scenegen installed in $VENV"
