@@ -7,6 +7,7 @@ live in ``cli.common``; each ``cli/cmd_*.py`` module adds its commands through `
 from __future__ import annotations
 
 import sys
+import warnings
 from importlib import import_module
 from pathlib import Path
 from typing import Annotated, Optional
@@ -50,7 +51,11 @@ def make(
                 bar.update(task, description=f"{stage}…", advance=1)
 
             result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts, progress=step)
-            paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", UserWarning)
+                paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
+    for w in caught:
+        console.print(f"[yellow]warning:[/] {w.message}", highlight=False)
     print_report(result.report, result.scene)
     _print_attempts(result.report)
     for conflict in result.scene.conflicts:
