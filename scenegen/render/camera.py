@@ -117,6 +117,16 @@ def look_at(eye: tuple[float, float, float] | np.ndarray, target: tuple[float, f
     return Camera(width=int(width), height=int(height), fx=f, fy=f, cx=width / 2.0, cy=height / 2.0, cam_to_world=m)
 
 
+def look_along(eye: tuple[float, float, float] | np.ndarray, forward: tuple[float, float, float] | np.ndarray,
+               up: tuple[float, float, float] = (0.0, 0.0, 1.0), fov_deg: float = 60.0, width: int = 512,
+               height: int = 384) -> Camera:
+    """A perspective camera at ``eye`` (metres) looking along the direction ``forward`` (need not be unit), ``up``
+    appearing upward in the image; ``fov_deg`` is the vertical field of view in degrees (see ``look_at``)."""
+    eye_a = np.asarray(eye, dtype=np.float64)
+    return look_at(eye_a, eye_a + np.asarray(forward, dtype=np.float64), up=up, fov_deg=fov_deg, width=width,
+                   height=height)
+
+
 def top_down(room: Room, px_per_m: float | None = 80.0, width: int | None = None, margin: float = 0.5,
              eye_height: float | None = None) -> Camera:
     """An orthographic camera looking straight down (−z) over the room's footprint bounds plus ``margin`` metres.
