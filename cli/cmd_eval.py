@@ -1,4 +1,5 @@
-"""``scenegen eval ...``: measure the project's own checkers and models (``scenegen eval validators``)."""
+"""``scenegen eval ...``: measure the project's own checkers and models (``scenegen eval validators``,
+``scenegen eval judge``)."""
 
 from __future__ import annotations
 
@@ -86,3 +87,74 @@ def _print(result) -> None:  # type: ignore[no-untyped-def]
     for c in result.clean:
         if not c.valid:
             console.print(f"[yellow]not valid:[/] {c.prompt!r} seed {c.seed}: {c.reason}", highlight=False)
+
+
+@eval_app.command("judge")
+def judge(
+    judge_name: Annotated[str, typer.Option("--judge", help="judge backend: bundled, openai, hf")] = "bundled",
+    judge_path: Annotated[Optional[Path], typer.Option("--judge-path", help="bundled: a judge .safetensors; hf: a "
+                                                       "local transformers VLM folder")] = None,
+    judge_url: Annotated[Optional[str], typer.Option("--judge-url", help="openai: the API base, e.g. "
+                                                     "http://127.0.0.1:8000/v1")] = None,
+    judge_model: Annotated[Optional[str], typer.Option("--judge-model", help="openai: the served model name")] = None,
+    synthetic: Annotated[int, typer.Option(help="new synthetic prompts added to prompts/validator_eval.txt")] = 30,
+    seeds: Annotated[int, typer.Option(help="held-out seeds per prompt", min=1)] = 3,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="also write the full result as JSON here")] = None,
+) -> None:
+    """Judge held-out scenes (new prompts, new seeds): recognition, colour and count accuracy, detection of planted
+    visual faults (mesh swap, recolour, hidden inside another object) and the false-positive rate on clean scenes."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from scenegen.judge.evaluate import eval_judge, eval_prompts, time_scene
+
+    options = {"path": str(judge_path) if judge_path else None, "url": judge_url, "model": judge_model}
+    with user_errors():
+        prompts = eval_prompts(synthetic)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=console, transient=True) as bar:
+            task = bar.add_task("starting", total=len(prompts) * seeds)
+
+            def step(done: int, total: int, message: str) -> None:
+                bar.update(task, completed=done, total=total, description=message[:60])
+
+            result = eval_judge(prompts, judge=judge_name, options={k: v for k, v in options.items() if v},
+                                seeds=seeds, progress=step)
+        timing = time_scene(judge_name, {k: v for k, v in options.items() if v})
+        if json_path:
+            from scenegen.scene import write_atomic
+
+            write_atomic(json_path, result.model_dump_json(indent=2) + "\n")
+    _print_judge(result)
+    out_console.print(f"timing: {timing[1]:.2f} s to judge a {timing[0]}-object scene (median of 3, rendering "
+                      f"included, model loaded)", highlight=False)
+
+
+def _print_judge(r) -> None:  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    out_console.print(f"judge [bold]{r.judge}[/] on {r.scenes} held-out scenes ({r.objects} judged objects)",
+                      highlight=False)
+    t = Table("measure", "value", "of", title="clean held-out scenes")
+    t.add_row("category recognition", _pct(r.recognition), str(r.objects))
+    t.add_row("colour as asked (colour_ok >= 0.5)", _pct(r.colour_ok), str(r.colour_asked))
+    t.add_row(f"colour RGB within 0.15 of the asset's", _pct(r.colour_rgb), str(r.objects))
+    t.add_row("visible count per category", _pct(r.count_accuracy), str(r.count_pairs))
+    t.add_row("objects with a failing finding (FP)", _pct(r.clean_object_fails / r.clean_objects
+                                                          if r.clean_objects else None), str(r.clean_objects))
+    t.add_row("scenes with a failing finding", _pct(r.clean_scene_fails / r.scenes if r.scenes else None),
+              str(r.scenes))
+    out_console.print(t)
+    f = Table("fault", "check", "detected", "rate", "no target", title="planted visual faults (default thresholds)")
+    for row in r.faults:
+        f.add_row(row.fault, row.check, f"{row.detected}/{row.planted}", _pct(row.rate), str(row.not_planted))
+    out_console.print(f)
+    s = Table("check", "threshold", "detection", "clean objects flagged", title="threshold sweep")
+    for row in r.sweep:
+        s.add_row(row.check, f"{row.threshold:g}", _pct(row.detection), _pct(row.object_fp_rate))
+    out_console.print(s)
+    worst = sorted(((n - k) / n if n else 0.0, c, k, n) for c, (k, n) in r.per_category.items())
+    weak = [f"{c} {k}/{n}" for frac, c, k, n in reversed(worst) if frac > 0][:12]
+    if weak:
+        out_console.print("least recognised: " + ", ".join(weak), highlight=False, soft_wrap=True)
+    out_console.print(f"judge_scene: {r.seconds_per_scene:.2f} s per scene on average; {r.seconds_max_objects:.2f} s "
+                      f"for the largest ({r.max_objects} objects), rendering included", highlight=False)

@@ -21,12 +21,19 @@ Validator = Callable[[Scene, "ValidationContext"], list[Finding]]
 
 VALIDATORS: Registry[Validator] = Registry("validators", (
     "validators.physical", "validators.navigation", "validators.stability", "validators.plausibility",
-    "validators.semantic"))
+    "validators.semantic", "validators.vision"))
+
+
+def default_names() -> list[str]:
+    """The validators a plain ``validate(scene)`` runs: every registered one except those marked ``opt_in`` (the
+    vision judge loads a model: it runs when named, e.g. ``--only vision`` or ``make --judge``)."""
+    return [n for n in VALIDATORS.names() if not getattr(VALIDATORS.get(n), "opt_in", False)]
 
 
 def validate(scene: Scene, only: list[str] | None = None,
              config: Mapping[str, Mapping[str, Any]] | None = None) -> Report:
-    """Run the registered validators (all, or the names in ``only``) on ``scene`` and return a ``Report``.
+    """Run the registered validators (those of ``default_names()``, or the names in ``only``) on ``scene`` and return a
+    ``Report``.
 
     ``config`` holds per-validator parameters, ``{validator: {param: value}}`` (see ``validators.config``); it is
     checked first and handed to every validator through ``ValidationContext.param``.
@@ -48,6 +55,8 @@ def validate(scene: Scene, only: list[str] | None = None,
                              f"choose from: {', '.join(names)}")
         wanted = set(only)
         names = [n for n in names if n in wanted]
+    else:
+        names = default_names()
     if len(scene.objects) > MAX_OBJECTS:
         raise ValueError(f"the scene has {len(scene.objects)} objects; scenegen validates at most {MAX_OBJECTS} per "
                          f"scene (split it into rooms)")
