@@ -32,6 +32,9 @@ def make(
     objects: Annotated[str, typer.Option("--objects", help="object generator backend")] = "procedural",
     pictures: Annotated[bool, typer.Option(help="render topdown.png and view.png")] = True,
     attempts: Annotated[int, typer.Option(help="solve-and-validate rounds of the repair loop", min=1, max=20)] = 3,
+    judge: Annotated[Optional[str], typer.Option(
+        help="also judge rendered views: bundled (the project's CNN), openai (URL in $SCENEGEN_JUDGE_URL) or hf "
+             "(model folder in $SCENEGEN_JUDGE_PATH)")] = None,
 ) -> None:
     """Plan, build, place and validate a room; write scene.glb, scene.json, report.json and pictures.
 
@@ -50,7 +53,16 @@ def make(
             def step(stage: str) -> None:
                 bar.update(task, description=f"{stage}…", advance=1)
 
-            result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts, progress=step)
+            validators = None
+            if judge:
+                import os
+
+                from validators.registry import default_names
+
+                os.environ["SCENEGEN_JUDGE"] = judge  # read by the vision validator (its config takes numbers only)
+                validators = [*default_names(), "vision"]
+            result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts,
+                              validators=validators, progress=step)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", UserWarning)
                 paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
