@@ -16,7 +16,7 @@ import numpy as np
 from scenegen.geometry import polygon_contains_points
 
 if TYPE_CHECKING:
-    from scenegen.scene import Room
+    from scenegen.scene import ObjectInstance, Room, Scene
 
 
 @dataclass
@@ -281,3 +281,59 @@ def access_problems(room: "Room", floor: list[FloorObject], robot_radius: float 
             best = max(best, float(hit.mean()) if len(hit) else 0.0)
         problems += int(best < access_min)
     return problems
+
+
+# ----------------------------------------------------------------------------------------------------------------------
+# a scene's free space (what the navigation validators, the walkthroughs and the map all use)
+# ----------------------------------------------------------------------------------------------------------------------
+
+GRID = 256
+"""SceneEval NAV: raster cells along the room's longer side (cells are square)."""
+ROBOT_RADIUS = 0.2
+"""Default robot radius, metres (SceneEval: 0.2 m; PhyScene uses 0.3 m). Param ``robot_radius``."""
+OBSTACLE_MAX_CENTRE = 2.0
+"""SceneEval NAV: an object is an obstacle when its box centre is at most this high (m).
+Param ``obstacle_max_centre``."""
+FLAT_HEIGHT = 0.03
+"""Objects at most this tall (rugs, mats) lie flat on the floor: walked over, never obstacles or occlusions (m)."""
+FLAT_CATEGORIES = frozenset({"rug", "yoga_mat"})
+
+
+def footprint(inst: "ObjectInstance") -> np.ndarray:
+    """(4, 2) counter-clockwise corners of the object's oriented box on the floor, metres (pose + size)."""
+    from scenegen.geometry import footprint_corners
+
+    x, y, _ = inst.pose.position
+    w, d, _ = inst.size
+    return footprint_corners(x, y, w / 2, d / 2, inst.pose.yaw)
+
+
+def z_range(inst: "ObjectInstance") -> tuple[float, float]:
+    """Bottom and top height of the object's box, metres."""
+    z = float(inst.pose.position[2])
+    return z, z + float(inst.size[2])
+
+
+def is_flat(inst: "ObjectInstance") -> bool:
+    """Rugs, mats and anything at most 3 cm tall: lies on the floor and is walked over."""
+    return inst.category in FLAT_CATEGORIES or float(inst.size[2]) <= FLAT_HEIGHT
+
+
+def is_obstacle(inst: "ObjectInstance", max_centre: float = OBSTACLE_MAX_CENTRE) -> bool:
+    """SceneEval NAV obstacle: box centre at most ``max_centre`` m high, and not flat."""
+    lo, hi = z_range(inst)
+    return not is_flat(inst) and (lo + hi) / 2 <= max_centre
+
+
+def scene_free_space(scene: "Scene", robot_radius: float = ROBOT_RADIUS, grid: int = GRID,
+                     obstacle_max_centre: float = OBSTACLE_MAX_CENTRE) -> FreeSpace:
+    """``scenegen.freespace.rasterise`` of ``scene``'s floor with its obstacles: oriented footprints of objects whose
+    box centre is at most ``obstacle_max_centre`` m high, flat objects excluded."""
+    from scenegen.catalog import support_kind
+
+    # Things standing on other objects are painted first, so a cell under a lamp on a desk belongs to the desk.
+    order = sorted(scene.objects, key=lambda o: support_kind(o) != "object")
+    obstacles = [(inst.id, footprint(inst)) for inst in order if is_obstacle(inst, obstacle_max_centre)]
+    return rasterise(np.asarray(scene.room.footprint, dtype=np.float64), obstacles, robot_radius, grid)
+
+

@@ -17,7 +17,7 @@ from scenegen.render.walk import (ACTIONS, BODY_RADIUS, ActionError, AgentState,
                                   format_actions, parse_actions, render_walk, step, try_step, walk_space,
                                   write_walk)
 from scenegen.scene import AssetRef, LayoutPlan, ObjectInstance, Opening, Pose, Provenance, Room, Scene
-from validators.navigation import footprint, is_obstacle
+from scenegen.freespace import footprint, is_obstacle
 
 BEDROOM = "a bedroom with a bed, two nightstands, a wardrobe and a desk"
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import trimesh
     from trimesh.collision import CollisionManager
 
-    from validators.navigation import FreeSpace
+    from scenegen.freespace import FreeSpace
 
 FLOOR = "floor"
 """Owner name of ray hits on the floor plane z = 0."""
@@ -166,7 +166,7 @@ class ValidationContext:
         """Top-down free-space raster (``validators.navigation.FreeSpace``) for a robot of ``robot_radius`` metres,
         built once per (radius, grid, obstacle height) and shared by navigability and accessibility. ``grid`` and
         ``obstacle_max_centre`` default to navigability's parameters (256 cells, 2.0 m)."""
-        from validators.navigation import GRID, OBSTACLE_MAX_CENTRE, build_free_space
+        from scenegen.freespace import GRID, OBSTACLE_MAX_CENTRE, scene_free_space as build_free_space
 
         if grid is None:
             grid = int(self.param("navigability", "grid", GRID))

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from scenegen import catalog
-from scenegen.freespace import FreeSpace, quad_mask, rasterise
+from scenegen.freespace import ROBOT_RADIUS, FreeSpace, footprint, is_flat, quad_mask, scene_free_space, z_range
 from scenegen.geometry import footprint_corners, rects_overlap
 from scenegen.scene import Finding, ObjectInstance, Opening, Room, Scene
 from validators.physical import _cm, _r, support_kind
@@ -36,16 +36,6 @@ from validators.registry import VALIDATORS
 if TYPE_CHECKING:
     from validators.context import ValidationContext
 
-GRID = 256
-"""SceneEval NAV: raster cells along the room's longer side (cells are square)."""
-ROBOT_RADIUS = 0.2
-"""Default robot radius, metres (SceneEval: 0.2 m; PhyScene uses 0.3 m). Param ``robot_radius``."""
-OBSTACLE_MAX_CENTRE = 2.0
-"""SceneEval NAV: an object is an obstacle when its box centre is at most this high (m).
-Param ``obstacle_max_centre``."""
-FLAT_HEIGHT = 0.03
-"""Objects at most this tall (rugs, mats) lie flat on the floor: walked over, never obstacles or occlusions (m)."""
-FLAT_CATEGORIES = frozenset({"rug", "yoga_mat"})
 MIN_NAV_SCORE = 0.9
 """Navigability fails below this score. Clean generated rooms score 0.97-1.0 (the rest is slivers a robot reaches only
 by squeezing past a corner); a walled-off patch of a couple of m² in a 12 m² room brings the score to about 0.85. 0.9
@@ -83,24 +73,6 @@ rug is not in front of the window. Same 1 cm as the support check's contact tole
 # ----------------------------------------------------------------------------------------------------------------------
 
 
-def footprint(inst: ObjectInstance) -> np.ndarray:
-    """(4, 2) counter-clockwise corners of the object's oriented box on the floor, metres (pose + size)."""
-    x, y, _ = inst.pose.position
-    w, d, _ = inst.size
-    return footprint_corners(x, y, w / 2, d / 2, inst.pose.yaw)
-
-
-def z_range(inst: ObjectInstance) -> tuple[float, float]:
-    """Bottom and top height of the object's box, metres."""
-    z = float(inst.pose.position[2])
-    return z, z + float(inst.size[2])
-
-
-def is_flat(inst: ObjectInstance) -> bool:
-    """Rugs, mats and anything at most 3 cm tall: lies on the floor and is walked over."""
-    return inst.category in FLAT_CATEGORIES or float(inst.size[2]) <= FLAT_HEIGHT
-
-
 def on_floor(inst: ObjectInstance, scene: Scene) -> bool:
     """Whether the object stands on the floor, directly or on a flat object lying on it (a table on a rug)."""
     kind = support_kind(inst)
@@ -113,12 +85,6 @@ def on_floor(inst: ObjectInstance, scene: Scene) -> bool:
     except KeyError:
         return False
     return is_flat(below) and support_kind(below) == "floor"
-
-
-def is_obstacle(inst: ObjectInstance, max_centre: float = OBSTACLE_MAX_CENTRE) -> bool:
-    """SceneEval NAV obstacle: box centre at most ``max_centre`` m high, and not flat."""
-    lo, hi = z_range(inst)
-    return not is_flat(inst) and (lo + hi) / 2 <= max_centre
 
 
 def _rect(center: np.ndarray, along: np.ndarray, normal: np.ndarray, half_width: float, near: float,
@@ -141,14 +107,8 @@ def _opening_frame(room: Room, op: Opening) -> tuple[np.ndarray, np.ndarray, np.
 # ----------------------------------------------------------------------------------------------------------------------
 
 
-def build_free_space(scene: Scene, robot_radius: float = ROBOT_RADIUS, grid: int = GRID,
-                     obstacle_max_centre: float = OBSTACLE_MAX_CENTRE) -> FreeSpace:
-    """``scenegen.freespace.rasterise`` of ``scene``'s floor with its obstacles: oriented footprints of objects whose
-    box centre is at most ``obstacle_max_centre`` m high, flat objects excluded."""
-    # Things standing on other objects are painted first, so a cell under a lamp on a desk belongs to the desk.
-    order = sorted(scene.objects, key=lambda o: support_kind(o) != "object")
-    obstacles = [(inst.id, footprint(inst)) for inst in order if is_obstacle(inst, obstacle_max_centre)]
-    return rasterise(np.asarray(scene.room.footprint, dtype=np.float64), obstacles, robot_radius, grid)
+build_free_space = scene_free_space
+"""The validators' name for ``scenegen.freespace.scene_free_space``."""
 
 
 def _free_space(ctx: "ValidationContext", validator: str) -> FreeSpace:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from scenegen.scene import Finding, ObjectInstance, Scene
-from validators.navigation import is_flat
+from scenegen.freespace import is_flat
 from validators.physical import _cm, _r, support_kind
 from validators.registry import VALIDATORS
 

@@ -214,16 +214,16 @@ def step(state: AgentState, action: str, free: "FreeSpace") -> AgentState:
 
 
 def walk_space(scene: "Scene", body_radius: float = BODY_RADIUS, grid: int = RASTER_GRID) -> "FreeSpace":
-    """The free-space raster walks collide against: ``validators.navigation.build_free_space`` (obstacles: objects
+    """The free-space raster walks collide against: ``scenegen.freespace.scene_free_space`` (obstacles: objects
     whose box centre is at most 2 m up, rugs excluded) with ``body_radius + RASTER_MARGIN_CELLS`` cells as the robot
     radius. ``grid`` cells along the room's longer side."""
-    from validators.navigation import build_free_space
+    from scenegen.freespace import scene_free_space
 
     if body_radius < 0:
         raise ValueError(f"body radius must be >= 0 m, got {body_radius}")
     (x0, y0), (x1, y1) = scene.room.bounds
     res = max(x1 - x0, y1 - y0) / grid
-    return build_free_space(scene, robot_radius=body_radius + RASTER_MARGIN_CELLS * res, grid=grid)
+    return scene_free_space(scene, robot_radius=body_radius + RASTER_MARGIN_CELLS * res, grid=grid)
 
 
 def _cell_centres(free: "FreeSpace", mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
