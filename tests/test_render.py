@@ -269,3 +269,45 @@ def test_catalog_gallery_draws_every_requested_object():
         cell = sheet[r * 80: r * 80 + 64, c * 64: (c + 1) * 64]
         background = np.all(np.abs(cell.astype(int) - cell[0, 0].astype(int)) < 3, axis=-1)
         assert 0.05 < 1 - background.mean() < 0.95, names[k]  # the object fills part of its cell
+
+
+def test_map_tints_reachable_floor_green_and_a_sealed_pocket_orange():
+    """Two wardrobes close off the north-east corner of a 4 × 3 m room: its floor is tinted as cut off."""
+    from scenegen.render.views import _CUT_OFF, _NAVIGABLE
+
+    room = door_room()
+    walls = [box_instance("wardrobe_1", (1.2, 0.6, 2.0), (3.4, 1.3), yaw=math.pi),
+             box_instance("wardrobe_2", (1.4, 0.6, 2.0), (2.5, 2.3), yaw=math.pi / 2)]
+    scene = make_scene(room, walls)
+    cam = map_camera(room)
+    tinted = np.asarray(top_down_map(scene, navigable=True)).astype(int)
+    plain = np.asarray(top_down_map(scene, navigable=False)).astype(int)
+
+    def px(x, y):
+        (u, v), = [(int(p[0]), int(p[1])) for p in [_project(cam, x, y)]]
+        return tinted[v, u] - plain[v, u]
+
+    pocket, open_floor = px(3.5, 2.4), px(1.0, 1.5)
+    assert pocket[0] > 0 and pocket[2] < 0  # pulled towards orange (245, 150, 40)
+    assert open_floor[1] > 0 and open_floor[0] < 0  # pulled towards green (60, 190, 90)
+    assert _CUT_OFF != _NAVIGABLE
+
+
+def _project(cam, x, y):
+    """Pixel (u, v) of a floor point on an orthographic top-down camera."""
+    local = np.linalg.inv(cam.cam_to_world) @ np.array([x, y, 0.0, 1.0])
+    return local[0] / cam.ortho_scale + cam.cx, local[1] / cam.ortho_scale + cam.cy
+
+
+def test_object_view_centres_the_object():
+    from scenegen.render.views import object_camera, scene_meshes
+
+    room = door_room()
+    desk = box_instance("desk_1", (1.2, 0.6, 0.75), (2.0, 2.6), yaw=math.pi)  # against the north wall, facing south
+    scene = make_scene(room, [desk])
+    cam = object_camera(scene, "desk_1", 96, 72)
+    assert room.contains(*cam.cam_to_world[:2, 3]) and cam.cam_to_world[1, 3] < 2.3  # in front of it
+    out = render(scene_meshes(scene, ceiling=False), cam, shadows=False)
+    assert out.names[out.ids[36, 48]] == "desk_1"
+    seen = out.ids == out.names.index("desk_1")
+    assert 0.05 < seen.mean() < 0.9  # the whole desk in view, not filling the frame

@@ -33,6 +33,8 @@ _DOOR = (120, 70, 30)
 _DOOR_CLEARANCE = (40, 160, 80)
 _WINDOW = (60, 150, 230)
 _ROOM_LINE = (40, 40, 40)
+_NAVIGABLE = (60, 190, 90)
+_CUT_OFF = (245, 150, 40)
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -128,14 +130,16 @@ def map_camera(room: Room, px_per_m: float = 80.0) -> Camera:
 
 
 def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float = 80.0,
-                 output: RenderOutput | None = None) -> "PILImage.Image":
+                 output: RenderOutput | None = None, navigable: bool = True) -> "PILImage.Image":
     """An annotated, north-up plan of ``scene``: a ray-cast render from above (no ceiling) plus
 
     the room outline; doors (on the wall, with their clearance box, depth = door width, dashed and translucent in
     front of them) and windows; each object's rotated footprint (from ``size`` and ``pose``), its id and an arrow for
     its front; objects named by failing findings (``status == "fail"``) outlined in red, with a legend line per failing
     finding; a 1 m scale bar and a north arrow. Size: ``map_camera(scene.room, px_per_m)``'s width × height.
-    ``output`` may pass a render made through ``map_camera`` already, to skip the ray-cast.
+    ``output`` may pass a render made through ``map_camera`` already, to skip the ray-cast. ``navigable`` tints the
+    floor a robot (radius 0.2 m) can reach from the main free area green and cut-off floor orange
+    (``scenegen.freespace.scene_free_space``, as the navigability validator sees it).
     """
     from PIL import Image, ImageDraw
 
@@ -162,6 +166,9 @@ def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float
         box = np.array([c - d * op.width / 2, c + d * op.width / 2,
                         c + d * op.width / 2 + n * op.width, c - d * op.width / 2 + n * op.width])
         od.polygon(_to_px(cam, box, top_z), fill=(*_DOOR_CLEARANCE, 60))
+    if navigable:
+        od_tint = _navigable_tint(scene, cam)
+        overlay = Image.alpha_composite(Image.fromarray(od_tint, "RGBA"), overlay)
     img = Image.alpha_composite(base, overlay)
     draw = ImageDraw.Draw(img)
 
@@ -227,6 +234,23 @@ def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float
     return img.convert("RGB")
 
 
+def _navigable_tint(scene: Scene, cam: Camera) -> np.ndarray:
+    """(H, W, 4) uint8 RGBA: translucent green over floor reachable from the main free area, orange over free floor
+    cut off from it, clear elsewhere; sampled at each map pixel's world point."""
+    from scenegen.freespace import scene_free_space
+    from scenegen.render.camera import generate_rays
+
+    fs = scene_free_space(scene)
+    origins, _ = generate_rays(cam)  # orthographic: each pixel's world (x, y)
+    rows, cols, ok = fs.cell_index(origins[:, :2])
+    reach = ok & fs.reach[rows, cols]
+    cut = ok & fs.free[rows, cols] & ~reach & (fs.cover[rows, cols] > 0)
+    tint = np.zeros((cam.height * cam.width, 4), dtype=np.uint8)
+    tint[reach] = (*_NAVIGABLE, 55)
+    tint[cut] = (*_CUT_OFF, 90)
+    return tint.reshape(cam.height, cam.width, 4)
+
+
 # --------------------------------------------------------------------------------------------------------------------
 # Perspective view
 # --------------------------------------------------------------------------------------------------------------------
@@ -277,6 +301,36 @@ def perspective_view(scene: Scene, width: int = 512, height: int = 384, corner: 
     cam = corner_camera(scene.room, corner, width, height)
     out = render(meshes, cam, shadows=shadows)
     return Image.fromarray(out.rgb, "RGB")
+
+
+def object_camera(scene: Scene, object_id: str, width: int = 384, height: int = 288, fov_deg: float = 55.0,
+                  eye_height: float = 1.5) -> Camera:
+    """A perspective camera in front of ``object_id`` (along its front, far enough that the whole object fits the
+    vertical field of view, clamped inside the room), ``eye_height`` metres up, looking at the object's centre."""
+    inst = scene.object(object_id)
+    x, y, z = inst.pose.position
+    w, d, h = inst.size
+    centre = np.array([x, y, z + h / 2])
+    front = np.asarray(inst.pose.front, dtype=np.float64)
+    radius = 0.5 * math.sqrt(w * w + d * d + h * h)
+    dist = max(0.6, 1.3 * radius / math.tan(math.radians(fov_deg) / 2))
+    room_c = _room_centre(scene.room)
+    eye = np.array([x, y]) + front * (d / 2 + dist)
+    for _ in range(20):  # stay inside the room: slide towards the room centre
+        if scene.room.contains(float(eye[0]), float(eye[1])):
+            break
+        eye = eye + 0.2 * (room_c - eye)
+    return look_at((eye[0], eye[1], max(eye_height, centre[2] + 0.2)), tuple(centre), fov_deg=fov_deg, width=width,
+                   height=height)
+
+
+def object_view(scene: Scene, object_id: str, width: int = 384, height: int = 288, *, ids: bool = False,
+                shadows: bool = True) -> "PILImage.Image":
+    """The object seen from in front (``object_camera``); ``ids=True`` blends the per-object id colours over it."""
+    from PIL import Image
+
+    out = render(scene_meshes(scene, ceiling=False), object_camera(scene, object_id, width, height), shadows=shadows)
+    return id_overlay(out, blend=0.45) if ids else Image.fromarray(out.rgb, "RGB")
 
 
 def best_corner(scene: Scene, meshes: list[tuple[str, "trimesh.Trimesh"]] | None = None) -> int:
