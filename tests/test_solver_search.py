@@ -281,3 +281,10 @@ def test_pipeline_repairs_a_planted_fault_and_reports_each_round(monkeypatch):
     assert not first.passed and any(f.startswith("support.") for f in first.failures)
     assert any(r.startswith("move table_lamp_1") for r in first.repairs)
     assert second.passed and result.report.passed and len(result.report.attempts) == 2
+
+
+def test_an_object_the_judge_cannot_see_is_moved():
+    scene = _scene(_solve(BEDROOM), BEDROOM)
+    report = Report(findings=[_fail("vision", ["desk_1"], check="hidden"), _fail("vision", ["bed_1"], check="colour")])
+    hints, words = repair_hints(scene, report)
+    assert set(hints.avoid) == {"desk_1"} and words == ["move desk_1 (the judge cannot see it in any view)"]

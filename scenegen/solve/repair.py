@@ -12,9 +12,10 @@ Each failed finding names objects; what is done with them depends on what failed
 | navigability            | the objects that wall off floor, largest excepted, leave their spots             |
 | accessibility           | the object leaves its spot, and all its functional sides must face free floor    |
 | relations               | the relation weighs three times more, and its subject is placed earlier          |
+| vision: hidden          | the object leaves its spot (it is inside or behind something in every view)      |
 
 Per-object findings name their object first; summary findings (checks ending in ``_rate``) are skipped.
-Attribute, room-type, count and scale failures are not placement problems and change nothing here (a count failure
+Attribute, room-type, count, scale and the judge's category and colour verdicts are not placement problems and change nothing here (a count failure
 is an unplaced object, handled above).
 """
 
@@ -72,6 +73,8 @@ def repair_hints(scene: Scene, report: Report, previous: RepairHints | None = No
         elif f.validator == "accessibility" and ids:
             hints.clear_front.add(ids[0])
             move(ids[0], "its functional side cannot be reached")
+        elif f.validator == "vision" and f.check == "hidden" and ids:
+            move(ids[0], "the judge cannot see it in any view")
         elif f.validator == "relations" and "index" in f.evidence:
             i = int(f.evidence["index"])
             hints.relation_weight[i] = hints.relation_weight.get(i, 1.0) * RELATION_BOOST
