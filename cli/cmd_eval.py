@@ -158,3 +158,112 @@ def _print_judge(r) -> None:  # type: ignore[no-untyped-def]
         out_console.print("least recognised: " + ", ".join(weak), highlight=False, soft_wrap=True)
     out_console.print(f"judge_scene: {r.seconds_per_scene:.2f} s per scene on average; {r.seconds_max_objects:.2f} s "
                       f"for the largest ({r.max_objects} objects), rendering included", highlight=False)
+
+
+@eval_app.command("plan")
+def plan_eval(
+    planner: Annotated[str, typer.Option(help="planner backend: rules, hybrid, gemma, openai or hf")] = "rules",
+    eval_set: Annotated[Optional[Path], typer.Option("--set", help="annotated JSONL [default: prompts/eval/plans.jsonl]")] = None,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="also write the result as JSON here")] = None,
+    llm_url: Annotated[Optional[str], typer.Option("--llm-url", help="OpenAI-compatible API base (openai)")] = None,
+    llm_model: Annotated[Optional[str], typer.Option("--llm-model", help="served model name (openai)")] = None,
+    llm_path: Annotated[Optional[str], typer.Option("--llm-path", help="local model folder (hf)")] = None,
+    allow_base: Annotated[bool, typer.Option("--allow-base", help="let gemma run without its adapter")] = False,
+) -> None:
+    """Per-field precision/recall (objects and counts, attributes, relations) and parse rate of a planner on the
+    annotated prompt set."""
+    import json
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.table import Table
+
+    from cli.cmd_plan import llm_settings
+    from scenegen.plan import PLANNERS
+    from scenegen.plan.evaluate import EVAL_SET, eval_planner, load_eval_set
+    from scenegen.scene import write_atomic
+
+    llm_settings(llm_url, llm_model, llm_path, allow_base)
+    with user_errors():
+        items = load_eval_set(eval_set or EVAL_SET)
+        fn = PLANNERS.get(planner)
+        with Progress(TextColumn(f"planning with {planner}"), BarColumn(), MofNCompleteColumn(), console=console,
+                      transient=True) as bar:
+            task = bar.add_task("", total=len(items))
+            ev = eval_planner(fn, planner, items, progress=lambda d, t: bar.update(task, completed=d))
+        if json_path:
+            write_atomic(json_path, json.dumps(ev.to_dict(), indent=2) + "\n")
+    table = Table("field", "precision", "recall",
+                  title=f"{planner} on {ev.prompts} annotated prompts: parse rate {ev.parse_rate:.1%}, "
+                        f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts}")
+    for name, p, r in ev.rows():
+        table.add_row(name, _pct(p), _pct(r))
+    out_console.print(table)
+    for f in ev.failures[:5]:
+        console.print(f"[yellow]no plan:[/] {f}", highlight=False)
+
+
+@eval_app.command("world")
+def world(
+    data: Annotated[Path, typer.Option(help="dataset folder from `scenegen world data` (its heldout/ rooms are used)")] = (
+        Path("outputs/world_data")),
+    weights: Annotated[Path, typer.Option(help="the self-forced model")] = Path("scenegen/weights/world.safetensors"),
+    teacher: Annotated[Optional[Path], typer.Option(help="the teacher-forced model, to compare")] = (
+        Path("scenegen/weights/world_teacher.safetensors")),
+    starts: Annotated[int, typer.Option(help="rollout windows per held-out room", min=1)] = 3,
+    revisit_rooms: Annotated[int, typer.Option(help="held-out rooms walked on a loop path (0: skip)", min=0)] = 10,
+    threads: Annotated[int, typer.Option(help="torch CPU threads", min=1)] = 2,
+    plot: Annotated[Path, typer.Option(help="PNG plot of PSNR against horizon")] = Path("outputs/world_eval.png"),
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="also write the full result as JSON here")] = None,
+    card: Annotated[bool, typer.Option(help="write the held-out figures into the model's .json card")] = False,
+) -> None:
+    """Score the world model against the engine on held-out rooms: PSNR and SSIM per horizon (self-forced,
+    teacher-forced, copy-last-frame), action controllability, revisit consistency, rollout frames per second."""
+    import json
+
+    from rich.table import Table
+
+    from scenegen.world.evaluate import eval_world, plot_psnr, to_json
+
+    with user_errors():
+        if teacher is not None and not teacher.exists():
+            console.print(f"[yellow]note:[/] no teacher-forced model at {teacher}; comparing with copy-last only")
+            teacher = None
+        res = eval_world(data, weights, teacher, starts_per_room=starts, revisit_rooms=revisit_rooms,
+                         threads=threads, log=lambda m: console.print(m, highlight=False))
+        plot_psnr(res, plot)
+        result = to_json(res)
+        if json_path:
+            json_path.parent.mkdir(parents=True, exist_ok=True)
+            json_path.write_text(json.dumps(result, indent=1) + "\n")
+        if card:
+            from scenegen.world.train import write_card
+
+            card_path = weights.with_suffix(".json")
+            meta = json.loads(card_path.read_text()) if card_path.exists() else {}
+            meta["held_out"] = result | {"command": f"scenegen eval world --data {data} --weights {weights} "
+                                                    f"--teacher {teacher} --starts {starts} "
+                                                    f"--revisit-rooms {revisit_rooms}"}
+            write_card(card_path, meta)
+    names = {"self_forced": "self-forced", "teacher_forced": "teacher-forced", "copy_last": "copy-last frame",
+             "self_forced_shuffled_actions": "self-forced, shuffled actions"}
+    gap = res.controllability["gap"]
+    for metric, fmt_ in (("psnr", "{:.2f}"), ("ssim", "{:.3f}")):
+        table = Table(title=f"{metric.upper()} per horizon: {res.windows} windows in {res.rooms} held-out rooms")
+        table.add_column("method")
+        for h in res.horizons:
+            table.add_column(f"h={h}", justify="right")
+        for name, sc in res.scores.items():
+            table.add_row(names.get(name, name), *[fmt_.format(sc[metric][h]) for h in res.horizons])
+        if metric == "psnr":
+            table.add_row("controllability gap", *[f"{gap[h]:+.2f}" for h in res.horizons])
+        out_console.print(table)
+    out_console.print(f"action controllability: mean gap {res.controllability['mean_gap']:+.2f} dB (true − shuffled "
+                      f"actions)", highlight=False)
+    if res.revisit:
+        rv = res.revisit
+        out_console.print(f"revisit ({rv['loop']}, {rv['rooms']} rooms): model return-frame PSNR "
+                          f"{rv['return_psnr_model']:.2f} dB, model mid-loop {rv['mid_loop_psnr_model']:.2f} dB, "
+                          f"engine return {rv['return_psnr_engine']:.2f} dB", highlight=False)
+    out_console.print("rollout speed at 64×64, batch 1: " + ", ".join(f"{v:.0f} frames/s ({k.replace('_', ' ')})"
+                                                                     for k, v in res.fps.items()), highlight=False)
+    out_console.print(f"wrote [bold]{plot}[/]" + (f" and [bold]{json_path}[/]" if json_path else ""), highlight=False)

@@ -1,4 +1,4 @@
-"""``scenegen train ...``: train the project's bundled models (``scenegen train judge``)."""
+"""``scenegen train ...``: train the project's bundled models (``scenegen train judge``, ``scenegen train planner``)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,71 @@ def judge(
     out_console.print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {out.with_suffix('.json')}: held-out "
                       f"object category accuracy {held['object_category_accuracy']:.1%}, colour "
                       f"{held['object_colour_accuracy']:.1%}", highlight=False)
+
+
+@train_app.command("world")
+def world(
+    data: Annotated[Path, typer.Option(help="dataset folder from `scenegen world data`")] = Path("outputs/world_data"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="checkpoint path (a .json card is written beside it)")] = (
+        Path("scenegen/weights/world.safetensors")),
+    mode: Annotated[str, typer.Option(help="teacher (ground-truth context) or self (own rollouts as context)")] = (
+        "teacher"),
+    config: Annotated[str, typer.Option(help="model config: small or tiny")] = "small",
+    init: Annotated[Optional[Path], typer.Option(help="start from this checkpoint (self forcing: the teacher's)")] = (
+        None),
+    steps: Annotated[int, typer.Option(help="optimiser steps", min=1)] = 500,
+    batch: Annotated[int, typer.Option(help="samples per step", min=1)] = 32,
+    lr: Annotated[float, typer.Option(help="peak learning rate (one-cycle schedule)")] = 1e-3,
+    rollout: Annotated[int, typer.Option(help="self forcing: predicted steps per sample", min=1)] = 4,
+    bptt: Annotated[int, typer.Option(help="self forcing: steps a gradient flows back through", min=1)] = 2,
+    seed: Annotated[int, typer.Option(help="seeds the weights and the batches")] = 0,
+    threads: Annotated[int, typer.Option(help="torch CPU threads", min=1)] = 2,
+) -> None:
+    """Train the action-conditioned world model: teacher forcing, or self forcing (usually --init from a
+    teacher-forced checkpoint). Writes the checkpoint and its card as it goes."""
+    import sys
+
+    from scenegen.world.train import TrainConfig, train_world
+
+    with user_errors():
+        cfg = TrainConfig(mode=mode, steps=steps, batch=batch, lr=lr, rollout=rollout, bptt=bptt, seed=seed,
+                          threads=threads, config=config, init=str(init) if init else None,
+                          extra={"command": "scenegen " + " ".join(sys.argv[1:])})
+        card = train_world(data, out, cfg, log=lambda m: console.print(m, highlight=False))
+    out_console.print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {out.with_suffix('.json')}: final "
+                      f"training loss {card['training']['final_loss_mean_last50']:.5f}", highlight=False)
+
+
+@train_app.command("planner")
+def planner(
+    out: Annotated[Path, typer.Option("--out", "-o", help="adapter path (a .json card is written beside it)")] = (
+        Path("scenegen/weights/planner_lora.safetensors")),
+    llm_path: Annotated[Optional[Path], typer.Option("--llm-path", help="train on this transformers model folder "
+                                                     "instead of the bundled Gemma")] = None,
+    pairs: Annotated[int, typer.Option(help="generated (description, plan) pairs", min=1)] = 4000,
+    steps: Annotated[int, typer.Option(help="optimizer steps", min=1)] = 600,
+    batch: Annotated[int, typer.Option(help="pairs per step", min=1)] = 8,
+    lr: Annotated[float, typer.Option(help="learning rate")] = 2e-4,
+    rank: Annotated[int, typer.Option(help="LoRA rank", min=1)] = 16,
+    seed: Annotated[int, typer.Option(help="seeds the corpus, the adapter's init and the batches")] = 0,
+) -> None:
+    """Fine-tune a LoRA adapter for the planner LM on the generated corpus (eval prompts excluded) and write it with
+    its card. Score it afterwards with 'scenegen eval plan --planner gemma'."""
+    from scenegen.plan.train import PlannerTrainConfig, train_lora
+
+    with user_errors():
+        if llm_path is not None:
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+
+            model, tok = AutoModelForCausalLM.from_pretrained(llm_path), AutoTokenizer.from_pretrained(llm_path)
+        else:
+            from scenegen.plan.llm import load_gemma_base
+
+            model, tok = load_gemma_base(log=lambda m: console.print(m, highlight=False))
+            import torch
+
+            model = model.to(torch.float32)
+        cfg = PlannerTrainConfig(pairs=pairs, steps=steps, batch=batch, lr=lr, r=rank, alpha=2 * rank, seed=seed)
+        card = train_lora(model, tok, out, cfg, log=lambda m: console.print(m, highlight=False))
+    out_console.print(f"wrote {out} and {out.with_suffix('.json')}: final loss {card['final_loss']:.3f}",
+                      highlight=False)

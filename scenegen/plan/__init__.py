@@ -14,7 +14,7 @@ from scenegen.scene import LayoutPlan
 
 Planner = Callable[[str, int], LayoutPlan]
 
-PLANNERS: Registry[Planner] = Registry("planners", ("scenegen.plan.rules",))
+PLANNERS: Registry[Planner] = Registry("planners", ("scenegen.plan.rules", "scenegen.plan.llm"))
 
 
 class PlanError(ValueError):

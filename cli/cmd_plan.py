@@ -1,0 +1,69 @@
+"""``scenegen plan PROMPT``: print the layout plan a planner reads out of a prompt (a rich tree, or JSON)."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Optional
+
+import typer
+
+from cli.common import out_console, user_errors
+
+PlannerOpt = Annotated[str, typer.Option(help="planner backend: rules, hybrid, gemma, openai or hf")]
+UrlOpt = Annotated[Optional[str], typer.Option("--llm-url", help="OpenAI-compatible API base, e.g. "
+                                               "http://127.0.0.1:8000/v1 (key from $SCENEGEN_LLM_KEY or $OPENAI_API_KEY)")]
+ModelOpt = Annotated[Optional[str], typer.Option("--llm-model", help="the served model's name (openai)")]
+PathOpt = Annotated[Optional[str], typer.Option("--llm-path", help="local transformers causal-LM folder (hf)")]
+BaseOpt = Annotated[bool, typer.Option("--allow-base", help="let gemma run without its fine-tuned adapter")]
+
+
+def llm_settings(url: str | None, model: str | None, path: str | None, allow_base: bool) -> None:
+    """Hand the LLM flags to the planner registry entries (they read the environment; the key never passes here)."""
+    for name, value in (("SCENEGEN_LLM_URL", url), ("SCENEGEN_LLM_MODEL", model), ("SCENEGEN_LLM_PATH", path)):
+        if value:
+            os.environ[name] = value
+    if allow_base:
+        os.environ["SCENEGEN_LLM_ALLOW_BASE"] = "1"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plan")(plan_cmd)
+
+
+def plan_cmd(
+    prompt: Annotated[str, typer.Argument(help="a description of the room")],
+    planner: PlannerOpt = "rules",
+    seed: Annotated[int, typer.Option(help="random seed")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="print the plan as JSON")] = False,
+    llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None, allow_base: BaseOpt = False,
+) -> None:
+    """Read PROMPT into a layout plan and print it."""
+    from scenegen.plan import plan
+
+    llm_settings(llm_url, llm_model, llm_path, allow_base)
+    with user_errors():
+        p = plan(prompt, planner=planner, seed=seed)
+    if as_json:
+        import sys
+
+        sys.stdout.write(p.model_dump_json(indent=2) + "\n")
+        return
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    (x0, y0), (x1, y1) = p.room.bounds
+    tree = Tree(f"[bold]{escape(p.room.type)}[/] {x1 - x0:.1f} × {y1 - y0:.1f} m  [dim](planner: "
+                f"{escape(p.planner)})[/]")
+    objs = tree.add(f"objects ({len(p.objects)})")
+    for o in p.objects:
+        attrs = ", ".join(f"{k}={v}" for k, v in o.attributes.model_dump().items() if v)
+        objs.add(f"{o.id}  {escape(o.description)}" + (f"  [dim]{escape(attrs)}[/]" if attrs else "")
+                 + ("  [yellow]generic[/]" if o.generic else ""))
+    rels = tree.add(f"relations ({len(p.relations)})")
+    for r in p.relations:
+        rels.add(f"{r.subject} [cyan]{r.kind}[/] {r.target or ''}")
+    if p.notes:
+        notes = tree.add("notes")
+        for n in p.notes:
+            notes.add(escape(n))
+    out_console.print(tree)

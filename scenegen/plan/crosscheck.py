@@ -1,0 +1,80 @@
+"""The hybrid's cross-check: a model's plan against the rules planner's for what the text states explicitly.
+
+The rules planner reads numbers, named catalog objects, attributes and explicit relation phrases straight off the
+prompt; where the model disagrees, the text (the rules reading) wins and a note says what changed. What the model adds
+that the rules reader did not find (an open-vocabulary object, a relation the word rules missed) is kept.
+"""
+
+from __future__ import annotations
+
+from scenegen.scene import Attributes, LayoutPlan, PlannedObject, Relation
+
+
+def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid") -> LayoutPlan:
+    """A new plan: the rules plan's objects, counts, attributes and relations, plus what the model adds."""
+    notes = [*model.notes]
+    by_cat_model: dict[str, list[PlannedObject]] = {}
+    for o in model.objects:
+        by_cat_model.setdefault(o.category if not o.generic else f"generic:{o.description}", []).append(o)
+    by_cat_rules: dict[str, list[PlannedObject]] = {}
+    for o in rules.objects:
+        by_cat_rules.setdefault(o.category if not o.generic else f"generic:{o.description}", []).append(o)
+
+    objects: list[PlannedObject] = []
+    id_map: dict[str, str] = {}  # model id -> merged id
+    for cat, robjs in by_cat_rules.items():
+        mobjs = by_cat_model.get(cat, [])
+        if len(mobjs) != len(robjs):
+            notes.append(f"cross-check: the text asks for {len(robjs)} {cat}, the model planned {len(mobjs)}; "
+                         f"kept {len(robjs)}")
+        for i, ro in enumerate(robjs):
+            attrs = ro.attributes
+            if i < len(mobjs):
+                ma = mobjs[i].attributes
+                filled = {k: getattr(attrs, k) or getattr(ma, k) for k in ("colour", "material", "style", "size")}
+                for k in filled:
+                    if getattr(attrs, k) and getattr(ma, k) and getattr(attrs, k) != getattr(ma, k):
+                        notes.append(f"cross-check: {ro.id} {k} is {getattr(attrs, k)!r} in the text, the model "
+                                     f"said {getattr(ma, k)!r}; kept the text's")
+                attrs = Attributes(**filled)
+                id_map[mobjs[i].id] = ro.id
+            objects.append(ro.model_copy(update={"attributes": attrs}))
+    taken = {o.id for o in objects}
+    for cat, mobjs in by_cat_model.items():
+        if cat in by_cat_rules:
+            continue  # the text's count wins (the disagreement is noted above)
+        extra = mobjs
+        for mo in extra:
+            base = mo.category
+            n = 1
+            while f"{base}_{n}" in taken:
+                n += 1
+            new_id = f"{base}_{n}"
+            taken.add(new_id)
+            id_map[mo.id] = new_id
+            objects.append(mo.model_copy(update={"id": new_id}))
+        notes.append(f"cross-check: the model added {len(extra)} {cat} that the rules reader did not find")
+
+    relations: list[Relation] = [*rules.relations]
+    have = {(r.kind, r.subject, r.target) for r in relations}
+    subj_kinds = {(r.kind, r.subject) for r in relations}
+    added = 0
+    for r in model.relations:
+        s = id_map.get(r.subject)
+        t = id_map.get(r.target, r.target) if r.target is not None else None
+        if s is None or (r.target in {o.id for o in model.objects} and t not in taken):
+            continue
+        if (r.kind, s, t) in have or (r.kind, s) in subj_kinds:
+            continue  # the text already fixes this subject's relation of this kind
+        have.add((r.kind, s, t))
+        relations.append(r.model_copy(update={"subject": s, "target": t}))
+        added += 1
+    missing = len(rules.relations) - sum(
+        1 for r in rules.relations if any(id_map.get(m.subject) == r.subject and m.kind == r.kind
+                                          for m in model.relations))
+    if missing > 0:
+        notes.append(f"cross-check: kept {missing} relation(s) the text states that the model missed")
+    if added:
+        notes.append(f"cross-check: kept {added} relation(s) the model added")
+    return LayoutPlan(prompt=rules.prompt, room=rules.room if rules.room else model.room, objects=objects,
+                      relations=relations, notes=notes, planner=planner)

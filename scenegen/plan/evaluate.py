@@ -1,0 +1,178 @@
+"""``scenegen eval plan``: a planner's plans against the annotated set ``prompts/eval/plans.jsonl``.
+
+Each line: ``prompt``, ``room`` (type), ``counts`` ({category: n} or {category: [lo, hi]} for vague quantifiers such as
+"several" / "a few"; open-vocabulary objects as ``generic:<name>``), ``attributes`` ([category, field, value]) and
+``relations`` ([subject category, kind, target category or room part]). The fields follow SceneEval's semantic
+checks (object counts, attributes, object-object and object-architecture relations), scored per field as micro
+precision/recall over the whole set:
+
+* objects: a planned category's objects match the annotated count up to the count (a range matches any count inside
+  it); precision over planned objects, recall over annotated ones; ``count_accuracy`` is the share of annotated
+  categories planned with exactly the annotated count (or inside the range).
+* attributes, relations: sets of triples; a relation counts once per (subject category, kind, target) however many
+  members it was expanded to. Object-object and object-architecture relations are scored apart.
+* parse rate: the share of prompts for which the planner returned a valid ``LayoutPlan``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from scenegen.scene import ARCHITECTURE_RELATIONS, LayoutPlan
+
+EVAL_SET = Path(__file__).resolve().parents[2] / "prompts" / "eval" / "plans.jsonl"
+
+
+def load_eval_set(path: Path = EVAL_SET) -> list[dict]:
+    items = [json.loads(ln) for ln in Path(path).read_text().splitlines() if ln.strip()]
+    for i, it in enumerate(items):
+        if not isinstance(it.get("prompt"), str) or not isinstance(it.get("counts"), dict):
+            raise ValueError(f"{path} line {i + 1}: each line needs a prompt and counts")
+    return items
+
+
+def _key(o) -> str:  # type: ignore[no-untyped-def]
+    return f"generic:{o.description}" if o.generic else o.category
+
+
+def plan_facts(plan: LayoutPlan) -> tuple[dict[str, int], set[tuple], set[tuple]]:
+    """(counts per category key, attribute triples, relation triples) of a plan."""
+    counts: dict[str, int] = {}
+    attrs: set[tuple] = set()
+    key_of = {}
+    for o in plan.objects:
+        k = _key(o)
+        key_of[o.id] = k
+        counts[k] = counts.get(k, 0) + 1
+        for f in ("colour", "material", "style", "size"):
+            v = getattr(o.attributes, f)
+            if v:
+                attrs.add((k, f, v))
+    rels = set()
+    for r in plan.relations:
+        t = r.target if (r.kind in ARCHITECTURE_RELATIONS or r.target not in key_of) else key_of[r.target]
+        if t and t.startswith(("window_", "door_")):
+            t = t.split("_")[0]
+        rels.add((key_of[r.subject], r.kind, t))
+    return counts, attrs, rels
+
+
+def _norm_size(v: str) -> str:
+    return {"tall": "large", "big": "large", "tiny": "small", "twin": "single"}.get(v, v)
+
+
+@dataclass
+class PR:
+    tp: float = 0.0
+    n_pred: float = 0.0
+    n_gold: float = 0.0
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / self.n_pred if self.n_pred else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / self.n_gold if self.n_gold else None
+
+    def add(self, tp: float, n_pred: float, n_gold: float) -> None:
+        self.tp += tp
+        self.n_pred += n_pred
+        self.n_gold += n_gold
+
+
+@dataclass
+class PlanEval:
+    planner: str
+    prompts: int = 0
+    parsed: int = 0
+    objects: PR = field(default_factory=PR)
+    attributes: PR = field(default_factory=PR)
+    relations_object: PR = field(default_factory=PR)
+    relations_architecture: PR = field(default_factory=PR)
+    count_hits: int = 0
+    count_total: int = 0
+    room_hits: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def parse_rate(self) -> float:
+        return self.parsed / self.prompts if self.prompts else 0.0
+
+    @property
+    def count_accuracy(self) -> float | None:
+        return self.count_hits / self.count_total if self.count_total else None
+
+    def rows(self) -> list[tuple[str, float | None, float | None]]:
+        rel = PR(self.relations_object.tp + self.relations_architecture.tp,
+                 self.relations_object.n_pred + self.relations_architecture.n_pred,
+                 self.relations_object.n_gold + self.relations_architecture.n_gold)
+        return [("objects (counted)", self.objects.precision, self.objects.recall),
+                ("attributes", self.attributes.precision, self.attributes.recall),
+                ("relations: object-object", self.relations_object.precision, self.relations_object.recall),
+                ("relations: object-architecture", self.relations_architecture.precision,
+                 self.relations_architecture.recall),
+                ("relations: all", rel.precision, rel.recall)]
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.update(parse_rate=self.parse_rate, count_accuracy=self.count_accuracy,
+                 fields={name: {"precision": p, "recall": r} for name, p, r in self.rows()})
+        return d
+
+
+def score_item(item: dict, plan: LayoutPlan, ev: PlanEval) -> None:
+    """Add one (annotation, plan) pair to ``ev``."""
+    counts, attrs, rels = plan_facts(plan)
+    gold_counts = item["counts"]
+    tp = n_gold = 0.0
+    for k, want in gold_counts.items():
+        lo, hi = (want, want) if isinstance(want, int) else (want[0], want[1])
+        have = counts.get(k, 0)
+        target = min(max(have, lo), hi)  # the annotated count closest to the planned one
+        tp += min(have, target)
+        n_gold += target
+        ev.count_total += 1
+        ev.count_hits += int(lo <= have <= hi)
+    ev.objects.add(tp, sum(counts.values()), n_gold)
+    gold_attrs = {(c, f, _norm_size(v) if f == "size" else v) for c, f, v in item.get("attributes", [])}
+    pred_attrs = {(c, f, _norm_size(v) if f == "size" else v) for c, f, v in attrs}
+    ev.attributes.add(len(gold_attrs & pred_attrs), len(pred_attrs), len(gold_attrs))
+    gold_rels = {tuple(r) for r in item.get("relations", [])}
+    for arch, pr in ((False, ev.relations_object), (True, ev.relations_architecture)):
+        g = {r for r in gold_rels if (r[1] in ARCHITECTURE_RELATIONS) == arch}
+        p = {r for r in rels if (r[1] in ARCHITECTURE_RELATIONS) == arch}
+        pr.add(len(g & p), len(p), len(g))
+    ev.room_hits += int(plan.room.type == item.get("room"))
+
+
+def eval_planner(planner: Callable[[str, int], LayoutPlan], name: str, items: list[dict],
+                 progress: Callable[[int, int], None] | None = None) -> PlanEval:
+    """Run ``planner`` on every item; a planner error counts as an unparsed prompt (and scores nothing)."""
+    from scenegen.plan import PlanError
+
+    ev = PlanEval(planner=name)
+    for i, item in enumerate(items):
+        ev.prompts += 1
+        try:
+            plan = planner(item["prompt"], 0)
+        except (PlanError, ValueError) as exc:
+            ev.failures.append(f"{item.get('id', i)}: {exc}")
+            score_item(item, _empty_plan(item["prompt"]), ev)
+            if progress:
+                progress(i + 1, len(items))
+            continue
+        ev.parsed += 1
+        score_item(item, plan, ev)
+        if progress:
+            progress(i + 1, len(items))
+    return ev
+
+
+def _empty_plan(prompt: str) -> LayoutPlan:
+    from scenegen.scene import Room
+
+    return LayoutPlan(prompt=prompt, room=Room.rectangle(3, 3), planner="none")

