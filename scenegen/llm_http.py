@@ -1,4 +1,5 @@
-"""A small OpenAI-compatible chat-completions client (standard library only), for the planner's ``openai`` backend.
+"""A small OpenAI-compatible chat-completions client (standard library only), for the planner's and the judge's
+``openai`` backends.
 
 One POST to ``<url>/chat/completions`` per call, ``temperature`` 0. Each try has ``timeout`` seconds; connection
 failures, timeouts, HTTP 429 and 5xx are retried up to ``retries`` more times with exponential backoff; other HTTP
@@ -6,7 +7,7 @@ errors are not, except that a 400 to a request carrying a ``response_format`` is
 (``json_schema`` -> ``json_object`` -> none), since many servers (older llama.cpp, Ollama) reject one or the other.
 Every failure ends in a one-line ``LLMEndpointError`` / ``LLMReplyError``. The API key is sent as a bearer token and
 is never part of a message, an error or a ``repr``.
-(The vision judge's ``scenegen.judge.vlm_openai`` follows the same protocol with its own error types.)
+The vision judge's ``openai`` backend (``scenegen.judge.vlm_openai``) uses the same client.
 """
 
 from __future__ import annotations
@@ -53,10 +54,12 @@ class ChatClient:
     def endpoint(self) -> str:
         return f"{self.url}/chat/completions"
 
-    def chat(self, messages: list[dict], json_schema: dict | None = None, name: str = "reply") -> str:
+    def chat(self, messages: list[dict], json_schema: dict | None = None, name: str = "reply",
+             json_object: bool = False) -> str:
         """The first choice's message text. With ``json_schema``, ask for schema-constrained JSON, falling back to
-        ``json_object`` and then to no response format when the server answers 400 to it."""
-        formats: list[dict | None] = [None]
+        ``json_object`` and then to no response format when the server answers 400 to it; ``json_object`` alone asks
+        for any JSON object (falling back to no format)."""
+        formats: list[dict | None] = [{"type": "json_object"}, None] if json_object else [None]
         if json_schema is not None:
             formats = [{"type": "json_schema", "json_schema": {"name": name, "schema": json_schema, "strict": False}},
                        {"type": "json_object"}, None]

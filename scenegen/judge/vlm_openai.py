@@ -5,18 +5,13 @@ One POST to ``<url>/chat/completions`` per scene: the rubric as the system messa
 view (PNG as a base64 ``data:`` URL) as the user message; ``temperature`` 0 and a JSON response format. Each try has
 ``timeout`` seconds; connection failures, timeouts, HTTP 429 and 5xx are retried up to ``retries`` more times with
 exponential backoff; other HTTP errors are not. Every failure ends in a one-line ``JudgeEndpointError``. Standard
-library only (``urllib``).
+library only (``scenegen.llm_http``, shared with the planner's ``openai`` backend).
 """
 
 from __future__ import annotations
 
 import base64
-import json
 import os
-import socket
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -32,7 +27,6 @@ if TYPE_CHECKING:
 DEFAULT_URL = "http://127.0.0.1:8000/v1"
 DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_RETRIES = 2
-BACKOFF_S = 0.5
 
 
 class JudgeEndpointError(ValueError):
@@ -71,59 +65,23 @@ class OpenAIJudge:
         return body
 
     def ask(self, system: str, text: str, images: list[bytes]) -> str:
-        """POST the request and return the reply's message text (retrying as the module docstring says)."""
-        data = json.dumps(self.payload(system, text, images)).encode()
-        headers = {"Content-Type": "application/json"}
-        if self.api_key:
-            headers["Authorization"] = f"Bearer {self.api_key}"
-        endpoint = f"{self.url}/chat/completions"
-        last = ""
-        for attempt in range(self.retries + 1):
-            if attempt:
-                time.sleep(BACKOFF_S * 2 ** (attempt - 1))
-            req = urllib.request.Request(endpoint, data=data, headers=headers, method="POST")
-            try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    raw = resp.read()
-            except urllib.error.HTTPError as exc:
-                last = f"HTTP {exc.code} {exc.reason}"
-                if exc.code == 429 or exc.code >= 500:
-                    continue
-                raise JudgeEndpointError(f"judge endpoint {endpoint} refused the request: {last}") from None
-            except (TimeoutError, socket.timeout):
-                last = f"no answer within {self.timeout:g} s"
-                continue
-            except (urllib.error.URLError, ConnectionError, OSError) as exc:
-                reason = getattr(exc, "reason", exc)
-                if isinstance(reason, (TimeoutError, socket.timeout)):
-                    last = f"no answer within {self.timeout:g} s"
-                else:
-                    last = f"cannot connect ({reason})"
-                continue
-            return _message_text(raw, endpoint)
-        tries = self.retries + 1
-        raise JudgeEndpointError(f"judge endpoint {endpoint}: {last} (after {tries} tr{'y' if tries == 1 else 'ies'}); "
-                                 f"check --judge-url and that the server is up")
+        """POST the request and return the reply's message text (``scenegen.llm_http.ChatClient``: timeouts, retries
+        with backoff, one-line errors)."""
+        from scenegen.llm_http import ChatClient, LLMEndpointError, LLMReplyError
+
+        body = self.payload(system, text, images)
+        client = ChatClient(self.url, self.model, self.api_key, self.timeout, self.retries, self.max_tokens,
+                            what="judge endpoint", flag="--judge-url")
+        try:
+            return client.chat(body["messages"], json_object=self.json_mode)
+        except LLMReplyError as exc:
+            raise JudgeReplyError(str(exc)) from None
+        except LLMEndpointError as exc:
+            raise JudgeEndpointError(str(exc)) from None
 
     def assess(self, scene: Scene, views: "JudgeViews", visibility: Mapping[str, "Visibility"]
                ) -> tuple[dict[str, ObjectAssessment], SceneAssessment]:
         return assess_with(self.ask, scene, views, visibility)
-
-
-def _message_text(raw: bytes, endpoint: str) -> str:
-    """The first choice's message content from a chat-completions response body."""
-    try:
-        body = json.loads(raw)
-        content = body["choices"][0]["message"]["content"]
-    except (ValueError, KeyError, IndexError, TypeError):
-        head = " ".join(raw[:60].decode("utf-8", "replace").split())
-        raise JudgeReplyError(f"judge endpoint {endpoint} did not answer in the chat-completions format; it sent: "
-                              f"{head!r}") from None
-    if isinstance(content, list):  # some servers return content parts
-        content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
-    if not isinstance(content, str):
-        raise JudgeReplyError(f"judge endpoint {endpoint} sent a message without text content")
-    return content
 
 
 JUDGES.register("openai")(OpenAIJudge)
