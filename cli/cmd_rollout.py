@@ -1,0 +1,58 @@
+"""``scenegen rollout``: the engine's walkthrough and the world model's rollout of the same actions, side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cli.common import out_console, user_errors
+
+DEFAULT_WEIGHTS = Path(__file__).resolve().parents[1] / "scenegen" / "weights" / "world.safetensors"
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(rollout)
+
+
+def rollout(
+    scene_path: Annotated[Path, typer.Argument(metavar="SCENE_DIR", help="a scene.json or a scene folder holding one")],
+    actions: Annotated[Optional[str], typer.Option(help='actions, e.g. "forward*5 turn_left*3 look_down"')] = None,
+    auto: Annotated[Optional[int], typer.Option(help="plan N actions automatically (the walk planner)")] = None,
+    weights: Annotated[Path, typer.Option(help="world model checkpoint")] = DEFAULT_WEIGHTS,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="video path [default: rollout.<format> beside "
+                                                "the scene.json]")] = None,
+    seed: Annotated[int, typer.Option(help="seed of the automatic path")] = 0,
+    fmt: Annotated[str, typer.Option("--format", help="mp4 or gif")] = "mp4",
+    scale: Annotated[int, typer.Option(help="upscale factor of the 64×64 frames in the video", min=1, max=16)] = 4,
+    interactive: Annotated[bool, typer.Option(help="keyboard control (not implemented yet)")] = False,
+) -> None:
+    """Write engine frames | model frames | |difference| side by side as a video. The model gets the engine's first
+    k frames and predicts the rest from its own frames and the actions."""
+    from scenegen.render.video import FORMATS
+    from scenegen.render.walk import auto_walk, parse_actions
+    from scenegen.scene import load_scene
+    from scenegen.world.evaluate import psnr
+    from scenegen.world.model import load
+    from scenegen.world.rollout import rollout_scene, write_rollout
+
+    with user_errors():
+        if interactive:
+            raise ValueError("--interactive is not implemented yet; use --actions or --auto")
+        if (actions is None) == (auto is None):
+            raise ValueError('give exactly one of --actions "..." or --auto N')
+        if auto is not None and not 1 <= auto <= 10_000:
+            raise ValueError(f"--auto takes 1 to 10000 actions, got {auto}")
+        if fmt not in FORMATS:
+            raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+        scene = load_scene(scene_path)
+        model = load(weights)
+        planned = parse_actions(actions) if actions is not None else auto_walk(scene, auto, seed=seed).actions
+        r = rollout_scene(scene, planned, model)
+        path = out or (scene_path if scene_path.is_dir() else scene_path.parent) / f"rollout.{fmt}"
+        write_rollout(r, path, fmt=fmt, scale=scale)
+    k = r.context
+    score = float(psnr(r.model[k:], r.engine[k:]).mean())
+    out_console.print(f"wrote {len(r.engine)} frames (engine | model | difference) to [bold]{path}[/]; model PSNR "
+                      f"{score:.1f} dB over the {len(r.engine) - k} predicted frames", highlight=False)

@@ -1,0 +1,132 @@
+"""World-model data (``scenegen world data``): generated rooms, walked with the engine's discrete actions, rendered at
+a small size, written as one ``.npz`` shard per room under ``OUT/train/`` or ``OUT/heldout/``.
+
+A shard holds ``frames`` (T+1, H, W, 3) uint8 sRGB (frame 0 the start, frame k the view after action k),
+``actions`` (T,) int64 ids into ``scenegen.render.walk.ACTIONS``, ``poses`` (T+1, 4, 4) float32 camera-to-world
+(OpenCV axes, metres), ``depth`` (T+1, H, W) float16 metres (``inf`` where nothing was hit), ``blocked`` (T,) bool,
+and ``prompt`` / ``seed`` / ``scene_index``.
+
+Split by scene: room ``i`` is held out when ``i % HELDOUT_EVERY == HELDOUT_EVERY - 1``, so held-out rooms (their layout,
+their objects) never appear in training. Rooms are ``pipeline.make(prompt, seed=data_seed·10⁴ + i)`` over the
+project's prompt sets.
+
+Actions: the automatic path planner's walk (``auto_walk``), with a share ``random_p`` of its actions replaced by a
+uniformly drawn action (seeded), so every action — strafes, back steps, looks up and down, noop — is seen, not only the
+planner's forward-and-turn. Blocked moves stay in the data (the frame repeats), as the engine does them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+HELDOUT_EVERY = 8
+PROMPT_FILES = ("validator_eval.txt", "batch_bench.txt", "examples.txt")
+
+
+def load_prompt_pool() -> list[str]:
+    """Every prompt of ``PROMPT_FILES`` (comments and blanks skipped), in file order."""
+    root = Path(__file__).resolve().parents[2] / "prompts"
+    out: list[str] = []
+    for name in PROMPT_FILES:
+        path = root / name
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.append(line)
+    if not out:
+        raise ValueError(f"no prompts found in {root} ({', '.join(PROMPT_FILES)})")
+    return out
+
+
+def is_heldout(index: int) -> bool:
+    return index % HELDOUT_EVERY == HELDOUT_EVERY - 1
+
+
+def walk_actions(scene, steps: int, seed: int, random_p: float = 0.3) -> list[str]:  # type: ignore[no-untyped-def]
+    """The planner's walk of ``steps`` actions with a share ``random_p`` replaced by uniform random actions."""
+    from scenegen.render.walk import ACTIONS, auto_walk
+    from scenegen.rng import stage_rng
+
+    planned = auto_walk(scene, steps, seed=seed).actions
+    rng = stage_rng(seed, "world/actions")
+    swap = rng.random(len(planned)) < random_p
+    draws = rng.integers(0, len(ACTIONS), size=len(planned))
+    return [ACTIONS[int(d)] if s else a for a, s, d in zip(planned, swap, draws)]
+
+
+@dataclass
+class Episode:
+    frames: np.ndarray   # (T+1, H, W, 3) uint8
+    actions: np.ndarray  # (T,) int64
+    poses: np.ndarray    # (T+1, 4, 4) float32
+    depth: np.ndarray    # (T+1, H, W) float16
+    blocked: np.ndarray  # (T,) bool
+
+
+def render_episode(scene, actions: Sequence[str], size: int = 64) -> Episode:  # type: ignore[no-untyped-def]
+    """Render ``actions`` in ``scene`` at ``size``×``size`` (shadows off, ceiling on: ``render_walk``'s defaults)."""
+    from scenegen.render.walk import ACTIONS, render_walk
+
+    w = render_walk(scene, list(actions), size, size, shadows=False)
+    return Episode(frames=w.rgb, actions=np.array([ACTIONS.index(a) for a in actions], dtype=np.int64),
+                   poses=w.poses.astype(np.float32), depth=w.depth.astype(np.float16),
+                   blocked=np.array(w.blocked, dtype=bool))
+
+
+def make_shard(index: int, prompt: str, seed: int, steps: int, size: int, out_path: Path) -> bool:
+    """Make room ``index`` and write its shard atomically. False when the prompt could not be made into a room."""
+    from scenegen.pipeline import make
+
+    try:
+        scene = make(prompt, seed=seed, validators=[], attempts=1).scene
+    except Exception:  # noqa: BLE001 - a room that cannot be made is skipped, the split stays by index
+        return False
+    ep = render_episode(scene, walk_actions(scene, steps, seed), size)
+    tmp = out_path.with_name(out_path.stem + ".tmp.npz")
+    np.savez_compressed(tmp, frames=ep.frames, actions=ep.actions, poses=ep.poses, depth=ep.depth,
+                        blocked=ep.blocked, prompt=np.array(prompt), seed=np.array(seed),
+                        scene_index=np.array(index))
+    tmp.replace(out_path)
+    return True
+
+
+def generate(out_dir: str | Path, scenes: int, steps: int, size: int = 64, seed: int = 0,
+             progress: Callable[[int, int], None] | None = None) -> dict:
+    """Write ``scenes`` shards (resumable: existing shards are kept) and ``meta.json``; returns the meta."""
+    out = Path(out_dir)
+    (out / "train").mkdir(parents=True, exist_ok=True)
+    (out / "heldout").mkdir(parents=True, exist_ok=True)
+    pool = load_prompt_pool()
+    made = {"train": 0, "heldout": 0}
+    for i in range(scenes):
+        split = "heldout" if is_heldout(i) else "train"
+        path = out / split / f"scene_{i:05d}.npz"
+        ok = path.exists() or make_shard(i, pool[i % len(pool)], seed * 10_000 + i, steps, size, path)
+        made[split] += int(ok)
+        if progress is not None:
+            progress(i + 1, scenes)
+    meta = {"command": f"scenegen world data --scenes {scenes} --steps {steps} --size {size} --seed {seed} "
+                       f"--out {out}", "scenes": scenes, "steps": steps, "size": size, "seed": seed,
+            "heldout_every": HELDOUT_EVERY, "made": made}
+    (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
+    return meta
+
+
+def load_split(data_dir: str | Path, split: str) -> list[dict[str, np.ndarray]]:
+    """Every shard of ``split`` (``train`` or ``heldout``), sorted by scene index, as dicts of arrays."""
+    files = sorted((Path(data_dir) / split).glob("scene_[0-9]*.npz"))
+    files = [f for f in files if ".tmp" not in f.name]
+    if not files:
+        raise ValueError(f"no {split} shards in {data_dir}: run `scenegen world data --out {data_dir}` first")
+    out = []
+    for f in files:
+        with np.load(f) as z:
+            out.append({k: z[k] for k in ("frames", "actions", "poses")} | {"scene_index": int(z["scene_index"])})
+    return out

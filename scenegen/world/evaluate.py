@@ -1,0 +1,265 @@
+"""Score world models against the engine on held-out rooms (``scenegen eval world``).
+
+* Fidelity per horizon: from a ground-truth context ending at frame t0, roll out 32 actions; at horizon h compare the
+  predicted frame with the engine's frame t0+h. PSNR (dB, on [0, 1] pixels quantised to uint8 as a video would be;
+  identical frames score ``PSNR_CAP``) and SSIM (Wang et al. 2004: 11×11 Gaussian window, σ = 1.5, K1 = 0.01,
+  K2 = 0.03, per channel, valid positions, averaged). Methods: the self-forced model, the teacher-forced model and
+  copy-last-frame (frame t0 repeated).
+* Action controllability: PSNR of the rollout with the true actions minus the rollout from the same context with the
+  actions of another held-out walk (walk i gets walk i+1's actions, a derangement), per horizon and averaged.
+* Revisit consistency: in a held-out room, ``LOOP`` (look away, step out and back, turn back) returns the agent to
+  where it stood; PSNR of the model's returning frame against the engine's frame at the loop's start (the engine's
+  own return PSNR is reported beside it: below ``PSNR_CAP`` only when a move was blocked).
+* Speed: frames per second of an autoregressive rollout at batch 1 (64 frames, ``threads`` torch threads).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch.nn import functional as F
+
+from scenegen.world.model import WorldModel, load, rollout, to_model
+
+HORIZONS = (1, 4, 8, 16, 32)
+PSNR_CAP = 100.0
+LOOP = "turn_left*6 forward*2 back*2 turn_right*6"
+
+
+def psnr(pred: np.ndarray | torch.Tensor, target: np.ndarray | torch.Tensor) -> np.ndarray:
+    """PSNR (dB) per frame of uint8 images (…, H, W, 3) → (…,), capped at ``PSNR_CAP`` (identical frames)."""
+    p = torch.as_tensor(pred).float() / 255.0
+    t = torch.as_tensor(target).float() / 255.0
+    mse = (p - t).pow(2).flatten(-3).mean(-1)
+    out = 10 * torch.log10(1.0 / mse.clamp_min(1e-30))
+    return out.clamp(max=PSNR_CAP).numpy()
+
+
+def ssim(pred: np.ndarray | torch.Tensor, target: np.ndarray | torch.Tensor) -> np.ndarray:
+    """SSIM per frame of uint8 images (…, H, W, 3) → (…,) (Gaussian window 11, σ 1.5, valid positions; H, W ≥ 11)."""
+    p = torch.as_tensor(pred).float() / 255.0
+    t = torch.as_tensor(target).float() / 255.0
+    lead = p.shape[:-3]
+    h, w = p.shape[-3:-1]
+    p = p.reshape(-1, h, w, 3).permute(0, 3, 1, 2).reshape(-1, 1, h, w)
+    t = t.reshape(-1, h, w, 3).permute(0, 3, 1, 2).reshape(-1, 1, h, w)
+    g = torch.exp(-((torch.arange(11) - 5.0) ** 2) / (2 * 1.5**2))
+    g = (g / g.sum())
+    win = (g[:, None] * g[None, :])[None, None]
+    mu_p, mu_t = F.conv2d(p, win), F.conv2d(t, win)
+    spp = F.conv2d(p * p, win) - mu_p**2
+    stt = F.conv2d(t * t, win) - mu_t**2
+    spt = F.conv2d(p * t, win) - mu_p * mu_t
+    c1, c2 = 0.01**2, 0.03**2
+    m = ((2 * mu_p * mu_t + c1) * (2 * spt + c2)) / ((mu_p**2 + mu_t**2 + c1) * (spp + stt + c2))
+    return m.reshape(-1, 3, *m.shape[-2:]).mean(dim=(1, 2, 3)).reshape(lead).numpy()
+
+
+def copy_last(context_u8: np.ndarray, n: int) -> np.ndarray:
+    """Copy-last-frame baseline: context (B, k, H, W, 3) uint8 → (B, n, H, W, 3), the last context frame repeated."""
+    return np.repeat(context_u8[:, -1:], n, axis=1)
+
+
+def model_rollout(model: WorldModel, context_u8: np.ndarray, actions: np.ndarray, batch: int = 64) -> np.ndarray:
+    """Roll ``model`` out: context (B, k, H, W, 3) uint8, actions (B, N) → predicted frames (B, N, H, W, 3) uint8."""
+    from scenegen.world.model import to_uint8
+
+    outs = []
+    for s in range(0, len(context_u8), batch):
+        ctx = to_model(torch.from_numpy(np.ascontiguousarray(context_u8[s:s + batch])))
+        acts = torch.from_numpy(np.asarray(actions[s:s + batch], dtype=np.int64))
+        outs.append(to_uint8(rollout(model, ctx, acts)).numpy())
+    return np.concatenate(outs)
+
+
+@dataclass
+class Windows:
+    """Evaluation windows: context (B, k, H, W, 3) uint8, actions (B, N), targets (B, N, H, W, 3), room (B,)."""
+
+    context: np.ndarray
+    actions: np.ndarray
+    targets: np.ndarray
+    room: np.ndarray
+
+
+def make_windows(shards: list[dict], k: int, n: int = max(HORIZONS), starts_per_room: int = 3) -> Windows:
+    """``starts_per_room`` windows per held-out walk, spread evenly over it."""
+    ctx, acts, tgt, room = [], [], [], []
+    for s in shards:
+        t_len = len(s["actions"])
+        last = t_len - n
+        if last < k - 1:
+            continue
+        for t0 in np.linspace(k - 1, last, starts_per_room).round().astype(int):
+            ctx.append(s["frames"][t0 - k + 1:t0 + 1])
+            acts.append(s["actions"][t0:t0 + n])
+            tgt.append(s["frames"][t0 + 1:t0 + 1 + n])
+            room.append(s["scene_index"])
+    if not ctx:
+        raise ValueError(f"no held-out walk is long enough for a context of {k} and {n} steps")
+    return Windows(np.stack(ctx), np.stack(acts), np.stack(tgt), np.array(room))
+
+
+def horizon_scores(pred: np.ndarray, targets: np.ndarray, horizons: Sequence[int] = HORIZONS) -> dict[str, dict]:
+    """Mean PSNR and SSIM at each horizon (1-based): {"psnr": {h: dB}, "ssim": {h: value}}."""
+    out: dict[str, dict] = {"psnr": {}, "ssim": {}}
+    for h in horizons:
+        out["psnr"][h] = float(np.mean(psnr(pred[:, h - 1], targets[:, h - 1])))
+        out["ssim"][h] = float(np.mean(ssim(pred[:, h - 1], targets[:, h - 1])))
+    return out
+
+
+def rollout_fps(model: WorldModel, frames: int = 64, threads: int = 1, repeats: int = 3) -> float:
+    """Frames per second of a batch-1 autoregressive rollout (median of ``repeats``)."""
+    old = torch.get_num_threads()
+    torch.set_num_threads(threads)
+    try:
+        k, size = model.cfg.context, model.cfg.size
+        ctx = torch.zeros(1, k, 3, size, size)
+        acts = torch.randint(0, model.cfg.n_actions, (1, frames), generator=torch.Generator().manual_seed(0))
+        rollout(model, ctx, acts[:, :2])  # warm-up
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            rollout(model, ctx, acts)
+            times.append(time.perf_counter() - t0)
+        return frames / float(np.median(times))
+    finally:
+        torch.set_num_threads(old)
+
+
+def revisit(model: WorldModel, shards: list[dict], rooms: int = 10, size: int = 64) -> dict:
+    """Loop paths in the first ``rooms`` held-out rooms (remade from their prompt and seed): the context is the walk's
+    first k frames (k−1 forward steps from the start), then ``LOOP``. Mean PSNR of the model's returning frame and of
+    its farthest-out frame (mid-loop) against the engine's, and the engine's own return PSNR."""
+    from scenegen.pipeline import make
+    from scenegen.render.walk import ACTIONS, parse_actions
+    from scenegen.world.data import render_episode
+
+    k = model.cfg.context
+    loop = parse_actions(LOOP)
+    actions = ["forward"] * (k - 1) + loop
+    ret_model, mid_model, ret_engine, ret_copy = [], [], [], []
+    for s in shards[:rooms]:
+        scene = make(str(s["prompt"]), seed=int(s["seed"]), validators=[], attempts=1).scene
+        ep = render_episode(scene, actions, size)
+        ctx = ep.frames[None, :k]
+        pred = model_rollout(model, ctx, np.array([[ACTIONS.index(a) for a in loop]]))[0]
+        start = ep.frames[k - 1]
+        ret_model.append(float(psnr(pred[-1], start)))
+        mid = len(loop) // 2 - 1
+        mid_model.append(float(psnr(pred[mid], ep.frames[k + mid])))
+        ret_engine.append(float(psnr(ep.frames[-1], start)))
+        ret_copy.append(float(psnr(ep.frames[-2], start)))
+    return {"loop": LOOP, "rooms": len(ret_model), "return_psnr_model": float(np.mean(ret_model)),
+            "mid_loop_psnr_model": float(np.mean(mid_model)), "return_psnr_engine": float(np.mean(ret_engine)),
+            "engine_frame_before_return_psnr": float(np.mean(ret_copy))}
+
+
+@dataclass
+class WorldEval:
+    horizons: list[int]
+    scores: dict[str, dict] = field(default_factory=dict)      # method → {"psnr": {h: dB}, "ssim": {h: v}}
+    controllability: dict = field(default_factory=dict)        # {"gap": {h: dB}, "mean_gap": dB}
+    revisit: dict = field(default_factory=dict)
+    fps: dict = field(default_factory=dict)
+    windows: int = 0
+    rooms: int = 0
+
+
+def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | None = None,
+               starts_per_room: int = 3, revisit_rooms: int = 10, threads: int = 2,
+               log: Callable[[str], None] = lambda m: None) -> WorldEval:
+    """All the scores above on ``data_dir``'s held-out split."""
+    from scenegen.world.data import load_split
+
+    torch.set_num_threads(threads)
+    model = load(weights)
+    shards = load_split(data_dir, "heldout")
+    full = []
+    for f in sorted((Path(data_dir) / "heldout").glob("scene_[0-9]*.npz")):
+        with np.load(f) as z:
+            full.append({"prompt": str(z["prompt"]), "seed": int(z["seed"])})
+    for s, extra in zip(shards, full):
+        s.update(extra)
+    k = model.cfg.context
+    win = make_windows(shards, k, max(HORIZONS), starts_per_room)
+    res = WorldEval(horizons=list(HORIZONS), windows=len(win.actions), rooms=len(set(win.room.tolist())))
+    log(f"{res.windows} windows in {res.rooms} held-out rooms")
+    res.scores["copy_last"] = horizon_scores(copy_last(win.context, max(HORIZONS)), win.targets)
+    pred = model_rollout(model, win.context, win.actions)
+    res.scores["self_forced"] = horizon_scores(pred, win.targets)
+    log("self-forced model scored")
+    if teacher is not None:
+        tmodel = load(teacher)
+        tk = tmodel.cfg.context
+        tctx = win.context[:, -tk:] if tk <= k else None
+        if tctx is None:
+            raise ValueError(f"the teacher's context ({tk}) is longer than the model's ({k})")
+        res.scores["teacher_forced"] = horizon_scores(model_rollout(tmodel, tctx, win.actions), win.targets)
+        log("teacher-forced model scored")
+    shuffled = np.roll(win.actions, 1, axis=0)
+    sh = horizon_scores(model_rollout(model, win.context, shuffled), win.targets)
+    res.scores["self_forced_shuffled_actions"] = sh
+    gap = {h: res.scores["self_forced"]["psnr"][h] - sh["psnr"][h] for h in HORIZONS}
+    res.controllability = {"gap": gap, "mean_gap": float(np.mean(list(gap.values()))),
+                           "shuffle": "each window rolled out with the next window's actions (another held-out walk)"}
+    log("controllability scored")
+    if revisit_rooms > 0:
+        res.revisit = revisit(model, shards, revisit_rooms, model.cfg.size)
+        log("revisit scored")
+    res.fps = {"threads_1": rollout_fps(model, threads=1), f"threads_{threads}": rollout_fps(model, threads=threads)}
+    return res
+
+
+def to_json(res: WorldEval) -> dict:
+    d = asdict(res)
+    return json.loads(json.dumps(d, default=float))
+
+
+def plot_psnr(res: WorldEval, path: str | Path, width: int = 640, height: int = 420) -> Path:
+    """PSNR against horizon, one line per method, drawn with PIL (matplotlib is not a dependency)."""
+    from PIL import Image, ImageDraw
+
+    path = Path(path)
+    colours = {"self_forced": (220, 50, 47), "teacher_forced": (38, 139, 210), "copy_last": (100, 100, 100),
+               "self_forced_shuffled_actions": (181, 137, 0)}
+    methods = [m for m in colours if m in res.scores]
+    vals = [v for m in methods for v in res.scores[m]["psnr"].values()]
+    lo, hi = math.floor(min(vals)) - 1, math.ceil(max(vals)) + 1
+    left, right, top, bottom = 60, width - 20, 30, height - 110
+    img = Image.new("RGB", (width, height), "white")
+    d = ImageDraw.Draw(img)
+    hs = res.horizons
+    xs = {h: left + (right - left) * math.log2(h) / math.log2(max(hs)) for h in hs}  # log-spaced horizons
+
+    def y(v: float) -> float:
+        return bottom - (bottom - top) * (v - lo) / (hi - lo)
+
+    d.line([(left, top), (left, bottom), (right, bottom)], fill="black")
+    for v in range(int(lo), int(hi) + 1, max(1, (int(hi) - int(lo)) // 8)):
+        d.line([(left - 4, y(v)), (left, y(v))], fill="black")
+        d.text((left - 30, y(v) - 6), f"{v}", fill="black")
+    for h in hs:
+        d.line([(xs[h], bottom), (xs[h], bottom + 4)], fill="black")
+        d.text((xs[h] - 6, bottom + 6), str(h), fill="black")
+    d.text((width // 2 - 60, bottom + 22), "horizon (steps, log scale)", fill="black")
+    d.text((8, 8), "PSNR (dB) vs horizon on held-out rooms", fill="black")
+    for row, m in enumerate(methods):
+        pts = [(xs[h], y(res.scores[m]["psnr"][h])) for h in hs]
+        d.line(pts, fill=colours[m], width=2)
+        for px, py in pts:
+            d.ellipse([px - 3, py - 3, px + 3, py + 3], fill=colours[m])
+        ly = bottom + 42 + 15 * row
+        d.line([(left, ly + 6), (left + 30, ly + 6)], fill=colours[m], width=2)
+        d.text((left + 38, ly), m.replace("_", " "), fill="black")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    img.save(path)
+    return path
