@@ -16,6 +16,7 @@ import typer
 
 from cli.common import app, console, out_console, print_report, user_errors
 
+
 def _default_out(prompt: str, seed: int) -> Path:
     import re
 

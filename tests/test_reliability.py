@@ -242,7 +242,6 @@ def check_full_disk(out: str) -> None:
     assert {r["id"] for r in rows if r["status"] == "ok"} <= {f.name for f in folders}
     tmp = root / TMP_DIR
     assert not tmp.exists() or not any(tmp.iterdir())
-    print("CHECKED", len(folders), "folders", len(rows), "lines", [r["status"] for r in rows])
 
 
 # -- no network -----------------------------------------------------------------------------------------------------
