@@ -201,14 +201,19 @@ def test_walled_off_half_room_fails_navigability_score():
 
 def test_painting_over_the_window():
     """A wall-mounted painting hung across the window: opening_clearance reports it as hanging where there is no
-    wall. (support's wall test only measures the distance to the wall line and does not know about openings, so it
-    passes the painting: reported to the lead; it is left out of the exact list below.)"""
+    wall, and support finds nothing behind it to hang from."""
     painting = box("painting_1", "painting", 1.5, 3.0 - 0.02, 1.2, 0.8, 0.04, 0.6, yaw=math.pi, support="wall")
-    report = validate(make_scene([painting], room=room()), only=[v for v in PHYSICAL if v != "support"])
+    report = validate(make_scene([painting], room=room()), only=PHYSICAL)
     assert failing(report) == [
         ("opening_clearance", "opening_clearance", ["painting_1"]),
         ("opening_clearance", "opening_clearance_rate", ["painting_1"]),
+        ("support", "support", ["painting_1"]),
+        ("support", "support_rate", ["painting_1"]),
     ]
+    held = one(report, "support", "support")
+    assert held.message == "painting_1 hangs over window_1 on wall 2: there is no wall behind it"
+    beside = box("painting_1", "painting", 3.3, 3.0 - 0.02, 1.2, 0.8, 0.04, 0.6, yaw=math.pi, support="wall")
+    assert failing(validate(make_scene([beside], room=room()), only=["support"])) == []  # wall behind it
     f = one(report, "opening_clearance", "opening_clearance")
     assert f.message == "painting_1 hangs over window_1: there is no wall behind it there"
     assert f.evidence["mounted_over"] is True and f.evidence["opening"] == "window_1"

@@ -382,13 +382,21 @@ def _check_wall(ctx: ValidationContext, room: Room, inst: ObjectInstance) -> Fin
     c, s = math.cos(inst.pose.yaw), math.sin(inst.pose.yaw)
     rel = v[:, :2] - np.asarray(inst.pose.position[:2])
     local_y = -s * rel[:, 0] + c * rel[:, 1]
-    back = v[local_y <= local_y.min() + MOUNT_TOL, :2]
+    back3 = v[local_y <= local_y.min() + MOUNT_TOL]
+    back = back3[:, :2]
     poly = _polygon(room)
     dist, edge = distance_to_boundary(back, poly)
     k = int(np.argmin(dist))
     wall = int(edge[k])
     if dist[k] <= MOUNT_TOL:
-        return None
+        touching = back3[(dist <= MOUNT_TOL) & (edge == wall)]
+        opening = _over_opening(room, wall, touching)
+        if opening is None:
+            return None
+        return Finding(validator="support", check="support", status="fail", score=0.0,
+                       message=f"{oid} hangs over {opening} on wall {wall}: there is no wall behind it",
+                       object_ids=[oid], evidence={"state": "over_opening", "wall": wall, "opening": opening},
+                       fix=f"move {oid} along wall {wall} off {opening}")
     a = np.asarray(room.wall(wall)[0])
     signed = float((back[k] - a) @ np.asarray(room.wall_normal(wall)))
     if signed < 0:
@@ -399,6 +407,24 @@ def _check_wall(ctx: ValidationContext, room: Room, inst: ObjectInstance) -> Fin
                            f"move {oid} back {_cm(signed)} against wall {wall}", "floating")
     return Finding(validator="support", check="support", status="fail", score=0.0, message=msg, object_ids=[oid],
                    evidence={"state": state, "gap_cm": _r(signed * 100, 2), "wall": wall}, fix=fix)
+
+
+def _over_opening(room: Room, wall: int, points: np.ndarray) -> str | None:
+    """The id of a door or window on ``wall`` that is behind every one of ``points`` ((K, 3) metres, on the wall's
+    line), i.e. the object touches the wall only where there is a hole in it; None when some point has wall behind."""
+    a = np.asarray(room.wall(wall)[0])
+    along = (points[:, :2] - a) @ np.asarray(room.wall_direction(wall))
+    covered = np.zeros(len(points), dtype=bool)
+    hit: str | None = None
+    for op in room.openings:
+        if op.wall != wall:
+            continue
+        inside = (np.abs(along - op.offset) < op.width / 2) & (points[:, 2] > op.sill) & \
+            (points[:, 2] < op.sill + op.height)
+        if inside.any():
+            hit = hit or op.id
+        covered |= inside
+    return hit if len(points) and covered.all() else None
 
 
 def _check_ceiling(ctx: ValidationContext, room: Room, inst: ObjectInstance) -> Finding | None:
