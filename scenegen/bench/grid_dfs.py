@@ -19,7 +19,7 @@ import time
 import numpy as np
 
 from scenegen import catalog
-from scenegen.geometry import footprint_corners, rects_inside_polygon, rects_overlap_any, yaw_facing
+from scenegen.geometry import footprint_corners, rects_inside_polygon, rects_overlap_any, wrap_angle, yaw_facing
 from scenegen.scene import ARCHITECTURE_RELATIONS, LayoutPlan, Relation
 from scenegen.solve.relations import Box, Boxes, score_relation_batch
 
@@ -121,7 +121,7 @@ def _ranked(oid: str, boxes: dict[str, Box], plan: LayoutPlan, sizes: dict[str, 
                 (ax, ay), _ = room.wall(i)
                 dx, dy = room.wall_direction(i)
                 nx, ny = room.wall_normal(i)
-                if abs(_wrap(yaw - yaw_facing((nx, ny)))) > 1e-6:
+                if abs(wrap_angle(yaw - yaw_facing((nx, ny)))) > 1e-6:
                     continue
                 ts = np.arange(0.0, room.wall_length(i) + 1e-9, step)
                 xs += list(ax + dx * ts + nx * d / 2)
@@ -217,7 +217,3 @@ def _place_on_ceiling(oid: str, boxes: dict[str, Box], sizes: dict[str, tuple[fl
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     k = np.flatnonzero(ok)[int(np.argmin(np.hypot(x[ok] - cx, y[ok] - cy)))]
     boxes[oid] = Box(oid, float(x[k]), float(y[k]), room.height - h, 0.0, w, d, h, "ceiling")
-
-
-def _wrap(a: float) -> float:
-    return (a + math.pi) % (2 * math.pi) - math.pi

@@ -123,7 +123,7 @@ def _gaps(a: Boxes, b: Boxes) -> np.ndarray:
                           b.corners)
 
 
-def _local(anchor: Boxes, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def local_coords(anchor: Boxes, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(right, forward) coordinates of floor points in the anchor's frame (its front is +forward)."""
     dx, dy = x - anchor.cx, y - anchor.cy
     c, s = np.cos(anchor.yaw), np.sin(anchor.yaw)
@@ -257,7 +257,7 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
     if kind == "across_from":
         return np.minimum(_band(g, 0.3, 4.0, 0.5), _angle_score(_facing(s, t.cx, t.cy)))
     if kind in ("left_of", "right_of", "in_front_of", "behind", "side_of"):
-        right, fwd = _local(t, s.cx, s.cy)
+        right, fwd = local_coords(t, s.cx, s.cy)
         hw, hd = t.width / 2, t.depth / 2
         ok = {"left_of": right < -hw + 1e-3, "right_of": right > hw - 1e-3, "in_front_of": fwd > hd - 1e-3,
               "behind": fwd < -hd + 1e-3, "side_of": np.abs(right) > hw - 1e-3}[kind]
@@ -273,8 +273,8 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
         if anchor is None:
             return _band(g, 0.0, 0.5) * same_facing
         # mirror images about the anchor's front axis: equal forward offset, opposite right offset
-        rs, fs = _local(anchor, s.cx, s.cy)
-        rt, ft = _local(anchor, t.cx, t.cy)
+        rs, fs = local_coords(anchor, s.cx, s.cy)
+        rt, ft = local_coords(anchor, t.cx, t.cy)
         mismatch = np.hypot(rs + rt, fs - ft)
         return _band(mismatch, 0.0, PAIR_TOL, 0.3) * (np.sign(rs) != np.sign(rt)) * same_facing
     return np.zeros(n)
@@ -282,7 +282,7 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
 
 def _xy_inside(s: Boxes, t: Boxes) -> np.ndarray:
     """1 where the subject's footprint centre lies over the target's footprint, else 0."""
-    right, fwd = _local(t, s.cx, s.cy)
+    right, fwd = local_coords(t, s.cx, s.cy)
     return ((np.abs(right) <= t.width / 2 + 1e-3) & (np.abs(fwd) <= t.depth / 2 + 1e-3)).astype(float)
 
 

@@ -26,8 +26,8 @@ from scenegen.geometry import footprint_corners, overlap_matrix, rects_distance,
 from scenegen.freespace import FloorObject, access_problems
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Relation, \
     Room, UnplacedObject
-from scenegen.solve.relations import SATISFIED, Box, Boxes, back_wall_distance_batch, room_centroid, score_relation, \
-    score_relation_batch
+from scenegen.solve.relations import SATISFIED, Box, Boxes, back_wall_distance_batch, local_coords, room_centroid, \
+    score_relation, score_relation_batch
 
 WALL_GAP = 0.005
 """metres between an object's back and the wall it stands against"""
@@ -524,7 +524,7 @@ class _Solver:
         ranked = idx[np.argsort(-scores, kind="stable")]
         picks: list[int] = []
         for k in ranked:
-            if all(math.hypot(x[k] - x[p], y[k] - y[p]) > ALT_SPACING or abs(_wrap(yaw[k] - yaw[p])) > 0.1
+            if all(math.hypot(x[k] - x[p], y[k] - y[p]) > ALT_SPACING or abs(wrap_angle(yaw[k] - yaw[p])) > 0.1
                    for p in picks):
                 picks.append(int(k))
                 if len(picks) > BEAM:
@@ -610,7 +610,7 @@ class _Solver:
             return True
         if (self.items[s.id].obj.category, self.items[t.id].obj.category) not in FLANK_HEAD:
             return True
-        right, fwd = _local_xy(t, np.array([s.cx]), np.array([s.cy]))
+        right, fwd = local_coords(Boxes.of(t), np.array([s.cx]), np.array([s.cy]))
         return bool(abs(right[0]) > t.width / 2 and abs(fwd[0] - (-t.depth / 2 + s.depth / 2)) < 0.2)
 
     def _flank_head(self, it: _Item, x: np.ndarray, y: np.ndarray, rels: list[Relation]) -> np.ndarray:
@@ -623,7 +623,7 @@ class _Solver:
                 continue
             if (it.obj.category, self.items[t.id].obj.category) not in FLANK_HEAD:
                 continue
-            right, fwd = _local_xy(t, x, y)
+            right, fwd = local_coords(Boxes.of(t), x, y)
             head = -t.depth / 2 + it.size[1] / 2
             beside = np.abs(right) > t.width / 2
             bonus += 2.0 * beside * np.clip(1.0 - np.abs(fwd - head) / 0.4, 0.0, None)
@@ -734,7 +734,8 @@ class _Solver:
             centring = -0.5 * np.hypot(gr[idx], gf[idx])
         score = spread + centring + self.rng.uniform(0, 0.01, len(idx))
         best = idx[int(np.argmax(score))]
-        self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), sup.top, float(_wrap(sup.yaw + turn)), w, d, h, sup_id)
+        self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), sup.top,
+                                    float(wrap_angle(sup.yaw + turn)), w, d, h, sup_id)
 
     # ---------------------------------------------------------------- walls and ceiling
     def _place_on_wall(self, it: _Item) -> None:
@@ -840,7 +841,7 @@ class _Solver:
                 score += 10.0 * score_relation(r, boxes, self.room)
         # A picture reads best centred over furniture that stands against the same wall below it.
         for oid, b in self.boxes.items():
-            if self.items[oid].role == "floor" and b.top < box.z and abs(_wrap(b.yaw - box.yaw)) < 0.1:
+            if self.items[oid].role == "floor" and b.top < box.z and abs(wrap_angle(b.yaw - box.yaw)) < 0.1:
                 off = math.hypot(b.cx - box.cx, b.cy - box.cy) - (b.depth + box.depth) / 2
                 if off < 0.6:
                     score += 2.0 * max(0.0, 1.0 - off / 0.6) * min(1.0, b.width / max(box.width, 1e-6))
@@ -1020,13 +1021,6 @@ def _add_quality(a: Quality, b: Quality) -> Quality:
     return a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], a[4] + b[4]
 
 
-def _local_xy(anchor: Box, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(right, forward) of floor points in the anchor's frame, metres."""
-    dx, dy = x - anchor.cx, y - anchor.cy
-    c, s = math.cos(anchor.yaw), math.sin(anchor.yaw)
-    return dx * c + dy * s, -dx * s + dy * c
-
-
 def _overlaps(rects: np.ndarray, quad: np.ndarray, margin: float = 0.0) -> np.ndarray:
     """(N,) bool: which of ``rects`` (N, 4, 2) overlap ``quad`` (4, 2) by more than ``margin`` metres."""
     return rects_overlap_any(rects, [quad], margin)
@@ -1034,10 +1028,6 @@ def _overlaps(rects: np.ndarray, quad: np.ndarray, margin: float = 0.0) -> np.nd
 
 def _with(b: Box, **kw: object) -> Box:
     return replace(b, **kw)  # type: ignore[arg-type]
-
-
-def _wrap(a: float) -> float:
-    return (a + math.pi) % (2 * math.pi) - math.pi
 
 
 def _r(v: float) -> float:
