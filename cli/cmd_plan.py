@@ -58,7 +58,9 @@ def plan_cmd(
     for o in p.objects:
         attrs = ", ".join(f"{k}={v}" for k, v in o.attributes.model_dump().items() if v)
         objs.add(f"{o.id}  {escape(o.description)}" + (f"  [dim]{escape(attrs)}[/]" if attrs else "")
-                 + ("  [yellow]generic[/]" if o.generic else ""))
+                 + (f"  [yellow]open vocabulary: {o.proposal.shape} {'×'.join(f'{x:.2f}' for x in o.proposal.size)}"
+                    f" m on the {o.proposal.support}[/]" if o.proposal is not None else
+                    "  [yellow]generic[/]" if o.generic else ""))
     rels = tree.add(f"relations ({len(p.relations)})")
     for r in p.relations:
         rels.add(f"{r.subject} [cyan]{r.kind}[/] {r.target or ''}")

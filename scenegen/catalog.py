@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from scenegen.scene import ObjectInstance
+    from scenegen.scene import GenericProposal, ObjectInstance
 
 Size = tuple[float, float, float]
 Support = Literal["floor", "object", "wall", "ceiling"]
@@ -324,6 +324,22 @@ def get(name: str) -> Category:
 
 def names() -> list[str]:
     return sorted(CATALOG)
+
+
+def for_object(category: str, generic: bool = False, proposal: "GenericProposal | None" = None) -> Category:
+    """The category entry that sizes and places a planned object: the catalog's, or for an object outside the catalog
+    a generic entry built from the planner's ``proposal`` (its size as the typical size, ±25% as the range, its support
+    type; wall objects hung at eye height), else ``GENERIC``."""
+    if not generic:
+        return get(category)
+    if proposal is None:
+        return GENERIC
+    w, d, h = proposal.size
+    mount = max(1.5, h / 2 + 0.1) if proposal.support == "wall" else None
+    return Category(name=GENERIC.name, synonyms=(), size_min=(w * 0.75, d * 0.75, h * 0.75), size_typical=(w, d, h),
+                    size_max=(w * 1.25, d * 1.25, h * 1.25), support=proposal.support,
+                    functional_sides=("front",) if proposal.support == "floor" else (), mount_height=mount,
+                    against_wall=proposal.support == "wall")
 
 
 _IRREGULAR: dict[str, str] = {

@@ -207,15 +207,37 @@ class Relation(_Model):
     source: str = Field(default="", description="the prompt phrase the relation was read from")
 
 
+SupportKind = Literal["floor", "object", "wall", "ceiling"]
+CoarseShape = Literal["box", "cylinder", "sphere"]
+
+
+class GenericProposal(_Model):
+    """What a planner proposes for an object outside the catalog (open vocabulary): its size (width along x, depth along
+    y, height, metres), how it is held up, and a coarse shape the asset stage builds it as."""
+
+    size: tuple[float, float, float] = Field(description="width, depth, height in metres")
+    support: SupportKind = "floor"
+    shape: CoarseShape = "box"
+
+    @field_validator("size")
+    @classmethod
+    def _plausible(cls, v: tuple[float, float, float]) -> tuple[float, float, float]:
+        if not all(math.isfinite(x) and 0.02 <= x <= 6.0 for x in v):
+            raise ValueError(f"a proposed size must be 0.02-6 m per side, got {v}")
+        return v
+
+
 class PlannedObject(_Model):
     """One object the plan asks for. ``generic`` marks a noun that is not in the catalog: it is kept, flagged, and built
-    as a plain box of a default size rather than dropped."""
+    as a plain shape rather than dropped, of the ``proposal``'s size and support when a planner gave one, else of a
+    default size."""
 
     id: str
     category: str
     description: str = ""
     attributes: Attributes = Field(default_factory=Attributes)
     generic: bool = False
+    proposal: GenericProposal | None = None
 
 
 class LayoutPlan(_Model):
@@ -261,7 +283,8 @@ class AssetRef(_Model):
     backend: str = "procedural"
     category: str
     seed: int
-    params: dict[str, float] = Field(default_factory=dict, description="generator parameters, metres where lengths")
+    params: dict[str, float | str] = Field(default_factory=dict, description="generator parameters, metres where "
+                                           "lengths; a string for a choice (a coarse shape, an image file)")
     colour: Vec3 = Field(default=(0.6, 0.6, 0.6), description="linear RGB in [0, 1]")
 
 

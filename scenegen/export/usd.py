@@ -71,7 +71,8 @@ def usda_text(scene: Scene) -> str:
             prim.CreateAttribute(f"scenegen:{key}", Sdf.ValueTypeNames.String, custom=True,
                                  variability=Sdf.VariabilityUniform).Set(value)
         prim.SetCustomData({"scenegen": {"assetSeed": int(inst.asset.seed),
-                                         "assetParams": {k: float(v) for k, v in sorted(inst.asset.params.items())},
+                                         "assetParams": {k: v if isinstance(v, str) else float(v)
+                                                         for k, v in sorted(inst.asset.params.items())},
                                          "size": [float(v) for v in inst.size]}})
         _define_mesh(stage, f"{OBJECTS}/{name}/{MESH_CHILD}", build_mesh(inst.asset))
     return stage.GetRootLayer().ExportToString()

@@ -166,27 +166,42 @@ def _null_or(p: int) -> int:
 
 
 def _number() -> int:
+    """A non-negative decimal: 0-99 with up to two decimals (metres)."""
     d = chars(string.digits)
-    return seq(chars("123456789"), repeat(d, 0, 1), alt(EPS, seq(chars("."), repeat(d, 1, 2))))
+    whole = alt(chars("0"), seq(chars("123456789"), repeat(d, 0, 1)))
+    return seq(whole, alt(EPS, seq(chars("."), repeat(d, 1, 2))))
+
+
+def _ordered_subset(items: list[int]) -> int:
+    """One or more of ``items`` in their order, comma-separated."""
+    if not items:
+        return EMPTY
+    first, rest = items[0], items[1:]
+    tail = _ordered_subset(rest)
+    return alt(seq(first, alt(EPS, seq(chars(","), tail))) if rest else first, tail)
 
 
 @lru_cache(maxsize=None)
 def plan_grammar(max_objects: int = 12, max_relations: int = 16, max_name: int = 24) -> int:
-    """The compact plan, keys in order, no whitespace. Categories are free lowercase strings (normalised after),
-    relation kinds an enum, counts 1-99."""
-    from scenegen.plan.schema import RELATION_KINDS
+    """The compact plan of ``scenegen.plan.schema``, keys in order, no whitespace, absent keys for nulls. Categories
+    are free lowercase strings (normalised after), relation kinds and room types enums, counts 1-99; attributes, the
+    room's size and the open-vocabulary proposal (size, support, shape) optional."""
     from scenegen.plan import text as tx
+    from scenegen.plan.schema import RELATION_KINDS, SHAPES, SUPPORTS
 
     name = _string(max_name)
     count = seq(chars("123456789"), repeat(chars(string.digits), 0, 1))
-    attr = _null_or(_string(16))
-    attrs = seq(lit('{"colour":'), attr, lit(',"material":'), attr, lit(',"style":'), attr, lit(',"size":'), attr,
-                chars("}"))
-    obj = seq(lit('{"category":'), name, lit(',"count":'), count, lit(',"attributes":'), attrs, chars("}"))
+    attr = _string(16)
+    attrs = seq(lit(',"attributes":{'), _ordered_subset([seq(lit(f'"{k}":'), attr) for k in
+                                                         ("colour", "material", "style", "size")]), chars("}"))
+    num = _number()
+    proposal = seq(lit(',"size":['), num, chars(","), num, chars(","), num, lit('],"support":'),
+                   _enum(list(SUPPORTS)), lit(',"shape":'), _enum(list(SHAPES)))
+    obj = seq(lit('{"category":'), name, lit(',"count":'), count, alt(EPS, attrs), alt(EPS, proposal), chars("}"))
     rel = seq(lit('{"kind":'), _enum(list(RELATION_KINDS)), lit(',"subject":'), name, lit(',"target":'),
               _null_or(name), chars("}"))
-    room = seq(lit('{"type":'), _enum(sorted(tx.ROOM_MIN_SIZE)), lit(',"width":'), _null_or(_number()),
-               lit(',"depth":'), _null_or(_number()), chars("}"))
+    room = seq(lit('{"type":'), _enum(sorted(tx.ROOM_MIN_SIZE)),
+               alt(EPS, seq(lit(',"width":'), num, lit(',"depth":'), num)), chars("}"))
     return seq(lit('{"room":'), room, lit(',"objects":'), sep_list(obj, 1, max_objects), lit(',"relations":'),
                sep_list(rel, 0, max_relations), chars("}"))
 

@@ -29,6 +29,7 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid") -
                          f"kept {len(robjs)}")
         for i, ro in enumerate(robjs):
             attrs = ro.attributes
+            update: dict = {}
             if i < len(mobjs):
                 ma = mobjs[i].attributes
                 filled = {k: getattr(attrs, k) or getattr(ma, k) for k in ("colour", "material", "style", "size")}
@@ -38,7 +39,9 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid") -
                                      f"said {getattr(ma, k)!r}; kept the text's")
                 attrs = Attributes(**filled)
                 id_map[mobjs[i].id] = ro.id
-            objects.append(ro.model_copy(update={"attributes": attrs}))
+                if ro.generic and ro.proposal is None and mobjs[i].proposal is not None:
+                    update["proposal"] = mobjs[i].proposal  # the text names it; the model sizes it
+            objects.append(ro.model_copy(update={**update, "attributes": attrs}))
     taken = {o.id for o in objects}
     for cat, mobjs in by_cat_model.items():
         if cat in by_cat_rules:

@@ -4,10 +4,14 @@ A model is asked for much less than a ``LayoutPlan``: the room's type and option
 (category, count, attributes), and relations between object *categories* (or a part of the room). Ids, openings,
 per-member relation expansion and room sizing are filled in here, deterministically, so a model cannot get them wrong::
 
-    {"room": {"type": "bedroom", "width": null, "depth": null},
-     "objects": [{"category": "bed", "count": 1, "attributes": {"colour": null, "material": null, "style": null,
-                  "size": "queen"}}, ...],
+    {"room": {"type": "bedroom"},
+     "objects": [{"category": "bed", "count": 1, "attributes": {"size": "queen"}},
+                 {"category": "popcorn machine", "count": 1, "size": [0.5, 0.4, 1.6], "support": "floor",
+                  "shape": "box"}, ...],
      "relations": [{"kind": "on_top", "subject": "table_lamp", "target": "nightstand"}, ...]}
+
+Absent keys mean null: attributes only as the text gives them, the room's width and depth only when it states them,
+and ``size``/``support``/``shape`` only for an object outside the catalog (the open-vocabulary proposal).
 
 Pure Python and pydantic (no torch): the core may import it.
 """
@@ -23,12 +27,15 @@ from typing import get_args
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scenegen import catalog
-from scenegen.scene import ARCHITECTURE_RELATIONS, Attributes, LayoutPlan, PlannedObject, Relation, RelationKind, Room
+from scenegen.scene import (ARCHITECTURE_RELATIONS, Attributes, GenericProposal, LayoutPlan, PlannedObject, Relation,
+                            RelationKind, Room)
 
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 ARCH_TARGETS = ("wall", "window", "door", "room", "ceiling")
 DEFAULT_ARCH_TARGET = {"against_wall": "wall", "on_wall": "wall", "corner": "room", "middle_of_room": "room",
                        "next_to_window": "window", "next_to_door": "door", "hang_from_ceiling": "ceiling"}
+SUPPORTS = ("floor", "object", "wall", "ceiling")
+SHAPES = ("box", "cylinder", "sphere")
 MAX_COUNT = 100
 """The most objects of one kind a plan may ask for (as the rules planner)."""
 ROOM_SIDE = (1.5, 40.0)
@@ -52,6 +59,9 @@ class CompactObject(_M):
     category: str = Field(min_length=1, max_length=48)
     count: int = Field(default=1, ge=0, le=MAX_COUNT)
     attributes: CompactAttributes = Field(default_factory=CompactAttributes)
+    size: list[float] | None = Field(default=None, description="open vocabulary: width, depth, height in metres")
+    support: str | None = Field(default=None, description="open vocabulary: floor, object, wall or ceiling")
+    shape: str | None = Field(default=None, description="open vocabulary: box, cylinder or sphere")
 
 
 class CompactRelation(_M):
@@ -93,7 +103,10 @@ def json_schema() -> dict:
                 "type": "object", "required": ["category", "count"], "additionalProperties": False,
                 "properties": {"category": {"type": "string"}, "count": {"type": "integer", "minimum": 1},
                                "attributes": {"type": "object", "additionalProperties": False, "properties": {
-                                   "colour": nstr, "material": nstr, "style": nstr, "size": nstr}}}}},
+                                   "colour": nstr, "material": nstr, "style": nstr, "size": nstr}},
+                               "size": {"type": "array", "items": {"type": "number"}, "minItems": 3, "maxItems": 3},
+                               "support": {"type": "string", "enum": list(SUPPORTS)},
+                               "shape": {"type": "string", "enum": list(SHAPES)}}}},
             "relations": {"type": "array", "items": {
                 "type": "object", "required": ["kind", "subject"], "additionalProperties": False,
                 "properties": {"kind": {"type": "string", "enum": list(RELATION_KINDS)},
@@ -197,6 +210,7 @@ def to_layout_plan(compact: CompactPlan, prompt: str, planner: str, fallback_roo
         a = co.attributes
         attrs = Attributes(colour=_clean(a.colour), material=_clean(a.material), style=_clean(a.style),
                            size=_clean(a.size))
+        proposal = _proposal(co) if generic else None
         ids = []
         for _ in range(co.count):
             per_cat[cat] = per_cat.get(cat, 0) + 1
@@ -204,9 +218,14 @@ def to_layout_plan(compact: CompactPlan, prompt: str, planner: str, fallback_roo
             ids.append(oid)
             objects.append(PlannedObject(id=oid, category=cat, description=name if generic else
                                          " ".join(x for x in (attrs.colour, attrs.material, name.replace("_", " ")) if x),
-                                         attributes=attrs, generic=generic))
+                                         attributes=attrs, generic=generic, proposal=proposal))
         if generic:
-            notes.append(f"'{name}' is not in the catalog; it is placed as a generic object")
+            if proposal is not None:
+                w, d, h = proposal.size
+                notes.append(f"'{name}' is not in the catalog; it is placed as a generic {proposal.shape} of "
+                             f"{w:.2f}×{d:.2f}×{h:.2f} m on the {proposal.support}, as the planner proposed")
+            else:
+                notes.append(f"'{name}' is not in the catalog; it is placed as a generic object")
         for key in {name, name.replace(" ", "_"), cat}:
             members.setdefault(key, []).extend(ids)
     if not objects:
@@ -214,6 +233,18 @@ def to_layout_plan(compact: CompactPlan, prompt: str, planner: str, fallback_roo
     relations = _relations(compact.relations, members, normalise, notes)
     room = _room(compact.room, objects, fallback_room)
     return LayoutPlan(prompt=prompt, room=room, objects=objects, relations=relations, notes=notes, planner=planner)
+
+
+def _proposal(co: CompactObject) -> GenericProposal | None:
+    """The open-vocabulary proposal in a model's object (None when it gave no usable size)."""
+    if not co.size or len(co.size) != 3:
+        return None
+    support = co.support if co.support in SUPPORTS else "floor"
+    shape = co.shape if co.shape in SHAPES else "box"
+    try:
+        return GenericProposal(size=tuple(float(x) for x in co.size), support=support, shape=shape)
+    except ValidationError:
+        return None
 
 
 def _members_of(ref: str | None, members: dict[str, list[str]], normalise: Normaliser | None) -> list[str]:
@@ -311,9 +342,16 @@ def from_layout_plan(plan: LayoutPlan) -> dict:
         if key in index:
             index[key]["count"] += 1
         else:
-            index[key] = {"category": name, "count": 1, "attributes": {"colour": a.colour, "material": a.material,
-                                                                        "style": a.style, "size": a.size}}
-            objects.append(index[key])
+            item: dict = {"category": name, "count": 1}
+            attrs = {k: v for k, v in (("colour", a.colour), ("material", a.material), ("style", a.style),
+                                       ("size", a.size)) if v}
+            if attrs:
+                item["attributes"] = attrs
+            if o.generic and o.proposal is not None:
+                item.update(size=[round(x, 2) for x in o.proposal.size], support=o.proposal.support,
+                            shape=o.proposal.shape)
+            index[key] = item
+            objects.append(item)
     rels: list[dict] = []
     seen = set()
     for r in plan.relations:
@@ -322,4 +360,4 @@ def from_layout_plan(plan: LayoutPlan) -> dict:
         if item not in seen:
             seen.add(item)
             rels.append({"kind": r.kind, "subject": item[1], "target": t})
-    return {"room": {"type": plan.room.type, "width": None, "depth": None}, "objects": objects, "relations": rels}
+    return {"room": {"type": plan.room.type}, "objects": objects, "relations": rels}

@@ -195,8 +195,12 @@ def _plan(scene: Scene, report: Report) -> str:
         words = [f"{name}: {escape(value)}" for name, value in
                  (("colour", a.colour), ("material", a.material), ("style", a.style), ("size", a.size)) if value]
         tags = []
-        if o.generic:
-            tags.append('<span class="tag">generic</span>')
+        if o.generic and o.proposal is not None:
+            w, d, h = o.proposal.size
+            tags.append(f'<span class="tag">open vocabulary: {escape(o.proposal.shape)} {w:.2f}×{d:.2f}×{h:.2f} m '
+                        f'on the {escape(o.proposal.support)}, as the planner proposed</span>')
+        elif o.generic:
+            tags.append('<span class="tag">generic: not in the catalog, a default-size box</span>')
         if o.id in unplaced:
             tags.append(f'<span class="tag bad">unplaced: {escape(unplaced[o.id])}</span>')
         elif o.id not in placed:

@@ -217,7 +217,7 @@ class _Solver:
 
     # ---------------------------------------------------------------- roles
     def _item(self, obj: PlannedObject, ref: AssetRef, size: tuple[float, float, float]) -> _Item:
-        cat = catalog.GENERIC if obj.generic else catalog.get(obj.category)
+        cat = catalog.for_object(obj.category, obj.generic, obj.proposal)
         kinds = {r.kind: r for r in self.plan.relations if r.subject == obj.id}
         role = cat.support
         support = None
