@@ -83,11 +83,14 @@ def planner(
     llm_path: Annotated[Optional[Path], typer.Option("--llm-path", help="train on this transformers model folder "
                                                      "instead of the bundled Gemma")] = None,
     pairs: Annotated[int, typer.Option(help="generated (description, plan) pairs", min=1)] = 4000,
-    steps: Annotated[int, typer.Option(help="optimizer steps", min=1)] = 600,
+    steps: Annotated[int, typer.Option(help="optimizer steps", min=1)] = 500,
     batch: Annotated[int, typer.Option(help="pairs per step", min=1)] = 8,
-    lr: Annotated[float, typer.Option(help="learning rate")] = 2e-4,
+    lr: Annotated[float, typer.Option(help="peak learning rate (warm-up, then cosine decay)")] = 4e-4,
     rank: Annotated[int, typer.Option(help="LoRA rank", min=1)] = 16,
     seed: Annotated[int, typer.Option(help="seeds the corpus, the adapter's init and the batches")] = 0,
+    dtype: Annotated[str, typer.Option(help="base weights' dtype while training: bf16 (about 2x faster on CPU; the "
+                                       "adapter itself trains in float32) or fp32")] = "bf16",
+    save_every: Annotated[int, typer.Option(help="write the adapter every this many steps", min=1)] = 50,
 ) -> None:
     """Fine-tune a LoRA adapter for the planner LM on the generated corpus (eval prompts excluded) and write it with
     its card. Score it afterwards with 'scenegen eval plan --planner gemma'."""
@@ -102,10 +105,13 @@ def planner(
             from scenegen.plan.llm import load_gemma_base
 
             model, tok = load_gemma_base(log=lambda m: console.print(m, highlight=False))
-            import torch
+        if dtype not in ("bf16", "fp32"):
+            raise ValueError(f"--dtype must be bf16 or fp32, got {dtype!r}")
+        import torch
 
-            model = model.to(torch.float32)
-        cfg = PlannerTrainConfig(pairs=pairs, steps=steps, batch=batch, lr=lr, r=rank, alpha=2 * rank, seed=seed)
+        model = model.to(torch.bfloat16 if dtype == "bf16" else torch.float32)
+        cfg = PlannerTrainConfig(pairs=pairs, steps=steps, batch=batch, lr=lr, r=rank, alpha=2 * rank, seed=seed,
+                                 save_every=save_every)
         card = train_lora(model, tok, out, cfg, log=lambda m: console.print(m, highlight=False))
     out_console.print(f"wrote {out} and {out.with_suffix('.json')}: final loss {card['final_loss']:.3f}",
                       highlight=False)
