@@ -26,10 +26,12 @@ def rollout(
     seed: Annotated[int, typer.Option(help="seed of the automatic path")] = 0,
     fmt: Annotated[str, typer.Option("--format", help="mp4 or gif")] = "mp4",
     scale: Annotated[int, typer.Option(help="upscale factor of the 64×64 frames in the video", min=1, max=16)] = 4,
-    interactive: Annotated[bool, typer.Option(help="keyboard control (not implemented yet)")] = False,
+    interactive: Annotated[bool, typer.Option(help="drive it from the keyboard: w/s forward/back, a/d strafe, q/e "
+                                              "turn, r/f look up/down, x quit (piped keys work too)")] = False,
 ) -> None:
     """Write engine frames | model frames | |difference| side by side as a video. The model gets the engine's first
-    k frames and predicts the rest from its own frames and the actions."""
+    k frames and predicts the rest from its own frames and the actions. With --interactive each key is one action,
+    both views are drawn in the terminal as you go, and the video is written when you quit (Ctrl-C included)."""
     from scenegen.render.video import FORMATS
     from scenegen.render.walk import auto_walk, parse_actions
     from scenegen.scene import load_scene
@@ -39,7 +41,12 @@ def rollout(
 
     with user_errors():
         if interactive:
-            raise ValueError("--interactive is not implemented yet; use --actions or --auto")
+            if actions is not None or auto is not None:
+                raise ValueError("--interactive takes its actions from the keyboard; drop --actions/--auto")
+            if fmt not in FORMATS:
+                raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+            _interactive(scene_path, weights, out, fmt, scale)
+            return
         if (actions is None) == (auto is None):
             raise ValueError('give exactly one of --actions "..." or --auto N')
         if auto is not None and not 1 <= auto <= 10_000:
@@ -56,3 +63,32 @@ def rollout(
     score = float(psnr(r.model[k:], r.engine[k:]).mean())
     out_console.print(f"wrote {len(r.engine)} frames (engine | model | difference) to [bold]{path}[/]; model PSNR "
                       f"{score:.1f} dB over the {len(r.engine) - k} predicted frames", highlight=False)
+
+
+def _interactive(scene_path: Path, weights: Path, out: Path | None, fmt: str, scale: int) -> None:
+    """The keyboard session: draw after every key, write the video when it ends (however it ends)."""
+    import sys
+
+    from scenegen.scene import load_scene
+    from scenegen.world.interactive import InteractiveRollout, read_keys, run_session
+    from scenegen.world.model import load
+    from scenegen.world.rollout import write_rollout
+
+    scene = load_scene(scene_path)
+    session = InteractiveRollout(scene, load(weights))
+    path = out or (scene_path if scene_path.is_dir() else scene_path.parent) / f"rollout.{fmt}"
+
+    def draw(text: str) -> None:
+        sys.stdout.write(text.replace("\n", "\r\n") if sys.stdin.isatty() else text)
+        sys.stdout.flush()
+
+    try:
+        run_session(session, read_keys(), draw)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        write_rollout(session.result(), path, fmt=fmt, scale=scale)
+    steps = len(session.actions) - (session.context - 1)
+    out_console.print(f"wrote {len(session.engine)} frames ({steps} of your actions; engine | model | difference) to "
+                      f"[bold]{path}[/]; model PSNR {session.psnr():.1f} dB over the predicted frames",
+                      highlight=False)
