@@ -162,7 +162,8 @@ def _print_judge(r) -> None:  # type: ignore[no-untyped-def]
 
 @eval_app.command("plan")
 def plan_eval(
-    planner: Annotated[str, typer.Option(help="planner backend: rules, hybrid, gemma, openai or hf")] = "rules",
+    planner: Annotated[str, typer.Option(help="planner backends, comma-separated: rules, hybrid, gemma, openai, hf "
+                                         "(gemma then hybrid decodes each prompt once)")] = "rules",
     eval_set: Annotated[Optional[Path], typer.Option("--set", help="annotated JSONL [default: prompts/eval/plans.jsonl]")] = None,
     json_path: Annotated[Optional[Path], typer.Option("--json", help="also write the result as JSON here")] = None,
     llm_url: Annotated[Optional[str], typer.Option("--llm-url", help="OpenAI-compatible API base (openai)")] = None,
@@ -174,32 +175,38 @@ def plan_eval(
     annotated prompt set."""
     import json
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from cli.cmd_plan import llm_settings
     from scenegen.plan import PLANNERS
     from scenegen.plan.evaluate import EVAL_SET, eval_planner, load_eval_set
+    from scenegen.plan.llm import reuse_model_plans
     from scenegen.scene import write_atomic
 
     llm_settings(llm_url, llm_model, llm_path, allow_base)
-    with user_errors():
+    names = [p.strip() for p in planner.split(",") if p.strip()]
+    results = {}
+    with user_errors(), reuse_model_plans():
         items = load_eval_set(eval_set or EVAL_SET)
-        fn = PLANNERS.get(planner)
-        with Progress(TextColumn(f"planning with {planner}"), BarColumn(), MofNCompleteColumn(), console=console,
-                      transient=True) as bar:
-            task = bar.add_task("", total=len(items))
-            ev = eval_planner(fn, planner, items, progress=lambda d, t: bar.update(task, completed=d))
+        for name in names:
+            fn = PLANNERS.get(name)
+            with Progress(TextColumn(f"planning with {name}"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn(), console=console, transient=True) as bar:
+                task = bar.add_task("", total=len(items))
+                results[name] = ev = eval_planner(fn, name, items,
+                                                  progress=lambda d, t: bar.update(task, completed=d))
+            table = Table("field", "precision", "recall",
+                          title=f"{name} on {ev.prompts} annotated prompts: parse rate {ev.parse_rate:.1%}, "
+                                f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts}")
+            for field, p, r in ev.rows():
+                table.add_row(field, _pct(p), _pct(r))
+            out_console.print(table)
+            for f in ev.failures[:5]:
+                console.print(f"[yellow]no plan:[/] {f}", highlight=False)
         if json_path:
-            write_atomic(json_path, json.dumps(ev.to_dict(), indent=2) + "\n")
-    table = Table("field", "precision", "recall",
-                  title=f"{planner} on {ev.prompts} annotated prompts: parse rate {ev.parse_rate:.1%}, "
-                        f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts}")
-    for name, p, r in ev.rows():
-        table.add_row(name, _pct(p), _pct(r))
-    out_console.print(table)
-    for f in ev.failures[:5]:
-        console.print(f"[yellow]no plan:[/] {f}", highlight=False)
+            payload = results[names[0]].to_dict() if len(names) == 1 else {n: e.to_dict() for n, e in results.items()}
+            write_atomic(json_path, json.dumps(payload, indent=2) + "\n")
 
 
 @eval_app.command("world")

@@ -14,7 +14,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from cli.cmd_plan import ModelOpt, PathOpt, UrlOpt, llm_settings
 from cli.common import app, console, out_console, print_report, user_errors
+from scenegen.plan import default_planner
 
 
 def _default_out(prompt: str, seed: int) -> Path:
@@ -29,7 +31,10 @@ def make(
     prompt: Annotated[str, typer.Argument(help="a description of the room")],
     seed: Annotated[int, typer.Option(help="random seed: the same seed gives the same scene.json")] = 0,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="output folder [default: outputs/<prompt>-s<seed>]")] = None,
-    planner: Annotated[str, typer.Option(help="layout planner backend")] = "rules",
+    planner: Annotated[str, typer.Option(
+        help="layout planner: hybrid (the fine-tuned Gemma cross-checked against the rules reader), gemma, rules, "
+             "openai (--llm-url) or hf (--llm-path); default from $SCENEGEN_PLANNER, else hybrid")] = "",
+    llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None,
     objects: Annotated[str, typer.Option("--objects", help="object generator backend")] = "procedural",
     pictures: Annotated[bool, typer.Option(help="render topdown.png and view.png")] = True,
     attempts: Annotated[int, typer.Option(help="solve-and-validate rounds of the repair loop", min=1, max=20)] = 3,
@@ -46,6 +51,8 @@ def make(
     from scenegen.pipeline import STAGES, make as run_make, write_outputs
 
     out_dir = out or _default_out(prompt, seed)
+    planner = planner or default_planner()
+    llm_settings(llm_url, llm_model, llm_path, allow_base=False)
     with user_errors():
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True) as bar:

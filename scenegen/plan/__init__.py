@@ -24,6 +24,18 @@ class PlanError(ValueError):
         super().__init__(" ".join(str(message).split()))
 
 
+DEFAULT_PLANNER = "hybrid"
+"""What ``scenegen make`` plans with unless told otherwise: the fine-tuned Gemma's plan cross-checked against the rules
+reader (``scenegen.plan.llm.hybrid``); the rules plan, with a note, whenever the model is missing or fails."""
+
+
+def default_planner() -> str:
+    """``$SCENEGEN_PLANNER`` when set (pipelines and the test suite pin ``rules`` this way), else ``DEFAULT_PLANNER``."""
+    import os
+
+    return os.environ.get("SCENEGEN_PLANNER") or DEFAULT_PLANNER
+
+
 def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
     """Read ``prompt`` into a ``LayoutPlan`` with the planner called ``planner``.
 
@@ -32,4 +44,4 @@ def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
     return PLANNERS.get(planner)(prompt, seed)
 
 
-__all__ = ["PLANNERS", "PlanError", "Planner", "plan"]
+__all__ = ["DEFAULT_PLANNER", "PLANNERS", "PlanError", "Planner", "default_planner", "plan"]

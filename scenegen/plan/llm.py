@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -345,10 +346,36 @@ def _cached_hf(path: str) -> LocalPlanner:
     return load_hf(path)
 
 
+_MODEL_PLAN_MEMO: dict[tuple[str, str], LayoutPlan] | None = None
+
+
+@contextmanager
+def reuse_model_plans() -> Iterator[None]:
+    """Within the block, the local models' plans are remembered per prompt, so that scoring ``gemma`` and then
+    ``hybrid`` on the same prompts decodes each prompt once (greedy decoding gives the same plan anyway). Not for
+    timing: a remembered plan costs nothing."""
+    global _MODEL_PLAN_MEMO
+    previous, _MODEL_PLAN_MEMO = _MODEL_PLAN_MEMO, {}
+    try:
+        yield
+    finally:
+        _MODEL_PLAN_MEMO = previous
+
+
+def _memo(name: str, prompt: str, run: Callable[[], LayoutPlan]) -> LayoutPlan:
+    if _MODEL_PLAN_MEMO is None:
+        return run()
+    key = (name, prompt)
+    if key not in _MODEL_PLAN_MEMO:
+        _MODEL_PLAN_MEMO[key] = run()
+    return _MODEL_PLAN_MEMO[key].model_copy(deep=True)
+
+
 @PLANNERS.register("gemma")
 def plan_gemma(prompt: str, seed: int = 0) -> LayoutPlan:
     _check_prompt(prompt)
-    return load_gemma(_truthy(os.environ.get("SCENEGEN_LLM_ALLOW_BASE")))(prompt, seed)
+    return _memo("gemma", prompt,
+                 lambda: load_gemma(_truthy(os.environ.get("SCENEGEN_LLM_ALLOW_BASE")))(prompt, seed))
 
 
 def hybrid(prompt: str, model: Callable[[str, int], LayoutPlan], model_name: str, seed: int = 0) -> LayoutPlan:
