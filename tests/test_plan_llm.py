@@ -118,11 +118,33 @@ def test_cross_check_resolves_toward_the_text():
     model_plan = to_layout_plan(parse_reply(json.dumps(wrong)), PROMPT, "m")
     merged = cross_check(model_plan, plan_rules(PROMPT))
     counts = merged.counts()
-    assert counts["bed"] == 1 and counts["nightstand"] == 2 and counts["table_lamp"] == 2 and counts["piano"] == 1
+    assert counts["bed"] == 1 and counts["nightstand"] == 2 and counts["table_lamp"] == 2 and "piano" not in counts
     assert merged.objects[0].attributes.colour == "blue"  # the text says nothing about colour: the model's kept
     assert any("the text asks for 1 bed" in n for n in merged.notes)
+    assert any("piano that the text does not mention; dropped" in n for n in merged.notes)
     assert any(r.kind == "on_top" for r in merged.relations)  # the text's relation is kept
     assert merged.planner == "hybrid"
+
+
+def test_cross_check_keeps_what_the_text_names_and_names_the_texts_unknown_nouns():
+    prompt = "a living room with a sofa, a gogglebox and a floor lamp behind the sofa"
+    rules = plan_rules(prompt)
+    unknown = next(o for o in rules.objects if o.generic)
+    assert unknown.description == "gogglebox"
+    reply = {"room": {"type": "living_room"}, "relations": [],
+             "objects": [{"category": "sofa", "count": 1}, {"category": "tv", "count": 1},
+                         {"category": "floor_lamp", "count": 1}]}
+    model_plan = to_layout_plan(parse_reply(json.dumps(reply)), prompt, "m")
+    # the rules reader missed the lamp (here: taken out of its plan); the text names it, so the model's is kept
+    no_lamp = rules.model_copy(update={"objects": [o for o in rules.objects if o.category != "floor_lamp"],
+                                       "relations": [r for r in rules.relations if "floor_lamp" not in r.subject]})
+    merged = cross_check(model_plan, no_lamp,
+                         normalise=lambda noun: ("tv", 0.9) if noun == "gogglebox" else (None, 0.0))
+    counts = merged.counts()
+    assert counts == {"sofa": 1, "tv": 1, "floor_lamp": 1}
+    assert any("'gogglebox' is the model's tv" in n for n in merged.notes)
+    without = cross_check(model_plan, no_lamp)  # no normaliser: the unknown noun stays generic, the tv is dropped
+    assert without.counts()["generic"] == 1 and "tv" not in without.counts()
 
 
 def test_hybrid_falls_back_to_rules_with_a_note():

@@ -7,11 +7,29 @@ that the rules reader did not find (an open-vocabulary object, a relation the wo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from scenegen import catalog
 from scenegen.scene import Attributes, LayoutPlan, PlannedObject, Relation
 
 
-def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid") -> LayoutPlan:
-    """A new plan: the rules plan's objects, counts, attributes and relations, plus what the model adds."""
+def _mentioned(text: str, obj: PlannedObject) -> bool:
+    """Whether the normalised prompt ``text`` (space-padded) names ``obj``: its category or a synonym, or for an
+    object outside the catalog its own noun."""
+    if obj.generic:
+        phrases = [obj.description]
+    else:
+        cat = catalog.get(obj.category)
+        phrases = [cat.name, *cat.synonyms]
+    return any(f" {catalog._normalise(p)} " in text for p in phrases if catalog._normalise(p))
+
+
+def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
+                normalise: Callable[[str], tuple[str | None, float]] | None = None) -> LayoutPlan:
+    """A new plan: the rules plan's objects, counts, attributes and relations, plus what the model adds that the text
+    names. An object only the model planned is kept when the prompt names it (a catalog synonym or its own noun);
+    when the prompt does not, it replaces a generic object of the rules plan whose noun ``normalise`` maps to its
+    category ("telly" -> tv), and is dropped otherwise (with a note either way)."""
     notes = [*model.notes]
     by_cat_model: dict[str, list[PlannedObject]] = {}
     for o in model.objects:
@@ -43,9 +61,32 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid") -
                     update["proposal"] = mobjs[i].proposal  # the text names it; the model sizes it
             objects.append(ro.model_copy(update={**update, "attributes": attrs}))
     taken = {o.id for o in objects}
+    text = f" {catalog._normalise(rules.prompt)} "
+    rules_renamed: dict[str, str] = {}  # a rules generic object the model named: old id -> new id
     for cat, mobjs in by_cat_model.items():
         if cat in by_cat_rules:
             continue  # the text's count wins (the disagreement is noted above)
+        if not _mentioned(text, mobjs[0]):
+            generic = [o for o in objects if o.generic and o.id not in rules_renamed.values()
+                       and normalise is not None and normalise(o.description)[0] == cat]
+            if generic:  # the text's unknown noun is the model's category ("telly" -> tv): name it so
+                for o in generic:
+                    n = 1
+                    while f"{cat}_{n}" in taken:
+                        n += 1
+                    new_id = f"{cat}_{n}"
+                    taken.add(new_id)
+                    rules_renamed[o.id] = new_id
+                    objects[objects.index(o)] = o.model_copy(update={"id": new_id, "category": cat, "generic": False,
+                                                                     "proposal": None})
+                for mo, o in zip(mobjs, generic):
+                    id_map[mo.id] = rules_renamed[o.id]
+                notes.append(f"cross-check: the text's '{generic[0].description}' is the model's {cat}; kept the "
+                             f"text's count ({len(generic)})")
+            else:
+                notes.append(f"cross-check: the model added {len(mobjs)} {mobjs[0].description or cat} that the text "
+                             f"does not mention; dropped")
+            continue
         extra = mobjs
         for mo in extra:
             base = mo.category
@@ -58,7 +99,9 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid") -
             objects.append(mo.model_copy(update={"id": new_id}))
         notes.append(f"cross-check: the model added {len(extra)} {cat} that the rules reader did not find")
 
-    relations: list[Relation] = [*rules.relations]
+    relations: list[Relation] = [r.model_copy(update={"subject": rules_renamed.get(r.subject, r.subject),
+                                                      "target": rules_renamed.get(r.target or "", r.target)})
+                                 for r in rules.relations]
     have = {(r.kind, r.subject, r.target) for r in relations}
     subj_kinds = {(r.kind, r.subject) for r in relations}
     added = 0

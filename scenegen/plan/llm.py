@@ -12,7 +12,8 @@ not a plan cannot become one.
 
 Settings come from arguments or, for the registry entries (``plan(prompt, "openai")``), from the environment:
 ``SCENEGEN_LLM_URL``, ``SCENEGEN_LLM_MODEL``, ``SCENEGEN_LLM_KEY`` (else ``OPENAI_API_KEY``), ``SCENEGEN_LLM_PATH``,
-``SCENEGEN_LLM_ALLOW_BASE``, ``SCENEGEN_HYBRID_MODEL``. Heavy imports (torch, transformers, peft) happen inside.
+``SCENEGEN_LLM_ALLOW_BASE``, ``SCENEGEN_HYBRID_MODEL``, ``SCENEGEN_PLANNER_ADAPTER`` (another adapter than the bundled one,
+e.g. a checkpoint being trained). Heavy imports (torch, transformers, peft) happen inside.
 """
 
 from __future__ import annotations
@@ -374,8 +375,9 @@ def _memo(name: str, prompt: str, run: Callable[[], LayoutPlan]) -> LayoutPlan:
 @PLANNERS.register("gemma")
 def plan_gemma(prompt: str, seed: int = 0) -> LayoutPlan:
     _check_prompt(prompt)
+    adapter = Path(os.environ.get("SCENEGEN_PLANNER_ADAPTER") or ADAPTER)
     return _memo("gemma", prompt,
-                 lambda: load_gemma(_truthy(os.environ.get("SCENEGEN_LLM_ALLOW_BASE")))(prompt, seed))
+                 lambda: load_gemma(_truthy(os.environ.get("SCENEGEN_LLM_ALLOW_BASE")), adapter)(prompt, seed))
 
 
 def hybrid(prompt: str, model: Callable[[str, int], LayoutPlan], model_name: str, seed: int = 0) -> LayoutPlan:
@@ -397,7 +399,7 @@ def hybrid(prompt: str, model: Callable[[str, int], LayoutPlan], model_name: str
     if rules is None:
         return planned.model_copy(update={"planner": f"hybrid ({model_name} only: the rules reader found no "
                                                      f"furniture to check against)"})
-    return cross_check(planned, rules, planner=f"hybrid ({model_name} + rules)")
+    return cross_check(planned, rules, planner=f"hybrid ({model_name} + rules)", normalise=_normaliser())
 
 
 @PLANNERS.register("hybrid")
