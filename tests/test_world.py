@@ -252,6 +252,9 @@ def test_eval_world_on_synthetic_rooms(tmp_path):
     assert set(res.scores) == {"copy_last", "self_forced", "teacher_forced", "self_forced_shuffled_actions"}
     assert res.scores["self_forced"] == res.scores["teacher_forced"]  # same weights, same numbers
     assert set(res.controllability["gap"]) == {1, 4, 8, 16, 32}
+    c = res.controllability
+    assert c["rollout_gap"] == pytest.approx(c["rollout_psnr_true"] - c["rollout_psnr_shuffled"])
+    assert math.isfinite(c["rollout_psnr_true"]) and math.isfinite(c["rollout_psnr_shuffled"])
     assert res.fps["threads_1"] > 0
     png = plot_psnr(res, tmp_path / "plot.png")
     assert png.stat().st_size > 0

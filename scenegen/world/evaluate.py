@@ -6,7 +6,8 @@
   K2 = 0.03, per channel, valid positions, averaged). Methods: the self-forced model, the teacher-forced model and
   copy-last-frame (frame t0 repeated).
 * Action controllability: PSNR of the rollout with the true actions minus the rollout from the same context with the
-  actions of another held-out walk (walk i gets walk i+1's actions, a derangement), per horizon and averaged.
+  actions of another held-out walk (walk i gets walk i+1's actions, a derangement), per horizon, averaged over the
+  horizons, and over the whole rollout (the mean PSNR of all its predicted frames, 1..32).
 * Revisit consistency: in a held-out room, ``LOOP`` (look away, step out and back, turn back) returns the agent to
   where it stood; PSNR of the model's returning frame against the engine's frame at the loop's start (the engine's
   own return PSNR is reported beside it: below ``PSNR_CAP`` only when a move was blocked).
@@ -206,10 +207,15 @@ def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | 
         res.scores["teacher_forced"] = horizon_scores(model_rollout(tmodel, tctx, win.actions), win.targets)
         log("teacher-forced model scored")
     shuffled = np.roll(win.actions, 1, axis=0)
-    sh = horizon_scores(model_rollout(model, win.context, shuffled), win.targets)
+    pred_shuffled = model_rollout(model, win.context, shuffled)
+    sh = horizon_scores(pred_shuffled, win.targets)
     res.scores["self_forced_shuffled_actions"] = sh
     gap = {h: res.scores["self_forced"]["psnr"][h] - sh["psnr"][h] for h in HORIZONS}
+    whole_true = float(np.mean(psnr(pred, win.targets)))
+    whole_shuffled = float(np.mean(psnr(pred_shuffled, win.targets)))
     res.controllability = {"gap": gap, "mean_gap": float(np.mean(list(gap.values()))),
+                           "rollout_psnr_true": whole_true, "rollout_psnr_shuffled": whole_shuffled,
+                           "rollout_gap": whole_true - whole_shuffled,
                            "shuffle": "each window rolled out with the next window's actions (another held-out walk)"}
     log("controllability scored")
     if revisit_rooms > 0:
