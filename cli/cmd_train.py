@@ -50,7 +50,8 @@ def world(
         Path("scenegen/weights/world.safetensors")),
     mode: Annotated[str, typer.Option(help="teacher (ground-truth context) or self (own rollouts as context)")] = (
         "teacher"),
-    config: Annotated[str, typer.Option(help="model config: small or tiny")] = "small",
+    config: Annotated[str, typer.Option(help="model config: small (64×64, this CPU), large (128×128 data, a GPU) or "
+                                        "tiny (tests)")] = "small",
     init: Annotated[Optional[Path], typer.Option(help="start from this checkpoint (self forcing: the teacher's)")] = (
         None),
     steps: Annotated[int, typer.Option(help="optimiser steps", min=1)] = 500,

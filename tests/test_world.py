@@ -279,3 +279,19 @@ def test_training_is_reproducible_from_the_seed(tmp_path):
     for first, second in zip(*outs):  # same tensors (the header's key order is not part of the claim)
         assert first.keys() == second.keys()
         assert all(torch.equal(first[k], second[k]) for k in first)
+
+
+def test_large_config_builds_for_128_pixel_frames_and_refuses_64_pixel_data(tmp_path):
+    from scenegen.world.model import large_config, small_config
+
+    large = build("large", seed=0)
+    n_large = sum(p.numel() for p in large.parameters())
+    n_small = sum(p.numel() for p in build("small", seed=0).parameters())
+    assert large.cfg == large_config() and large.cfg.size == 128 and 3 * n_small < n_large < 6 * n_small
+    with torch.no_grad():
+        out = large(torch.zeros(1, large.cfg.context, 3, 128, 128), torch.zeros(1, dtype=torch.long))
+    assert out.shape == (1, 3, 128, 128)
+    assert small_config().size == 64
+    _write_shards(tmp_path / "data", n=8, t=20, size=16)
+    with pytest.raises(ValueError, match="world data --size 128"):
+        train_world(tmp_path / "data", tmp_path / "w.safetensors", TrainConfig(config="large", steps=1, threads=1))

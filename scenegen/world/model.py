@@ -53,7 +53,13 @@ def small_config() -> WorldConfig:
     return WorldConfig(channels=(32, 64, 96, 128), patch=2)
 
 
-CONFIGS = {"tiny": tiny_config, "small": small_config}
+def large_config() -> WorldConfig:
+    """For a GPU: 128×128 frames (``scenegen world data --size 128``), 8 frames of context, twice the width
+    (about 4× the parameters of ``small``)."""
+    return WorldConfig(context=8, channels=(64, 128, 192, 256), action_dim=128, size=128, patch=2)
+
+
+CONFIGS = {"tiny": tiny_config, "small": small_config, "large": large_config}
 
 
 class _Block(nn.Module):
@@ -170,7 +176,7 @@ def save(model: WorldModel, path: str | Path, extra: dict | None = None) -> Path
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     meta = {"config": json.dumps(asdict(model.cfg))} | {k: json.dumps(v) for k, v in (extra or {}).items()}
-    save_file({k: v.detach().contiguous() for k, v in model.state_dict().items()}, str(tmp), metadata=meta)
+    save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(tmp), metadata=meta)
     tmp.chmod(0o644)  # an ordinary readable file, like the other bundled weights
     tmp.replace(path)
     return path

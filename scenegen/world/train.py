@@ -115,6 +115,12 @@ def train_world(data_dir: str | Path, out: str | Path, cfg: TrainConfig,
         torch.manual_seed(cfg.seed)
     else:
         model = build(cfg.config, cfg.seed).train()
+    size = int(episodes.frames.shape[-2])
+    if size != model.cfg.size:
+        raise ValueError(f"the {cfg.config} config works on {model.cfg.size}×{model.cfg.size} frames but {data_dir} "
+                         f"holds {size}×{size}: make data with 'scenegen world data --size {model.cfg.size}'")
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")  # the large config is meant for a GPU
+    model = model.to(device)
     k = model.cfg.context
     m = 1 if cfg.mode == "teacher" else cfg.rollout
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
@@ -124,7 +130,7 @@ def train_world(data_dir: str | Path, out: str | Path, cfg: TrainConfig,
     t0 = time.perf_counter()
     card: dict = {}
     for step in range(1, cfg.steps + 1):
-        ctx, acts, tgt = episodes.sample(rng, cfg.batch, k, m)
+        ctx, acts, tgt = (x.to(device) for x in episodes.sample(rng, cfg.batch, k, m))
         loss = loss_teacher(model, ctx, acts, tgt) if cfg.mode == "teacher" else loss_self(model, ctx, acts, tgt,
                                                                                           cfg.bptt)
         opt.zero_grad(set_to_none=True)
