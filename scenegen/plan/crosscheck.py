@@ -13,6 +13,15 @@ from scenegen import catalog
 from scenegen.scene import Attributes, LayoutPlan, PlannedObject, Relation
 
 
+def _fresh_id(category: str, taken: set[str]) -> str:
+    """The first ``<category>_<n>`` not in ``taken`` (added to it)."""
+    n = 1
+    while f"{category}_{n}" in taken:
+        n += 1
+    taken.add(f"{category}_{n}")
+    return f"{category}_{n}"
+
+
 def _mentioned(text: str, obj: PlannedObject) -> bool:
     """Whether the normalised prompt ``text`` (space-padded) names ``obj``: its category or a synonym, or for an
     object outside the catalog its own noun."""
@@ -71,12 +80,7 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
                        and normalise is not None and normalise(o.description)[0] == cat]
             if generic:  # the text's unknown noun is the model's category ("telly" -> tv): name it so
                 for o in generic:
-                    n = 1
-                    while f"{cat}_{n}" in taken:
-                        n += 1
-                    new_id = f"{cat}_{n}"
-                    taken.add(new_id)
-                    rules_renamed[o.id] = new_id
+                    new_id = rules_renamed[o.id] = _fresh_id(cat, taken)
                     objects[objects.index(o)] = o.model_copy(update={"id": new_id, "category": cat, "generic": False,
                                                                      "proposal": None})
                 for mo, o in zip(mobjs, generic):
@@ -89,13 +93,7 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
             continue
         extra = mobjs
         for mo in extra:
-            base = mo.category
-            n = 1
-            while f"{base}_{n}" in taken:
-                n += 1
-            new_id = f"{base}_{n}"
-            taken.add(new_id)
-            id_map[mo.id] = new_id
+            new_id = id_map[mo.id] = _fresh_id(mo.category, taken)
             objects.append(mo.model_copy(update={"id": new_id}))
         notes.append(f"cross-check: the model added {len(extra)} {cat} that the rules reader did not find")
 
