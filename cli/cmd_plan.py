@@ -9,7 +9,8 @@ import typer
 
 from cli.common import out_console, user_errors
 
-PlannerOpt = Annotated[str, typer.Option(help="planner backend: rules, hybrid, gemma, openai or hf")]
+PlannerOpt = Annotated[str, typer.Option(help="planner backend: hybrid, gemma, rules, openai or hf [default: "
+                                                "$SCENEGEN_PLANNER, else hybrid]")]
 UrlOpt = Annotated[Optional[str], typer.Option("--llm-url", help="OpenAI-compatible API base, e.g. "
                                                "http://127.0.0.1:8000/v1 (key from $SCENEGEN_LLM_KEY or $OPENAI_API_KEY)")]
 ModelOpt = Annotated[Optional[str], typer.Option("--llm-model", help="the served model's name (openai)")]
@@ -32,17 +33,17 @@ def register(app: typer.Typer) -> None:
 
 def plan_cmd(
     prompt: Annotated[str, typer.Argument(help="a description of the room")],
-    planner: PlannerOpt = "rules",
+    planner: PlannerOpt = "",
     seed: Annotated[int, typer.Option(help="random seed")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="print the plan as JSON")] = False,
     llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None, allow_base: BaseOpt = False,
 ) -> None:
     """Read PROMPT into a layout plan and print it."""
-    from scenegen.plan import plan
+    from scenegen.plan import default_planner, plan
 
     llm_settings(llm_url, llm_model, llm_path, allow_base)
     with user_errors():
-        p = plan(prompt, planner=planner, seed=seed)
+        p = plan(prompt, planner=planner or default_planner(), seed=seed)
     if as_json:
         import sys
 
