@@ -198,7 +198,8 @@ def plan_eval(
                                                   progress=lambda d, t: bar.update(task, completed=d))
             table = Table("field", "precision", "recall",
                           title=f"{name} on {ev.prompts} annotated prompts: parse rate {ev.parse_rate:.1%}, "
-                                f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts}")
+                                f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts}"
+                                + (f", {ev.fallbacks} handed to the rules reader" if name != "rules" else ""))
             for field, p, r in ev.rows():
                 table.add_row(field, _pct(p), _pct(r))
             out_console.print(table)

@@ -93,3 +93,17 @@ def test_normaliser_examples():
     for odd in ("popcorn machine", "ballet barre", "drum set"):
         name, sim = normalise(odd)
         assert name is None and sim < 0.7
+
+
+def test_a_model_plan_handed_to_the_rules_reader_is_counted_as_a_fallback():
+    from scenegen.plan.evaluate import eval_planner, load_eval_set
+    from scenegen.plan.rules import plan_rules
+
+    items = load_eval_set()[:3]
+
+    def sometimes(prompt, seed):
+        p = plan_rules(prompt)
+        return p.model_copy(update={"planner": "rules (fallback from gemma)"}) if prompt == items[1]["prompt"] else p
+
+    ev = eval_planner(sometimes, "gemma", items)
+    assert ev.parsed == 3 and ev.fallbacks == 1

@@ -96,6 +96,9 @@ class PlanEval:
     count_hits: int = 0
     count_total: int = 0
     room_hits: int = 0
+    fallbacks: int = 0
+    """plans a model backend handed over to the rules reader (its ``planner`` field says so): parsed, but not the
+    model's"""
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -166,10 +169,17 @@ def eval_planner(planner: Callable[[str, int], LayoutPlan], name: str, items: li
                 progress(i + 1, len(items))
             continue
         ev.parsed += 1
+        ev.fallbacks += int(is_fallback(plan))
         score_item(item, plan, ev)
         if progress:
             progress(i + 1, len(items))
     return ev
+
+
+def is_fallback(plan: LayoutPlan) -> bool:
+    """Whether a model backend's plan is the rules reader's stand-in (``rules (fallback from gemma)``,
+    ``hybrid (rules; gemma failed)``)."""
+    return "fallback" in plan.planner or "failed" in plan.planner
 
 
 def _empty_plan(prompt: str) -> LayoutPlan:

