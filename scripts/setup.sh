@@ -8,6 +8,6 @@ command -v "$PY" >/dev/null 2>&1 || PY=python3
 "$PY" -c 'import sys; assert sys.version_info[:2] == (3, 11), f"scenegen needs Python 3.11, found {sys.version.split()[0]}"'
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
-"$VENV/bin/python" -m pip install --quiet -e ".[dev,ray]"
+"$VENV/bin/python" -m pip install --quiet -e ".[dev,ray,t2i]"
 "$(dirname "$0")/setup_browser.sh"
 echo "scenegen installed in $VENV"

@@ -26,7 +26,8 @@ class AssetBackend(Protocol):
         """Build the mesh in the local frame. Same ref -> same mesh, vertex for vertex."""
 
 
-ASSET_BACKENDS: Registry[AssetBackend] = Registry("assets", ("scenegen.assets.box", "scenegen.assets.procedural"))
+ASSET_BACKENDS: Registry[AssetBackend] = Registry("assets", ("scenegen.assets.box", "scenegen.assets.procedural",
+                                                             "scenegen.assets.image3d.backend"))
 
 
 def plan_asset(obj: PlannedObject, rng: np.random.Generator, backend: str = "procedural") -> AssetRef:
