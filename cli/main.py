@@ -35,7 +35,14 @@ def make(
         help="layout planner: hybrid (the fine-tuned Gemma cross-checked against the rules reader), gemma, rules, "
              "openai (--llm-url) or hf (--llm-path); default from $SCENEGEN_PLANNER, else hybrid")] = "",
     llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None,
-    objects: Annotated[str, typer.Option("--objects", help="object generator backend")] = "procedural",
+    objects: Annotated[str, typer.Option("--objects", help="object generator: procedural, or image3d (the "
+                                         "image-to-3D model, from --images or --text-to-image)")] = "procedural",
+    images: Annotated[Optional[Path], typer.Option(help="--objects image3d: a folder of photos, one per object id "
+                                                   "or category (bed_1.png, bed.jpg; a <name>_mask.png beside one "
+                                                   "is used as its mask)")] = None,
+    text_to_image: Annotated[Optional[Path], typer.Option(
+        "--text-to-image", help="--objects image3d: make the photos with this local diffusers text-to-image "
+                                "pipeline (a GPU helps); they are kept in OUT/images")] = None,
     pictures: Annotated[bool, typer.Option(help="render topdown.png and view.png")] = True,
     attempts: Annotated[int, typer.Option(help="solve-and-validate rounds of the repair loop", min=1, max=20)] = 3,
     judge: Annotated[Optional[str], typer.Option(
@@ -70,7 +77,8 @@ def make(
                 os.environ["SCENEGEN_JUDGE"] = judge  # read by the vision validator (its config takes numbers only)
                 validators = [*default_names(), "vision"]
             result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts,
-                              validators=validators, progress=step)
+                              validators=validators, progress=step, images=images, text_to_image=text_to_image,
+                              images_out=out_dir / "images")
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", UserWarning)
                 paths = write_outputs(result, out_dir, pictures=pictures, progress=step)

@@ -53,7 +53,8 @@ DEFAULT_ATTEMPTS = 3
 
 def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "procedural",
          validators: list[str] | None = None, attempts: int = DEFAULT_ATTEMPTS,
-         progress: ProgressFn | None = None) -> MakeResult:
+         progress: ProgressFn | None = None, images: str | Path | None = None,
+         text_to_image: str | Path | None = None, images_out: str | Path | None = None) -> MakeResult:
     """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read.
 
     The solve and validate stages form the repair loop: when the scene fails a check or leaves objects unplaced, the
@@ -61,6 +62,11 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     ``attempts`` rounds. The round with the fewest unplaced objects, then the fewest failed findings, is kept; the
     report lists every round. Whatever is still unmet is explained (``scenegen.solve.explain``) in the scene's
     ``conflicts``.
+
+    ``assets="image3d"`` reconstructs each object from a photo: one per object id or category in the folder
+    ``images``, or generated per planned object by the local diffusers pipeline at ``text_to_image`` into
+    ``images_out`` (default: a folder in the user's cache). Objects without an image get the procedural generator,
+    and the plan's notes say which.
     """
     from scenegen.plan import plan as make_plan
 
@@ -76,6 +82,8 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
 
     step("assets")
     t0 = time.perf_counter()
+    layout = _configure_assets(assets, layout, seed=seed, images=images, text_to_image=text_to_image,
+                               images_out=images_out)
     refs, sizes = build_assets(layout, seed=seed, backend=assets)
     timings["assets"] = time.perf_counter() - t0
 
@@ -149,6 +157,36 @@ def _with_conflicts(scene: Scene, layout: LayoutPlan, refs: dict[str, AssetRef],
 
 
 Size3 = tuple[float, float, float]
+
+
+def _configure_assets(backend: str, layout: LayoutPlan, *, seed: int, images: str | Path | None,
+                      text_to_image: str | Path | None, images_out: str | Path | None) -> LayoutPlan:
+    """Give the image-to-3D backend its photos (a folder, or images generated from the plan); returns the layout
+    with a note for every object that has no photo. Other backends take no images."""
+    if backend != "image3d":
+        if images is not None or text_to_image is not None:
+            raise ValueError("--images and --text-to-image are for --objects image3d")
+        return layout
+    from scenegen.assets.image3d.backend import BACKEND
+
+    if images is not None and text_to_image is not None:
+        raise ValueError("give --images DIR or --text-to-image PATH, not both")
+    if text_to_image is not None:
+        from scenegen.assets.image3d.text2image import generate_images
+        from scenegen.plan.llm import cache_dir
+
+        out = Path(images_out) if images_out is not None else cache_dir().parent / "images" / f"s{seed}"
+        images = generate_images([o for o in layout.objects if not o.generic], text_to_image, out, seed=seed)
+    if images is None:
+        raise ValueError("--objects image3d needs photos: --images DIR (one per object id or category) or "
+                         "--text-to-image PATH (a local diffusers pipeline)")
+    BACKEND.configure(images=images, fallback="procedural")
+    missing = sorted({o.category for o in layout.objects if not o.generic and BACKEND.image_for(o) is None})
+    if not missing:
+        return layout
+    note = (f"no photo for {', '.join(missing)} in {BACKEND.images}: procedural meshes (add <category>.png or "
+            f"<id>.png to use the image-to-3D model)")
+    return layout.model_copy(update={"notes": [*layout.notes, note]})
 
 
 def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural"
