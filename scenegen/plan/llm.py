@@ -224,6 +224,19 @@ def _device() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def _quiet_transformers() -> None:
+    """No progress bars, deprecation notices or info lines from transformers in the user's terminal (errors still
+    show): a planner's output is the plan and its notes."""
+    import warnings
+
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"transformers(\.|$)")
+    warnings.filterwarnings("ignore", category=FutureWarning, module=r"torch\.nn\.modules")
+
+
 def load_hf(path: str | Path) -> LocalPlanner:
     """A local transformers causal-LM folder (config, tokenizer, weights), on GPU when there is one."""
     folder = Path(path)
@@ -231,6 +244,7 @@ def load_hf(path: str | Path) -> LocalPlanner:
         raise PlanError(f"--llm-path {folder} is not a transformers model folder (no config.json)")
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
+    _quiet_transformers()
     tok = AutoTokenizer.from_pretrained(folder)
     model = AutoModelForCausalLM.from_pretrained(folder).to(_device())
     planner = LocalPlanner(model, tok)
@@ -261,6 +275,7 @@ def load_gemma_base(log: Callable[[str], None] = lambda m: None):  # type: ignor
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
+    _quiet_transformers()
     cache = cache_dir()
     if (cache / "config.json").is_file():
         return (AutoModelForCausalLM.from_pretrained(cache, dtype=torch.bfloat16),
