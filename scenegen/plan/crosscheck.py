@@ -122,3 +122,20 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
         notes.append(f"cross-check: kept {added} relation(s) the model added")
     return LayoutPlan(prompt=rules.prompt, room=rules.room if rules.room else model.room, objects=objects,
                       relations=relations, notes=notes, planner=planner)
+
+
+def ground(model: LayoutPlan, planner: str = "hybrid") -> LayoutPlan | None:
+    """The model's plan with only the objects the prompt names (as ``cross_check`` keeps the model's extras), for when
+    the rules reader found nothing to check against; None when none is left (the text names no furniture)."""
+    text = f" {catalog._normalise(model.prompt)} "
+    kept = [o for o in model.objects if _mentioned(text, o)]
+    if not kept:
+        return None
+    ids = {o.id for o in kept}
+    dropped = sorted({o.description or o.category for o in model.objects if o.id not in ids})
+    notes = [*model.notes]
+    if dropped:
+        notes.append(f"cross-check: the model planned {', '.join(dropped)}, which the text does not mention; dropped")
+    relations = [r for r in model.relations if r.subject in ids and (r.target in ids or r.target not in
+                                                                      {o.id for o in model.objects})]
+    return model.model_copy(update={"objects": kept, "relations": relations, "notes": notes, "planner": planner})

@@ -398,7 +398,7 @@ def plan_gemma(prompt: str, seed: int = 0) -> LayoutPlan:
 def hybrid(prompt: str, model: Callable[[str, int], LayoutPlan], model_name: str, seed: int = 0) -> LayoutPlan:
     """The model's plan cross-checked against the rules planner (``scenegen.plan.crosscheck``); when the model
     fails, the rules plan with a note saying why."""
-    from scenegen.plan.crosscheck import cross_check
+    from scenegen.plan.crosscheck import cross_check, ground
     from scenegen.plan.rules import plan_rules
 
     _check_prompt(prompt)
@@ -412,8 +412,12 @@ def hybrid(prompt: str, model: Callable[[str, int], LayoutPlan], model_name: str
         return planned.model_copy(update={"planner": f"hybrid ({planned.planner})"})
     rules = _rules_plan(prompt)
     if rules is None:
-        return planned.model_copy(update={"planner": f"hybrid ({model_name} only: the rules reader found no "
-                                                     f"furniture to check against)"})
+        grounded = ground(planned, planner=f"hybrid ({model_name} only: the rules reader found no furniture to "
+                                           f"check against)")
+        if grounded is None:
+            raise PlanError("the prompt names no furniture (the model's guesses are not in the text): describe the "
+                            "room's furniture, e.g. 'a bedroom with a bed and a desk'")
+        return grounded
     return cross_check(planned, rules, planner=f"hybrid ({model_name} + rules)", normalise=_normaliser())
 
 
