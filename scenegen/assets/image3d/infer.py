@@ -145,6 +145,33 @@ def mesh_from_grid(occ: np.ndarray, rgb: np.ndarray | None, size: tuple[float, f
     return mesh
 
 
+def photo_colours(mesh: "trimesh.Trimesh", to_camera: np.ndarray, image: np.ndarray, mask: np.ndarray,
+                  K: tuple[float, float, float]) -> np.ndarray:
+    """(V, 4) uint8 vertex colours (linear albedo × 255) with the photo's hue and the model's brightness.
+
+    The colour head alone drifts toward its categories' usual colours (a blue bed comes out wood-toned), so each vertex
+    that faces the camera and projects inside the mask takes the photo's pixel (sRGB → linear), the others the median
+    of those; the whole is then scaled so its median luminance is the model's, because the photo's pixels are
+    shaded (darker than the albedo on faces turned from the light). ``to_camera``: (4, 4) local → camera frame
+    (OpenCV axes); ``K`` = (f, c_x, c_y) pixels of ``image`` (H, W, 3) uint8 sRGB and ``mask`` (H, W) bool."""
+    v = np.asarray(mesh.vertices) @ to_camera[:3, :3].T + to_camera[:3, 3]
+    n = np.asarray(mesh.vertex_normals) @ to_camera[:3, :3].T
+    f, cx, cy = K
+    z = np.maximum(v[:, 2], 1e-6)
+    u = np.round(f * v[:, 0] / z + cx).astype(int)
+    w = np.round(f * v[:, 1] / z + cy).astype(int)
+    seen = (u >= 0) & (u < mask.shape[1]) & (w >= 0) & (w < mask.shape[0]) & ((n * -v).sum(axis=1) > 0)
+    seen[seen] &= mask[w[seen], u[seen]]
+    srgb = image.astype(np.float64) / 255.0
+    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    model_rgb = np.asarray(mesh.visual.vertex_colors, dtype=np.float64)[:, :3] / 255.0
+    col = np.tile(np.median(linear[mask], axis=0), (len(v), 1))
+    col[seen] = linear[w[seen], u[seen]]
+    luminance = np.array([0.2126, 0.7152, 0.0722])
+    col = np.clip(col * (np.median(model_rgb @ luminance) / max(float(np.median(col @ luminance)), 1e-3)), 0, 1)
+    return np.concatenate([np.round(col * 255), np.full((len(col), 1), 255)], axis=1).astype(np.uint8)
+
+
 def intrinsics_for(shape: tuple[int, int], fov_deg: float = DEFAULT_FOV_DEG) -> tuple[float, float, float]:
     """(f, c_x, c_y) pixels for an image of ``shape`` (H, W) with vertical field of view ``fov_deg``."""
     h, w = shape
@@ -189,6 +216,12 @@ def predict(model: Image3DModel, image: np.ndarray, mask: np.ndarray,
     col = out["rgb"][0].permute(1, 2, 3, 0).cpu().numpy()
     size = tuple(float(s) for s in pose["size"][0])
     mesh = mesh_from_grid(occ, col, size)
+    rot = object_to_camera(float(pose["yaw"][0]), float(pose["pitch"][0]))
+    to_cam = np.eye(4)
+    to_cam[:3, :3] = rot
+    to_cam[:3, 3] = pose["translation"][0] - rot @ np.array([0.0, 0.0, size[2] / 2])
+    mesh.visual.vertex_colors = photo_colours(mesh, to_cam, np.asarray(image), np.asarray(mask),
+                                              tuple(float(k) for k in Ks[0]))
     prob = torch.softmax(out["cat_logits"][0], dim=0)
     c = int(prob.argmax())
     name = cfg.categories[c] if c < len(cfg.categories) else "object"
