@@ -137,7 +137,7 @@ def _print_judge(r) -> None:  # type: ignore[no-untyped-def]
     t = Table("measure", "value", "of", title="clean held-out scenes")
     t.add_row("category recognition", _pct(r.recognition), str(r.objects))
     t.add_row("colour as asked (colour_ok >= 0.5)", _pct(r.colour_ok), str(r.colour_asked))
-    t.add_row(f"colour RGB within 0.15 of the asset's", _pct(r.colour_rgb), str(r.objects))
+    t.add_row("colour RGB within 0.15 of the asset's", _pct(r.colour_rgb), str(r.objects))
     t.add_row("visible count per category", _pct(r.count_accuracy), str(r.count_pairs))
     t.add_row("objects with a failing finding (FP)", _pct(r.clean_object_fails / r.clean_objects
                                                           if r.clean_objects else None), str(r.clean_objects))

@@ -374,7 +374,7 @@ def _singular(word: str) -> str:
     return word[:-1]
 
 
-def _normalise(phrase: str) -> str:
+def normalise_phrase(phrase: str) -> str:
     """Lower-case words of ``phrase`` (letters only; ``_``, ``-`` and punctuation split words), each singular."""
     words = re.findall(r"[a-z]+", phrase.lower().replace("_", " "))
     return " ".join(_singular(w) for w in words)
@@ -384,7 +384,7 @@ def _build_synonym_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for cat in CATALOG.values():
         for phrase in (cat.name.replace("_", " "), *cat.synonyms):
-            index.setdefault(_normalise(phrase), cat.name)
+            index.setdefault(normalise_phrase(phrase), cat.name)
     return index
 
 
@@ -398,7 +398,7 @@ def resolve(noun: str) -> Category | None:
     >>> resolve("Bedside Tables").name
     'nightstand'
     """
-    key = _normalise(noun)
+    key = normalise_phrase(noun)
     name = _SYNONYMS.get(key)
     return CATALOG[name] if name else None
 

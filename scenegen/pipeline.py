@@ -173,9 +173,9 @@ def _configure_assets(backend: str, layout: LayoutPlan, *, seed: int, images: st
         raise ValueError("give --images DIR or --text-to-image PATH, not both")
     if text_to_image is not None:
         from scenegen.assets.image3d.text2image import generate_images
-        from scenegen.plan.llm import cache_dir
+        from scenegen.paths import user_cache_dir
 
-        out = Path(images_out) if images_out is not None else cache_dir().parent / "images" / f"s{seed}"
+        out = Path(images_out) if images_out is not None else user_cache_dir() / "images" / f"s{seed}"
         images = generate_images([o for o in layout.objects if not o.generic], text_to_image, out, seed=seed)
     if images is None:
         raise ValueError("--objects image3d needs photos: --images DIR (one per object id or category) or "

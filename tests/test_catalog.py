@@ -35,7 +35,7 @@ def test_every_synonym_resolves_to_its_own_category_only() -> None:
     owner: dict[str, set[str]] = {}
     for cat in catalog.CATALOG.values():
         for phrase in (cat.name.replace("_", " "), *cat.synonyms):
-            owner.setdefault(catalog._normalise(phrase), set()).add(cat.name)
+            owner.setdefault(catalog.normalise_phrase(phrase), set()).add(cat.name)
             assert catalog.resolve(phrase).name == cat.name, phrase
     clashes = {k: v for k, v in owner.items() if len(v) > 1}
     assert not clashes

@@ -30,7 +30,7 @@ def _mentioned(text: str, obj: PlannedObject) -> bool:
     else:
         cat = catalog.get(obj.category)
         phrases = [cat.name, *cat.synonyms]
-    return any(f" {catalog._normalise(p)} " in text for p in phrases if catalog._normalise(p))
+    return any(f" {catalog.normalise_phrase(p)} " in text for p in phrases if catalog.normalise_phrase(p))
 
 
 def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
@@ -70,7 +70,7 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
                     update["proposal"] = mobjs[i].proposal  # the text names it; the model sizes it
             objects.append(ro.model_copy(update={**update, "attributes": attrs}))
     taken = {o.id for o in objects}
-    text = f" {catalog._normalise(rules.prompt)} "
+    text = f" {catalog.normalise_phrase(rules.prompt)} "
     rules_renamed: dict[str, str] = {}  # a rules generic object the model named: old id -> new id
     for cat, mobjs in by_cat_model.items():
         if cat in by_cat_rules:
@@ -127,7 +127,7 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
 def ground(model: LayoutPlan, planner: str = "hybrid") -> LayoutPlan | None:
     """The model's plan with only the objects the prompt names (as ``cross_check`` keeps the model's extras), for when
     the rules reader found nothing to check against; None when none is left (the text names no furniture)."""
-    text = f" {catalog._normalise(model.prompt)} "
+    text = f" {catalog.normalise_phrase(model.prompt)} "
     kept = [o for o in model.objects if _mentioned(text, o)]
     if not kept:
         return None

@@ -265,8 +265,10 @@ def gguf_path() -> Path:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("SCENEGEN_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "scenegen" / "gemma3-270m-bf16"
+    """Where the de-quantised bf16 copy of Gemma is kept."""
+    from scenegen.paths import user_cache_dir
+
+    return user_cache_dir() / "gemma3-270m-bf16"
 
 
 def load_gemma_base(log: Callable[[str], None] = lambda m: None):  # type: ignore[no-untyped-def]
