@@ -68,6 +68,7 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     ``images_out`` (default: a folder in the user's cache). Objects without an image get the procedural generator,
     and the plan's notes say which.
     """
+    from scenegen.plan import PlanError
     from scenegen.plan import plan as make_plan
 
     if attempts < 1:
@@ -79,6 +80,9 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     t0 = time.perf_counter()
     layout = make_plan(prompt, planner=planner, seed=seed)
     timings["plan"] = time.perf_counter() - t0
+    if not layout.objects:
+        raise PlanError(f"the prompt names a {layout.program or layout.room.type} but no furniture, and this run only "
+                        f"places what the prompt lists; name some objects, e.g. 'a bedroom with a bed and a wardrobe'")
 
     step("assets")
     t0 = time.perf_counter()

@@ -250,6 +250,14 @@ class LayoutPlan(_Model):
     relations: list[Relation] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="things the planner wants the user to know")
     planner: str = "rules"
+    program: str | None = Field(default=None, description="the room program the design stage furnishes from "
+                                "(kids_room, home_office, cafe, ...); room.type is the coarse type it is a kind of")
+    style: str | None = Field(default=None, description="the room's style word (scandinavian, industrial, rustic, ...)")
+    themes: list[str] = Field(default_factory=list,
+                              description="theme and persona words that are not objects ('researcher', 'cat')")
+    excluded: list[str] = Field(default_factory=list,
+                                description="categories the prompt rules out ('no coffee table', 'without a tv')")
+    only: bool = Field(default=False, description="the prompt asks for only what it lists ('only a bed and a desk')")
 
     @model_validator(mode="after")
     def _ids_resolve(self) -> "LayoutPlan":

@@ -41,7 +41,9 @@ def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
 
     Raises ``PlanError`` for a prompt the planner cannot use and ``UnknownBackendError`` for an unknown planner name.
     """
-    return PLANNERS.get(planner)(prompt, seed)
+    from scenegen.plan.physics import make_plausible
+
+    return make_plausible(PLANNERS.get(planner)(prompt, seed))
 
 
 __all__ = ["DEFAULT_PLANNER", "PLANNERS", "PlanError", "Planner", "default_planner", "plan"]

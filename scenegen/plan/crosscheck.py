@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from scenegen import catalog
+from scenegen.plan.physics import make_plausible
 from scenegen.scene import Attributes, LayoutPlan, PlannedObject, Relation
 
 
@@ -120,8 +121,11 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
         notes.append(f"cross-check: kept {missing} relation(s) the text states that the model missed")
     if added:
         notes.append(f"cross-check: kept {added} relation(s) the model added")
-    return LayoutPlan(prompt=rules.prompt, room=rules.room if rules.room else model.room, objects=objects,
-                      relations=relations, notes=notes, planner=planner)
+    merged = LayoutPlan(prompt=rules.prompt, room=rules.room if rules.room else model.room, objects=objects,
+                        relations=relations, notes=notes, planner=planner, program=rules.program,
+                        style=rules.style or model.style, themes=rules.themes, excluded=rules.excluded,
+                        only=rules.only)
+    return make_plausible(merged, invented=frozenset(range(len(relations) - added, len(relations))))
 
 
 def ground(model: LayoutPlan, planner: str = "hybrid") -> LayoutPlan | None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from scenegen import catalog
 from scenegen.plan import PLANNERS, PlanError
 from scenegen.plan import text as tx
+from scenegen.plan.brief import is_person_or_pet, is_room_phrase, program_base, read_brief
 from scenegen.scene import Attributes, LayoutPlan, Opening, PlannedObject, Relation, Room
 
 MAX_PER_OBJECT = 100
@@ -99,6 +100,7 @@ class _Rel:
     reciprocal: bool = False
     flank: bool = False
     all_targets: bool = False  # "between": next to every member of the target group
+    per_side: int = 1  # "two chairs on each long side": the count is per side, and a table has two
     params: dict[str, float | str] = field(default_factory=dict)
     src: tuple[int, int] = (0, 0)  # character span in the prompt
 
@@ -136,7 +138,9 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     objects += _find_generics(toks, rooms, objects, notes)
     objects.sort(key=lambda m: m.head)
     wanted = [m for m in objects if not m.negated]
-    if not any(m.kind == "object" for m in wanted) and not (rooms and wanted):
+    brief = read_brief(prompt)
+    room_named = brief.program is not None or any(r.category != "room" for r in rooms)
+    if not any(m.kind == "object" for m in wanted) and not (rooms and wanted) and not room_named:
         raise PlanError(_no_furniture_message(prompt, objects))
 
     span_of = _token_owner_map(objects)
@@ -147,6 +151,8 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     relations = _expand_relations(rels, objects, members, prompt)
 
     room_type = _room_type(rooms, objects)
+    if brief.program is not None and room_type in ("room", brief.program):
+        room_type = program_base(brief.program)
     width, depth = _room_size(dims, area, room_type, rooms, objects, toks)
     if L_SHAPED.search(prompt.lower()):
         room = _l_shaped_room(width, depth, room_type, _window_count(words, notes), given=dims is not None)
@@ -155,7 +161,10 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     else:
         openings = _openings(width, depth, _window_count(words, notes))
         room = Room.rectangle(width, depth, height=ROOM_HEIGHT, type=room_type, openings=openings)
-    return LayoutPlan(prompt=prompt, room=room, objects=planned, relations=relations, notes=notes, planner="rules")
+    excluded = sorted({m.category for m in objects if m.negated and m.kind == "object"})
+    return LayoutPlan(prompt=prompt, room=room, objects=planned, relations=relations, notes=notes, planner="rules",
+                      program=brief.program or (room_type if room_type != "room" else None), style=brief.style,
+                      themes=brief.themes, excluded=excluded, only=brief.only)
 
 
 def _no_furniture_message(prompt: str, objects: list[_Mention]) -> str:
@@ -423,7 +432,8 @@ def _generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
-    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS for w in head_words):
+    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS or is_person_or_pet(w)
+           for w in head_words) or is_room_phrase(head_words):
         return None
     m = _Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
     _read_count_and_adjectives(m, toks)
@@ -617,6 +627,16 @@ def _make_rel(key: str, subject: int, target: _Target, toks: list[tx.Token], rel
         notes.append(f"'{phrase}' is not a relation the rules planner reads; the solver places "
                      f"the {objects[subject].head_text} on its own")
         return None
+    phrase_words = words[rel_start:rel_end]
+    per_side = 2 if key == "sides" and any(w in ("each", "both", "either") for w in phrase_words) else 1
+    if key == "flank" and "each" in phrase_words and objects[subject].qkind == "number" and objects[subject].qcount > 1:
+        per_side = 2  # "four chairs on each side of the table": four a side ("a lamp on either side": two in all)
+    if key == "sides" and target.kind in ("none", "pronoun"):
+        anchor, _ = _pronoun_anchor(subject, rel_start, objects, words, related)
+        if anchor is None or anchor == subject:
+            return None
+        objects[anchor].is_target = True
+        return _Rel(obj_kind, [subject], target=anchor, src=src, per_side=per_side)
     if target.kind == "object":
         assert target.mention is not None
         if target.arch == "middle":
@@ -627,7 +647,7 @@ def _make_rel(key: str, subject: int, target: _Target, toks: list[tx.Token], rel
             return None
         objects[target.mention].is_target = True
         return _Rel(kind, [subject], target=target.mention, distributive=target.distributive, src=src,
-                    flank=key == "flank", all_targets=key == "between")
+                    flank=key == "flank", all_targets=key == "between", per_side=per_side)
     if target.kind == "arch":
         kind = arch_kinds.get(target.arch or "")
         if key == "centered" and target.arch is None:
@@ -639,7 +659,10 @@ def _make_rel(key: str, subject: int, target: _Target, toks: list[tx.Token], rel
     if key == "centered":
         return _Rel("middle_of_room", [subject], arch="room", src=src)
     if target.kind == "pronoun" or (key == "flank" and target.kind == "none"):
-        return _pronoun_rel(key, obj_kind, subject, target, toks, rel_start, objects, words, related, src)
+        rel = _pronoun_rel(key, obj_kind, subject, target, toks, rel_start, objects, words, related, src)
+        if rel is not None:
+            rel.per_side = per_side
+        return rel
     return None
 
 
@@ -728,6 +751,11 @@ def _settle_counts(objects: list[_Mention], rels: list[_Rel], prompt: str, toks:
         else:  # none or definite: a bare plural asks for a couple
             m.count = 2 if m.plural and not m.mass else 1
     for r in rels:
+        if r.per_side > 1:
+            for s in r.subjects:
+                if objects[s].owner == s:
+                    objects[s].count *= r.per_side
+            continue
         if not (r.distributive or r.flank):
             continue
         for s in r.subjects:

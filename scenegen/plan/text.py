@@ -8,6 +8,7 @@ Everything here is plain data and pure functions; nothing depends on the catalog
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -32,10 +33,19 @@ class Token:
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()]")
 
 
+def fold_accents(text: str) -> str:
+    """"café" -> "cafe", "crème" -> "creme": each accented letter becomes its base letter, so the text keeps its length
+    (token offsets still index the original)."""
+    if text.isascii():
+        return text
+    return "".join(unicodedata.normalize("NFKD", c)[0] if len(unicodedata.normalize("NFKD", c)) > 1 else c
+                   for c in text)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (lower-cased; hyphens and symbols separate words)."""
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text.lower()):
+    for m in _TOKEN_RE.finditer(fold_accents(text.lower())):
         s = m.group(0)
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
         out.append(Token(s, kind, m.start(), m.end()))
@@ -251,7 +261,12 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "each side of=flank", "both sides of=flank", "flanking=flank", "on each side=flank", "on either side=flank",
     "on both sides=flank", "at each side of=flank", "at either side of=flank", "on the sides of=flank",
     "centered=centered", "centred=centered", "centered in=centered", "centred in=centered",
-    "above=unsupported", "over=unsupported", "between=between", "in between=between", "among=unsupported",
+    "on each long side of=sides", "on each short side of=sides", "on each long side=sides",
+    "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
+    "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
+    "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
+    "above=above", "over=above", "mounted above=above", "hung above=above", "hanging above=above",
+    "hanging over=above", "directly above=above", "right above=above", "just above=above", "between=between", "in between=between", "among=unsupported",
     "amongst=unsupported",
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
@@ -264,7 +279,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "near": ("near", {"window": "next_to_window", "door": "next_to_door", "wall": "against_wall", "corner": "corner",
                       "middle": "middle_of_room"}),
     "against": ("next_to", {"wall": "against_wall", "window": "next_to_window", "door": "next_to_door"}),
-    "in": (None, {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
+    "in": ("on_top", {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
                   "door": "next_to_door"}),
     "at": ("near", {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
                     "door": "next_to_door", "wall": "against_wall"}),
@@ -281,6 +296,8 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "between": ("next_to", {}),
     "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room"}),
     "unsupported": (None, {}),
+    "sides": ("around", {}),
+    "above": ("on_top", {"door": "next_to_door", "window": "next_to_window", "bed": "on_wall"}),
 }
 """Relation key -> (kind when the target is an object, {architecture word: kind}). None: no relation is recorded."""
 

@@ -1,0 +1,125 @@
+"""The room-level brief a prompt gives besides its objects: the room program, style, theme and persona words, what it
+rules out, and whether it asks for only what it lists.
+
+These become ``LayoutPlan.program``, ``style``, ``themes``, ``excluded`` and ``only``, which the design stage reads to
+furnish a room that the prompt names but does not list ("a living room", "a cozy bedroom for a teenager who plays
+guitar"). The word lists are data in ``scenegen/plan/brief_words.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from scenegen.plan import text as tx
+
+
+@dataclass(frozen=True)
+class BriefWords:
+    """The vocabularies the brief is read with (loaded from ``brief_words.json``)."""
+
+    programs: dict[tuple[str, ...], str]
+    """room phrase -> room program name (``kids_room``, ``home_office``, ``cafe`` ...)"""
+    program_base: dict[str, str]
+    """room program -> the room type it is a kind of (``kids_room`` -> ``bedroom``); missing means itself"""
+    personas: frozenset[str]
+    """people words that are never objects ("a researcher", "a teenager")"""
+    pets: frozenset[str]
+    """animals that are never objects themselves; they ask for pet things"""
+    themes: dict[tuple[str, ...], str]
+    """theme phrases ("harry potter", "space", "nautical") -> theme name"""
+    only_words: frozenset[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=1)
+def words() -> BriefWords:
+    """The brief vocabularies, read once from the package data file."""
+    raw = json.loads(resources.files("scenegen.plan").joinpath("brief_words.json").read_text())
+    return BriefWords(
+        programs={tuple(k.split()): v for k, v in raw["programs"].items()},
+        program_base=dict(raw["program_base"]),
+        personas=frozenset(raw["personas"]),
+        pets=frozenset(raw["pets"]),
+        themes={tuple(k.split()): v for k, v in raw["themes"].items()},
+        only_words=frozenset(raw["only_words"]),
+    )
+
+
+@dataclass
+class Brief:
+    """What ``read_brief`` finds. ``program`` is None when the prompt names no room kind."""
+
+    program: str | None = None
+    style: str | None = None
+    themes: list[str] = field(default_factory=list)
+    only: bool = False
+
+
+_COUNT_STARTS = frozenset({"a", "an", "the", "one", "two", "three", "four", "five", "six", "some"})
+
+
+def is_room_phrase(head_words: list[str]) -> bool:
+    """Whether words name a room program ("cafe", "home office"), which is never an object."""
+    return tuple(head_words) in words().programs
+
+
+def program_base(program: str) -> str:
+    """The room type a program is a kind of (``home_office`` -> ``office``); the program itself when it is one."""
+    return words().program_base.get(program, program)
+
+
+def read_brief(prompt: str) -> Brief:
+    """The room program (longest phrase first, first mention wins), the first style word, theme, persona and pet words
+    in prompt order, and "only"."""
+    toks = tx.tokenize(re.sub(r"[-_/]", " ", prompt.lower()))
+    ws = [t.text for t in toks]
+    vocab = words()
+    brief = Brief()
+    seen: set[str] = set()
+    i = 0
+    while i < len(ws):
+        prog = tx.match_longest(ws, i, vocab.programs)
+        theme = tx.match_longest(ws, i, vocab.themes)
+        style = tx.match_longest(ws, i, tx.MULTIWORD_STYLES)
+        if prog and brief.program is None:
+            brief.program = prog[1]
+            i += prog[0]
+            continue
+        if style and brief.style is None:
+            brief.style = style[1]
+        elif ws[i] in tx.STYLES and brief.style is None:
+            brief.style = tx.STYLES[ws[i]]
+        if i + 1 < len(ws) and ws[i + 1] in ("themed", "theme") and not theme and ws[i] not in seen:
+            theme = (1, ws[i])  # "a dinosaur-themed room", "a space theme"
+        if theme and theme[1] not in seen:
+            seen.add(theme[1])
+            brief.themes.append(theme[1])
+            i += theme[0]
+            continue
+        word = _singular(ws[i])
+        if (word in vocab.personas or word in vocab.pets) and word not in seen:
+            seen.add(word)
+            brief.themes.append(word)
+        if (ws[i] in vocab.only_words and i + 1 < len(ws) and (ws[i + 1] in _COUNT_STARTS or toks[i + 1].kind == "num")
+                and (i == 0 or ws[i - 1] != "not")):
+            brief.only = True  # "only a bed and a desk", "just two chairs" (not "not only")
+        i += 1
+    return brief
+
+
+def is_person_or_pet(word: str) -> bool:
+    """Whether a noun names a person or an animal (never a piece of furniture)."""
+    w = _singular(word.lower())
+    return w in words().personas or w in words().pets
+
+
+def _singular(word: str) -> str:
+    from scenegen import catalog
+
+    singular = getattr(catalog, "singular", None)
+    if singular is not None:
+        return singular(word)
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
