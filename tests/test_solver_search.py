@@ -156,7 +156,64 @@ def test_too_big_on_its_own_is_said_so():
     result = solve(plan, refs, sizes, stage_rng(0, "solve"))
     (conflict,) = explain_conflicts(plan, refs, sizes, result)
     assert conflict.kind == "unplaced" and conflict.objects == ["bed_1"] and conflict.minimal
-    assert "does not fit in the 2.6×2.4 m room" in conflict.message and "even on its own" in conflict.message
+    # the bed's 1.60×2.05 m footprint is inside the 2.6×2.4 m outline: the message must not claim it is larger
+    w, d, _ = sizes["bed_1"]
+    assert max(w, d) <= 2.6 and min(w, d) <= 2.4
+    assert conflict.message.startswith("bed_1 (1.60×2.05 m) fits inside the 2.6×2.4 m room")
+    assert "finds no spot on the floor, with the door clear" in conflict.message
+    assert "even with nothing else in the room" in conflict.message
+
+
+def test_larger_than_the_room_is_said_only_when_it_is():
+    plan = _plan([("bed_1", "bed")], room=Room.rectangle(1.9, 1.5, openings=[DOOR]))
+    refs, sizes = _assets(plan)
+    (conflict,) = explain_conflicts(plan, refs, sizes, solve(plan, refs, sizes, stage_rng(0, "solve")))
+    w, d, _ = sizes["bed_1"]
+    assert max(w, d) > 1.9  # the geometry behind the words
+    assert conflict.message == ("bed_1 (1.60×2.05 m) is larger than the 1.9×1.5 m room (2.8 m²) itself: choose a "
+                                "smaller bed or a larger room")
+
+
+def test_a_relation_in_the_way_is_named_not_the_room():
+    """The issue's false explanation: an object that fits the room was said not to fit 'even on its own' when the
+    cause was an impossible relation."""
+    plan = _plan([("bed_1", "bed")], [dict(kind="hang_from_ceiling", subject="bed_1", target="ceiling")],
+                 room=Room.rectangle(3.0, 2.6, openings=[DOOR]))
+    refs, sizes = _assets(plan)
+    (conflict,) = explain_conflicts(plan, refs, sizes, solve(plan, refs, sizes, stage_rng(0, "solve")))
+    assert conflict.relations == [0] and "even on its own" not in conflict.message
+    assert conflict.message == ("bed_1 (1.60×2.05 m) fits in the 3.0×2.6 m room (7.8 m²) on its own, but not with "
+                                "'bed_1 hang from ceiling': drop or change that relation")
+    without = _plan([("bed_1", "bed")], room=Room.rectangle(3.0, 2.6, openings=[DOOR]))
+    assert _solve(without).unplaced == []  # the claim "fits on its own" holds
+
+
+def test_a_top_too_small_is_measured():
+    plan = _plan([("tv_1", "tv"), ("nightstand_1", "nightstand")],
+                 [dict(kind="on_top", subject="tv_1", target="nightstand_1")])
+    refs, sizes = _assets(plan)
+    result = solve(plan, refs, sizes, stage_rng(0, "solve"))
+    assert [u.id for u in result.unplaced] == ["tv_1"]
+    (conflict,) = explain_conflicts(plan, refs, sizes, result)
+    assert sizes["tv_1"][0] > sizes["nightstand_1"][0]
+    assert conflict.message == ("tv_1 (1.25×0.25 m) is larger than the top of nightstand_1 (0.50×0.40 m), even with "
+                                "nothing else on it: choose a larger nightstand or put it elsewhere")
+
+
+def test_two_relations_that_cannot_hold_together_are_both_named():
+    window = Opening(id="window_1", kind="window", wall=2, offset=2.0, width=1.2, height=1.2, sill=0.9)
+    plan = _plan([("chair_1", "chair")], [dict(kind="next_to_door", subject="chair_1", target="door"),
+                                          dict(kind="next_to_window", subject="chair_1", target="window")],
+                 room=Room.rectangle(5.0, 7.0, openings=[DOOR, window]))
+    refs, sizes = _assets(plan)
+    result = solve(plan, refs, sizes, stage_rng(0, "solve"))
+    boxes = _boxes(result)
+    met = [score_relation(r, boxes, plan.room) > 0.5 for r in plan.relations]
+    assert met.count(False) == 1  # the door and the window are 7 m apart: one of the two is unmet
+    (conflict,) = explain_conflicts(plan, refs, sizes, result)
+    assert conflict.kind == "relation" and sorted(conflict.relations) == [0, 1]
+    assert "cannot be met together with" in conflict.message
+    assert "'chair_1 next to door'" in conflict.message and "'chair_1 next to window'" in conflict.message
 
 
 def test_conflicting_objects_are_named_and_bystanders_are_not():

@@ -53,11 +53,50 @@ def explain_conflicts(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: Sizes,
 # ----------------------------------------------------------------------------------------------------------------------
 
 
-def _sub_plan(plan: LayoutPlan, keep: set[str]) -> LayoutPlan:
+def _sub_plan(plan: LayoutPlan, keep: set[str], without: frozenset[int] = frozenset()) -> LayoutPlan:
+    """The plan restricted to the objects ``keep`` and their relations, less the relation indices ``without``."""
     objects = [o for o in plan.objects if o.id in keep]
-    relations = [r for r in plan.relations if r.subject in keep
+    relations = [r for i, r in enumerate(plan.relations) if r.subject in keep and i not in without
                  and (r.kind in ARCHITECTURE_RELATIONS or r.target is None or r.target in keep)]
     return plan.model_copy(update={"objects": objects, "relations": relations})
+
+
+def _relation_oracle(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: Sizes, core: set[str],
+                     candidates: list[int], ok_when: Callable[[SolveResult, LayoutPlan], bool],
+                     deadline: float) -> Callable[[frozenset[int]], bool]:
+    """``feasible(kept)``: whether the core alone, with only the candidate relations ``kept`` (every other relation of
+    the core stays), meets ``ok_when``. Cached."""
+    cache: dict[frozenset[int], bool] = {}
+
+    def feasible(kept: frozenset[int]) -> bool:
+        if kept not in cache:
+            if time.perf_counter() > deadline:
+                raise _OutOfTime
+            sub = _sub_plan(plan, core, without=frozenset(candidates) - kept)
+            result = solve(sub, {k: refs[k] for k in core}, {k: sizes[k] for k in core}, stage_rng(0, "explain"))
+            cache[kept] = ok_when(result, sub)
+        return cache[kept]
+
+    return feasible
+
+
+def _relations_in_the_way(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: Sizes, core: set[str],
+                          ok_when: Callable[[SolveResult, LayoutPlan], bool], deadline: float,
+                          keep: int | None = None) -> list[int]:
+    """When the core cannot be solved on its own: the smallest set of its own relations (indices into
+    ``plan.relations``; never ``keep``, nor what holds an object up) without which it can. Empty when dropping all of
+    them does not help either (then the cause is size, not relations) or when time runs out."""
+    candidates = [i for i, r in enumerate(plan.relations) if i != keep and r.kind != "on_top"
+                  and (r.subject in core or r.target in core)]
+    if not candidates:
+        return []
+    feasible = _relation_oracle(plan, refs, sizes, core, candidates, ok_when, deadline)
+    try:
+        if not feasible(frozenset()):
+            return []
+        return [int(i) for i in _quickxplain(feasible, candidates)]  # type: ignore[arg-type]
+    except _OutOfTime:
+        return []
 
 
 def _oracle(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: Sizes, core: set[str],
@@ -147,12 +186,19 @@ def _explain_unplaced(oid: str, plan: LayoutPlan, refs: dict[str, AssetRef], siz
     room = _room_words(plan)
     what = _dims(oid, sizes)  # "bed_1 (1.60×2.05 m)"
     doors = [op for op in plan.room.openings if op.kind == "door"]
+    in_the_way = _relations_in_the_way(plan, refs, sizes, core, lambda r, _p: not r.unplaced, deadline) \
+        if status == "alone" else []
     if status == "solvable":
         message = f"{what} could not be placed: {SOLVABLE_HINT}"
+    elif in_the_way:
+        said = _join([_relation_words(plan.relations[i]) for i in in_the_way])
+        message = (f"{what} fits in the {room} on its own, but not with {said}: drop or change "
+                   f"{'that relation' if len(in_the_way) == 1 else 'one of them'}")
+        return Conflict(kind="unplaced", objects=[oid], relations=in_the_way, message=message, minimal=True)
+    elif status == "alone" and role == "object" and support:
+        message = _too_big_for_top(oid, support, plan, sizes)
     elif status == "alone":
-        clear = " with the door clear" if doors else ""
-        message = (f"{what} does not fit in the {room}{clear} even on its own: choose a smaller {_name(oid, plan)} or "
-                   "a larger room")
+        message = _too_big_alone(oid, role, plan, sizes)
     elif role == "object":
         found = " (not narrowed down further within the time limit)" if not minimal else ""
         message = (f"{what} does not fit on {support} beside {_join(culprits)}{found}: put fewer things on it or "
@@ -191,8 +237,16 @@ def _explain_relation(index: int, rel: Relation, plan: LayoutPlan, refs: dict[st
     universe = _universe(roles[rel.subject][0] if roles[rel.subject][0] != "object" else "floor", roles, core, sizes)
     status, culprits, minimal = _search(feasible, universe)
     phrase = _relation_words(rel)
+    in_the_way = _relations_in_the_way(plan, refs, sizes, core, met, deadline, keep=index) \
+        if status == "alone" else []
     if status == "solvable":
         message = f"{phrase} is not met: {SOLVABLE_HINT}"
+    elif in_the_way:
+        said = _join([_relation_words(plan.relations[i]) for i in in_the_way])
+        message = (f"{phrase} cannot be met together with {said}: without {'it' if len(in_the_way) == 1 else 'them'}"
+                   f" it can be met in the {_room_words(plan)}; drop or change one of them")
+        return Conflict(kind="relation", objects=[rel.subject], relations=[index, *in_the_way], message=message,
+                        minimal=True)
     elif status == "alone":
         message = (f"{phrase} cannot be met in the {_room_words(plan)} even with nothing else in it: change the "
                    "relation or the room")
@@ -207,6 +261,43 @@ def _explain_relation(index: int, rel: Relation, plan: LayoutPlan, refs: dict[st
 # ----------------------------------------------------------------------------------------------------------------------
 # words
 # ----------------------------------------------------------------------------------------------------------------------
+
+
+def _too_big_alone(oid: str, role: str, plan: LayoutPlan, sizes: Sizes) -> str:
+    """Why an object that has no relation in its way cannot be placed in an empty room, in measured words."""
+    w, d, h = sizes[oid]
+    (x0, y0), (x1, y1) = plan.room.bounds
+    long_side, short_side = max(x1 - x0, y1 - y0), min(x1 - x0, y1 - y0)
+    room, name = _room_words(plan), _name(oid, plan)
+    if h > plan.room.height:
+        return (f"{_dims(oid, sizes)} is {h:.2f} m tall, taller than the {plan.room.height:.2f} m ceiling of the "
+                f"{room}: choose a smaller {name} or a taller room")
+    if max(w, d) > long_side or min(w, d) > short_side:
+        return (f"{_dims(oid, sizes)} is larger than the {room} itself: choose a smaller {name} or a larger room")
+    doors = [op for op in plan.room.openings if op.kind == "door"]
+    where = {"wall": "on a free stretch of wall", "ceiling": "on the ceiling"}.get(role, "on the floor")
+    clear = ", with the door clear" if doors and role == "floor" else ""
+    use = " and room in front to use it" if role == "floor" and _has_functional_side(oid, plan) else ""
+    return (f"{_dims(oid, sizes)} fits inside the {room}'s outline but finds no spot {where}{clear}{use}, even with "
+            f"nothing else in the room: choose a smaller {name} or a larger room")
+
+
+def _too_big_for_top(oid: str, support: str, plan: LayoutPlan, sizes: Sizes) -> str:
+    """Why an object cannot stand on its support's top on its own, in measured words."""
+    w, d, h = sizes[oid]
+    tw, td, th = sizes[support]
+    if max(w, d) > max(tw, td) or min(w, d) > min(tw, td):
+        return (f"{_dims(oid, sizes)} is larger than the top of {support} ({tw:.2f}×{td:.2f} m), even with nothing "
+                f"else on it: choose a larger {_name(support, plan)} or put it elsewhere")
+    return (f"{_dims(oid, sizes)} on {support} (top {th:.2f} m up) would reach {th + h:.2f} m, above the "
+            f"{plan.room.height:.2f} m ceiling, or finds no clear spot on it: put it elsewhere")
+
+
+def _has_functional_side(oid: str, plan: LayoutPlan) -> bool:
+    from scenegen import catalog
+
+    obj = next(o for o in plan.objects if o.id == oid)
+    return bool(catalog.for_object(obj.category, obj.generic, obj.proposal).functional_sides)
 
 
 def _room_words(plan: LayoutPlan) -> str:
@@ -229,7 +320,7 @@ def _against_wall(oid: str, plan: LayoutPlan) -> bool:
 
 
 def _relation_words(rel: Relation) -> str:
-    target = f" {rel.target}" if rel.target and rel.target not in ("wall", "room", "ceiling") else ""
+    target = f" {rel.target}" if rel.target and rel.kind not in ARCHITECTURE_RELATIONS else ""
     return f"'{rel.subject} {rel.kind.replace('_', ' ')}{target}'"
 
 
