@@ -67,8 +67,9 @@ def _describe(o: PlannedObject) -> _Obj:
 
 
 def footprint_fits(subject: _Obj, target: _Obj) -> bool:
-    """Whether the subject's smallest footprint fits on the target's top, in either orientation."""
-    sw, sd, _ = subject.size_min
+    """Whether the subject's planned footprint (the size the asset stage builds) fits on the target's top, in either
+    orientation, with ``TOP_FIT_SLACK`` of overhang a side."""
+    sw, sd, _ = subject.size
     tw, td, _ = target.size
     slack = 2 * TOP_FIT_SLACK
     return (sw <= tw + slack and sd <= td + slack) or (sd <= tw + slack and sw <= td + slack)
@@ -87,7 +88,7 @@ def why_not_on_top(subject: _Obj, target: _Obj, stack_below: float, ceiling: flo
     if subject.support == "floor" and not subject.carriable:
         return f"a {subject.label} is furniture that stands on the floor"
     if not footprint_fits(subject, target):
-        return (f"a {subject.label} ({subject.size_min[0]:.2f}×{subject.size_min[1]:.2f} m at the smallest) does not "
+        return (f"a {subject.label} ({subject.size[0]:.2f}×{subject.size[1]:.2f} m) does not "
                 f"fit on a {target.label}'s top ({target.size[0]:.2f}×{target.size[1]:.2f} m)")
     if stack_below + subject.size[2] > ceiling - CEILING_MARGIN:
         return (f"a {subject.label} ({subject.size[2]:.2f} m tall) on a top {stack_below:.2f} m up would reach above "

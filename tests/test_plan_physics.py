@@ -1,0 +1,77 @@
+"""Plan physics: every relation is checked against the catalog before solving, from any planner; impossible readings
+the text states are replaced by the plausible one, impossible relations a model invented are dropped."""
+
+from scenegen.plan import plan
+from scenegen.plan.physics import impossible_relations, make_plausible
+from scenegen.scene import LayoutPlan, PlannedObject, Relation, Room
+
+
+def _plan(objects, relations, height=2.7):
+    return LayoutPlan(prompt="test", room=Room.rectangle(4.0, 3.5, height=height),
+                      objects=[PlannedObject(id=i, category=c) for i, c in objects],
+                      relations=[Relation(kind=k, subject=s, target=t) for s, k, t in relations])
+
+
+def _rels(p):
+    return [(r.subject, r.kind, r.target) for r in p.relations]
+
+
+def test_furniture_never_stands_on_furniture():
+    p = make_plausible(_plan([("n", "nightstand"), ("w", "wardrobe")], [("n", "on_top", "w")]))
+    assert _rels(p) == [("n", "next_to", "w")]
+    assert any("a wardrobe has no top" in n for n in p.notes)
+    p = make_plausible(_plan([("c", "chair"), ("t", "dining_table")], [("c", "on_top", "t")]))
+    assert _rels(p) == [("c", "next_to", "t")]
+
+
+def test_an_invented_impossible_relation_is_dropped_not_reinterpreted():
+    base = _plan([("b", "bed"), ("n", "nightstand"), ("w", "wardrobe")], [("n", "next_to", "b"), ("n", "on_top", "w")])
+    p = make_plausible(base, invented=frozenset({1}))
+    assert _rels(p) == [("n", "next_to", "b")]
+    assert p.notes == ["plan physics: dropped the model's 'n on_top w' (a wardrobe has no top to stand things on)"]
+
+
+def test_rugs_hold_nothing_up_wall_and_ceiling_things_hang():
+    p = make_plausible(_plan([("r", "rug"), ("o", "ottoman")], [("o", "on_top", "r")]))
+    assert _rels(p) == [("o", "middle_of", "r")]
+    p = make_plausible(_plan([("m", "mirror"), ("v", "bathroom_vanity")], [("m", "on_top", "v")]))
+    assert _rels(p) == [("m", "on_wall", "wall"), ("m", "near", "v")]
+    p = make_plausible(_plan([("l", "ceiling_light"), ("t", "dining_table")], [("l", "on_top", "t")]))
+    assert _rels(p) == [("l", "hang_from_ceiling", "ceiling"), ("l", "middle_of", "t")]
+    p = make_plausible(_plan([("s", "sofa")], [("s", "on_wall", "wall")]))
+    assert _rels(p) == [("s", "against_wall", "wall")]
+    p = make_plausible(_plan([("s", "sofa")], [("s", "hang_from_ceiling", "ceiling")]))
+    assert _rels(p) == []
+
+
+def test_tops_must_fit_and_stacks_stay_under_the_ceiling():
+    ok = _plan([("l", "table_lamp"), ("n", "nightstand")], [("l", "on_top", "n")])
+    assert make_plausible(ok) is ok and impossible_relations(ok) == []
+    too_big = _plan([("tv", "tv"), ("n", "nightstand")], [("tv", "on_top", "n")])
+    assert make_plausible(too_big).relations[0].kind == "next_to"
+    assert "does not fit on a nightstand's top" in impossible_relations(too_big)[0]
+    low = _plan([("v", "vase"), ("b", "bookshelf")], [("v", "on_top", "b")], height=2.05)  # 1.8 m + a 0.3 m vase
+    assert "above the 2.05 m ceiling" in impossible_relations(low)[0]
+    assert impossible_relations(_plan([("v", "vase"), ("b", "bookshelf")], [("v", "on_top", "b")])) == []
+
+
+def test_cycles_and_self_support_are_broken():
+    p = make_plausible(_plan([("a", "books"), ("b", "books")], [("a", "on_top", "b"), ("b", "on_top", "a")]))
+    assert ("a", "on_top", "b") not in _rels(p) and ("b", "on_top", "a") not in _rels(p)
+    p = make_plausible(_plan([("a", "books")], [("a", "on_top", "a")]))
+    assert _rels(p) == []
+    p = make_plausible(_plan([("a", "books"), ("d", "desk"), ("n", "nightstand")],
+                             [("a", "on_top", "d"), ("a", "on_top", "n")]))
+    assert _rels(p) == [("a", "on_top", "d")]
+
+
+def test_the_issue_prompts_plan_only_the_possible():
+    prompts = ["a dining room with a table, two chairs on each long side and one chair on each short side of the table",
+               "a bathroom with a vanity and a tall mirror mounted above it, and a laundry hamper",
+               "a kids room with a rug and a rocking horse placed on the rug",
+               "a bedroom with a bed, two nightstands with a lamp on each, a wardrobe and a rug"]
+    for prompt in prompts:
+        assert impossible_relations(plan(prompt)) == [], prompt
+    dining = plan(prompts[0])
+    assert dining.counts() == {"dining_table": 1, "chair": 6}
+    assert {r.kind for r in dining.relations} == {"around"}
