@@ -76,7 +76,7 @@ def footprint_fits(subject: _Obj, target: _Obj) -> bool:
 
 
 def why_not_on_top(subject: _Obj, target: _Obj, stack_below: float, ceiling: float) -> str | None:
-    """None when ``subject`` can stand on ``target`` whose top is ``stack_below`` metres up; else the reason, in words."""
+    """None when ``subject`` can stand on ``target`` whose top is ``stack_below`` metres up; else the reason."""
     if subject.id == target.id:
         return f"{subject.id} cannot stand on itself"
     if subject.support in ("wall", "ceiling"):
@@ -138,7 +138,7 @@ class _Checker:
         return height
 
     def rests_on(self, lower: str, upper: str) -> bool:
-        """Whether ``lower`` already rests, directly or through others, on ``upper`` (a cycle if upper goes on lower)."""
+        """Whether ``lower`` already rests, directly or through others, on ``upper`` (then upper on lower loops)."""
         seen: set[str] = set()
         while lower in self.on and lower not in seen:
             seen.add(lower)
@@ -187,7 +187,8 @@ class _Checker:
                 return f"{rel.target} already rests on {rel.subject}"
             return why_not_on_top(subject, target, self.top_height(target.id), self.ceiling)
         if rel.kind == "under" and not subject.flat and subject.size[2] >= target.size[2]:
-            return f"a {subject.label} ({subject.size[2]:.2f} m) is taller than a {target.label} ({target.size[2]:.2f} m)"
+            return (f"a {subject.label} ({subject.size[2]:.2f} m) is taller than a {target.label} "
+                    f"({target.size[2]:.2f} m)")
         return None
 
     def replace(self, rel: Relation) -> list[Relation]:

@@ -301,7 +301,8 @@ def _relations(rels: list[CompactRelation], members: dict[str, list[str]], norma
 
 
 def _room(cr: CompactRoom, objects: list[PlannedObject], fallback: Room | None) -> Room:
-    from scenegen.plan import rules  # sizing constants and openings live with the rules planner
+    from scenegen.plan.rules import records as rules  # sizing constants live with the rules planner
+    from scenegen.plan.rules.room import place_openings, rounded
     from scenegen.plan import text as tx
 
     rtype = (_clean(cr.type) or "room").replace(" ", "_")
@@ -309,9 +310,9 @@ def _room(cr: CompactRoom, objects: list[PlannedObject], fallback: Room | None) 
         rtype = fallback.type if fallback is not None else "room"
     lo, hi = ROOM_SIDE
     if cr.width and cr.depth and lo <= cr.width <= hi and lo <= cr.depth <= hi:
-        w, d = rules._rounded(cr.width, cr.depth)
+        w, d = rounded(cr.width, cr.depth)
         windows = sum(1 for o in fallback.openings if o.kind == "window") if fallback is not None else 1
-        return Room.rectangle(w, d, height=rules.ROOM_HEIGHT, type=rtype, openings=rules._openings(w, d, windows))
+        return Room.rectangle(w, d, height=rules.ROOM_HEIGHT, type=rtype, openings=place_openings(w, d, windows))
     if fallback is not None:
         return fallback.model_copy(update={"type": rtype})
     total, longest = 0.0, 0.0
@@ -324,8 +325,8 @@ def _room(cr: CompactRoom, objects: list[PlannedObject], fallback: Room | None) 
     area = max(rules.FOOTPRINT_FACTOR * total, min_w * min_d)
     w = max(math.sqrt(area * rules.ASPECT), min_w, longest + 0.6)
     d = max(area / w, min_d, longest + rules.DOOR_W)
-    w, d = rules._rounded(min(w, hi), min(d, hi))
-    return Room.rectangle(w, d, height=rules.ROOM_HEIGHT, type=rtype, openings=rules._openings(w, d, 1))
+    w, d = rounded(min(w, hi), min(d, hi))
+    return Room.rectangle(w, d, height=rules.ROOM_HEIGHT, type=rtype, openings=place_openings(w, d, 1))
 
 
 def from_layout_plan(plan: LayoutPlan) -> dict:

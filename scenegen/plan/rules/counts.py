@@ -1,0 +1,147 @@
+"""References, counts and ids: which mentions add objects, how many, and the relations per member."""
+
+from __future__ import annotations
+
+from scenegen import catalog
+from scenegen.plan import PlanError
+from scenegen.plan import text as tx
+from scenegen.plan.rules.records import MAX_PER_OBJECT, Mention, Rel
+from scenegen.scene import Attributes, PlannedObject, Relation
+
+
+def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
+    """Decide which mentions add objects and which name a group already mentioned ("the desk", "on a desk")."""
+    subject_of_target: dict[int, int] = {}
+    for r in rels:
+        if r.target is not None:
+            subject_of_target.setdefault(r.target, r.subjects[0])
+    introduces = [not m.negated and not (m.qkind == "definite" or (m.is_target and m.qkind in ("article", "none")))
+                  for m in objects]
+    for idx, m in enumerate(objects):
+        if m.negated:
+            m.owner = None
+            continue
+        if introduces[idx]:
+            m.owner = idx
+            continue
+        avoid = objects[subject_of_target[idx]].owner if idx in subject_of_target else None
+        earlier = [j for j in range(idx) if objects[j].owner == j and objects[j].key == m.key and j != avoid]
+        later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key]
+        m.owner = earlier[-1] if earlier else later[0] if later else idx
+
+
+def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: list[tx.Token],
+                   notes: list[str]) -> None:
+    """Give each introducing mention its number of objects; "on each" and "on either side" multiply."""
+    for m in objects:
+        if m.owner is None:
+            continue
+        if m.qkind == "number":
+            m.count = m.qcount
+        elif m.qkind in ("pair", "vague"):
+            m.count = 1 if m.mass else m.qcount
+        elif m.qkind == "article":
+            m.count = 1
+        else:  # none or definite: a bare plural asks for a couple
+            m.count = 2 if m.plural and not m.mass else 1
+    for r in rels:
+        if r.per_side > 1:
+            for s in r.subjects:
+                if objects[s].owner == s:
+                    objects[s].count *= r.per_side
+            continue
+        if not (r.distributive or r.flank):
+            continue
+        for s in r.subjects:
+            m = objects[s]
+            if m.owner != s or (m.qkind == "number" and m.qcount > 1):
+                continue
+            if r.flank:
+                m.count = 2
+            elif r.target is not None:
+                m.count = max(1, group_size(objects, r.target))
+    for m in objects:
+        if m.owner is not None and objects.index(m) == m.owner and m.count > MAX_PER_OBJECT:
+            phrase = prompt[toks[m.start].start:toks[m.end - 1].end]
+            raise PlanError(f"'{phrase}' asks for {m.count} {m.head_text}; the planner places at most "
+                            f"{MAX_PER_OBJECT} of one object: ask for fewer")
+
+
+def group_size(objects: list[Mention], idx: int) -> int:
+    owner = objects[idx].owner
+    return objects[owner].count if owner is not None else 0
+
+
+def generic_note(head_text: str, n: int) -> str:
+    side = catalog.GENERIC.size_typical[0]
+    if n == 1:
+        return f"'{head_text}' is not in the catalog; it is placed as a generic {side:g} m box"
+    return f"'{head_text}' is not in the catalog; they are placed as {n} generic {side:g} m boxes"
+
+
+def make_objects(objects: list[Mention], notes: list[str]) -> tuple[list[PlannedObject], dict[int, list[str]]]:
+    """Planned objects with ids ``<category>_<n>`` in prompt order, and each group's member ids."""
+    per_category: dict[str, int] = {}
+    planned: list[PlannedObject] = []
+    members: dict[int, list[str]] = {}
+    for idx, m in enumerate(objects):
+        if m.owner != idx:
+            continue
+        ids = []
+        for _ in range(m.count):
+            n = per_category.get(m.category, 0) + 1
+            per_category[m.category] = n
+            oid = f"{m.category}_{n}"
+            ids.append(oid)
+            planned.append(PlannedObject(id=oid, category=m.category, description=m.description,
+                                         attributes=Attributes(**m.attrs), generic=m.kind == "generic"))
+        members[idx] = ids
+        if m.kind == "generic" and ids:
+            notes.append(generic_note(m.head_text, len(ids)))
+    return planned, members
+
+
+def expand_relations(rels: list[Rel], objects: list[Mention], members: dict[int, list[str]],
+                      prompt: str) -> list[Relation]:
+    """One ``Relation`` per subject member (paired with target members for "on each" and plural targets)."""
+    out: list[Relation] = []
+    seen: set[tuple[str, str, str | None]] = set()
+
+    def add(kind: str, subject: str, target: str | None, params: dict[str, float | str], src: str) -> None:
+        if subject == target or (kind, subject, target) in seen:
+            return
+        seen.add((kind, subject, target))
+        out.append(Relation(kind=kind, subject=subject, target=target, params=dict(params), source=src))
+
+    for r in rels:
+        assert r.kind is not None
+        src = prompt[r.src[0]:r.src[1]].strip()
+        subj = [oid for s in r.subjects if objects[s].owner is not None
+                for oid in members.get(objects[s].owner, [])]
+        if r.reciprocal:
+            for a, b in zip(subj, subj[1:]):
+                add(r.kind, a, b, r.params, src)
+                if r.kind in ("face_to", "across_from"):
+                    add(r.kind, b, a, r.params, src)
+            continue
+        if r.arch is not None and r.target is None:
+            for s in subj:
+                add(r.kind, s, r.arch, r.params, src)
+            continue
+        owner = objects[r.target].owner if r.target is not None else None
+        targets = members.get(owner, []) if owner is not None else []
+        if not targets:
+            continue
+        if r.all_targets:
+            for s in subj:
+                for t in targets:
+                    add(r.kind, s, t, r.params, src)
+            continue
+        pair = (r.distributive and not r.flank) or (len(targets) > 1 and len(subj) > 1 and not r.flank)
+        for i, s in enumerate(subj):
+            t = targets[min(i * len(targets) // len(subj), len(targets) - 1)] if pair else targets[0]
+            add(r.kind, s, t, r.params, src)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,241 @@
+"""Finding mentions: catalog nouns, room phrases, counts, adjectives and negation, unknown noun phrases."""
+
+from __future__ import annotations
+
+from scenegen import catalog
+from scenegen.plan import text as tx
+from scenegen.plan.brief import is_person_or_pet, is_room_phrase
+from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural, singular_word
+
+
+def catalog_match(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] | None:
+    """Longest run of word tokens starting at ``i`` that the catalog resolves: (length, category)."""
+    max_len = getattr(catalog, "MAX_SYNONYM_WORDS", 4)
+    for n in range(min(max_len, len(toks) - i), 0, -1):
+        window = toks[i:i + n]
+        if any(t.kind != "word" for t in window):
+            continue
+        cat = catalog.resolve(" ".join(t.text for t in window))
+        if cat is not None:
+            return n, cat
+    return None
+
+
+def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
+    """Room and catalog-object mentions, left to right, longest match first (a room phrase wins a tie)."""
+    words = [t.text for t in toks]
+    rooms: list[Mention] = []
+    objects: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].kind != "word":
+            i += 1
+            continue
+        obj = catalog_match(toks, i)
+        room = tx.match_longest(words, i, tx.ROOM_PHRASES)
+        if obj and obj[0] == 1 and words[i] in tx.QUANTITY_NOUNS and i + 1 < len(words) and words[i + 1] == "of":
+            obj = None  # "a range of", "a set of": a quantity, not a stove
+        if obj and is_modifier(toks, i, obj[0]):
+            obj = None  # "glass" in "glass vase", "wooden" ...
+        if room and (obj is None or room[0] >= obj[0]):
+            rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
+            i += room[0]
+        elif obj:
+            n, cat = obj
+            head_text = " ".join(words[i:i + n])
+            objects.append(Mention("object", i, i, i + n, cat.name, head_text=head_text,
+                                    mass=is_mass(head_text, cat)))
+            i += n
+        else:
+            i += 1
+    return rooms, objects
+
+
+def is_modifier(toks: list[tx.Token], i: int, n: int) -> bool:
+    """Whether a matched phrase made only of adjectives is modifying a following noun."""
+    if not all(tx.is_adjective(t.text) for t in toks[i:i + n]):
+        return False
+    return i + n < len(toks) and catalog_match(toks, i + n) is not None
+
+
+
+
+
+
+def is_mass(head_text: str, cat: catalog.Category) -> bool:
+    """A plural phrase the catalog lists as is ("books", "dumbbells"): one object stands for the lot."""
+    listed = {s.lower() for s in cat.synonyms} | {cat.name.replace("_", " ")}
+    return is_plural(head_text.split()[-1]) and head_text in listed
+
+
+def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
+    """Fill a mention's adjectives, attributes, count and negation by looking back from its noun."""
+    words = [t.text for t in toks]
+    j = m.head
+    while j > 0 and toks[j - 1].kind == "word" and (
+            tx.is_adjective(words[j - 1])
+            or (words[j - 1] == "and" and j >= 2 and tx.is_adjective(words[j - 2]) and tx.is_adjective(words[j]))):
+        j -= 1
+    adj_start = j
+    qkind, qcount, qstart = count_before(words, toks, adj_start)
+    m.start = qstart
+    m.qkind, m.qcount = qkind, qcount
+    before = qstart - 1
+    while before >= 0 and words[before] in ("any", "a", "single"):
+        before -= 1
+    m.negated = (before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero"
+    m.plural = is_plural(words[m.end - 1])
+    m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
+    desc = words[adj_start:m.end]
+    if m.plural and not m.mass and desc:
+        desc = [*desc[:-1], singular_word(desc[-1])]
+    m.description = " ".join(desc)
+
+
+def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str, int, int]:
+    """The count phrase ending just before token ``end``: (kind, count, first token of the phrase)."""
+    p = end - 1
+    if p < 0 or toks[p].kind == "punct":
+        return "none", 1, end
+    if toks[p].kind == "num":
+        n = int(float(words[p]))
+        return ("zero" if n == 0 else "number"), n, p
+    k = p
+    while k >= 0 and words[k] in tx.NUMBER_WORDS:
+        k -= 1
+    if k < p:
+        n = tx.parse_number(words[k + 1:p + 1]) or 0
+        start = k + 1
+        if k >= 0 and words[k] == "a" and words[start] in ("hundred", "thousand"):
+            start = k
+        return ("zero" if n == 0 else "number"), n, start
+    for length in (4, 3, 2, 1):
+        s = p - length + 1
+        if s < 0:
+            continue
+        q = tx.QUANTIFIERS.get(tuple(words[s:p + 1]))
+        if q:
+            return q[0], q[1], s
+    return "none", 1, end
+
+
+def read_attributes(adjs: list[str], head: list[str]) -> dict[str, str]:
+    """Colour, material, style and size read from the adjectives before a noun (and size words inside it)."""
+    out: dict[str, str] = {}
+    colours: list[str] = []
+    i = 0
+    while i < len(adjs):
+        ms = tx.match_longest(adjs, i, tx.MULTIWORD_STYLES)
+        col = tx.colour_at(adjs, i)
+        w = adjs[i]
+        if ms:
+            out.setdefault("style", ms[1])
+            i += ms[0]
+            continue
+        if col:
+            colours.append(col[1])
+            i += col[0]
+            continue
+        if w in tx.MATERIALS:
+            out.setdefault("material", tx.MATERIALS[w])
+        elif w in tx.STYLES:
+            out.setdefault("style", tx.STYLES[w])
+        elif w in tx.SIZE_WORDS:
+            out.setdefault("size", tx.SIZE_WORDS[w])
+        i += 1
+    if colours:
+        out["colour"] = " and ".join(dict.fromkeys(colours))
+    for w in head:  # "queen bed", "double bed": the size word is part of the synonym
+        if w in tx.BED_SIZE_WORDS:
+            out.setdefault("size", w)
+    return out
+
+
+
+
+def find_generics(toks: list[tx.Token], rooms: list[Mention], objects: list[Mention],
+                   notes: list[str]) -> list[Mention]:
+    """Noun phrases in the object list that match no catalog synonym: generic objects (or parts, with a note)."""
+    words = [t.text for t in toks]
+    covered = set()
+    for m in [*rooms, *objects]:
+        covered.update(range(m.start, m.end))
+    object_ends = {m.end - 1 for m in objects}
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        found = generic_at(toks, words, i, covered, object_ends)
+        if found is None:
+            i += 1
+            continue
+        m, part_of = found
+        if part_of is not None:
+            owner = next(o for o in objects if o.end in (part_of, part_of - 1))
+            notes.append(f"'{m.head_text}' was read as a detail of the {owner.head_text}, not as a separate object")
+        else:
+            out.append(m)
+        covered.update(range(m.start, m.end))
+        i = m.end
+    return out
+
+
+def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int],
+                object_ends: set[int]) -> tuple[Mention, int | None] | None:
+    """A generic noun phrase starting at token ``i``, and the end token of the object it is a detail of (if any)."""
+    if toks[i].kind == "punct" or i in covered:
+        return None
+    q = tx.match_longest(words, i, tx.QUANTIFIERS)
+    has_count = toks[i].kind == "num" or words[i] in tx.NUMBER_WORDS or (q is not None and q[1][0] != "definite")
+    after_boundary = i > 0 and words[i - 1] in STRONG_BOUNDARIES
+    if not (has_count or after_boundary):
+        return None
+    k = i
+    if toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS:
+        while k < len(toks) and (toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS):
+            k += 1
+    elif q is not None and q[1][0] != "definite":
+        k += q[0]
+    while k < len(toks) and k not in covered and tx.is_adjective(words[k]):
+        k += 1
+    head = k
+    while (k < len(toks) and k - head < 3 and toks[k].kind == "word" and k not in covered
+           and not ends_noun_phrase(words, k)):
+        k += 1
+    if k == head or (k < len(toks) and k not in covered and not ends_noun_phrase(words, k)
+                     and toks[k].kind != "punct"):
+        return None
+    if k < len(toks) and k in covered:
+        return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
+    head_words = words[head:k]
+    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS or is_person_or_pet(w)
+           for w in head_words) or is_room_phrase(head_words):
+        return None
+    m = Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
+    read_count_and_adjectives(m, toks)
+    part_of = None
+    if i >= 2 and words[i - 1] == "with" and (i - 2) in object_ends:
+        part_of = i - 1  # "a desk with drawers": a detail of the desk
+    elif (i >= 3 and words[i - 1] in ("has", "have", "having", "features") and words[i - 2] in ("that", "which", "it")
+          and (i - 3) in object_ends):
+        part_of = i - 2  # "a bed that has a red cover"
+    return m, part_of
+
+
+def ends_noun_phrase(words: list[str], k: int) -> bool:
+    """Whether token ``k`` cannot continue an unknown noun phrase (a boundary, relation, filler, number ...)."""
+    w = words[k]
+    return (w in tx.LIST_BOUNDARIES or w in tx.NEGATIONS or w in tx.SUBJECT_FILLERS or w in tx.NUMBER_WORDS
+            or tx.match_longest(words, k, tx.REL_PHRASES) is not None or (w,) in tx.QUANTIFIERS
+            or tx.match_longest(words, k, tx.ROOM_PHRASES) is not None or w in ("of", "for", "to", "from", "that"))
+
+
+def token_owner_map(objects: list[Mention]) -> dict[int, int]:
+    """Token index -> index of the object mention whose phrase covers it."""
+    out: dict[int, int] = {}
+    for idx, m in enumerate(objects):
+        for t in range(m.start, m.end):
+            out[t] = idx
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,251 @@
+"""Finding relations: the phrase after an object, its target (an object, the room or a pronoun)."""
+
+from __future__ import annotations
+
+from scenegen.plan import text as tx
+from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
+
+
+def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[int, int], rooms: list[Mention],
+                    notes: list[str], prompt: str) -> list[Rel]:
+    """Relations between mention groups, in prompt order."""
+    words = [t.text for t in toks]
+    room_tokens = {t for r in rooms for t in range(r.start, r.end)}
+    rels: list[Rel] = []
+    related: set[int] = set()
+    for start in clause_starts(toks):
+        rel = leading_relation(toks, words, start, objects, span_of, room_tokens, notes, prompt)
+        if rel is not None:
+            rels.append(rel)
+            related.update(rel.subjects)
+    leading = len(rels)
+    for idx, m in enumerate(objects):
+        if m.negated:
+            continue
+        k = m.end
+        for _ in range(4):  # a subject may carry a few relations: "a desk by the window facing the door"
+            k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
+            matched = tx.match_longest(words, k, tx.REL_PHRASES)
+            if matched is None:
+                break
+            length, key = matched
+            target = parse_target(toks, words, k + length, span_of, room_tokens)
+            rel = make_rel(key, idx, target, toks, k, k + length, objects, words, related, notes, prompt)
+            if rel is not None:
+                rels.append(rel)
+                related.update(rel.subjects)
+            if target.kind == "object" and key == "between" and rel is not None:
+                second = between_second(toks, words, target.end, span_of, room_tokens)
+                if second is not None:
+                    objects[second].is_target = True
+                    rel.src = (rel.src[0], toks[objects[second].end - 1].end)
+                    rels.append(Rel("next_to", [idx], target=second, src=rel.src))
+            if target.kind == "object":
+                break  # what follows belongs to the target: "a tv on a tv stand against the wall"
+            k = target.end
+            if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
+                k += 1
+            elif k < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES) \
+                    and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in ("face", "against", "near", "next"):
+                k += 1
+    if leading:
+        rels.sort(key=lambda r: r.src[0])
+    return rels
+
+
+def between_second(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
+                    room_tokens: set[int]) -> int | None:
+    """The second object of "between the bed and the desk" (the mention after "and"), or None."""
+    if k < len(words) and words[k] == "and":
+        target = parse_target(toks, words, k + 1, span_of, room_tokens)
+        if target.kind == "object":
+            return target.mention
+    return None
+
+
+def clause_starts(toks: list[tx.Token]) -> list[int]:
+    return [0] + [i + 1 for i, t in enumerate(toks) if t.text in SENTENCE_END and i + 1 < len(toks)]
+
+
+def skip_words(words: list[str], k: int, skip: frozenset[str], stop_at_relation: bool = False) -> int:
+    while k < len(words) and words[k] in skip:
+        if stop_at_relation and tx.match_longest(words, k, tx.REL_PHRASES):
+            break
+        k += 1
+    return k
+
+
+def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects: list[Mention],
+                      span_of: dict[int, int], room_tokens: set[int], notes: list[str], prompt: str) -> Rel | None:
+    """A relation that opens a sentence before its subject: "Next to the bed is a nightstand", "In the corner, a
+    plant"."""
+    matched = tx.match_longest(words, start, tx.REL_PHRASES)
+    if matched is None:
+        return None
+    length, key = matched
+    target = parse_target(toks, words, start + length, span_of, room_tokens)
+    if target.kind not in ("object", "arch"):
+        return None
+    k = skip_words(words, target.end, SUBJECT_INTRO)
+    subject = span_of.get(k)
+    if subject is None or objects[subject].start != k or subject == target.mention:
+        return None
+    rel = make_rel(key, subject, target, toks, start, start + length, objects, words, set(), notes, prompt)
+    if rel is not None:
+        rel.src = (toks[start].start, toks[objects[subject].end - 1].end)
+    return rel
+
+
+def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
+                  room_tokens: set[int]) -> Target:
+    """What a relation phrase points at, starting at token ``k``."""
+    distributive = False
+    params: dict[str, float | str] = {}
+    while k < len(words):
+        recip = tx.match_longest(words, k, tx.PRONOUNS)
+        if recip and recip[1] == "reciprocal":
+            return Target("pronoun", k + recip[0], pronoun="reciprocal")
+        if k in span_of:
+            idx = span_of[k]
+            distributive = distributive or words[k] in tx.DISTRIBUTIVE
+            end = k
+            while end < len(words) and span_of.get(end) == idx:
+                end += 1
+            return Target("object", end, mention=idx, distributive=distributive)
+        if k in room_tokens:
+            end = k
+            while end in room_tokens:
+                end += 1
+            return Target("arch", end, arch="room")
+        if words[k] in tx.ARCH_WORDS:
+            return arch_target(words, k, span_of, params)
+        if words[k] in tx.COMPASS and k + 1 < len(words) and words[k + 1] in tx.ARCH_WORDS:
+            params = {"wall": float(tx.COMPASS[words[k]])} if words[k + 1] in ("wall", "walls") else {}
+            k += 1
+            continue
+        pron = tx.match_longest(words, k, tx.PRONOUNS)
+        if pron and (k + pron[0] not in span_of or pron[0] > 1) and not (
+                k + pron[0] < len(words) and tx.is_adjective(words[k + pron[0]])):
+            return Target("pronoun", k + pron[0], pronoun=pron[1],
+                           distributive=pron[1] == "each" or distributive)
+        if words[k] in tx.TARGET_DETERMINERS or tx.is_adjective(words[k]) or words[k] in ("far", "same", "other"):
+            distributive = distributive or words[k] in tx.DISTRIBUTIVE
+            k += 1
+            continue
+        break
+    return Target("pronoun", k, pronoun="each", distributive=True) if distributive else Target("none", k)
+
+
+def arch_target(words: list[str], k: int, span_of: dict[int, int], params: dict[str, float | str]) -> Target:
+    """An architecture word at ``k`` ("wall", "window", "middle" ...), with "of the room" / "of the X" after it."""
+    arch = tx.ARCH_WORDS[words[k]]
+    end = k + 1
+    if end < len(words) and words[end] == "of":
+        j = skip_words(words, end + 1, frozenset({"the", "a", "an", "this"}))
+        if j in span_of and arch == "middle":
+            idx = span_of[j]
+            while j < len(words) and span_of.get(j) == idx:
+                j += 1
+            return Target("object", j, mention=idx, arch="middle")
+        if j < len(words) and words[j] in ("room", "space", "floor", "area"):
+            end = j + 1
+    return Target("arch", end, arch=arch, params=params)
+
+
+def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_start: int, rel_end: int,
+              objects: list[Mention], words: list[str], related: set[int], notes: list[str],
+              prompt: str) -> Rel | None:
+    """Turn a relation phrase and its target into a ``Rel`` (None when no relation kind applies)."""
+    obj_kind, arch_kinds = tx.RELATION_KINDS[key]
+    last = max(target.end, rel_end) - 1
+    src = (toks[objects[subject].start].start, toks[min(last, len(toks) - 1)].end)
+    phrase = prompt[toks[rel_start].start:src[1]]
+    if key == "unsupported" or (target.kind == "arch" and target.arch in ("window", "door", "wall", "corner")
+                                and arch_kinds.get(target.arch) is None):
+        notes.append(f"'{phrase}' is not a relation the rules planner reads; the solver places "
+                     f"the {objects[subject].head_text} on its own")
+        return None
+    phrase_words = words[rel_start:rel_end]
+    per_side = 2 if key == "sides" and any(w in ("each", "both", "either") for w in phrase_words) else 1
+    if key == "flank" and "each" in phrase_words and objects[subject].qkind == "number" and objects[subject].qcount > 1:
+        per_side = 2  # "four chairs on each side of the table": four a side ("a lamp on either side": two in all)
+    if key == "sides" and target.kind in ("none", "pronoun"):
+        anchor, _ = pronoun_anchor(subject, rel_start, objects, words, related)
+        if anchor is None or anchor == subject:
+            return None
+        objects[anchor].is_target = True
+        return Rel(obj_kind, [subject], target=anchor, src=src, per_side=per_side)
+    if target.kind == "object":
+        assert target.mention is not None
+        if target.arch == "middle":
+            kind: str | None = "middle_of"
+        else:
+            kind = obj_kind
+        if kind is None or target.mention == subject:
+            return None
+        objects[target.mention].is_target = True
+        return Rel(kind, [subject], target=target.mention, distributive=target.distributive, src=src,
+                    flank=key == "flank", all_targets=key == "between", per_side=per_side)
+    if target.kind == "arch":
+        kind = arch_kinds.get(target.arch or "")
+        if key == "centered" and target.arch is None:
+            kind = "middle_of_room"
+        if kind is None:
+            return None
+        name = tx.ARCH_TARGET_NAMES.get(target.arch or "room", "room")
+        return Rel(kind, [subject], arch=name, params=dict(target.params), src=src)
+    if key == "centered":
+        return Rel("middle_of_room", [subject], arch="room", src=src)
+    if target.kind == "pronoun" or (key == "flank" and target.kind == "none"):
+        rel = pronoun_rel(key, obj_kind, subject, target, toks, rel_start, objects, words, related, src)
+        if rel is not None:
+            rel.per_side = per_side
+        return rel
+    return None
+
+
+def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, toks: list[tx.Token],
+                 rel_start: int, objects: list[Mention], words: list[str], related: set[int],
+                 src: tuple[int, int]) -> Rel | None:
+    """"a lamp on each", "lamps on them", "a mirror on top", "two armchairs facing each other"."""
+    if obj_kind is None:
+        return None
+    if target.pronoun == "reciprocal":
+        subjects = [subject]
+        prev = subject - 1
+        if objects[subject].qcount <= 1 and prev >= 0 and all(
+                w in ("and", ",") for w in words[objects[prev].end:objects[subject].start]):
+            subjects = [prev, subject]
+        return Rel(obj_kind, subjects, reciprocal=True, src=(toks[objects[subjects[0]].start].start, src[1]))
+    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related)
+    if anchor is None:
+        return None
+    between = key == "between"
+    return Rel(obj_kind, subjects, target=anchor,
+                distributive=(target.pronoun == "each" or key == "flank") and not between,
+                flank=key == "flank", all_targets=between, src=(toks[objects[subjects[0]].start].start, src[1]))
+
+
+def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: list[str],
+                    related: set[int]) -> tuple[int | None, list[int]]:
+    """The object a pronoun refers to and the objects the relation applies to.
+
+    "X with A and B on it/each": the anchor is X, the subjects A and B. Otherwise the anchor is the object named just
+    before the subject.
+    """
+    s = objects[subject]
+    w = s.start - 1
+    while w >= 0 and words[w] not in SENTENCE_END and words[w] != "with":
+        w -= 1
+    if w >= 1 and words[w] == "with":
+        anchors = [i for i, o in enumerate(objects) if o.end == w and not o.negated]
+        if anchors:
+            subjects = [i for i, o in enumerate(objects)
+                        if w < o.start and o.end <= rel_start and not o.negated and i not in related
+                        and not o.is_target]
+            return anchors[0], subjects or [subject]
+    before = [i for i in range(subject) if not objects[i].negated]
+    return (before[-1] if before else None), [subject]
+
+
+# --------------------------------------------------------------------------------------------------------------------
