@@ -75,3 +75,10 @@ def test_the_issue_prompts_plan_only_the_possible():
     dining = plan(prompts[0])
     assert dining.counts() == {"dining_table": 1, "chair": 6}
     assert {r.kind for r in dining.relations} == {"around"}
+
+
+def test_containment_and_paired_phrases():
+    p = plan("a bookshelf filled with books and a sofa paired with an armchair")
+    assert {(r.subject, r.kind, r.target) for r in p.relations} == {("books_1", "on_top", "bookshelf_1"),
+                                                                   ("sofa_1", "near", "armchair_1")}
+    assert "paired" not in p.counts() and "generic" not in p.counts()

@@ -265,6 +265,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
     "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
     "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
+    "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
+    "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
     "above=above", "over=above", "mounted above=above", "hung above=above", "hanging above=above",
     "hanging over=above", "directly above=above", "right above=above", "just above=above", "between=between", "in between=between", "among=unsupported",
     "amongst=unsupported",
@@ -297,6 +299,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room"}),
     "unsupported": (None, {}),
     "sides": ("around", {}),
+    "holds": ("on_top", {}),
     "above": ("on_top", {"door": "next_to_door", "window": "next_to_window", "bed": "on_wall"}),
 }
 """Relation key -> (kind when the target is an object, {architecture word: kind}). None: no relation is recorded."""

@@ -175,6 +175,10 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             return None
         objects[anchor].is_target = True
         return Rel(obj_kind, [subject], target=anchor, src=src, per_side=per_side)
+    if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
+        # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
+        objects[subject].is_target = True
+        return Rel("on_top", [target.mention], target=subject, src=src)
     if target.kind == "object":
         assert target.mention is not None
         if target.arch == "middle":
