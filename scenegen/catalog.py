@@ -8,6 +8,7 @@ ceiling. ``supported_by`` lists the categories whose top surface can hold an obj
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -18,6 +19,16 @@ if TYPE_CHECKING:
 Size = tuple[float, float, float]
 Support = Literal["floor", "object", "wall", "ceiling"]
 Side = Literal["front", "back", "left", "right"]
+Role = Literal["flat", "seat", "knee_top", "corner", "free_standing"]
+
+ROLES: dict[str, str] = {
+    "flat": "lies flat on the floor (rugs, mats): walked over, furniture stands on it",
+    "seat": "a seat tucked under a table or desk by design: its front faces the knee space",
+    "knee_top": "a raised top with knee space under it, that seats are pulled up to",
+    "corner": "a small floor object a person tucks into a corner when the prompt gives it no place",
+    "free_standing": "may stand free in the room; other floor objects without a stated place lean towards the walls",
+}
+"""Solver and validator roles a category can have."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,15 @@ class Category:
     """Whether its top surface can hold small objects."""
     size_words: dict[str, Size] = field(default_factory=dict)
     """Category-specific size words (``queen``, ``king``, ``single`` for beds) mapped to a typical size."""
+    roles: tuple[Role, ...] = ()
+    """What the solver and the validators treat it as (see ``ROLES``)."""
+    companions: tuple[tuple[str, str], ...] = ()
+    """(anchor category, relation) pairs: what a person expects it to stand by when the prompt does not say, tried in
+    order ('a+b' asks for both relations): nightstands flank the bed, an office chair sits at the desk."""
+    seats: int | None = None
+    """How many seats a person pulls up to one of these (a desk 1, a dining table 8); None = no limit."""
+    flanks_head_of: tuple[str, ...] = ()
+    """Categories whose head end (back) it stands beside when 'next to' one (a nightstand by a bed)."""
 
     def __post_init__(self) -> None:
         for lo, mid, hi in zip(self.size_min, self.size_typical, self.size_max):
@@ -82,7 +102,8 @@ _ENTRIES: tuple[Category, ...] = (
                    "super king": (1.83, 2.0, 1.0)}),
     _c("nightstand", ("nightstand", "night stand", "bedside table", "night table", "bedside cabinet",
                       "bedside stand"),
-       (0.35, 0.3, 0.4), (0.5, 0.4, 0.55), (0.7, 0.5, 0.75), against_wall=True, rooms=_BED, has_top=True),
+       (0.35, 0.3, 0.4), (0.5, 0.4, 0.55), (0.7, 0.5, 0.75), against_wall=True, rooms=_BED, has_top=True,
+       companions=(("bed", "next_to"),), flanks_head_of=("bed",)),
     _c("wardrobe", ("wardrobe", "armoire", "closet", "clothes closet", "clothes cabinet", "clothes wardrobe"),
        (0.6, 0.5, 1.6), (1.2, 0.6, 2.0), (2.4, 0.7, 2.4), against_wall=True, rooms=_BED),
     _c("dresser", ("dresser", "chest of drawers", "bureau", "dressing table", "drawer chest", "tallboy",
@@ -94,7 +115,8 @@ _ENTRIES: tuple[Category, ...] = (
        functional_sides=(), rooms=("bedroom", "living_room", "office")),
     _c("floor_lamp", ("floor lamp", "standing lamp", "standard lamp", "torchiere", "arc lamp", "floor light",
                       "standing light"),
-       (0.25, 0.25, 1.2), (0.4, 0.4, 1.6), (0.6, 0.6, 2.0), functional_sides=(), rooms=("living_room", "bedroom")),
+       (0.25, 0.25, 1.2), (0.4, 0.4, 1.6), (0.6, 0.6, 2.0), functional_sides=(), rooms=("living_room", "bedroom"),
+       roles=("corner",), companions=(("sofa", "next_to"), ("armchair", "next_to"), ("desk", "next_to"))),
     _c("mirror", ("mirror", "wall mirror", "vanity mirror", "bathroom mirror", "full length mirror",
                   "looking glass"),
        (0.3, 0.02, 0.4), (0.6, 0.03, 0.9), (1.2, 0.05, 1.8), support="wall", mount_height=1.4,
@@ -103,7 +125,8 @@ _ENTRIES: tuple[Category, ...] = (
     # 1 cm contact tolerance (after its 5 mm lift), or the support check would call it overhanging.
     _c("rug", ("rug", "carpet", "area rug", "floor mat", "doormat", "door mat", "runner rug", "rug runner"),
        (0.6, 0.4, 0.004), (2.0, 1.4, 0.008), (4.0, 3.0, 0.009), functional_sides=(),
-       rooms=("living_room", "bedroom")),
+       rooms=("living_room", "bedroom"),
+       roles=("flat",)),
     _c("painting", ("painting", "picture", "artwork", "framed print", "poster", "wall art", "canvas",
                     "framed picture", "art print", "picture frame", "framed photo", "photo frame", "framed art"),
        (0.3, 0.02, 0.3), (0.8, 0.03, 0.6), (2.0, 0.06, 1.5), support="wall", mount_height=1.5,
@@ -112,21 +135,26 @@ _ENTRIES: tuple[Category, ...] = (
                  "fern", "monstera", "fiddle leaf fig", "palm", "cactus", "succulent", "bonsai", "snake plant",
                  "flower pot", "planter", "rubber plant"),
        (0.2, 0.2, 0.3), (0.45, 0.45, 1.0), (0.9, 0.9, 2.0), functional_sides=(),
-       rooms=("living_room", "office")),
+       rooms=("living_room", "office"),
+       roles=("corner",)),
     # ---------------------------------------------------------------- living room / office seating
     _c("armchair", ("armchair", "arm chair", "lounge chair", "accent chair", "easy chair", "recliner",
                     "club chair", "wingback chair", "wingback", "reading chair", "rocking chair", "bergere"),
-       (0.6, 0.65, 0.7), (0.85, 0.85, 0.9), (1.1, 1.0, 1.1), rooms=_LIV),
+       (0.6, 0.65, 0.7), (0.85, 0.85, 0.9), (1.1, 1.0, 1.1), rooms=_LIV,
+       companions=(("coffee_table", "near"), ("sofa", "near"))),
     _c("desk", ("desk", "writing desk", "computer desk", "work desk", "office desk", "study desk",
                 "standing desk", "workstation", "study table", "writing table"),
        (0.8, 0.45, 0.7), (1.2, 0.6, 0.75), (2.0, 0.9, 1.2), against_wall=True, rooms=("office", "bedroom"),
-       has_top=True),
+       has_top=True,
+       roles=("knee_top",), seats=1),
     _c("office_chair", ("office chair", "desk chair", "swivel chair", "computer chair", "task chair",
                         "gaming chair", "ergonomic chair", "rolling chair"),
-       (0.5, 0.5, 0.8), (0.65, 0.65, 1.05), (0.75, 0.75, 1.3), rooms=_OFF),
+       (0.5, 0.5, 0.8), (0.65, 0.65, 1.05), (0.75, 0.75, 1.3), rooms=_OFF,
+       roles=("seat",), companions=(("desk", "in_front_of+face_to"),)),
     _c("chair", ("chair", "dining chair", "side chair", "kitchen chair", "folding chair", "straight chair",
                  "ladderback chair"),
-       (0.38, 0.4, 0.75), (0.45, 0.52, 0.88), (0.6, 0.62, 1.1), rooms=("dining_room", "kitchen")),
+       (0.38, 0.4, 0.75), (0.45, 0.52, 0.88), (0.6, 0.62, 1.1), rooms=("dining_room", "kitchen"),
+       roles=("seat",), companions=(("dining_table", "around"), ("desk", "in_front_of+face_to"), ("kitchen_island", "around"))),
     _c("bookshelf", ("bookshelf", "bookcase", "book shelf", "book case", "shelving unit", "shelving",
                      "shelf unit", "etagere", "book rack"),
        (0.4, 0.25, 0.8), (0.8, 0.32, 1.8), (2.0, 0.45, 2.4), against_wall=True, rooms=("living_room", "office"),
@@ -139,7 +167,8 @@ _ENTRIES: tuple[Category, ...] = (
     _c("coffee_table", ("coffee table", "cocktail table", "center table", "centre table", "low table",
                         "tea table"),
        (0.5, 0.4, 0.3), (1.1, 0.6, 0.42), (1.6, 1.0, 0.5), functional_sides=("front", "back"), rooms=_LIV,
-       has_top=True),
+       has_top=True,
+       roles=("free_standing",), companions=(("sofa", "in_front_of"), ("armchair", "in_front_of"))),
     _c("tv", ("tv", "television", "flat screen tv", "flatscreen tv", "flat screen", "flatscreen", "tv set",
               "television set", "smart tv", "flat screen television", "telly"),
        (0.6, 0.15, 0.4), (1.25, 0.25, 0.78), (2.0, 0.4, 1.2), support="object",
@@ -147,13 +176,16 @@ _ENTRIES: tuple[Category, ...] = (
     _c("tv_stand", ("tv stand", "tv cabinet", "tv unit", "tv console", "tv table", "media console",
                     "media unit", "media cabinet", "entertainment center", "entertainment centre",
                     "entertainment unit", "television stand"),
-       (0.8, 0.3, 0.35), (1.6, 0.4, 0.5), (2.4, 0.55, 0.8), against_wall=True, rooms=_LIV, has_top=True),
+       (0.8, 0.3, 0.35), (1.6, 0.4, 0.5), (2.4, 0.55, 0.8), against_wall=True, rooms=_LIV, has_top=True,
+       companions=(("sofa", "across_from"), ("armchair", "across_from"), ("bed", "across_from"))),
     _c("side_table", ("side table", "end table", "accent table", "occasional table", "lamp table",
                       "sofa table"),
-       (0.35, 0.35, 0.4), (0.5, 0.5, 0.55), (0.7, 0.7, 0.7), rooms=_LIV, has_top=True),
+       (0.35, 0.35, 0.4), (0.5, 0.5, 0.55), (0.7, 0.7, 0.7), rooms=_LIV, has_top=True,
+       companions=(("sofa", "next_to"), ("armchair", "next_to"), ("bed", "next_to")), flanks_head_of=("bed",)),
     _c("ottoman", ("ottoman", "pouf", "pouffe", "footstool", "foot stool", "footrest", "foot rest", "hassock",
                    "bean bag", "beanbag"),
-       (0.4, 0.4, 0.3), (0.6, 0.6, 0.42), (1.2, 0.8, 0.5), functional_sides=(), rooms=_LIV),
+       (0.4, 0.4, 0.3), (0.6, 0.6, 0.42), (1.2, 0.8, 0.5), functional_sides=(), rooms=_LIV,
+       roles=("free_standing",), companions=(("armchair", "in_front_of"), ("sofa", "in_front_of"))),
     # ---------------------------------------------------------------- kitchen / dining
     _c("fridge", ("fridge", "refrigerator", "fridge freezer", "freezer", "icebox", "ice box"),
        (0.5, 0.55, 0.8), (0.75, 0.7, 1.8), (1.0, 0.8, 2.0), against_wall=True, rooms=_KIT),
@@ -171,15 +203,18 @@ _ENTRIES: tuple[Category, ...] = (
        (0.3, 0.55, 0.85), (0.8, 0.62, 0.92), (3.0, 0.7, 0.95), against_wall=True, rooms=_KIT, has_top=True),
     _c("kitchen_island", ("kitchen island", "island", "breakfast bar", "island counter", "kitchen cart"),
        (0.9, 0.6, 0.85), (1.8, 0.9, 0.92), (3.0, 1.3, 0.95), functional_sides=("front", "back"), rooms=_KIT,
-       has_top=True),
+       has_top=True,
+       roles=("knee_top", "free_standing",), seats=4),
     _c("dishwasher", ("dishwasher", "dish washer", "dishwashing machine"),
        (0.45, 0.55, 0.8), (0.6, 0.6, 0.85), (0.6, 0.65, 0.9), against_wall=True, rooms=_KIT),
     _c("bar_stool", ("bar stool", "barstool", "counter stool", "high stool", "breakfast stool", "kitchen stool"),
-       (0.3, 0.3, 0.6), (0.4, 0.4, 0.75), (0.5, 0.5, 1.1), rooms=_KIT),
+       (0.3, 0.3, 0.6), (0.4, 0.4, 0.75), (0.5, 0.5, 1.1), rooms=_KIT,
+       roles=("seat",), companions=(("kitchen_island", "around"), ("dining_table", "around"))),
     _c("dining_table", ("dining table", "table", "kitchen table", "dinner table", "dining room table",
                         "breakfast table", "dinette table"),
        (0.7, 0.7, 0.7), (1.6, 0.9, 0.75), (3.0, 1.2, 0.78), functional_sides=("front", "back"),
-       rooms=("dining_room", "kitchen"), has_top=True),
+       rooms=("dining_room", "kitchen"), has_top=True,
+       roles=("knee_top", "free_standing",), seats=8),
     _c("sideboard", ("sideboard", "buffet", "credenza", "buffet cabinet", "console table", "hutch",
                      "china cabinet"),
        (0.9, 0.35, 0.6), (1.6, 0.45, 0.8), (2.4, 0.55, 1.0), against_wall=True, rooms=("dining_room", "living_room"),
@@ -225,20 +260,24 @@ _ENTRIES: tuple[Category, ...] = (
        rooms=("laundry_room", "bathroom", "kitchen")),
     # ---------------------------------------------------------------- gym
     _c("treadmill", ("treadmill", "running machine", "walking machine", "running treadmill"),
-       (0.6, 1.4, 1.1), (0.8, 1.8, 1.4), (1.0, 2.2, 1.6), functional_sides=("back",), rooms=_GYM),
+       (0.6, 1.4, 1.1), (0.8, 1.8, 1.4), (1.0, 2.2, 1.6), functional_sides=("back",), rooms=_GYM,
+       roles=("free_standing",)),
     _c("exercise_bike", ("exercise bike", "stationary bike", "spin bike", "exercise bicycle", "indoor bike",
                          "spinning bike", "exercise cycle", "peloton"),
-       (0.45, 0.9, 1.0), (0.55, 1.1, 1.3), (0.7, 1.4, 1.5), functional_sides=("left", "right"), rooms=_GYM),
+       (0.45, 0.9, 1.0), (0.55, 1.1, 1.3), (0.7, 1.4, 1.5), functional_sides=("left", "right"), rooms=_GYM,
+       roles=("free_standing",)),
     _c("weight_bench", ("weight bench", "workout bench", "exercise bench", "gym bench", "bench press",
                         "weightlifting bench", "lifting bench"),
-       (0.3, 1.0, 0.4), (0.6, 1.25, 0.45), (1.2, 1.8, 1.6), functional_sides=("left", "right"), rooms=_GYM),
+       (0.3, 1.0, 0.4), (0.6, 1.25, 0.45), (1.2, 1.8, 1.6), functional_sides=("left", "right"), rooms=_GYM,
+       roles=("free_standing",), companions=(("dumbbell_rack", "near"),)),
     _c("dumbbell_rack", ("dumbbell rack", "dumbbell", "dumbbells", "weight rack", "free weights", "weights",
                          "dumbbell stand", "kettlebell rack", "kettlebell"),
        (0.5, 0.3, 0.5), (1.0, 0.45, 0.8), (1.6, 0.6, 1.0), against_wall=True, rooms=_GYM),
     _c("yoga_mat", ("yoga mat", "exercise mat", "gym mat", "workout mat", "pilates mat", "fitness mat",
                     "exercise mats"),
        (0.55, 1.6, 0.003), (0.61, 1.83, 0.006), (0.8, 2.0, 0.009), functional_sides=(),
-       rooms=("gym", "bedroom", "living_room")),
+       rooms=("gym", "bedroom", "living_room"),
+       roles=("flat",)),
     # ---------------------------------------------------------------- decor and small things
     _c("vase", ("vase", "flower vase", "vase of flowers", "flowers", "bouquet", "urn", "bunch of flowers"),
        (0.08, 0.08, 0.15), (0.15, 0.15, 0.3), (0.35, 0.35, 0.7), support="object",
@@ -277,33 +316,41 @@ _ENTRIES: tuple[Category, ...] = (
                      "waste bin", "wastepaper basket", "rubbish bin", "bin", "dustbin", "recycling bin",
                      "trashcan", "litter bin", "pedal bin"),
        (0.2, 0.2, 0.25), (0.3, 0.3, 0.45), (0.5, 0.5, 0.8), functional_sides=(),
-       rooms=("kitchen", "office", "bathroom")),
+       rooms=("kitchen", "office", "bathroom"),
+       roles=("corner",)),
     _c("piano", ("piano", "upright piano", "grand piano", "baby grand piano", "baby grand", "digital piano",
                  "pianoforte"),
        (1.1, 0.45, 0.9), (1.5, 0.6, 1.25), (1.6, 2.0, 1.4), against_wall=True, rooms=("living_room", "music_room"),
-       size_words={"upright": (1.5, 0.6, 1.25), "baby grand": (1.5, 1.5, 1.0), "grand": (1.55, 1.9, 1.0)}),
+       size_words={"upright": (1.5, 0.6, 1.25), "baby grand": (1.5, 1.5, 1.0), "grand": (1.55, 1.9, 1.0)},
+       roles=("free_standing",)),
     _c("guitar", ("guitar", "acoustic guitar", "electric guitar", "bass guitar", "guitar on a stand",
                   "guitar stand", "ukulele"),
        (0.3, 0.25, 0.9), (0.4, 0.3, 1.0), (0.5, 0.45, 1.2), functional_sides=(),
-       rooms=("living_room", "bedroom", "music_room")),
+       rooms=("living_room", "bedroom", "music_room"),
+       roles=("corner",)),
     _c("speaker", ("speaker", "loudspeaker", "floor speaker", "floorstanding speaker", "stereo speaker",
                    "subwoofer", "tower speaker", "bookshelf speaker", "hifi speaker", "sound system"),
-       (0.15, 0.15, 0.2), (0.25, 0.3, 0.9), (0.45, 0.5, 1.3), rooms=("living_room", "music_room")),
+       (0.15, 0.15, 0.2), (0.25, 0.3, 0.9), (0.45, 0.5, 1.3), rooms=("living_room", "music_room"),
+       roles=("corner",)),
     _c("coat_rack", ("coat rack", "coat stand", "hat stand", "hat rack", "coat tree", "hall tree",
                      "clothes rack", "clothes stand", "coat hanger", "garment rack"),
-       (0.35, 0.35, 1.5), (0.5, 0.5, 1.8), (0.7, 0.7, 2.0), functional_sides=(), rooms=("hallway", "bedroom")),
+       (0.35, 0.35, 1.5), (0.5, 0.5, 1.8), (0.7, 0.7, 2.0), functional_sides=(), rooms=("hallway", "bedroom"),
+       roles=("corner",)),
     _c("bench", ("bench", "entryway bench", "hallway bench", "storage bench", "piano bench", "window bench",
                  "wooden bench", "bench seat", "end of bed bench"),
        (0.8, 0.3, 0.4), (1.2, 0.4, 0.45), (2.0, 0.6, 0.55), rooms=("hallway", "bedroom", "dining_room")),
     _c("stool", ("stool", "step stool", "low stool", "vanity stool", "milking stool"),
        (0.3, 0.3, 0.35), (0.35, 0.35, 0.45), (0.45, 0.45, 0.6), functional_sides=(),
-       rooms=("kitchen", "bathroom", "bedroom")),
+       rooms=("kitchen", "bathroom", "bedroom"),
+       roles=("seat",)),
     _c("crib", ("crib", "cot", "baby crib", "baby cot", "cradle", "bassinet", "baby bed", "cot bed"),
-       (1.0, 0.6, 0.8), (1.3, 0.75, 0.95), (1.45, 0.85, 1.1), against_wall=True, rooms=("nursery", "bedroom")),
+       (1.0, 0.6, 0.8), (1.3, 0.75, 0.95), (1.45, 0.85, 1.1), against_wall=True, rooms=("nursery", "bedroom"),
+       roles=("free_standing",)),
     _c("laundry_basket", ("laundry basket", "laundry hamper", "hamper", "clothes hamper", "laundry bin",
                           "clothes basket", "basket"),
        (0.3, 0.25, 0.3), (0.45, 0.35, 0.55), (0.6, 0.45, 0.7), functional_sides=(),
-       rooms=("bedroom", "bathroom", "laundry_room")),
+       rooms=("bedroom", "bathroom", "laundry_room"),
+       roles=("corner",)),
     _c("shoe_rack", ("shoe rack", "shoe cabinet", "shoe shelf", "shoe stand", "shoe storage", "shoe organizer",
                      "shoe organiser", "shoe bench", "shoe cupboard"),
        (0.5, 0.25, 0.3), (0.8, 0.3, 0.6), (1.2, 0.4, 1.2), against_wall=True, rooms=("hallway", "bedroom")),
@@ -324,6 +371,35 @@ def get(name: str) -> Category:
 
 def names() -> list[str]:
     return sorted(CATALOG)
+
+
+def find(name: str) -> Category | None:
+    """The category called ``name`` (canonical name), or None for a name outside the catalog (``generic`` included)."""
+    return CATALOG.get(name)
+
+
+@functools.cache
+def with_role(role: Role) -> frozenset[str]:
+    """Canonical names of the categories that have ``role`` (see ``ROLES``).
+
+    >>> sorted(with_role("flat"))
+    ['rug', 'yoga_mat']
+    """
+    if role not in ROLES:
+        raise KeyError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
+    return frozenset(c.name for c in CATALOG.values() if role in c.roles)
+
+
+def companions(name: str) -> tuple[tuple[str, str], ...]:
+    """``Category.companions`` of the category called ``name``; () for a name outside the catalog."""
+    cat = CATALOG.get(name)
+    return cat.companions if cat else ()
+
+
+def flanks_head(subject: str, target: str) -> bool:
+    """Whether a ``subject`` 'next to' a ``target`` stands beside the target's head end (``Category.flanks_head_of``)."""
+    cat = CATALOG.get(subject)
+    return cat is not None and target in cat.flanks_head_of
 
 
 def for_object(category: str, generic: bool = False, proposal: "GenericProposal | None" = None) -> Category:
