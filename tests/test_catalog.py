@@ -154,3 +154,23 @@ def test_no_module_keeps_a_private_copy_of_roles_or_thresholds() -> None:
     for path in sorted([*(root / "scenegen").rglob("*.py"), *(root / "validators").rglob("*.py")]):
         if path.name != "thresholds.py":
             assert not pattern.search(path.read_text()), path
+
+
+@pytest.mark.parametrize("plural, single", [
+    ("knives", "knife"), ("shelves", "shelf"), ("bookshelves", "bookshelf"), ("benches", "bench"), ("boxes", "box"),
+    ("dishes", "dish"), ("glasses", "glass"), ("mice", "mouse"), ("leaves", "leaf"), ("loaves", "loaf"),
+    ("radii", "radius"), ("sofas", "sofa"), ("stoves", "stove"), ("microwaves", "microwave"), ("shoes", "shoe"),
+    ("cookies", "cookie"), ("potatoes", "potato"), ("libraries", "library"), ("dressers", "dresser"), ("tvs", "tv"),
+    ("cacti", "cactus"), ("buses", "bus"), ("vases", "vase"), ("chairs", "chair"), ("valves", "valve"),
+])
+def test_singular_irregular_plurals(plural: str, single: str) -> None:
+    assert catalog.singular(plural) == single
+    assert catalog.singular(single) == single  # a singular comes back unchanged
+
+
+def test_plural_phrases_resolve_through_the_one_singulariser() -> None:
+    assert catalog.resolve("two stoves") is None  # numbers are the planner's business; the noun alone resolves
+    assert catalog.resolve("stoves").name == "stove"
+    assert catalog.resolve("Bookshelves").name == "bookshelf"
+    assert catalog.resolve("sofas").name == "sofa"
+    assert catalog.normalise_phrase("Knife-Blocks") == "knife block"

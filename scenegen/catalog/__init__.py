@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "MATERIALS", "MAX_SYNONYM_WORDS", "ROLES", "Category", "Param", "Role",
-    "Side", "Size", "Support", "companions", "draw", "find", "flanks_head", "for_object", "get", "names",
+    "Side", "Size", "Support", "asset_problem", "companions", "draw", "find", "flanks_head", "for_object", "get", "names",
     "normalise_phrase", "param_problem", "register", "resolve", "singular", "size_class", "size_for_word",
     "support_kind", "synonym_index", "unregister", "with_role",
 ]
@@ -196,6 +196,14 @@ def param_problem(category: str, params: Mapping[str, object]) -> str | None:
         if why:
             return f"parameter {key!r} {why}"
     return None
+
+
+def asset_problem(backend: str, category: str, params: Mapping[str, object]) -> str | None:
+    """Why an ``AssetRef``'s ``params`` cannot be built, in one clause, or None. A procedural asset is checked in full
+    (``param_problem``); for other backends the sizes are checked and their own keys are left to the backend."""
+    if backend == "procedural":
+        return param_problem(category, params)
+    return param_problem(category, {k: v for k, v in params.items() if k in SIZE_PARAMS})
 
 
 def support_kind(inst: "ObjectInstance") -> str:
