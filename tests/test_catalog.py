@@ -174,3 +174,18 @@ def test_plural_phrases_resolve_through_the_one_singulariser() -> None:
     assert catalog.resolve("Bookshelves").name == "bookshelf"
     assert catalog.resolve("sofas").name == "sofa"
     assert catalog.normalise_phrase("Knife-Blocks") == "knife block"
+
+
+def test_a_classroom_of_desks_and_chairs_votes_classroom_and_a_desk_with_a_chair_still_an_office() -> None:
+    """Room lists describe real rooms: desks and chairs belong in classrooms and offices too (issue 20 item 17)."""
+    from scenegen.plan.rules import plan_rules
+    from validators.semantic import room_votes
+
+    votes = room_votes(["desk"] * 10 + ["chair"] * 10)
+    assert max(sorted(votes), key=lambda r: votes[r]) == "classroom"
+    assert votes["classroom"] > votes.get("bedroom", 0.0)
+    assert plan_rules("a classroom with ten desks and ten chairs", 0).room.type == "classroom"
+    assert plan_rules("a desk and a chair", 0).room.type == "office"
+    for cat in catalog.CATALOG.values():
+        assert cat.rooms, cat.name
+        assert len(set(cat.rooms)) == len(cat.rooms), cat.name

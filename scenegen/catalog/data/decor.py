@@ -21,13 +21,14 @@ ENTRIES: tuple[Category, ...] = (
         size_min=(0.12, 0.15, 0.03), size_typical=(0.22, 0.28, 0.12), size_max=(0.5, 0.35, 0.3), support="object",
         supported_by=("bookshelf", "desk", "coffee_table", "nightstand", "side_table", "wall_shelf", "dresser",
                       "sideboard", "dining_table", "cabinet", "tv_stand"),
-        functional_sides=(), rooms=("living_room", "office", "bedroom"), colour=(0.55, 0.15, 0.12), material="paper",
+        functional_sides=(), rooms=("living_room", "office", "bedroom", "classroom"), colour=(0.55, 0.15, 0.12),
+        material="paper",
         params=(Param("count", "int", 1, 8, per("h", 0.03)),),
     ),
     Category(
         name="wall_clock", synonyms=("wall clock", "clock", "kitchen clock", "round clock"),
         size_min=(0.2, 0.03, 0.2), size_typical=(0.3, 0.05, 0.3), size_max=(0.6, 0.08, 0.6), support="wall",
-        functional_sides=(), mount_height=1.9, rooms=("kitchen", "living_room", "office"),
+        functional_sides=(), mount_height=1.9, rooms=("kitchen", "living_room", "office", "classroom"),
         colour=(0.15, 0.15, 0.16), material="plastic",
     ),
     Category(
@@ -73,7 +74,8 @@ ENTRIES: tuple[Category, ...] = (
                   "waste bin", "wastepaper basket", "rubbish bin", "bin", "dustbin",
                   "recycling bin", "trashcan", "litter bin", "pedal bin"),
         size_min=(0.2, 0.2, 0.25), size_typical=(0.3, 0.3, 0.45), size_max=(0.5, 0.5, 0.8), functional_sides=(),
-        rooms=("kitchen", "office", "bathroom"), roles=("corner",), colour=(0.6, 0.62, 0.64), material="metal",
+        rooms=("kitchen", "office", "bathroom", "classroom"), roles=("corner",), colour=(0.6, 0.62, 0.64),
+        material="metal",
         params=(Param("round", "bool", 0, 1, coin(0.7)),),
     ),
     Category(

@@ -17,7 +17,7 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("desk", "writing desk", "computer desk", "work desk", "office desk", "study desk",
                   "standing desk", "workstation", "study table", "writing table"),
         size_min=(0.8, 0.45, 0.7), size_typical=(1.2, 0.6, 0.75), size_max=(2.0, 0.9, 1.2), against_wall=True,
-        rooms=("office", "bedroom"), has_top=True, roles=("knee_top",), seats=1,
+        rooms=("office", "bedroom", "classroom"), has_top=True, roles=("knee_top",), seats=1,
         colour=(0.6, 0.45, 0.3), material="wood", params=(Param("pedestal", "bool", 0, 1, coin(0.6)),),
     ),
     Category(
@@ -32,7 +32,7 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("chair", "dining chair", "side chair", "kitchen chair", "folding chair", "straight chair",
                   "ladderback chair"),
         size_min=(0.38, 0.4, 0.75), size_typical=(0.45, 0.52, 0.88), size_max=(0.6, 0.62, 1.1),
-        rooms=("dining_room", "kitchen"), roles=("seat",),
+        rooms=("dining_room", "kitchen", "office", "classroom"), roles=("seat",),
         companions=(("dining_table", "around"), ("desk", "in_front_of+face_to"), ("kitchen_island", "around")),
         colour=(0.55, 0.4, 0.26), material="wood",
         params=(Param("leg", "float", 0.02, 0.06, uniform(0.03, 0.045)), Param("slats", "int", 1, 5, integers(1, 4))),
@@ -42,7 +42,7 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("bookshelf", "bookcase", "book shelf", "book case", "shelving unit", "shelving", "shelf unit",
                   "etagere", "book rack"),
         size_min=(0.4, 0.25, 0.8), size_typical=(0.8, 0.32, 1.8), size_max=(2.0, 0.45, 2.4), against_wall=True,
-        rooms=("living_room", "office"), has_top=True, colour=(0.58, 0.42, 0.28), material="wood",
+        rooms=("living_room", "office", "classroom"), has_top=True, colour=(0.58, 0.42, 0.28), material="wood",
         params=(Param("shelves", "int", 2, 7, per("h", 0.36)), Param("books", "bool", 0, 1, coin(0.85))),
     ),
     Category(
