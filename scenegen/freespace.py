@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from scenegen import catalog
 from scenegen.geometry import polygon_contains_points
+from scenegen.thresholds import ACC_STRIP_DEPTH, ACC_STRIP_OFFSET, FLAT_HEIGHT, MIN_ACC_SCORE, MIN_NAV_SCORE, \
+    NAV_GRID, OBSTACLE_MAX_CENTRE, ROBOT_RADIUS
 
 if TYPE_CHECKING:
     from scenegen.scene import ObjectInstance, Room, Scene
@@ -188,14 +191,8 @@ def rasterise(poly: np.ndarray, obstacles: list[tuple[str, np.ndarray]], robot_r
 
 
 
-SIDE_OFFSET = 0.05
-"""SceneEval ACC: gap between a functional side and its strip (m)."""
-SIDE_DEPTH = 0.2
-"""SceneEval ACC: depth of the strip in front of a functional side (m)."""
-
-
 def side_points(cx: float, cy: float, yaw: float, width: float, depth: float, side: str, step: float = 0.04,
-                offset: float = SIDE_OFFSET, strip: float = SIDE_DEPTH) -> np.ndarray:
+                offset: float = ACC_STRIP_OFFSET, strip: float = ACC_STRIP_DEPTH) -> np.ndarray:
     """(K, 2) sample points, metres, of the SceneEval accessibility strip beside one side (front/back/left/right) of
     a box centred at (cx, cy) with ``yaw`` and size ``width`` × ``depth``."""
     if side in ("front", "back"):
@@ -244,8 +241,8 @@ class FloorObject:
         return footprint_corners(self.cx, self.cy, self.width / 2, self.depth / 2, self.yaw)
 
 
-def access_problems(room: "Room", floor: list[FloorObject], robot_radius: float = 0.2, grid: int = 128,
-                    nav_min: float = 0.9, access_min: float = 0.5) -> int:
+def access_problems(room: "Room", floor: list[FloorObject], robot_radius: float = ROBOT_RADIUS, grid: int = 128,
+                    nav_min: float = MIN_NAV_SCORE, access_min: float = MIN_ACC_SCORE) -> int:
     """How a floor layout fails a robot (SceneEval's NAV and ACC, as the navigation validators measure them): 1 when
     the largest free area is under ``nav_min`` of all free floor, 1 per door that cannot reach it, and 1 per object
     whose best functional side has less than ``access_min`` of its strip reachable. A seat counts as reachable when
@@ -287,18 +284,6 @@ def access_problems(room: "Room", floor: list[FloorObject], robot_radius: float 
 # a scene's free space (what the navigation validators, the walkthroughs and the map all use)
 # ----------------------------------------------------------------------------------------------------------------------
 
-GRID = 256
-"""SceneEval NAV: raster cells along the room's longer side (cells are square)."""
-ROBOT_RADIUS = 0.2
-"""Default robot radius, metres (SceneEval: 0.2 m; PhyScene uses 0.3 m). Param ``robot_radius``."""
-OBSTACLE_MAX_CENTRE = 2.0
-"""SceneEval NAV: an object is an obstacle when its box centre is at most this high (m).
-Param ``obstacle_max_centre``."""
-FLAT_HEIGHT = 0.03
-"""Objects at most this tall (rugs, mats) lie flat on the floor: walked over, never obstacles or occlusions (m)."""
-FLAT_CATEGORIES = frozenset({"rug", "yoga_mat"})
-
-
 def footprint(inst: "ObjectInstance") -> np.ndarray:
     """(4, 2) counter-clockwise corners of the object's oriented box on the floor, metres (pose + size)."""
     from scenegen.geometry import footprint_corners
@@ -316,7 +301,7 @@ def z_range(inst: "ObjectInstance") -> tuple[float, float]:
 
 def is_flat(inst: "ObjectInstance") -> bool:
     """Rugs, mats and anything at most 3 cm tall: lies on the floor and is walked over."""
-    return inst.category in FLAT_CATEGORIES or float(inst.size[2]) <= FLAT_HEIGHT
+    return inst.category in catalog.with_role("flat") or float(inst.size[2]) <= FLAT_HEIGHT
 
 
 def is_obstacle(inst: "ObjectInstance", max_centre: float = OBSTACLE_MAX_CENTRE) -> bool:
@@ -325,7 +310,7 @@ def is_obstacle(inst: "ObjectInstance", max_centre: float = OBSTACLE_MAX_CENTRE)
     return not is_flat(inst) and (lo + hi) / 2 <= max_centre
 
 
-def scene_free_space(scene: "Scene", robot_radius: float = ROBOT_RADIUS, grid: int = GRID,
+def scene_free_space(scene: "Scene", robot_radius: float = ROBOT_RADIUS, grid: int = NAV_GRID,
                      obstacle_max_centre: float = OBSTACLE_MAX_CENTRE) -> FreeSpace:
     """``scenegen.freespace.rasterise`` of ``scene``'s floor with its obstacles: oriented footprints of objects whose
     box centre is at most ``obstacle_max_centre`` m high, flat objects excluded."""

@@ -22,11 +22,13 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from scenegen import catalog
 from scenegen.catalog import support_kind
 from scenegen.assets.colours import COLOURS, colour_rgb
 from scenegen.geometry import footprint_corners, rects_overlap, rotated_extent, wrap_angle, yaw_facing
 from scenegen.scene import ARCHITECTURE_RELATIONS, ObjectInstance, Opening, Pose, Relation, Report, Room, Scene
 from scenegen.solve.relations import SATISFIED, Box, score_relation
+from scenegen.thresholds import ROBOT_RADIUS as ROBOT_RADIUS_M
 
 FaultKind = Literal["float", "sink", "overlap", "through_wall", "block_door", "wall_off_corner", "drop",
                     "swap_relation", "recolour"]
@@ -49,9 +51,6 @@ FAULT_KINDS: tuple[str, ...] = tuple(EXPECTED)
 SCENE_LEVEL: frozenset[str] = frozenset({"navigability"})
 """Validators that judge the whole floor rather than objects: any ``fail`` from them counts as catching a fault."""
 
-FLAT = frozenset({"rug", "yoga_mat"})
-"""Categories you walk over: never floated, sunk, barriers, door blockers or overlap partners."""
-
 FLOAT_LIFT_M = (0.05, 0.30)
 SINK_DEPTH_M = (0.03, 0.10)
 MIN_SINK_HEIGHT_M = 0.15
@@ -73,8 +72,6 @@ POCKET_MIN_SHARE = 0.15
 planted fault is a room cut in two rather than a sliver."""
 BARRIER_MIN_LENGTH_M = 0.5
 """Objects shorter than this (longest side) are not used as barriers."""
-ROBOT_RADIUS_M = 0.2
-"""The robot ``wall_off_corner`` shuts out (navigability's default radius, SceneEval's 0.2 m)."""
 RECOLOUR_MIN_DISTANCE = 0.45
 """A recolour picks a named colour at least this far (Euclidean, RGB in [0, 1]) from the asked one."""
 BARRIER_GAP_M = 0.15
@@ -215,7 +212,7 @@ def _floor_standing(scene: Scene, min_height: float = 0.0, on_rugs: bool = True)
     themselves; at least ``min_height`` metres tall."""
     return [o for o in scene.objects
             if (support_kind(o) == "floor" or (on_rugs and _on_flat(scene, o)))
-            and o.category not in FLAT and o.size[2] >= min_height]
+            and o.category not in catalog.with_role("flat") and o.size[2] >= min_height]
 
 
 def _on_flat(scene: Scene, inst: ObjectInstance) -> bool:
@@ -223,7 +220,7 @@ def _on_flat(scene: Scene, inst: ObjectInstance) -> bool:
     if support_kind(inst) != "object":
         return False
     under = next((o for o in scene.objects if o.id == inst.support), None)
-    return under is not None and under.category in FLAT
+    return under is not None and under.category in catalog.with_role("flat")
 
 
 def _move_standing(scene: Scene, oid: str, x: float, y: float, yaw: float) -> tuple[Scene, list[str]]:
@@ -252,7 +249,8 @@ def _float(scene: Scene, rng: np.random.Generator) -> tuple[Scene, PlantedFault]
     """Lift an object that stands on the floor or on another object by 5–30 cm (not into the ceiling). Rugs and mats
     are left alone: lifting one lifts the furniture on it, which then also overhangs (a second fault)."""
     room_h = scene.room.height
-    cands = [o for o in scene.objects if support_kind(o) in ("floor", "object") and o.category not in FLAT
+    flat = catalog.with_role("flat")  # walked over: never floated, sunk, barriers, door blockers or overlap partners
+    cands = [o for o in scene.objects if support_kind(o) in ("floor", "object") and o.category not in flat
              and room_h - max(_group_top(scene, o.id), 0.0) - 0.01 >= FLOAT_LIFT_M[0]]
     if not cands:
         raise _none("float", "no floor- or object-supported object has room above it")
@@ -553,7 +551,7 @@ def _free_floor(scene: Scene, step: float = 0.05) -> tuple[np.ndarray, np.ndarra
         a, b = (np.asarray(p, dtype=float) for p in room.wall(i))
         free &= point_segment_distance(pts, a, b) >= ROBOT_RADIUS_M
     for o in scene.objects:
-        if support_kind(o) not in ("floor", "object") or o.category in FLAT:
+        if support_kind(o) not in ("floor", "object") or o.category in catalog.with_role("flat"):
             continue
         x, y, _ = o.pose.position
         c, sn = math.cos(o.pose.yaw), math.sin(o.pose.yaw)

@@ -503,6 +503,7 @@ def load_scene(path: str | Path) -> Scene:
         raise SceneFileError(f"{path} is not a valid scene: {where}: {first['msg']} "
                              f"({exc.error_count()} problem(s))") from None
     _check_ids(scene, path)
+    _check_asset_params(scene, path)
     return scene
 
 
@@ -583,6 +584,17 @@ def _check_ids(scene: Scene, path: Path) -> None:
         if inst.support is not None and inst.support not in seen and inst.support not in _SUPPORT_KEYWORDS:
             raise SceneFileError(f"{path}: object {inst.id!r} is supported by {inst.support!r}, which is not an object "
                                  f"in the scene (use null for the floor, 'wall' or 'ceiling' for mounted objects)")
+
+
+def _check_asset_params(scene: Scene, path: Path) -> None:
+    """Every asset's generator parameters against the types and ranges its category declares (``pillows: 1e9`` or
+    ``"/etc/passwd"`` would otherwise reach a generator)."""
+    from scenegen.catalog import asset_problem
+
+    for inst in scene.objects:
+        problem = asset_problem(inst.asset.backend, inst.asset.category, inst.asset.params)
+        if problem:
+            raise SceneFileError(f"{path}: object {inst.id!r}: {problem}")
 
 
 def glb_problem(path: str | Path) -> str | None:

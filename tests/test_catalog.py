@@ -121,3 +121,71 @@ def test_get_unknown_and_generic() -> None:
     assert catalog.get("generic") is catalog.GENERIC
     with pytest.raises(KeyError):
         catalog.get("spaceship")
+
+
+def test_roles_are_catalog_data_that_the_solver_and_validators_share() -> None:
+    assert catalog.with_role("flat") == {"rug", "yoga_mat"}
+    assert {"chair", "office_chair", "bar_stool", "stool"} <= catalog.with_role("seat")
+    assert {"desk", "dining_table", "kitchen_island"} <= catalog.with_role("knee_top")
+    assert "plant" in catalog.with_role("corner") and "bed" not in catalog.with_role("corner")
+    assert "dining_table" in catalog.with_role("free_standing") and "wardrobe" not in catalog.with_role("free_standing")
+    assert catalog.companions("nightstand") == (("bed", "next_to"),)
+    assert catalog.companions("not_a_category") == ()
+    assert catalog.flanks_head("nightstand", "bed") and not catalog.flanks_head("bed", "nightstand")
+    assert catalog.get("dining_table").seats == 8 and catalog.get("desk").seats == 1
+    for cat in catalog.CATALOG.values():
+        assert set(cat.roles) <= set(catalog.ROLES), cat.name
+        for anchor, _ in cat.companions:
+            assert anchor in catalog.CATALOG, (cat.name, anchor)
+    with pytest.raises(KeyError):
+        catalog.with_role("throne")  # type: ignore[arg-type]
+
+
+def test_no_module_keeps_a_private_copy_of_roles_or_thresholds() -> None:
+    """The solver, free-space raster and validators read category roles from the catalog and thresholds from
+    ``scenegen.thresholds``; none of them defines its own."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    names = (r"(NAV_)?ROBOT_RADIUS\w*|\w*_CATEGORIES|SEATS\w*|KNEE_TOPS|FLAT|COMPANIONS|FLANK_HEAD|MIN_NAV_SCORE|"
+             r"MIN_ACC_SCORE|NAV_MIN|ACCESS_MIN|ACC_STRIP_\w+|SIDE_(OFFSET|DEPTH)|FLAT_HEIGHT|RUG_MAX_HEIGHT|KNEE_MIN_HEIGHT")
+    pattern = re.compile(rf"^({names})\s*(:[^=]*)?=", re.M)
+    for path in sorted([*(root / "scenegen").rglob("*.py"), *(root / "validators").rglob("*.py")]):
+        if path.name != "thresholds.py":
+            assert not pattern.search(path.read_text()), path
+
+
+@pytest.mark.parametrize("plural, single", [
+    ("knives", "knife"), ("shelves", "shelf"), ("bookshelves", "bookshelf"), ("benches", "bench"), ("boxes", "box"),
+    ("dishes", "dish"), ("glasses", "glass"), ("mice", "mouse"), ("leaves", "leaf"), ("loaves", "loaf"),
+    ("radii", "radius"), ("sofas", "sofa"), ("stoves", "stove"), ("microwaves", "microwave"), ("shoes", "shoe"),
+    ("cookies", "cookie"), ("potatoes", "potato"), ("libraries", "library"), ("dressers", "dresser"), ("tvs", "tv"),
+    ("cacti", "cactus"), ("buses", "bus"), ("vases", "vase"), ("chairs", "chair"), ("valves", "valve"),
+])
+def test_singular_irregular_plurals(plural: str, single: str) -> None:
+    assert catalog.singular(plural) == single
+    assert catalog.singular(single) == single  # a singular comes back unchanged
+
+
+def test_plural_phrases_resolve_through_the_one_singulariser() -> None:
+    assert catalog.resolve("two stoves") is None  # numbers are the planner's business; the noun alone resolves
+    assert catalog.resolve("stoves").name == "stove"
+    assert catalog.resolve("Bookshelves").name == "bookshelf"
+    assert catalog.resolve("sofas").name == "sofa"
+    assert catalog.normalise_phrase("Knife-Blocks") == "knife block"
+
+
+def test_a_classroom_of_desks_and_chairs_votes_classroom_and_a_desk_with_a_chair_still_an_office() -> None:
+    """Room lists describe real rooms: desks and chairs belong in classrooms and offices too (issue 20 item 17)."""
+    from scenegen.plan.rules import plan_rules
+    from validators.semantic import room_votes
+
+    votes = room_votes(["desk"] * 10 + ["chair"] * 10)
+    assert max(sorted(votes), key=lambda r: votes[r]) == "classroom"
+    assert votes["classroom"] > votes.get("bedroom", 0.0)
+    assert plan_rules("a classroom with ten desks and ten chairs", 0).room.type == "classroom"
+    assert plan_rules("a desk and a chair", 0).room.type == "office"
+    for cat in catalog.CATALOG.values():
+        assert cat.rooms, cat.name
+        assert len(set(cat.rooms)) == len(cat.rooms), cat.name

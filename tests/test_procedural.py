@@ -157,3 +157,18 @@ def test_build_mesh_cache_and_bad_size(backend) -> None:
     bad = ref.model_copy(update={"params": {**ref.params, "width": 0.0}})
     with pytest.raises(ValueError, match="width"):
         backend.build(bad)
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_declared_extremes_stay_small_and_closed(backend, category: str) -> None:
+    """Every parameter at the top (and bottom) of its declared range, at the largest (smallest) size, still builds a
+    closed mesh under 5,000 faces: the declared ranges are what bounds a hand-edited scene file."""
+    cat = catalog.get(category)
+    for size, pick in ((cat.size_max, "hi"), (cat.size_min, "lo")):
+        params = {"width": size[0], "depth": size[1], "height": size[2],
+                  **{p.name: float(getattr(p, pick)) for p in cat.params}}
+        mesh = backend.build(AssetRef(backend="procedural", category=category, seed=5, params=params,
+                                      colour=cat.colour))
+        assert 0 < len(mesh.faces) < 5000, (pick, len(mesh.faces))
+        if category not in OPEN_CATEGORIES:
+            assert mesh.is_watertight, pick

@@ -310,7 +310,7 @@ def test_unknown_room_type_is_skipped():
 
 
 def test_room_votes_and_typical_categories():
-    assert room_votes(["bed", "desk"]) == {"bedroom": 1.5, "office": 0.5}
+    assert room_votes(["bed", "desk"]) == pytest.approx({"bedroom": 4 / 3, "office": 1 / 3, "classroom": 1 / 3})
     assert typical_categories("gym") == ["dumbbell_rack", "exercise_bike", "treadmill"]
 
 

@@ -166,7 +166,8 @@ class ValidationContext:
         """Top-down free-space raster (``validators.navigation.FreeSpace``) for a robot of ``robot_radius`` metres,
         built once per (radius, grid, obstacle height) and shared by navigability and accessibility. ``grid`` and
         ``obstacle_max_centre`` default to navigability's parameters (256 cells, 2.0 m)."""
-        from scenegen.freespace import GRID, OBSTACLE_MAX_CENTRE, scene_free_space as build_free_space
+        from scenegen.freespace import scene_free_space as build_free_space
+        from scenegen.thresholds import NAV_GRID as GRID, OBSTACLE_MAX_CENTRE
 
         if grid is None:
             grid = int(self.param("navigability", "grid", GRID))

@@ -27,38 +27,23 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from scenegen import catalog
-from scenegen.freespace import ROBOT_RADIUS, FreeSpace, footprint, is_flat, quad_mask, scene_free_space, z_range
+from scenegen.freespace import FreeSpace, footprint, is_flat, quad_mask, scene_free_space, z_range
 from scenegen.geometry import footprint_corners, rects_overlap
 from scenegen.scene import Finding, ObjectInstance, Opening, Room, Scene
+from scenegen.thresholds import ACC_STRIP_DEPTH, ACC_STRIP_OFFSET, KNEE_MIN_HEIGHT, MIN_ACC_SCORE, MIN_NAV_SCORE, \
+    ROBOT_RADIUS
 from validators.physical import _cm, _r, support_kind
 from validators.registry import VALIDATORS
 
 if TYPE_CHECKING:
     from validators.context import ValidationContext
 
-MIN_NAV_SCORE = 0.9
-"""Navigability fails below this score. Clean generated rooms score 0.97-1.0 (the rest is slivers a robot reaches only
-by squeezing past a corner); a walled-off patch of a couple of m² in a 12 m² room brings the score to about 0.85. 0.9
-keeps SceneEval's raw ratio comparable while leaving a margin for raster noise. Param ``min_score``."""
 DOOR_PROBE = 0.3
 """A door reaches the free floor when a robot can stand within ``robot_radius + DOOR_PROBE`` m of it, inside its width
 (the robot's centre cannot come closer than its radius to the wall)."""
 MIN_REGION_M2 = 0.1
 """Cut-off regions with at least this much robot-centre area (m²; 0.1 m² is a floor patch of about 0.7 × 0.7 m) get
 their own ``warn`` finding naming what walls them off; smaller slivers are listed in the summary's evidence only."""
-ACC_STRIP_DEPTH = 0.2
-"""SceneEval ACC: depth of the strip in front of a functional side (m)."""
-ACC_STRIP_OFFSET = 0.05
-"""SceneEval ACC: gap between a functional side and its strip (m)."""
-MIN_ACC_SCORE = 0.5
-"""An object fails accessibility when its best side has less than this fraction of its strip reachable: half a side's
-width is about what a person needs to step up to it. Param ``min_score``."""
-SEATS = frozenset({"chair", "office_chair", "bar_stool", "stool"})
-"""Seats that are tucked under a table or desk by design (their front faces its knee space)."""
-KNEE_TOPS = frozenset({"desk", "dining_table", "kitchen_island", "table"})
-"""Raised tops with knee space under them (see ``accessibility``)."""
-KNEE_MIN_HEIGHT = 0.6
-"""A top at least this high (m) leaves knee space under it."""
 WINDOW_DEPTH = 0.5
 """Opening clearance: depth of the box in front of a window (m)."""
 OVERLAP_MARGIN = 0.01
@@ -287,11 +272,12 @@ def _strip_samples(quad: np.ndarray, step: float) -> np.ndarray:
 
 
 def _is_seat(inst: ObjectInstance, scene: Scene) -> bool:
-    return inst.category in SEATS and on_floor(inst, scene)
+    return inst.category in catalog.with_role("seat") and on_floor(inst, scene)
 
 
 def _is_knee_top(inst: ObjectInstance, scene: Scene) -> bool:
-    return inst.category in KNEE_TOPS and on_floor(inst, scene) and float(inst.size[2]) >= KNEE_MIN_HEIGHT
+    return (inst.category in catalog.with_role("knee_top") and on_floor(inst, scene)
+            and float(inst.size[2]) >= KNEE_MIN_HEIGHT)
 
 
 def _grown(inst: ObjectInstance, margin: float) -> np.ndarray:

@@ -21,7 +21,6 @@ from scenegen.bench.plans import BenchPlan, generated_plan
 from scenegen import catalog
 from scenegen.freespace import FloorObject, access_problems
 from scenegen.geometry import overlap_matrix, rects_distance
-from scenegen.solve.solver import SEAT_CATEGORIES
 from scenegen.rng import stage_rng
 from scenegen.solve import solve
 from scenegen.solve.relations import SATISFIED, Box, score_relation
@@ -97,7 +96,7 @@ def _access(bp: BenchPlan, boxes: dict[str, Box]) -> int:
     tops = [b for oid, b in floor.items() if catalog.get(categories[oid]).has_top and b.height >= 0.6]
     objects = []
     for oid, b in floor.items():
-        seat = categories[oid] in SEAT_CATEGORIES and any(
+        seat = categories[oid] in catalog.with_role("seat") and any(
             rects_distance(b.corners[None], t.corners[None])[0] <= 0.25
             and abs(math.atan2(t.cy - b.cy, t.cx - b.cx) - math.atan2(b.front[1], b.front[0]) + math.pi)
             % (2 * math.pi) - math.pi < math.pi / 4 for t in tops)

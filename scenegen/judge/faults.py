@@ -22,8 +22,6 @@ VISION_FAULTS: tuple[str, ...] = ("swap_mesh", "recolour", "hide_inside")
 """Fault kinds the vision judge is measured on."""
 MIN_SWAP_VOLUME_M3 = 0.002
 """Objects smaller than this (a 12.6 cm cube) are not swapped: a few pixels cannot show what they are."""
-FLAT = frozenset({"rug", "yoga_mat"})
-"""Flat categories are neither swapped nor swapped in: a rug-thin crib or a bed-tall rug is not a fair picture."""
 HIDE_MARGIN_M = 0.03
 """A hidden object must fit inside its host's box with this much to spare on every side."""
 
@@ -58,12 +56,14 @@ def swap_mesh(scene: Scene, rng: np.random.Generator) -> tuple[Scene, VisualFaul
     from scenegen.scene import PlannedObject
 
     cands = [o for o in scene.objects if not o.generic and o.category in catalog.CATALOG
-             and o.category not in FLAT and float(np.prod(o.size)) >= MIN_SWAP_VOLUME_M3]
+             and o.category not in catalog.with_role("flat") and float(np.prod(o.size)) >= MIN_SWAP_VOLUME_M3]
     if not cands:
         raise ValueError("swap_mesh: no catalog object large enough to swap")
     inst = _pick(rng, cands)
     kind = catalog.get(inst.category).support
-    others = [c for c in catalog.names() if c != inst.category and c not in FLAT and catalog.get(c).support == kind]
+    # flat categories are neither swapped nor swapped in: a rug-thin crib or a bed-tall rug is not a fair picture
+    flat = catalog.with_role("flat")
+    others = [c for c in catalog.names() if c != inst.category and c not in flat and catalog.get(c).support == kind]
     other = str(_pick(rng, others))
     ref = plan_asset(PlannedObject(id=inst.id, category=other), stage_rng(int(rng.integers(2**31)), "swap"))
     w, d, h = inst.size

@@ -26,6 +26,7 @@ from scenegen.geometry import footprint_corners, overlap_matrix, rects_distance,
 from scenegen.freespace import FloorObject, access_problems
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, PlannedObject, Pose, Relation, \
     Room, UnplacedObject
+from scenegen.thresholds import FLAT_HEIGHT, MIN_ACC_SCORE, MIN_NAV_SCORE, ROBOT_RADIUS
 from scenegen.solve.relations import SATISFIED, Box, Boxes, back_wall_distance_batch, local_coords, room_centroid, \
     score_relation, score_relation_batch
 
@@ -33,53 +34,16 @@ WALL_GAP = 0.005
 """metres between an object's back and the wall it stands against"""
 CLEARANCE = 0.5
 """metres of free floor wanted in front of an object's functional sides"""
-RUG_MAX_HEIGHT = 0.03
-"""objects at most this tall that the catalog calls rugs/mats lie under furniture rather than beside it"""
-FLAT_CATEGORIES = frozenset({"rug", "yoga_mat"})
-
-COMPANIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "nightstand": (("bed", "next_to"),),
-    "office_chair": (("desk", "in_front_of+face_to"),),
-    "chair": (("dining_table", "around"), ("desk", "in_front_of+face_to"), ("kitchen_island", "around")),
-    "bar_stool": (("kitchen_island", "around"), ("dining_table", "around")),
-    "coffee_table": (("sofa", "in_front_of"), ("armchair", "in_front_of")),
-    "tv_stand": (("sofa", "across_from"), ("armchair", "across_from"), ("bed", "across_from")),
-    "side_table": (("sofa", "next_to"), ("armchair", "next_to"), ("bed", "next_to")),
-    "ottoman": (("armchair", "in_front_of"), ("sofa", "in_front_of")),
-    "floor_lamp": (("sofa", "next_to"), ("armchair", "next_to"), ("desk", "next_to")),
-    "armchair": (("coffee_table", "near"), ("sofa", "near")),
-    "weight_bench": (("dumbbell_rack", "near"),),
-}
-"""What a person expects an object to stand by when the prompt does not say ('a+b' asks for both relations) (nightstands flank the bed, an office chair
-sits at the desk). Tried in order; used only for objects the plan gives no object-object relation, weighted below the
-plan's own relations, and never reported as the plan's relations."""
-SEAT_CATEGORIES = frozenset({"chair", "office_chair", "bar_stool"})
-SEATS_PER_ANCHOR = {"desk": 1, "kitchen_island": 4, "dining_table": 8}
-"""How many seats a person pulls up to one such object; further seats get no implied place at it."""
-CORNER_CATEGORIES = frozenset({"plant", "floor_lamp", "trash_can", "coat_rack", "laundry_basket", "speaker", "guitar"})
-"""Small floor objects that a person tucks into a corner when the prompt gives them no place."""
-MIDDLE_CATEGORIES = frozenset({"dining_table", "kitchen_island", "coffee_table", "ottoman", "crib", "treadmill",
-                               "exercise_bike", "weight_bench", "piano"})
-"""Objects that may stand free in the room; everything else without a stated place leans towards the walls, keeping
-the middle of the room free to walk through."""
 FACING_KINDS = frozenset({"in_front_of", "face_to", "around", "across_from"})
 """Relations whose subject faces its target: the floor between them is the point, not an obstruction."""
-FLANK_HEAD: frozenset[tuple[str, str]] = frozenset({("nightstand", "bed"), ("side_table", "bed")})
-"""(subject, target) categories where 'next to' means beside the target's head end (its back)."""
 SNUG_KINDS = frozenset({"around", "next_to", "in_front_of", "paired"})
 IMPLIED_WEIGHT = 3.0
 CORNER_RESERVE = 1.0
 """Penalty on a corner spot for an object not asked to stand in a corner while a corner request is still pending."""
 BEAM = 6
 """How many other spots of a group's anchor are tried when greedy placement leaves the group's relations unmet."""
-NAV_ROBOT_RADIUS = 0.2
-"""metres: SceneEval's robot, the navigability validator's default"""
 NAV_GRID = 128
 """raster cells along the room's longer side for the solver's floor checks (the validators use 256)"""
-NAV_MIN = 0.9
-"""largest free area ÷ all free floor below which the layout counts as walling floor off (the validator's threshold)"""
-ACCESS_MIN = 0.5
-"""fraction of an object's best functional side a robot must reach (the accessibility validator's threshold)"""
 WORK_PER_OBJECT = 4
 """Backtracking stops once this many floor placements per floor object have been made (counted, not timed, so the
 same seed gives the same scene on any machine)."""
@@ -192,7 +156,7 @@ class _Solver:
         self.relations = [*plan.relations, *self.implied]
 
     def _implied_relations(self) -> list[Relation]:
-        """Companion relations (``COMPANIONS``) for objects whose plan entry has no object-object relation."""
+        """Companion relations (``catalog.companions``) for objects whose plan entry has no object-object relation."""
         related = {r.subject for r in self.plan.relations if r.kind not in ARCHITECTURE_RELATIONS}
         by_category: dict[str, list[str]] = {}
         for o in self.plan.objects:
@@ -202,10 +166,11 @@ class _Solver:
         for o in self.plan.objects:
             if o.id in related or self.items[o.id].role != "floor":
                 continue
-            for anchor_cat, kind in COMPANIONS.get(o.category, ()):
+            for anchor_cat, kind in catalog.companions(o.category):
                 anchors = [a for a in by_category.get(anchor_cat, []) if self.items[a].role == "floor"]
-                if o.category in SEAT_CATEGORIES:
-                    anchors = [a for a in anchors if load.get(a, 0) < SEATS_PER_ANCHOR.get(anchor_cat, 99)]
+                if o.category in catalog.with_role("seat"):
+                    seats = (catalog.find(anchor_cat) or catalog.GENERIC).seats or 99
+                    anchors = [a for a in anchors if load.get(a, 0) < seats]
                 if anchors:
                     anchor = min(anchors, key=lambda a: (load.get(a, 0), anchors.index(a)))
                     load[anchor] = load.get(anchor, 0) + 1
@@ -227,7 +192,7 @@ class _Solver:
             role = "wall"
         elif "hang_from_ceiling" in kinds:
             role = "ceiling"
-        elif obj.category in FLAT_CATEGORIES and size[2] <= RUG_MAX_HEIGHT:
+        elif obj.category in catalog.with_role("flat") and size[2] <= FLAT_HEIGHT:
             role = "flat"
         return _Item(obj, ref, size, role, cat, support)
 
@@ -422,10 +387,10 @@ class _Solver:
         if key in self._access_cache:
             return self._access_cache[key]
         seats = {r.subject for r in self.relations if r.kind in FACING_KINDS and r.target in self.boxes
-                 and self.items[r.subject].obj.category in SEAT_CATEGORIES}
+                 and self.items[r.subject].obj.category in catalog.with_role("seat")}
         objects = [FloorObject(oid, b.cx, b.cy, b.yaw, b.width, b.depth, self.items[oid].cat.functional_sides,
                                oid in seats) for oid, b in floor]
-        problems = access_problems(self.room, objects, NAV_ROBOT_RADIUS, NAV_GRID, NAV_MIN, ACCESS_MIN)
+        problems = access_problems(self.room, objects, ROBOT_RADIUS, NAV_GRID, MIN_NAV_SCORE, MIN_ACC_SCORE)
         self._access_cache[key] = problems
         return problems
 
@@ -562,9 +527,9 @@ class _Solver:
         if surrounded and not placed_by_plan:
             preference = "middle_of_room"  # seats go all around it: give it the open middle of the room
         elif not placed_by_plan and not wants_wall:
-            if it.obj.category in CORNER_CATEGORIES:
+            if it.obj.category in catalog.with_role("corner"):
                 preference = "corner"
-            elif it.obj.category not in MIDDLE_CATEGORIES:
+            elif it.obj.category not in catalog.with_role("free_standing"):
                 preference = "against_wall"
             else:
                 preference = None
@@ -604,11 +569,12 @@ class _Solver:
                                 for r in self.plan.relations)
 
     def _flank_ok(self, r: Relation) -> bool:
-        """False when ``r`` is a next_to that should flank its target's head end (``FLANK_HEAD``) and does not."""
+        """False when ``r`` is a next_to that should flank its target's head end (``catalog.flanks_head``) and does
+        not."""
         s, t = self.boxes.get(r.subject), self.boxes.get(r.target or "")
         if r.kind != "next_to" or s is None or t is None:
             return True
-        if (self.items[s.id].obj.category, self.items[t.id].obj.category) not in FLANK_HEAD:
+        if not catalog.flanks_head(self.items[s.id].obj.category, self.items[t.id].obj.category):
             return True
         right, fwd = local_coords(Boxes.of(t), np.array([s.cx]), np.array([s.cy]))
         return bool(abs(right[0]) > t.width / 2 and abs(fwd[0] - (-t.depth / 2 + s.depth / 2)) < 0.2)
@@ -621,7 +587,7 @@ class _Solver:
             t = self.boxes.get(r.target or "")
             if r.subject != it.obj.id or r.kind != "next_to" or t is None:
                 continue
-            if (it.obj.category, self.items[t.id].obj.category) not in FLANK_HEAD:
+            if not catalog.flanks_head(it.obj.category, self.items[t.id].obj.category):
                 continue
             right, fwd = local_coords(Boxes.of(t), x, y)
             head = -t.depth / 2 + it.size[1] / 2
