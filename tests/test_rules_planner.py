@@ -274,3 +274,11 @@ def test_l_shaped_room_keeps_its_floor_area_and_its_openings_fit():
     assert l_room.room.area >= square.room.area * 0.97
     assert any("L-shaped" in n for n in l_room.notes)
     assert [op.wall for op in l_room.room.openings] == [0, 4]  # door south, window on the north wall
+
+
+def test_one_singulariser_reads_irregular_plurals():
+    """The rules reader uses the catalog's singulariser: 'two stoves' are two stoves (it once read 'stof')."""
+    p = plan("a kitchen with two stoves and a knife block")
+    assert p.counts()["stove"] == 2
+    generics = [o.description for o in plan("a room with a bed, two knives and three loaves").objects if o.generic]
+    assert generics == ["knife", "knife", "loaf", "loaf", "loaf"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from scenegen import catalog
 from scenegen.plan import text as tx
 
 
@@ -99,7 +100,7 @@ def read_brief(prompt: str) -> Brief:
             brief.themes.append(theme[1])
             i += theme[0]
             continue
-        word = _singular(ws[i])
+        word = catalog.singular(ws[i])
         if (word in vocab.personas or word in vocab.pets) and word not in seen:
             seen.add(word)
             brief.themes.append(word)
@@ -112,14 +113,5 @@ def read_brief(prompt: str) -> Brief:
 
 def is_person_or_pet(word: str) -> bool:
     """Whether a noun names a person or an animal (never a piece of furniture)."""
-    w = _singular(word.lower())
+    w = catalog.singular(word.lower())
     return w in words().personas or w in words().pets
-
-
-def _singular(word: str) -> str:
-    from scenegen import catalog
-
-    singular = getattr(catalog, "singular", None)
-    if singular is not None:
-        return singular(word)
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

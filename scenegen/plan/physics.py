@@ -22,11 +22,10 @@ from dataclasses import dataclass
 
 from scenegen import catalog
 from scenegen.scene import LayoutPlan, PlannedObject, Relation
+from scenegen.thresholds import FLAT_HEIGHT
 
 CEILING_MARGIN = 0.05
 """metres kept between the top of a stack and the ceiling"""
-FLAT_HEIGHT = 0.03
-"""metres: objects at most this tall (rugs, mats) lie on the floor and hold nothing up"""
 CARRY_MAX = (0.35, 0.35, 0.5)
 """metres (width, depth, height): a floor category whose smallest size is within this may also stand on a top"""
 TOP_FIT_SLACK = 0.05
@@ -46,7 +45,7 @@ class _Obj:
 
     @property
     def flat(self) -> bool:
-        return self.support == "floor" and self.size[2] <= FLAT_HEIGHT
+        return self.category in catalog.with_role("flat") or (self.support == "floor" and self.size[2] <= FLAT_HEIGHT)
 
     @property
     def carriable(self) -> bool:

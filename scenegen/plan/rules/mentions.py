@@ -5,7 +5,7 @@ from __future__ import annotations
 from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.brief import is_person_or_pet, is_room_phrase
-from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural, singular_word
+from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural
 
 
 def catalog_match(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] | None:
@@ -88,7 +88,7 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
     desc = words[adj_start:m.end]
     if m.plural and not m.mass and desc:
-        desc = [*desc[:-1], singular_word(desc[-1])]
+        desc = [*desc[:-1], catalog.singular(desc[-1])]
     m.description = " ".join(desc)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
+from scenegen import catalog
 
 MAX_PER_OBJECT = 100
 """The most objects of one kind a prompt may ask for."""
@@ -94,14 +94,7 @@ def is_plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
 
 
-def singular_word(word: str) -> str:
-    """"nightstands" -> "nightstand", "shelves" -> "shelf", "benches" -> "bench" (plain English rules)."""
-    for suffix, repl in (("ies", "y"), ("ves", "f"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x"),
-                         ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)] + repl
-    return word
 
 
 def generic_key(head_text: str) -> str:
-    return " ".join(singular_word(w) if is_plural(w) else w for w in head_text.split())
+    return " ".join(catalog.singular(w) if is_plural(w) else w for w in head_text.split())
