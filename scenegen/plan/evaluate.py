@@ -154,14 +154,16 @@ def score_item(item: dict, plan: LayoutPlan, ev: PlanEval) -> None:
 
 def eval_planner(planner: Callable[[str, int], LayoutPlan], name: str, items: list[dict],
                  progress: Callable[[int, int], None] | None = None) -> PlanEval:
-    """Run ``planner`` on every item; a planner error counts as an unparsed prompt (and scores nothing)."""
+    """Run ``planner`` on every item, its plans checked by plan physics as ``scenegen.plan.plan`` does for make; a
+    planner error counts as an unparsed prompt (and scores nothing)."""
     from scenegen.plan import PlanError
+    from scenegen.plan.physics import make_plausible
 
     ev = PlanEval(planner=name)
     for i, item in enumerate(items):
         ev.prompts += 1
         try:
-            plan = planner(item["prompt"], 0)
+            plan = make_plausible(planner(item["prompt"], 0))
         except (PlanError, ValueError) as exc:
             ev.failures.append(f"{item.get('id', i)}: {exc}")
             score_item(item, _empty_plan(item["prompt"]), ev)

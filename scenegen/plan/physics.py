@@ -42,6 +42,9 @@ class _Obj:
     has_top: bool
     size: tuple[float, float, float]
     size_min: tuple[float, float, float]
+    unknown: bool = False
+    """an object outside the catalog with no proposal: the text is the only word on how it stands, so only the checks
+    that do not depend on its kind (itself, loops, the ceiling) apply"""
 
     @property
     def flat(self) -> bool:
@@ -62,7 +65,7 @@ def _describe(o: PlannedObject) -> _Obj:
     cat = catalog.for_object(o.category, o.generic, o.proposal)
     size = cat.size_words.get(o.attributes.size or "", cat.size_typical)
     return _Obj(o.id, o.category if not o.generic else (o.description or "object"), cat.support, cat.has_top,
-                tuple(size), tuple(cat.size_min))  # type: ignore[arg-type]
+                tuple(size), tuple(cat.size_min), unknown=o.generic and o.proposal is None)  # type: ignore[arg-type]
 
 
 def footprint_fits(subject: _Obj, target: _Obj) -> bool:
@@ -78,6 +81,10 @@ def why_not_on_top(subject: _Obj, target: _Obj, stack_below: float, ceiling: flo
     """None when ``subject`` can stand on ``target`` whose top is ``stack_below`` metres up; else the reason."""
     if subject.id == target.id:
         return f"{subject.id} cannot stand on itself"
+    if target.flat and not target.unknown:
+        return f"a {target.label} lies flat on the floor and holds nothing up"
+    if subject.unknown or target.unknown:
+        return None  # the text is the only word on how an unknown thing stands or holds
     if subject.support in ("wall", "ceiling"):
         return f"a {subject.label} hangs on the {subject.support}, it does not stand on things"
     if target.flat:
@@ -170,6 +177,8 @@ class _Checker:
         subject = self.objs.get(rel.subject)
         if subject is None:
             return None
+        if subject.unknown:
+            return None if rel.kind != "on_top" or rel.target not in self.objs else self._on_top(rel, subject)
         if rel.kind == "on_wall" and subject.support == "floor":
             return f"a {subject.label} stands on the floor"
         if rel.kind == "hang_from_ceiling" and subject.support != "ceiling":
@@ -180,15 +189,20 @@ class _Checker:
         if rel.subject == rel.target:
             return f"{rel.subject} cannot be related to itself"
         if rel.kind == "on_top":
-            if rel.subject in self.on:
-                return f"{rel.subject} already stands on {self.on[rel.subject]}"
-            if self.rests_on(rel.target, rel.subject):  # type: ignore[arg-type]
-                return f"{rel.target} already rests on {rel.subject}"
-            return why_not_on_top(subject, target, self.top_height(target.id), self.ceiling)
+            return self._on_top(rel, subject)
         if rel.kind == "under" and not subject.flat and subject.size[2] >= target.size[2]:
             return (f"a {subject.label} ({subject.size[2]:.2f} m) is taller than a {target.label} "
                     f"({target.size[2]:.2f} m)")
         return None
+
+    def _on_top(self, rel: Relation, subject: _Obj) -> str | None:
+        """Why ``rel`` (subject on_top target) cannot hold, or None."""
+        target = self.objs[rel.target or ""]
+        if rel.subject in self.on:
+            return f"{rel.subject} already stands on {self.on[rel.subject]}"
+        if self.rests_on(target.id, subject.id):
+            return f"{target.id} already rests on {subject.id}"
+        return why_not_on_top(subject, target, self.top_height(target.id), self.ceiling)
 
     def replace(self, rel: Relation) -> list[Relation]:
         subject = self.objs[rel.subject]

@@ -42,10 +42,20 @@ def fold_accents(text: str) -> str:
                    for c in text)
 
 
+COMPOUND_ADJECTIVES = re.compile(r"\b(wall|ceiling|floor)[- ](mounted|hung|standing)\b|\bfloor[- ]to[- ]ceiling\b")
+"""'wall-mounted', 'floor-standing', 'floor-to-ceiling': one adjective, not an architecture word and a verb."""
+
+
+def fold_compounds(text: str) -> str:
+    """Compound adjectives joined into one word padded with spaces, so the text keeps its length ('wall-mounted tv'
+    -> 'wallmounted  tv')."""
+    return COMPOUND_ADJECTIVES.sub(lambda m: m.group(0).replace("-", "").replace(" ", "").ljust(len(m.group(0))), text)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (lower-cased; hyphens and symbols separate words)."""
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(fold_accents(text.lower())):
+    for m in _TOKEN_RE.finditer(fold_compounds(fold_accents(text.lower()))):
         s = m.group(0)
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
         out.append(Token(s, kind, m.start(), m.end()))
@@ -166,7 +176,8 @@ FILLER_ADJECTIVES = frozenset((
     "comfortable comfy cozy cosy soft plush tall low short long wide narrow round square rectangular oval nice "
     "beautiful pretty new old simple plain sturdy lovely cute elegant stylish tidy neat fancy sleek matching "
     "extra spare second third main sized size shaped style styled framed potted leafy green built free standing "
-    "freestanding standing mounted wallmounted floating upright electric digital smart flat screen huge good "
+    "freestanding standing mounted wallmounted wallhung wallstanding ceilingmounted ceilinghung floorstanding "
+    "floortoceiling floormounted floating upright electric digital smart flat screen huge good "
     "great big little lone solitary single pair sturdy heavy light light-weight lightweight open closed empty full "
     "natural classic classy chic shiny polished painted carved tufted lacquered cushioned padded reclining folding "
     "adjustable ergonomic gaming reading work working handmade antique").split())
@@ -265,7 +276,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
     "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
     "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
-    "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
+    "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
     "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
     "above=above", "over=above", "mounted above=above", "hung above=above", "hanging above=above",
     "hanging over=above", "directly above=above", "right above=above", "just above=above", "between=between", "in between=between", "among=unsupported",
@@ -300,6 +311,8 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "unsupported": (None, {}),
     "sides": ("around", {}),
     "holds": ("on_top", {}),
+    "flankedby": ("next_to", {}),
+    "surroundedby": ("around", {}),
     "above": ("on_top", {"door": "next_to_door", "window": "next_to_window", "bed": "on_wall"}),
 }
 """Relation key -> (kind when the target is an object, {architecture word: kind}). None: no relation is recorded."""
@@ -326,6 +339,22 @@ LIST_BOUNDARIES = frozenset({",", ";", ".", "and", "or", "with", "plus", "&", "i
                              "has", "have", "contains", "containing", "featuring", "features", "also", "then",
                              "!", "?", ":", "(", ")", "as", "well", "along", "there", "is", "are"})
 """Tokens after which a new item of the object list may start."""
+
+WALL_ADJECTIVES = frozenset(("opposite back rear side far near long short main accent feature free empty adjacent "
+                              "nearest facing end blank").split())
+"""Words that qualify an architecture word without being a relation: 'against the opposite wall'."""
+
+VERBS = frozenset((
+    "play plays playing sleep sleeps sleeping work works working relax relaxing read reads reading study studying "
+    "cook cooking eat eating dine dining watch watching sit sitting rest resting live living lounge lounging "
+    "entertain entertaining unwind relaxes chill hang hanging meet meeting learn learning paint painting practise "
+    "practice practicing exercise exercising train training dress dressing store storing keep keeping enjoy "
+    "enjoys love loves like likes want wants need needs use uses host hosting gather gathering feel feels look "
+    "looks make makes create creates spend spends stay stays").split())
+"""Verbs that are never the head of an unknown object noun ('where my daughter can play and sleep')."""
+
+SUBJECT_WORDS = frozenset("can could will would should may might must to i we you they he she it who which that".split())
+"""Words after which a phrase is a clause, not an object ('my daughter can play')."""
 
 NOT_OBJECTS = frozenset((
     "view views light lights sunlight space area feel feeling vibe atmosphere style theme layout color colour "

@@ -189,6 +189,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     after_boundary = i > 0 and words[i - 1] in STRONG_BOUNDARIES
     if not (has_count or after_boundary):
         return None
+    if words[i] in tx.VERBS or (i > 0 and words[i - 1] in tx.SUBJECT_WORDS):
+        return None  # "... can play and sleep", "to relax": a clause, not an object
     k = i
     if toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS:
         while k < len(toks) and (toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS):
@@ -207,8 +209,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
-    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS or is_person_or_pet(w)
-           for w in head_words) or is_room_phrase(head_words):
+    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS for w in head_words) \
+            or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS:
         return None
     m = Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
     read_count_and_adjectives(m, toks)

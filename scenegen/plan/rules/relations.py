@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
@@ -19,18 +20,23 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             rels.append(rel)
             related.update(rel.subjects)
     leading = len(rels)
+    holders = held_by(objects, words)
     for idx, m in enumerate(objects):
         if m.negated:
             continue
         k = m.end
         for _ in range(4):  # a subject may carry a few relations: "a desk by the window facing the door"
+            verb_at = k
             k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
             matched = tx.match_longest(words, k, tx.REL_PHRASES)
             if matched is None:
                 break
             length, key = matched
             target = parse_target(toks, words, k + length, span_of, room_tokens)
-            rel = make_rel(key, idx, target, toks, k, k + length, objects, words, related, notes, prompt)
+            subject = idx
+            if idx in holders and any(w in HOLDER_VERBS for w in words[verb_at:k]):
+                subject = holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
+            rel = make_rel(key, subject, target, toks, k, k + length, objects, words, related, notes, prompt)
             if rel is not None:
                 rels.append(rel)
                 related.update(rel.subjects)
@@ -48,9 +54,51 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             elif k < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES) \
                     and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in ("face", "against", "near", "next"):
                 k += 1
+    rels += implied_holdings(holders, objects, toks, rels)
     if leading:
         rels.sort(key=lambda r: r.src[0])
     return rels
+
+
+def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
+                     ) -> list[Rel]:
+    """"a desk with a lamp and a monitor": small things that stand on tops, held by an object with a top and given no
+    relation of their own, stand on it."""
+    placed = {s for r in rels for s in r.subjects}
+    out: list[Rel] = []
+    for idx, holder in holders.items():
+        m, h = objects[idx], objects[holder]
+        if idx in placed or m.kind != "object" or h.kind != "object" or m.negated:
+            continue
+        if catalog.get(m.category).support != "object" or not catalog.get(h.category).has_top:
+            continue
+        out.append(Rel("on_top", [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end)))
+    return out
+
+
+HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
+"""Verbs whose subject, after 'X with Y ...', is X rather than Y."""
+HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded"})
+
+
+def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
+    """Mention index -> the mention it is attached to by "with" / "filled with" / "containing" ("a bookshelf filled
+    with books", "a desk with a lamp and a monitor")."""
+    out: dict[int, int] = {}
+    ends = {o.end: i for i, o in enumerate(objects)}
+    for idx, m in enumerate(objects):
+        j = m.start - 1
+        while j >= 0 and words[j] in ("a", "an", "the", "some"):
+            j -= 1
+        if j >= 0 and words[j] in (",", "and") and ends.get(j) in out:
+            out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
+            continue
+        k = j
+        while k >= 0 and words[k] in HOLDING_WORDS:
+            k -= 1
+        if k < j and ends.get(k + 1, idx) != idx:
+            out[idx] = ends[k + 1]
+    return out
 
 
 def between_second(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
@@ -128,9 +176,18 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
                 k + pron[0] < len(words) and tx.is_adjective(words[k + pron[0]])):
             return Target("pronoun", k + pron[0], pronoun=pron[1],
                            distributive=pron[1] == "each" or distributive)
+        if words[k] in tx.WALL_ADJECTIVES and k + 1 < len(words) and (
+                words[k + 1] in tx.ARCH_WORDS or words[k + 1] in tx.WALL_ADJECTIVES):
+            k += 1  # "against the opposite wall", "on the far side wall"
+            continue
         if words[k] in tx.TARGET_DETERMINERS or tx.is_adjective(words[k]) or words[k] in ("far", "same", "other"):
             distributive = distributive or words[k] in tx.DISTRIBUTIVE
             k += 1
+            continue
+        ahead = next((d for d in (1, 2) if k + d in span_of), None)
+        if ahead is not None and all(toks[k + i].kind == "word" and words[k + i] not in tx.LIST_BOUNDARIES
+                                     and words[k + i] not in tx.ARCH_WORDS for i in range(ahead)):
+            k += ahead  # "on a patterned rug", "by the hand carved chest": unknown adjectives before the object
             continue
         break
     return Target("pronoun", k, pronoun="each", distributive=True) if distributive else Target("none", k)
@@ -175,6 +232,11 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             return None
         objects[anchor].is_target = True
         return Rel(obj_kind, [subject], target=anchor, src=src, per_side=per_side)
+    if key in ("flankedby", "surroundedby") and target.kind == "object" and target.mention not in (None, subject):
+        # "a bed flanked by nightstands", "a table surrounded by chairs": the others stand by the subject
+        objects[subject].is_target = True
+        return Rel(obj_kind, [target.mention], target=subject, src=src,  # type: ignore[list-item]
+                   flank=key == "flankedby")
     if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
         # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
         objects[subject].is_target = True
