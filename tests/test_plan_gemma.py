@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from scenegen.plan.evaluate import PlanEval, load_eval_set, score_item
+from scenegen.training.plan.evaluate import PlanEval, load_eval_set, score_item
 from scenegen.plan.llm import ADAPTER
 
 pytestmark = pytest.mark.slow
