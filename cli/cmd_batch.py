@@ -48,9 +48,9 @@ def batch(
     Rerun the same command to resume: finished scenes are skipped and crashed ones retried (up to --retries).
     A run killed at any moment loses nothing."""
     from scenegen.batch import run_batch
-    from scenegen.batch_executors import check_executor
-    from scenegen.batch_jobs import parse_seeds, read_jobs
-    from scenegen.batch_worker import Settings
+    from scenegen.batch.executors import check_executor
+    from scenegen.batch.jobs import parse_seeds, read_jobs
+    from scenegen.batch.worker import Settings
 
     with user_errors():
         check_executor(executor, ray_address)

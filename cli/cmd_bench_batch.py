@@ -32,7 +32,7 @@ def bench_batch(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from scenegen.batch_jobs import parse_seeds
+    from scenegen.batch.jobs import parse_seeds
     from scenegen.bench.batch import TARGET_RATIO, bench_batch as run_bench, ratio, ray_available
 
     import os
@@ -42,7 +42,7 @@ def bench_batch(
         wanted = tuple(parse_seeds(seeds))
         use_ray = ray_available() if ray is None else ray
         if use_ray and not ray_available():
-            from scenegen.batch_executors import RAY_INSTALL
+            from scenegen.batch.executors import RAY_INSTALL
 
             raise ValueError(f"--ray needs Ray, which is not installed: {RAY_INSTALL}")
         configs = [("local", 1), ("local", 2)] + ([("ray", 2)] if use_ray else [])

@@ -29,7 +29,7 @@ def bench_plan(
 
     from cli.cmd_plan import llm_settings
     from scenegen.plan import PLANNERS, PlanError
-    from scenegen.plan.evaluate import load_eval_set
+    from scenegen.training.plan.evaluate import load_eval_set
 
     llm_settings(None, None, None, allow_base)
     items = load_eval_set()[:prompts]

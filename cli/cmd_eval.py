@@ -105,7 +105,7 @@ def judge(
     visual faults (mesh swap, recolour, hidden inside another object) and the false-positive rate on clean scenes."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from scenegen.judge.evaluate import eval_judge, eval_prompts, time_scene
+    from scenegen.training.judge.evaluate import eval_judge, eval_prompts, time_scene
 
     options = {"path": str(judge_path) if judge_path else None, "url": judge_url, "model": judge_model}
     with user_errors():
@@ -180,7 +180,7 @@ def plan_eval(
 
     from cli.cmd_plan import llm_settings
     from scenegen.plan import PLANNERS
-    from scenegen.plan.evaluate import EVAL_SET, eval_planner, load_eval_set
+    from scenegen.training.plan.evaluate import EVAL_SET, eval_planner, load_eval_set
     from scenegen.plan.llm import reuse_model_plans
     from scenegen.scene import write_atomic
 
@@ -230,7 +230,7 @@ def world(
 
     from rich.table import Table
 
-    from scenegen.world.evaluate import eval_world, plot_psnr, to_json
+    from scenegen.training.world.evaluate import eval_world, plot_psnr, to_json
 
     with user_errors():
         if teacher is not None and not teacher.exists():
@@ -244,7 +244,7 @@ def world(
             json_path.parent.mkdir(parents=True, exist_ok=True)
             json_path.write_text(json.dumps(result, indent=1) + "\n")
         if card:
-            from scenegen.world.train import write_card
+            from scenegen.training.world.train import write_card
 
             card_path = weights.with_suffix(".json")
             meta = json.loads(card_path.read_text()) if card_path.exists() else {}

@@ -40,7 +40,7 @@ def train_image3d(
 ) -> None:
     """Render procedural objects, train the image-to-3D model (shape, colour, pose) and write the checkpoint and its
     card as it goes; at the end, score the held-out split against the mean-shape and retrieval baselines."""
-    from scenegen.assets.image3d.train import TrainConfig, train_image3d as run
+    from scenegen.training.image3d.train import TrainConfig, train_image3d as run
 
     with user_errors():
         if config not in ("small", "large", "tiny"):
@@ -72,9 +72,9 @@ def eval_image3d(
     nearest-neighbour retrieval from the training set, measured in the same run."""
     import json
 
-    from scenegen.assets.image3d.evaluate import evaluate
+    from scenegen.training.image3d.evaluate import evaluate
     from scenegen.assets.image3d.infer import load_model
-    from scenegen.assets.image3d.train import TrainConfig, write_card
+    from scenegen.training.image3d.train import TrainConfig, write_card
     from scenegen.scene import write_atomic
 
     with user_errors():
@@ -87,7 +87,7 @@ def eval_image3d(
         tc = meta.get("train_config", {})
         cfg = TrainConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in tc.items()
                              if k in TrainConfig.__dataclass_fields__ and k != "extra"})
-        from scenegen.assets.image3d.data import cached_dataset
+        from scenegen.training.image3d.data import cached_dataset
 
         log = lambda m: console.print(m, highlight=False)  # noqa: E731
         train = cached_dataset(cfg.data(False, model.cfg.grid), cache, log=log)

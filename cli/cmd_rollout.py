@@ -35,7 +35,7 @@ def rollout(
     from scenegen.render.video import FORMATS
     from scenegen.render.walk import auto_walk, parse_actions
     from scenegen.scene import load_scene
-    from scenegen.world.evaluate import psnr
+    from scenegen.world.model import psnr
     from scenegen.world.model import load
     from scenegen.world.rollout import rollout_scene, write_rollout
 

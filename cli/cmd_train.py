@@ -31,7 +31,7 @@ def judge(
 ) -> None:
     """Render the project's own scenes, crop every visible object, and train the bundled judge CNN (category and
     colour). Writes the checkpoint and its card after every epoch."""
-    from scenegen.judge.train import TrainConfig, train_judge
+    from scenegen.training.judge.train import TrainConfig, train_judge
 
     with user_errors():
         cfg = TrainConfig(scenes=scenes, val_scenes=val_scenes, epochs=epochs, batch=batch, lr=lr, seed=seed,
@@ -66,7 +66,7 @@ def world(
     teacher-forced checkpoint). Writes the checkpoint and its card as it goes."""
     import sys
 
-    from scenegen.world.train import TrainConfig, train_world
+    from scenegen.training.world.train import TrainConfig, train_world
 
     with user_errors():
         cfg = TrainConfig(mode=mode, steps=steps, batch=batch, lr=lr, rollout=rollout, bptt=bptt, seed=seed,
@@ -95,7 +95,7 @@ def planner(
 ) -> None:
     """Fine-tune a LoRA adapter for the planner LM on the generated corpus (eval prompts excluded) and write it with
     its card. Score it afterwards with 'scenegen eval plan --planner gemma'."""
-    from scenegen.plan.train import PlannerTrainConfig, train_lora
+    from scenegen.training.plan.train import PlannerTrainConfig, train_lora
 
     with user_errors():
         if llm_path is not None:

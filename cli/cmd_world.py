@@ -26,7 +26,7 @@ def data(
 ) -> None:
     """Make rooms with the pipeline, walk them (planner path + random actions), render at SIZE², write one shard per
     room to OUT/train or OUT/heldout. Existing shards are kept, so a stopped run resumes."""
-    from scenegen.world.data import generate
+    from scenegen.training.world.data import generate
 
     with user_errors():
         def progress(done: int, total: int) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from scenegen.batch import BatchLockedError, run_batch
-from scenegen.batch_executors import Executor, ExecutorUnavailableError, InlineExecutor, make_executor
-from scenegen.batch_jobs import BatchInputError, SceneJob, parse_seeds, read_jobs, scene_id
-from scenegen.batch_manifest import KEYS, MANIFEST, append_line, read_lines
-from scenegen.batch_worker import MARKER, TMP_DIR, Settings, run_scene
+from scenegen.batch.executors import Executor, ExecutorUnavailableError, InlineExecutor, make_executor
+from scenegen.batch.jobs import BatchInputError, SceneJob, parse_seeds, read_jobs, scene_id
+from scenegen.batch.manifest import KEYS, MANIFEST, append_line, read_lines
+from scenegen.batch.worker import MARKER, TMP_DIR, Settings, run_scene
 from scenegen.scene import glb_problem, load_scene
 
 CHEAP = "a bedroom with a bed"
@@ -306,7 +306,7 @@ def test_cli_local_pool_with_two_workers_and_a_jsonl_file(tmp_path):
 
 
 def test_run_scene_is_the_same_in_every_executor(tmp_path):
-    from scenegen.batch_worker import SceneTask
+    from scenegen.batch.worker import SceneTask
 
     job = SceneJob(CHEAP, 2)
     a = run_scene(SceneTask(job, str(tmp_path / "a"), FAST))

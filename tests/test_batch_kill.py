@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scenegen.batch_jobs import read_jobs
-from scenegen.batch_manifest import FINAL, MANIFEST, read_lines
-from scenegen.batch_worker import MARKER, TMP_DIR
+from scenegen.batch.jobs import read_jobs
+from scenegen.batch.manifest import FINAL, MANIFEST, read_lines
+from scenegen.batch.worker import MARKER, TMP_DIR
 from scenegen.scene import glb_problem, load_scene
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,8 +15,9 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from scenegen.assets.image3d import data as d3  # noqa: E402
-from scenegen.assets.image3d.evaluate import chamfer_fscore, iou, shape_scores, surface_points, yaw_error  # noqa: E402
+from scenegen.assets.image3d.frames import object_to_camera  # noqa: E402
+from scenegen.training.image3d import data as d3  # noqa: E402
+from scenegen.training.image3d.evaluate import chamfer_fscore, iou, shape_scores, surface_points, yaw_error  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "scenegen" / "weights" / "image3d.safetensors"
@@ -115,7 +116,7 @@ def test_rendered_pose_matches_camera():
                                          grid=16, res=64, seed=1))
     for i in range(len(data["rgb"])):
         w2c = np.linalg.inv(data["c2w"][i])
-        r = d3.object_to_camera(data["yaw"][i], data["pitch"][i])
+        r = object_to_camera(data["yaw"][i], data["pitch"][i])
         assert np.allclose(r, w2c[:3, :3], atol=1e-9)
         h = data["size"][data["shape"][i]][2]
         assert np.allclose(w2c[:3, :3] @ [0, 0, h / 2] + w2c[:3, 3], data["trans"][i])
@@ -133,9 +134,9 @@ def test_rendered_pose_matches_camera():
 
 def test_tiny_model_trains_infers_and_evaluates(tmp_path):
     from scenegen.assets.image3d import reconstruct
-    from scenegen.assets.image3d.evaluate import evaluate
+    from scenegen.training.image3d.evaluate import evaluate
     from scenegen.assets.image3d.infer import load_model
-    from scenegen.assets.image3d.train import TrainConfig, train_image3d
+    from scenegen.training.image3d.train import TrainConfig, train_image3d
 
     cfg = TrainConfig(config="tiny", categories=("chair", "dining_table"), shapes=4, views=2, held_out_shapes=2,
                       held_out_views=1, res=64, steps=6, batch=4, save_every=3, threads=1)
@@ -188,7 +189,7 @@ def test_configs_build_and_large_is_bigger():
 def test_bundled_beats_mean_shape_on_held_out_renders():
     """Held-out rendered objects (seeds never trained on) are reconstructed better than the category's mean training
     shape at the true pose, and the inference takes under a second."""
-    from scenegen.assets.image3d.evaluate import mean_shapes
+    from scenegen.training.image3d.evaluate import mean_shapes
     from scenegen.assets.image3d.infer import load_model, predict
 
     if not BUNDLED.is_file():

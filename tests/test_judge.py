@@ -219,7 +219,7 @@ def test_parse_reply_refuses_garbage_in_one_line(reply, message):
 
 
 def test_swap_mesh_keeps_the_box_and_the_stated_category(scene):
-    from scenegen.judge.faults import plant
+    from scenegen.training.judge.faults import plant
 
     out, fault = plant(scene, "swap_mesh", stage_rng(1, "t"))
     oid = fault.object_ids[0]
@@ -230,7 +230,7 @@ def test_swap_mesh_keeps_the_box_and_the_stated_category(scene):
 
 
 def test_hide_inside_puts_an_object_where_no_view_sees_it(scene):
-    from scenegen.judge.faults import plant
+    from scenegen.training.judge.faults import plant
 
     out, fault = plant(scene, "hide_inside", stage_rng(0, "t"))
     assert fault.object_ids == ["plant_1"] and fault.params["host"] == "wardrobe_1"

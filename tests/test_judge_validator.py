@@ -103,7 +103,7 @@ def tiny_weights(tmp_path, monkeypatch, vision_validator):
 
 
 def test_validate_catches_an_object_hidden_inside_another(scene, tiny_weights):
-    from scenegen.judge.faults import plant
+    from scenegen.training.judge.faults import plant
 
     hidden, fault = plant(scene, "hide_inside", stage_rng(0, "t"))
     report = validate(hidden, only=["vision"])

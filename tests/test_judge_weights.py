@@ -57,7 +57,7 @@ def test_recognises_clean_objects(judge, scene):
 
 
 def test_validator_flags_a_mesh_swap(judge, scene, monkeypatch, vision_validator):  # noqa: F811
-    from scenegen.judge.faults import swap_mesh
+    from scenegen.training.judge.faults import swap_mesh
     from validators import validate
 
     monkeypatch.setenv("SCENEGEN_JUDGE", "bundled")

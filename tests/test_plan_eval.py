@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from scenegen.plan.corpus import Excluder, generate
-from scenegen.plan.evaluate import PlanEval, eval_planner, load_eval_set, score_item
+from scenegen.training.plan.corpus import Excluder, generate
+from scenegen.training.plan.evaluate import PlanEval, eval_planner, load_eval_set, score_item
 from scenegen.plan.rules import plan_rules
 from scenegen.plan.schema import parse_reply
 
@@ -68,7 +68,7 @@ def test_lora_training_two_steps_on_a_tiny_model(tmp_path):
     from safetensors.torch import load_file
 
     from scenegen.plan.llm import apply_adapter
-    from scenegen.plan.train import PlannerTrainConfig, train_lora
+    from scenegen.training.plan.train import PlannerTrainConfig, train_lora
     from tests.test_plan_llm import _tiny_model
 
     model, tok = _tiny_model()
@@ -96,7 +96,7 @@ def test_normaliser_examples():
 
 
 def test_a_model_plan_handed_to_the_rules_reader_is_counted_as_a_fallback():
-    from scenegen.plan.evaluate import eval_planner, load_eval_set
+    from scenegen.training.plan.evaluate import eval_planner, load_eval_set
     from scenegen.plan.rules import plan_rules
 
     items = load_eval_set()[:3]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scenegen.plan.evaluate import PlanEval, load_eval_set, score_item
+from scenegen.training.plan.evaluate import PlanEval, load_eval_set, score_item
 from scenegen.plan.llm import ADAPTER
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from scenegen.plan.constrain import nullable, plan_grammar, step
-from scenegen.plan.corpus import OPEN_VOCAB, generate
+from scenegen.training.plan.corpus import OPEN_VOCAB, generate
 from scenegen.plan.schema import parse_reply, to_layout_plan
 from scenegen.scene import GenericProposal, LayoutPlan, PlannedObject, Relation, Room
 
@@ -105,7 +105,7 @@ def test_the_grammar_accepts_every_corpus_target_and_rejects_near_misses():
 
 
 def test_the_corpus_is_consistent_and_keeps_the_eval_sets_nouns_out():
-    from scenegen.plan.evaluate import load_eval_set
+    from scenegen.training.plan.evaluate import load_eval_set
 
     items = load_eval_set()
     eval_generic = {k.split(":", 1)[1] for it in items for k in it["counts"] if k.startswith("generic:")}

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 
 from scenegen import catalog
 from scenegen.batch import run_batch
-from scenegen.batch_jobs import SceneJob
-from scenegen.batch_manifest import MANIFEST, read_lines
-from scenegen.batch_worker import TMP_DIR, Settings
+from scenegen.batch.jobs import SceneJob
+from scenegen.batch.manifest import MANIFEST, read_lines
+from scenegen.batch.worker import TMP_DIR, Settings
 from scenegen.pipeline import make, write_outputs
 from scenegen.plan import PlanError, plan
 from scenegen.scene import SceneFileError, load_scene, write_atomic

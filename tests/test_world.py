@@ -10,11 +10,11 @@ import pytest
 import torch
 
 from scenegen.render.walk import ACTIONS
-from scenegen.world import data as wdata
-from scenegen.world.evaluate import (PSNR_CAP, copy_last, eval_world, horizon_scores, make_windows, model_rollout,
+from scenegen.training.world import data as wdata
+from scenegen.training.world.evaluate import (PSNR_CAP, copy_last, eval_world, horizon_scores, make_windows, model_rollout,
                                      plot_psnr, psnr, ssim)
 from scenegen.world.model import WorldConfig, build, load, rollout, save, tiny_config, to_model, to_uint8
-from scenegen.world.train import FLIP_ACTION, Episodes, TrainConfig, loss_self, loss_teacher, train_world
+from scenegen.training.world.train import FLIP_ACTION, Episodes, TrainConfig, loss_self, loss_teacher, train_world
 
 PROMPT = "a bedroom with a bed, a nightstand and a wardrobe"
 

@@ -18,9 +18,9 @@ from importlib.resources import files
 from pathlib import Path
 
 from scenegen.batch import run_batch
-from scenegen.batch_executors import make_executor
-from scenegen.batch_jobs import SceneJob, read_jobs
-from scenegen.batch_worker import Settings
+from scenegen.batch.executors import make_executor
+from scenegen.batch.jobs import SceneJob, read_jobs
+from scenegen.batch.worker import Settings
 
 TARGET_RATIO = 1.7
 DEFAULT_SEEDS = (0, 1, 2)

@@ -70,7 +70,7 @@ class BundledJudge:
         """Crop every object in every view it shows in, run the CNN once over all crops, pool per object."""
         from scenegen.assets.colours import colour_rgb
         from scenegen.judge.crops import crop
-        from scenegen.judge.train import predict
+        from scenegen.judge.model import predict
 
         oidx = views.object_index
         crops: list[np.ndarray] = []

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 if TYPE_CHECKING:
     import torch
     from torch import nn
@@ -119,3 +121,21 @@ def load_checkpoint(path: str | Path) -> tuple["nn.Module", JudgeNetConfig]:
     model.load_state_dict(state)
     model.eval()
     return model, config
+
+
+def predict(model: Any, crops: np.ndarray, batch: int = 256) -> tuple[np.ndarray, np.ndarray]:
+    """(log-probabilities (N, C), colours (N, 3)) for uint8 or float crops (N, 4, S, S), model in eval mode."""
+    import torch
+
+    model.eval()
+    logp, cols = [], []
+    with torch.no_grad():
+        for i in range(0, len(crops), batch):
+            x = torch.from_numpy(np.ascontiguousarray(crops[i:i + batch]))
+            x = x.float() / 255.0 if x.dtype == torch.uint8 else x.float()
+            lo, co = model(x)
+            logp.append(torch.log_softmax(lo, dim=1).numpy())
+            cols.append(co.numpy())
+    if not logp:
+        return np.zeros((0, 0), np.float32), np.zeros((0, 3), np.float32)
+    return np.concatenate(logp), np.concatenate(cols)

@@ -91,7 +91,7 @@ class InteractiveRollout:
 
     def psnr(self) -> float:
         """Mean PSNR (dB) of the model's predicted frames against the engine's (nan before the first prediction)."""
-        from scenegen.world.evaluate import psnr
+        from scenegen.world.model import psnr
 
         k = self.context
         if len(self.engine) <= k:

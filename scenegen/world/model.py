@@ -20,6 +20,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
 import torch
 from torch import nn
 from torch.nn import functional as F
@@ -197,3 +198,46 @@ def load(path: str | Path) -> WorldModel:
     model = WorldModel(WorldConfig(**raw))
     model.load_state_dict(load_file(str(path)))
     return model.eval()
+
+
+PSNR_CAP = 100.0
+"""PSNR (dB) given to identical frames."""
+
+
+def psnr(pred: np.ndarray | torch.Tensor, target: np.ndarray | torch.Tensor) -> np.ndarray:
+    """PSNR (dB) per frame of uint8 images (…, H, W, 3) → (…,), capped at ``PSNR_CAP`` (identical frames)."""
+    p = torch.as_tensor(pred).float() / 255.0
+    t = torch.as_tensor(target).float() / 255.0
+    mse = (p - t).pow(2).flatten(-3).mean(-1)
+    out = 10 * torch.log10(1.0 / mse.clamp_min(1e-30))
+    return out.clamp(max=PSNR_CAP).numpy()
+
+
+def ssim(pred: np.ndarray | torch.Tensor, target: np.ndarray | torch.Tensor) -> np.ndarray:
+    """SSIM per frame of uint8 images (…, H, W, 3) → (…,) (Gaussian window 11, σ 1.5, valid positions; H, W ≥ 11)."""
+    p = torch.as_tensor(pred).float() / 255.0
+    t = torch.as_tensor(target).float() / 255.0
+    lead = p.shape[:-3]
+    h, w = p.shape[-3:-1]
+    p = p.reshape(-1, h, w, 3).permute(0, 3, 1, 2).reshape(-1, 1, h, w)
+    t = t.reshape(-1, h, w, 3).permute(0, 3, 1, 2).reshape(-1, 1, h, w)
+    g = torch.exp(-((torch.arange(11) - 5.0) ** 2) / (2 * 1.5**2))
+    g = (g / g.sum())
+    win = (g[:, None] * g[None, :])[None, None]
+    mu_p, mu_t = F.conv2d(p, win), F.conv2d(t, win)
+    spp = F.conv2d(p * p, win) - mu_p**2
+    stt = F.conv2d(t * t, win) - mu_t**2
+    spt = F.conv2d(p * t, win) - mu_p * mu_t
+    c1, c2 = 0.01**2, 0.03**2
+    m = ((2 * mu_p * mu_t + c1) * (2 * spt + c2)) / ((mu_p**2 + mu_t**2 + c1) * (spp + stt + c2))
+    return m.reshape(-1, 3, *m.shape[-2:]).mean(dim=(1, 2, 3)).reshape(lead).numpy()
+
+
+def model_rollout(model: WorldModel, context_u8: np.ndarray, actions: np.ndarray, batch: int = 64) -> np.ndarray:
+    """Roll ``model`` out: context (B, k, H, W, 3) uint8, actions (B, N) → predicted frames (B, N, H, W, 3) uint8."""
+    outs = []
+    for s in range(0, len(context_u8), batch):
+        ctx = to_model(torch.from_numpy(np.ascontiguousarray(context_u8[s:s + batch])))
+        acts = torch.from_numpy(np.asarray(actions[s:s + batch], dtype=np.int64))
+        outs.append(to_uint8(rollout(model, ctx, acts)).numpy())
+    return np.concatenate(outs)

@@ -15,6 +15,27 @@ import numpy as np
 
 
 @dataclass
+class Episode:
+    """An engine walk: frames, the action ids taken, camera poses, depth (metres) and which steps were blocked."""
+
+    frames: np.ndarray   # (T+1, H, W, 3) uint8
+    actions: np.ndarray  # (T,) int64
+    poses: np.ndarray    # (T+1, 4, 4) float32
+    depth: np.ndarray    # (T+1, H, W) float16
+    blocked: np.ndarray  # (T,) bool
+
+
+def render_episode(scene, actions: Sequence[str], size: int = 64) -> Episode:  # type: ignore[no-untyped-def]
+    """Render ``actions`` in ``scene`` at ``size``×``size`` (shadows off, ceiling on: ``render_walk``'s defaults)."""
+    from scenegen.render.walk import ACTIONS, render_walk
+
+    w = render_walk(scene, list(actions), size, size, shadows=False)
+    return Episode(frames=w.rgb, actions=np.array([ACTIONS.index(a) for a in actions], dtype=np.int64),
+                   poses=w.poses.astype(np.float32), depth=w.depth.astype(np.float16),
+                   blocked=np.array(w.blocked, dtype=bool))
+
+
+@dataclass
 class Rollout:
     """engine, model, diff: (T+1, H, W, 3) uint8 (model frames 0..k−1 are the engine's context); actions."""
 
@@ -34,7 +55,7 @@ class Rollout:
 
 def compare(model, engine_frames: np.ndarray, action_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
     """Model frames for a walk: engine_frames (T+1, H, W, 3) uint8, action_ids (T,) → (model (T+1, …), diff)."""
-    from scenegen.world.evaluate import model_rollout
+    from scenegen.world.model import model_rollout
 
     k = model.cfg.context
     t = len(action_ids)
@@ -49,7 +70,6 @@ def compare(model, engine_frames: np.ndarray, action_ids: Sequence[int]) -> tupl
 def rollout_scene(scene, actions: Sequence[str], model) -> Rollout:  # type: ignore[no-untyped-def]
     """Render ``actions`` with the engine at the model's size and roll the model out beside it."""
     from scenegen.render.walk import ACTIONS
-    from scenegen.world.data import render_episode
 
     ep = render_episode(scene, actions, model.cfg.size)
     frames, diff = compare(model, ep.frames, [ACTIONS.index(a) for a in actions])

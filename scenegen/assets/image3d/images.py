@@ -1,5 +1,5 @@
 """Input images for the image-to-3D model: reading images and masks, deriving a mask when none is given, and cutting
-the square, mask-centred crops the network sees (see ``scenegen.assets.image3d.data`` for the crop geometry)."""
+the square, mask-centred crops the network sees (see ``scenegen.assets.image3d.frames`` for the crop geometry)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import torch
 
-from scenegen.assets.image3d.data import object_to_camera
+from scenegen.assets.image3d.frames import object_to_camera
 from scenegen.assets.image3d.images import EVAL_MARGIN, check_mask, crop_geometry, crops, mask_box
 from scenegen.assets.image3d.model import Image3DConfig, Image3DModel, yaw_from_bins
 

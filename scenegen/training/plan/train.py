@@ -39,7 +39,7 @@ def train_lora(model, tokenizer, out: Path, cfg: PlannerTrainConfig,  # type: ig
     import torch
     from peft import LoraConfig, get_peft_model
 
-    from scenegen.plan.corpus import generate
+    from scenegen.training.plan.corpus import generate
     from scenegen.plan.llm import completion_prompt
 
     torch.manual_seed(cfg.seed)
@@ -142,7 +142,7 @@ def _save(model, out: Path, cfg: PlannerTrainConfig, targets: list[str], losses:
             "r": cfg.r, "alpha": cfg.alpha, "target_modules": targets,
             "config": asdict(cfg), "steps_done": steps_done, "train_seconds": round(seconds, 1),
             "final_loss": sum(tail) / len(tail), "loss_first_10": sum(losses[:10]) / len(losses[:10]),
-            "corpus": "scenegen.plan.corpus (eval prompts, their 4-gram copies and the eval set's open-vocabulary "
+            "corpus": "scenegen.training.plan.corpus (eval prompts, their 4-gram copies and the eval set's open-vocabulary "
                       "nouns excluded)"}
     write_atomic(out.with_suffix(".json"), json.dumps(card, indent=2) + "\n")
     return card

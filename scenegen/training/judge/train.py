@@ -20,8 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from scenegen.judge.dataset import Samples, generate, synthetic_prompts
-from scenegen.judge.model import JudgeNetConfig, build_model, save_checkpoint
+from scenegen.training.judge.dataset import Samples, generate, synthetic_prompts
+from scenegen.judge.model import JudgeNetConfig, build_model, predict, save_checkpoint
 from scenegen.rng import stage_rng
 
 COLOUR_WEIGHT = 5.0
@@ -95,24 +95,6 @@ def build_data(cfg: TrainConfig, name: str, cache: Path | None, log: LogFn) -> S
                  pixels=data.pixels, scene=data.scene, obj=np.asarray(data.obj))
         tmp.replace(path)
     return data
-
-
-def predict(model: Any, crops: np.ndarray, batch: int = 256) -> tuple[np.ndarray, np.ndarray]:
-    """(log-probabilities (N, C), colours (N, 3)) for uint8 or float crops (N, 4, S, S), model in eval mode."""
-    import torch
-
-    model.eval()
-    logp, cols = [], []
-    with torch.no_grad():
-        for i in range(0, len(crops), batch):
-            x = torch.from_numpy(np.ascontiguousarray(crops[i:i + batch]))
-            x = x.float() / 255.0 if x.dtype == torch.uint8 else x.float()
-            lo, co = model(x)
-            logp.append(torch.log_softmax(lo, dim=1).numpy())
-            cols.append(co.numpy())
-    if not logp:
-        return np.zeros((0, 0), np.float32), np.zeros((0, 3), np.float32)
-    return np.concatenate(logp), np.concatenate(cols)
 
 
 def held_out_scores(model: Any, data: Samples, categories: list[str]) -> dict[str, Any]:

@@ -25,59 +25,16 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from torch.nn import functional as F
 
-from scenegen.world.model import WorldModel, load, rollout, to_model
+from scenegen.world.model import PSNR_CAP, WorldModel, load, model_rollout, psnr, rollout, ssim
 
 HORIZONS = (1, 4, 8, 16, 32)
-PSNR_CAP = 100.0
 LOOP = "turn_left*6 forward*2 back*2 turn_right*6"
-
-
-def psnr(pred: np.ndarray | torch.Tensor, target: np.ndarray | torch.Tensor) -> np.ndarray:
-    """PSNR (dB) per frame of uint8 images (…, H, W, 3) → (…,), capped at ``PSNR_CAP`` (identical frames)."""
-    p = torch.as_tensor(pred).float() / 255.0
-    t = torch.as_tensor(target).float() / 255.0
-    mse = (p - t).pow(2).flatten(-3).mean(-1)
-    out = 10 * torch.log10(1.0 / mse.clamp_min(1e-30))
-    return out.clamp(max=PSNR_CAP).numpy()
-
-
-def ssim(pred: np.ndarray | torch.Tensor, target: np.ndarray | torch.Tensor) -> np.ndarray:
-    """SSIM per frame of uint8 images (…, H, W, 3) → (…,) (Gaussian window 11, σ 1.5, valid positions; H, W ≥ 11)."""
-    p = torch.as_tensor(pred).float() / 255.0
-    t = torch.as_tensor(target).float() / 255.0
-    lead = p.shape[:-3]
-    h, w = p.shape[-3:-1]
-    p = p.reshape(-1, h, w, 3).permute(0, 3, 1, 2).reshape(-1, 1, h, w)
-    t = t.reshape(-1, h, w, 3).permute(0, 3, 1, 2).reshape(-1, 1, h, w)
-    g = torch.exp(-((torch.arange(11) - 5.0) ** 2) / (2 * 1.5**2))
-    g = (g / g.sum())
-    win = (g[:, None] * g[None, :])[None, None]
-    mu_p, mu_t = F.conv2d(p, win), F.conv2d(t, win)
-    spp = F.conv2d(p * p, win) - mu_p**2
-    stt = F.conv2d(t * t, win) - mu_t**2
-    spt = F.conv2d(p * t, win) - mu_p * mu_t
-    c1, c2 = 0.01**2, 0.03**2
-    m = ((2 * mu_p * mu_t + c1) * (2 * spt + c2)) / ((mu_p**2 + mu_t**2 + c1) * (spp + stt + c2))
-    return m.reshape(-1, 3, *m.shape[-2:]).mean(dim=(1, 2, 3)).reshape(lead).numpy()
 
 
 def copy_last(context_u8: np.ndarray, n: int) -> np.ndarray:
     """Copy-last-frame baseline: context (B, k, H, W, 3) uint8 → (B, n, H, W, 3), the last context frame repeated."""
     return np.repeat(context_u8[:, -1:], n, axis=1)
-
-
-def model_rollout(model: WorldModel, context_u8: np.ndarray, actions: np.ndarray, batch: int = 64) -> np.ndarray:
-    """Roll ``model`` out: context (B, k, H, W, 3) uint8, actions (B, N) → predicted frames (B, N, H, W, 3) uint8."""
-    from scenegen.world.model import to_uint8
-
-    outs = []
-    for s in range(0, len(context_u8), batch):
-        ctx = to_model(torch.from_numpy(np.ascontiguousarray(context_u8[s:s + batch])))
-        acts = torch.from_numpy(np.asarray(actions[s:s + batch], dtype=np.int64))
-        outs.append(to_uint8(rollout(model, ctx, acts)).numpy())
-    return np.concatenate(outs)
 
 
 @dataclass
@@ -142,7 +99,7 @@ def revisit(model: WorldModel, shards: list[dict], rooms: int = 10, size: int = 
     its farthest-out frame (mid-loop) against the engine's, and the engine's own return PSNR."""
     from scenegen.pipeline import make
     from scenegen.render.walk import ACTIONS, parse_actions
-    from scenegen.world.data import render_episode
+    from scenegen.training.world.data import render_episode
 
     k = model.cfg.context
     loop = parse_actions(LOOP)
@@ -179,7 +136,7 @@ def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | 
                starts_per_room: int = 3, revisit_rooms: int = 10, threads: int = 2,
                log: Callable[[str], None] = lambda m: None) -> WorldEval:
     """All the scores above on ``data_dir``'s held-out split."""
-    from scenegen.world.data import load_split
+    from scenegen.training.world.data import load_split
 
     torch.set_num_threads(threads)
     model = load(weights)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from scenegen.scene import ARCHITECTURE_RELATIONS, LayoutPlan
 
-EVAL_SET = Path(__file__).resolve().parents[2] / "prompts" / "eval" / "plans.jsonl"
+EVAL_SET = Path(__file__).resolve().parents[3] / "prompts" / "eval" / "plans.jsonl"
 
 
 def load_eval_set(path: Path = EVAL_SET) -> list[dict]:

@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from scenegen.batch_worker import SceneTask, init_worker, ping, run_scene, warm_up
+from scenegen.batch.worker import SceneTask, init_worker, ping, run_scene, warm_up
 
 EXECUTORS = ("local", "ray")
 RAY_INSTALL = "pip install 'scenegen[ray]' (or pip install ray)"

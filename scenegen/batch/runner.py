@@ -2,9 +2,9 @@
 
 Layout of a batch folder ``DIR``::
 
-    DIR/manifest.jsonl     one line per finished try of a scene (``scenegen.batch_manifest``)
+    DIR/manifest.jsonl     one line per finished try of a scene (``scenegen.batch.manifest``)
     DIR/<id>/              one folder per scene: scene.json, report.json, plan.json, scene.glb, pictures, batch.json
-    DIR/.tmp/              scenes being written (``scenegen.batch_worker``); empty or absent after a run
+    DIR/.tmp/              scenes being written (``scenegen.batch.worker``); empty or absent after a run
     DIR/.lock              held while a run writes here, so two runs never share a folder
 
 Guarantees, whatever moment the run is killed at (SIGKILL included): a scene folder is complete or absent (temp
@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scenegen.batch_executors import Executor, make_executor
-from scenegen.batch_jobs import BatchInputError, SceneJob, parse_seeds, read_jobs
-from scenegen.batch_manifest import (FINAL, KEYS, MANIFEST, SceneHistory, append_line, histories, read_lines,
+from scenegen.batch.executors import Executor, make_executor
+from scenegen.batch.jobs import BatchInputError, SceneJob, parse_seeds, read_jobs
+from scenegen.batch.manifest import (FINAL, KEYS, MANIFEST, SceneHistory, append_line, histories, read_lines,
                                      repair_tail)
-from scenegen.batch_worker import MARKER, TMP_DIR, SceneTask, Settings, error_entry, one_line
+from scenegen.batch.worker import MARKER, TMP_DIR, SceneTask, Settings, error_entry, one_line
 
 DEFAULT_RETRIES = 2
 

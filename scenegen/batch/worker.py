@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from scenegen.batch_jobs import SceneJob
-from scenegen.batch_manifest import STATUS_BY_EXIT, make_entry
+from scenegen.batch.jobs import SceneJob
+from scenegen.batch.manifest import STATUS_BY_EXIT, make_entry
 
 TMP_DIR = ".tmp"
 MARKER = "batch.json"

@@ -100,7 +100,7 @@ def train_world(data_dir: str | Path, out: str | Path, cfg: TrainConfig,
                 log: Callable[[str], None] = print) -> dict:
     """Train on ``data_dir``'s train split; write ``out`` (safetensors) and its ``.json`` card as it goes."""
     from scenegen.rng import stage_rng
-    from scenegen.world.data import load_split
+    from scenegen.training.world.data import load_split
 
     if cfg.mode not in ("teacher", "self"):
         raise ValueError(f"training mode must be 'teacher' or 'self', got {cfg.mode!r}")

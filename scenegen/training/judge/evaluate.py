@@ -12,7 +12,7 @@ verdict gives:
   (visible fraction ≥ ``VISIBLE_MIN``);
 * false positives: clean objects with a failing ``vision`` finding, and clean scenes with any.
 
-Then each visual fault (``scenegen.judge.faults``: swap_mesh, recolour, hide_inside) is planted once per scene and
+Then each visual fault (``scenegen.training.judge.faults``: swap_mesh, recolour, hide_inside) is planted once per scene and
 counted detected when the matching check (category, colour, hidden) fails naming the planted object. Thresholds are
 swept so detection can be read at a stated false-positive rate.
 """
@@ -27,7 +27,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from scenegen.judge.core import VISIBLE_MIN
-from scenegen.judge.faults import VISION_FAULTS, plant
+from scenegen.training.judge.faults import VISION_FAULTS, plant
 from scenegen.rng import stage_rng
 
 EVAL_SEED_BASE = 900_000_000
@@ -89,8 +89,8 @@ def eval_prompts(n_synthetic: int = SYNTHETIC_PROMPTS, seed: int = 0) -> list[st
     """The held-out prompts: ``prompts/validator_eval.txt`` plus ``n_synthetic`` new synthetic ones, none of them a
     training prompt of the default ``scenegen train judge`` run."""
     from scenegen.evaluate import PROMPT_SET, load_prompts
-    from scenegen.judge.dataset import synthetic_prompts
-    from scenegen.judge.train import TrainConfig
+    from scenegen.training.judge.dataset import synthetic_prompts
+    from scenegen.training.judge.train import TrainConfig
 
     train = set(synthetic_prompts(TrainConfig().scenes, stage_rng(seed, "judge/train-prompts")))
     fresh = [p for p in synthetic_prompts(n_synthetic, stage_rng(seed, "judge/eval-prompts")) if p not in train]
@@ -102,7 +102,7 @@ def eval_judge(prompts: Sequence[str], *, judge: str = "bundled", options: dict[
                ) -> JudgeEval:
     """Judge every (prompt, seed) held-out scene clean and with each fault planted; see the module docstring."""
     from scenegen.judge import get_judge, judge_scene
-    from scenegen.judge.dataset import make_scene
+    from scenegen.training.judge.dataset import make_scene
     from scenegen.judge.findings import COLOUR_MIN, vision_findings
 
     backend = get_judge(judge, **(options or {}))
@@ -198,7 +198,7 @@ def time_scene(judge: str = "bundled", options: dict[str, Any] | None = None, re
     """(objects, median seconds) of ``judge_scene`` on the ``TWENTY_OBJECTS`` room, rendering included, the model
     already loaded (one warm-up call first)."""
     from scenegen.judge import get_judge, judge_scene
-    from scenegen.judge.dataset import make_scene
+    from scenegen.training.judge.dataset import make_scene
 
     scene = make_scene(TWENTY_OBJECTS, 0)
     if scene is None:

@@ -295,7 +295,7 @@ def _sample_pair(rng: np.random.Generator, open_vocab: list[tuple]) -> tuple[str
 def generate(n: int, seed: int = 0, exclude: list[str] | None = None) -> Iterator[tuple[str, str]]:
     """``n`` (description, target JSON) pairs; descriptions that copy ``exclude`` (default: the eval set's prompts)
     are skipped and replaced, and open-vocabulary nouns the eval set annotates are never used."""
-    from scenegen.plan.evaluate import load_eval_set
+    from scenegen.training.plan.evaluate import load_eval_set
 
     items = load_eval_set()
     if exclude is None:

@@ -1,7 +1,7 @@
 """Scoring the image-to-3D model on the held-out split, beside two baselines measured in the same run.
 
 Shape metrics compare occupancy grids in the canonical normalised box (the unit cube, every object scaled per axis to
-fill it; see ``scenegen.assets.image3d.data``), i.e. with the true pose and size applied to every method:
+fill it; see ``scenegen.training.image3d.data``), i.e. with the true pose and size applied to every method:
 
 * volumetric IoU of the G³ occupancy grids (prediction thresholded at p > 0.5);
 * Chamfer distance: the mean of the two directed mean nearest-neighbour distances between the surface-cell centres
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import trimesh
 
     from scenegen.assets.image3d.model import Image3DModel
-    from scenegen.assets.image3d.train import Batches
+    from scenegen.training.image3d.batches import Batches
 
 F_TAU = 0.05
 """F-score threshold, in unit-box sides."""
@@ -157,8 +157,8 @@ def evaluate(model: "Image3DModel", train: dict[str, np.ndarray], held: dict[str
     ``train``; optionally write the picture grid of 8 held-out reconstructions. Returns a JSON-ready dict:
     ``categories`` (per category: model / mean_shape / nn_retrieval shape scores, yaw medians, ``beats_mean_shape``),
     ``overall``, ``pose``, ``timing``, ``acceptance``, ``definitions``."""
-    from scenegen.assets.image3d.data import wrap_angle
-    from scenegen.assets.image3d.train import Batches
+    from scenegen.assets.image3d.frames import wrap_angle
+    from scenegen.training.image3d.batches import Batches
 
     model.eval()
     t0 = time.perf_counter()

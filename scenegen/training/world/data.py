@@ -18,11 +18,12 @@ planner's forward-and-turn. Blocked moves stay in the data (the frame repeats), 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+
+from scenegen.world.rollout import render_episode
 
 HELDOUT_EVERY = 8
 PROMPT_FILES = ("validator_eval.txt", "batch_bench.txt", "examples.txt")
@@ -30,7 +31,7 @@ PROMPT_FILES = ("validator_eval.txt", "batch_bench.txt", "examples.txt")
 
 def load_prompt_pool() -> list[str]:
     """Every prompt of ``PROMPT_FILES`` (comments and blanks skipped), in file order."""
-    root = Path(__file__).resolve().parents[2] / "prompts"
+    root = Path(__file__).resolve().parents[3] / "prompts"
     out: list[str] = []
     for name in PROMPT_FILES:
         path = root / name
@@ -59,25 +60,6 @@ def walk_actions(scene, steps: int, seed: int, random_p: float = 0.3) -> list[st
     swap = rng.random(len(planned)) < random_p
     draws = rng.integers(0, len(ACTIONS), size=len(planned))
     return [ACTIONS[int(d)] if s else a for a, s, d in zip(planned, swap, draws)]
-
-
-@dataclass
-class Episode:
-    frames: np.ndarray   # (T+1, H, W, 3) uint8
-    actions: np.ndarray  # (T,) int64
-    poses: np.ndarray    # (T+1, 4, 4) float32
-    depth: np.ndarray    # (T+1, H, W) float16
-    blocked: np.ndarray  # (T,) bool
-
-
-def render_episode(scene, actions: Sequence[str], size: int = 64) -> Episode:  # type: ignore[no-untyped-def]
-    """Render ``actions`` in ``scene`` at ``size``×``size`` (shadows off, ceiling on: ``render_walk``'s defaults)."""
-    from scenegen.render.walk import ACTIONS, render_walk
-
-    w = render_walk(scene, list(actions), size, size, shadows=False)
-    return Episode(frames=w.rgb, actions=np.array([ACTIONS.index(a) for a in actions], dtype=np.int64),
-                   poses=w.poses.astype(np.float32), depth=w.depth.astype(np.float16),
-                   blocked=np.array(w.blocked, dtype=bool))
 
 
 def make_shard(index: int, prompt: str, seed: int, steps: int, size: int, out_path: Path) -> bool:

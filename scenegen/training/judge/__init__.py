@@ -1,0 +1,1 @@
+"""Training data, training and held-out evaluation of the bundled vision judge (``scenegen.judge``)."""

@@ -1,0 +1,1 @@
+"""Walk data, training and held-out evaluation of the world model (``scenegen.world``)."""
