@@ -14,14 +14,27 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from scenegen.catalog.data import FAMILIES
 from scenegen.catalog.model import MATERIALS, ROLES, Category, Param, Role, Side, Size, Support, draw
 from scenegen.catalog.words import GENERAL_SIZE_WORDS, normalise_phrase, singular, size_class, size_for_word
 
-if TYPE_CHECKING:
-    from scenegen.scene import GenericProposal, ObjectInstance
+
+
+class SizeProposal(Protocol):
+    """What ``for_object`` reads of a planner's proposal (``scenegen.scene.GenericProposal``): size (W, D, H) metres
+    and what holds it up. A protocol, so the catalog does not import the scene model that imports it."""
+
+    size: tuple[float, float, float]
+    support: str
+
+
+class Placed(Protocol):
+    """What ``support_kind`` reads of a placed object (``scenegen.scene.ObjectInstance``)."""
+
+    category: str
+    support: str | None
 
 __all__ = [
     "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "MATERIALS", "MAX_SYNONYM_WORDS", "ROLES", "Category", "Param", "Role",
@@ -142,7 +155,7 @@ def flanks_head(subject: str, target: str) -> bool:
     return cat is not None and target in cat.flanks_head_of
 
 
-def for_object(category: str, generic: bool = False, proposal: "GenericProposal | None" = None) -> Category:
+def for_object(category: str, generic: bool = False, proposal: SizeProposal | None = None) -> Category:
     """The category entry that sizes and places a planned object: the catalog's, or for an object outside the catalog
     a generic entry built from the planner's ``proposal`` (its size as the typical size, ±25% as the range, its support
     type; wall objects hung at eye height), else ``GENERIC``."""
@@ -206,7 +219,7 @@ def asset_problem(backend: str, category: str, params: Mapping[str, object]) -> 
     return param_problem(category, {k: v for k, v in params.items() if k in SIZE_PARAMS})
 
 
-def support_kind(inst: "ObjectInstance") -> str:
+def support_kind(inst: Placed) -> str:
     """How an object is held up: ``floor``, ``object``, ``wall`` or ``ceiling``.
 
     ``ObjectInstance.support`` decides (None = floor, ``wall`` / ``ceiling`` = mounted, anything else = the id of the
