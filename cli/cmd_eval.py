@@ -164,7 +164,8 @@ def _print_judge(r) -> None:  # type: ignore[no-untyped-def]
 def plan_eval(
     planner: Annotated[str, typer.Option(help="planner backends, comma-separated: rules, hybrid, gemma, openai, hf "
                                          "(gemma then hybrid decodes each prompt once)")] = "rules",
-    eval_set: Annotated[Optional[Path], typer.Option("--set", help="annotated JSONL [default: prompts/eval/plans.jsonl]")] = None,
+    eval_set: Annotated[Optional[Path], typer.Option("--set", help="one annotated JSONL [default: both the project's "
+                                                     "prompts/eval/plans.jsonl and the public public_plans.jsonl]")] = None,
     json_path: Annotated[Optional[Path], typer.Option("--json", help="also write the result as JSON here")] = None,
     llm_url: Annotated[Optional[str], typer.Option("--llm-url", help="OpenAI-compatible API base (openai)")] = None,
     llm_model: Annotated[Optional[str], typer.Option("--llm-model", help="served model name (openai)")] = None,
@@ -172,42 +173,50 @@ def plan_eval(
     allow_base: Annotated[bool, typer.Option("--allow-base", help="let gemma run without its adapter")] = False,
 ) -> None:
     """Per-field precision/recall (objects and counts, attributes, relations) and parse rate of a planner on the
-    annotated prompt set."""
+    annotated prompt sets (the project's and the public one), and the physically impossible relations left in its plans."""
     import json
-
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    from rich.table import Table
 
     from cli.cmd_plan import llm_settings
     from scenegen.plan import PLANNERS
-    from scenegen.training.plan.evaluate import EVAL_SET, eval_planner, load_eval_set
+    from scenegen.training.plan.evaluate import EVAL_SETS, eval_planner, load_eval_set
     from scenegen.plan.llm import reuse_model_plans
     from scenegen.scene import write_atomic
 
     llm_settings(llm_url, llm_model, llm_path, allow_base)
     names = [p.strip() for p in planner.split(",") if p.strip()]
     results = {}
+    sets = {eval_set.stem: eval_set} if eval_set else EVAL_SETS
     with user_errors(), reuse_model_plans():
-        items = load_eval_set(eval_set or EVAL_SET)
-        for name in names:
-            fn = PLANNERS.get(name)
-            with Progress(TextColumn(f"planning with {name}"), BarColumn(), MofNCompleteColumn(),
-                          TimeElapsedColumn(), console=console, transient=True) as bar:
-                task = bar.add_task("", total=len(items))
-                results[name] = ev = eval_planner(fn, name, items,
-                                                  progress=lambda d, t: bar.update(task, completed=d))
-            table = Table("field", "precision", "recall",
-                          title=f"{name} on {ev.prompts} annotated prompts: parse rate {ev.parse_rate:.1%}, "
-                                f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts}"
-                                + (f", {ev.fallbacks} handed to the rules reader" if name != "rules" else ""))
-            for field, p, r in ev.rows():
-                table.add_row(field, _pct(p), _pct(r))
-            out_console.print(table)
-            for f in ev.failures[:5]:
-                console.print(f"[yellow]no plan:[/] {f}", highlight=False)
+        for set_name, path in sets.items():
+            items = load_eval_set(path)
+            for name in names:
+                results.setdefault(set_name, {})[name] = _score_planner(name, PLANNERS.get(name), items, set_name,
+                                                                         eval_planner)
         if json_path:
-            payload = results[names[0]].to_dict() if len(names) == 1 else {n: e.to_dict() for n, e in results.items()}
+            payload = {s: {n: e.to_dict() for n, e in by_planner.items()} for s, by_planner in results.items()}
             write_atomic(json_path, json.dumps(payload, indent=2) + "\n")
+
+
+def _score_planner(name: str, fn, items: list[dict], set_name: str, eval_planner):  # noqa: ANN001, ANN202
+    """One planner on one annotated set, with a progress bar; prints its table and returns its ``PlanEval``."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    with Progress(TextColumn(f"planning the {set_name} set with {name}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("", total=len(items))
+        ev = eval_planner(fn, name, items, progress=lambda d, t: bar.update(task, completed=d))
+    table = Table("field", "precision", "recall",
+                  title=f"{name} on the {set_name} set ({ev.prompts} prompts): parse rate {ev.parse_rate:.1%}, "
+                        f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts}, "
+                        f"physically impossible relations {len(ev.impossible)}"
+                        + (f", {ev.fallbacks} handed to the rules reader" if name != "rules" else ""))
+    for field, p, r in ev.rows():
+        table.add_row(field, _pct(p), _pct(r))
+    out_console.print(table)
+    for f in ev.failures[:5]:
+        console.print(f"[yellow]no plan:[/] {f}", highlight=False)
+    return ev
 
 
 @eval_app.command("world")

@@ -107,3 +107,21 @@ def test_a_model_plan_handed_to_the_rules_reader_is_counted_as_a_fallback():
 
     ev = eval_planner(sometimes, "gemma", items)
     assert ev.parsed == 3 and ev.fallbacks == 1
+
+
+def test_eval_plan_scores_both_sets_and_finds_no_impossible_relation(tmp_path):
+    """`scenegen eval plan` scores the project's set and the public one; plans leave no physically impossible
+    relation (the plan-physics checker runs over every plan scored)."""
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "eval.json"
+    run = subprocess.run([sys.executable, "-m", "cli.main", "eval", "plan", "--planner", "rules", "--json", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(out.read_text())
+    assert set(result) == {"project", "public"}
+    public = result["public"]["rules"]
+    assert public["prompts"] >= 150 and public["impossible"] == []
+    assert result["project"]["rules"]["count_accuracy"] >= 0.9

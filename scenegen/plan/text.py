@@ -52,10 +52,23 @@ def fold_compounds(text: str) -> str:
     return COMPOUND_ADJECTIVES.sub(lambda m: m.group(0).replace("-", "").replace(" ", "").ljust(len(m.group(0))), text)
 
 
+COUNT_SUFFIX = re.compile(r"(^|[,;:(\n]|\s[-\u2013\u2014]\s)(\s*)([a-z][a-z' ]{1,40}?)\s*[x\u00d7]\s?(\d{1,3})\b(?![.\d])")
+"""'armchair x2', 'dining chair ×6' in a list: a count written after the noun."""
+
+
+def fold_count_suffixes(text: str) -> str:
+    """'armchair x2' -> '2 armchair ' (same length, so offsets hold): the count goes in front, where it is read."""
+    def move(m: re.Match) -> str:
+        lead, space, phrase, n = m.groups()
+        body = f"{n} {phrase.strip()}"
+        return lead + space + body.ljust(len(m.group(0)) - len(lead) - len(space))
+    return COUNT_SUFFIX.sub(move, text)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (lower-cased; hyphens and symbols separate words)."""
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(fold_compounds(fold_accents(text.lower()))):
+    for m in _TOKEN_RE.finditer(fold_count_suffixes(fold_compounds(fold_accents(text.lower())))):
         s = m.group(0)
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
         out.append(Token(s, kind, m.start(), m.end()))
@@ -111,16 +124,21 @@ def parse_number(words: list[str]) -> int | None:
     return total + current
 
 
+LOTS = 5
+"""How many objects 'lots of', 'plenty of', 'many' and 'various' ask for ('a few', 'several', 'some' ask for 3; 'a pair
+of', 'a couple of' for 2; a mass noun such as 'books' stays one object whatever the quantifier)."""
+
 QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
     ("a", "pair", "of"): ("pair", 2), ("pair", "of"): ("pair", 2), ("a", "couple", "of"): ("pair", 2),
     ("couple", "of"): ("pair", 2), ("a", "couple"): ("pair", 2), ("both",): ("pair", 2),
     ("a", "few"): ("vague", 3), ("few",): ("vague", 3), ("several",): ("vague", 3), ("some",): ("vague", 3),
-    ("multiple",): ("vague", 3), ("many",): ("vague", 3), ("lots", "of"): ("vague", 3),
-    ("a", "lot", "of"): ("vague", 3),
-    ("a", "number", "of"): ("vague", 3), ("various",): ("vague", 3), ("a", "row", "of"): ("vague", 3),
+    ("multiple",): ("vague", 3), ("many",): ("vague", LOTS), ("lots", "of"): ("vague", LOTS),
+    ("a", "lot", "of"): ("vague", LOTS), ("plenty", "of"): ("vague", LOTS), ("loads", "of"): ("vague", LOTS),
+    ("numerous",): ("vague", LOTS), ("tons", "of"): ("vague", LOTS),
+    ("a", "number", "of"): ("vague", 3), ("various",): ("vague", LOTS), ("a", "row", "of"): ("vague", 4),
     ("a", "set", "of"): ("vague", 3), ("a", "range", "of"): ("vague", 3), ("a", "variety", "of"): ("vague", 3),
     ("a", "bunch", "of"): ("vague", 3), ("a", "collection", "of"): ("vague", 3), ("a", "group", "of"): ("vague", 3),
-    ("plenty", "of"): ("vague", 3), ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12),
+    ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12),
     ("a",): ("article", 1), ("an",): ("article", 1), ("one",): ("number", 1), ("another",): ("article", 1),
     ("a", "single"): ("article", 1), ("one", "more"): ("article", 1), ("the",): ("definite", 1),
     ("this",): ("definite", 1), ("that",): ("definite", 1), ("these",): ("definite", 1), ("those",): ("definite", 1),
@@ -269,7 +287,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "behind=behind", "in back of=behind", "at the back of=behind", "at the head of=behind",
     "hanging from=from", "suspended from=from", "hung from=from", "from=from",
     "on each side of=flank", "on either side of=flank", "on both sides of=flank", "either side of=flank",
-    "each side of=flank", "both sides of=flank", "flanking=flank", "on each side=flank", "on either side=flank",
+    "each side of=flank", "both sides of=flank", "at both sides of=flank", "at both sides=flank", "flanking=flank", "on each side=flank", "on either side=flank",
     "on both sides=flank", "at each side of=flank", "at either side of=flank", "on the sides of=flank",
     "centered=centered", "centred=centered", "centered in=centered", "centred in=centered",
     "on each long side of=sides", "on each short side of=sides", "on each long side=sides",

@@ -54,7 +54,11 @@ def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: li
             continue
         for s in r.subjects:
             m = objects[s]
-            if m.owner != s or (m.qkind == "number" and m.qcount > 1):
+            if m.owner != s:
+                continue
+            if m.qkind == "number" and m.qcount > 1:
+                if r.distributive and not r.flank and r.target is not None:
+                    m.count = m.qcount * max(1, group_size(objects, r.target))  # "two chairs at each table"
                 continue
             if r.flank:
                 m.count = 2

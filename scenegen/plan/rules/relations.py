@@ -55,9 +55,45 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
                     and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in ("face", "against", "near", "next"):
                 k += 1
     rels += implied_holdings(holders, objects, toks, rels)
+    retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
     return rels
+
+
+def seat_kind(key: str, subject: Mention, target: Mention) -> str | None:
+    """How a seat sits 'at' or 'on each side of' what it is pulled up to, from the catalog's companions ('a chair at
+    the desk' is in front of it, 'chairs at the table' go around it); None for anything else. Things that are not
+    seats stand beside ('a speaker at each end of the tv stand')."""
+    if key not in ("at", "sides") or subject.kind != "object" or target.kind != "object":
+        return None
+    if subject.category not in catalog.with_role("seat") and subject.category not in ("armchair", "sofa", "bench"):
+        return "next_to" if key == "sides" else None
+    for anchor, how in catalog.companions(subject.category):
+        if anchor == target.category:
+            return how.split("+")[0]
+    return "around" if key == "sides" else None
+
+
+def _has_top(m: Mention) -> bool:
+    return m.kind == "object" and catalog.get(m.category).has_top
+
+
+def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
+    """"a TV stand across from the sofa with a TV on top", "a side table left of the couch and a lamp on it": when the
+    nearest noun cannot hold the thing but the subject of the phrase that names it can, the thing stands on the
+    subject (the plausible reading; plan physics would otherwise put it beside the sofa)."""
+    named_by: dict[int, int] = {}
+    for r in rels:
+        if r.target is not None and r.kind != "on_top" and len(r.subjects) == 1:
+            named_by.setdefault(r.target, r.subjects[0])
+    for r in rels:
+        if r.kind != "on_top" or r.target is None or _has_top(objects[r.target]) or objects[r.target].kind != "object":
+            continue
+        holder = named_by.get(r.target)
+        if holder is not None and _has_top(objects[holder]) and all(objects[s].start > objects[r.target].start
+                                                                    for s in r.subjects):
+            r.target = holder
 
 
 def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
@@ -231,7 +267,8 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         if anchor is None or anchor == subject:
             return None
         objects[anchor].is_target = True
-        return Rel(obj_kind, [subject], target=anchor, src=src, per_side=per_side)
+        return Rel(seat_kind(key, objects[subject], objects[anchor]) or "next_to", [subject], target=anchor, src=src,
+                   per_side=per_side)
     if key in ("flankedby", "surroundedby") and target.kind == "object" and target.mention not in (None, subject):
         # "a bed flanked by nightstands", "a table surrounded by chairs": the others stand by the subject
         objects[subject].is_target = True
@@ -246,7 +283,7 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         if target.arch == "middle":
             kind: str | None = "middle_of"
         else:
-            kind = obj_kind
+            kind = seat_kind(key, objects[subject], objects[target.mention]) or obj_kind
         if kind is None or target.mention == subject:
             return None
         objects[target.mention].is_target = True
