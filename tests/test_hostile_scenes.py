@@ -36,6 +36,7 @@ EXPECTED = {
     "missing_room": "room",
     "nan_position": "non-finite",
     "nested_deep": "not readable JSON",
+    "image_reads_etc_passwd": "cannot be used (missing, changed since planning, not a photo",
 }
 
 
