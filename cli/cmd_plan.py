@@ -16,11 +16,15 @@ UrlOpt = Annotated[Optional[str], typer.Option("--llm-url", help="OpenAI-compati
 ModelOpt = Annotated[Optional[str], typer.Option("--llm-model", help="the served model's name (openai)")]
 PathOpt = Annotated[Optional[str], typer.Option("--llm-path", help="local transformers causal-LM folder (hf)")]
 BaseOpt = Annotated[bool, typer.Option("--allow-base", help="let gemma run without its fine-tuned adapter")]
+TimeoutOpt = Annotated[Optional[float], typer.Option(
+    "--llm-timeout", min=0.1, help="openai: seconds for the whole plan, every try and retry included")]
 
 
-def llm_settings(url: str | None, model: str | None, path: str | None, allow_base: bool) -> None:
+def llm_settings(url: str | None, model: str | None, path: str | None, allow_base: bool,
+                 timeout: float | None = None) -> None:
     """Hand the LLM flags to the planner registry entries (they read the environment; the key never passes here)."""
-    for name, value in (("SCENEGEN_LLM_URL", url), ("SCENEGEN_LLM_MODEL", model), ("SCENEGEN_LLM_PATH", path)):
+    for name, value in (("SCENEGEN_LLM_URL", url), ("SCENEGEN_LLM_MODEL", model), ("SCENEGEN_LLM_PATH", path),
+                        ("SCENEGEN_LLM_TIMEOUT", f"{timeout:g}" if timeout else None)):
         if value:
             os.environ[name] = value
     if allow_base:
@@ -37,11 +41,12 @@ def plan_cmd(
     seed: Annotated[int, typer.Option(help="random seed")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="print the plan as JSON")] = False,
     llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None, allow_base: BaseOpt = False,
+    llm_timeout: TimeoutOpt = None,
 ) -> None:
     """Read PROMPT into a layout plan and print it."""
     from scenegen.plan import default_planner, plan
 
-    llm_settings(llm_url, llm_model, llm_path, allow_base)
+    llm_settings(llm_url, llm_model, llm_path, allow_base, llm_timeout)
     with user_errors():
         p = plan(prompt, planner=planner or default_planner(), seed=seed)
     if as_json:

@@ -28,15 +28,18 @@ def validate(
                                                       "(repeatable; overrides --config)")] = None,
     write_report: Annotated[bool, typer.Option("--write-report", help="write report.json next to the scene "
                                                "(replacing one that is there)")] = False,
+    profile: Annotated[str, typer.Option(help="validator parameters: default, or sceneeval (SceneEval's rules "
+                                         "exactly; docs/sceneeval.md); --config and --set override it")] = "default",
 ) -> None:
     """Re-run the validators on a saved scene. Exit code 0 only when every enabled check passes, 4 when some fail,
     1 on bad input."""
     from scenegen.scene import dump_json, glb_problem, load_scene, write_atomic
     from validators import validate as run_validate
-    from validators.config import load_config, merge_configs, parse_set
+    from validators.config import load_config, merge_configs, parse_set, profile_config
 
     with user_errors():
-        params = merge_configs(load_config(config) if config else None, parse_set(set_ or []))
+        params = merge_configs(profile_config(profile), load_config(config) if config else None,
+                               parse_set(set_ or []))
         scene = load_scene(path)
         folder = path if path.is_dir() else path.parent
         if (path.is_dir() or path.name == "scene.json") and (folder / "scene.glb").exists():

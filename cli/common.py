@@ -31,9 +31,17 @@ def _main(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks i
     _state["debug"] = debug
 
 
+UNEXPECTED_ERRORS: tuple[type[BaseException], ...] = (TypeError, RecursionError, ArithmeticError, LookupError,
+                                                    AttributeError, MemoryError, SystemError)
+"""Exceptions a hostile input can provoke deep inside a library (a string where a number belongs, nesting past the
+recursion limit, a float overflow, PIL's SystemError on a 1e30 m image) but that may also be a genuine bug: one line
+naming the exception's kind and pointing at --debug, which shows the traceback."""
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the errors a user can cause into one line and exit code 1 (tracebacks only with --debug)."""
+    from scenegen.errors import first_line
     from scenegen.plan import PlanError
     from scenegen.registry import UnknownBackendError
     from scenegen.scene import SceneFileError
@@ -43,11 +51,18 @@ def user_errors() -> Iterator[None]:
     except (PlanError, SceneFileError, UnknownBackendError, ValueError, OSError) as exc:
         if _state["debug"]:
             raise
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        from rich.markup import escape
+        _fail(first_line(exc))
+    except UNEXPECTED_ERRORS as exc:
+        if _state["debug"]:
+            raise
+        _fail(f"{first_line(exc, with_kind=True)} (run with --debug for the traceback)")
 
-        console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-        raise typer.Exit(1) from None
+
+def _fail(message: str) -> None:
+    from rich.markup import escape
+
+    console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    raise typer.Exit(1) from None
 
 
 _STATUS_STYLE = {"fail": "[red]FAIL[/]", "warn": "[yellow]warn[/]", "pass": "[green]pass[/]", "skip": "[dim]skip[/]"}

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.cmd_plan import ModelOpt, PathOpt, UrlOpt, llm_settings
+from cli.cmd_plan import ModelOpt, PathOpt, TimeoutOpt, UrlOpt, llm_settings
 from cli.common import app, console, out_console, print_report, user_errors
 from scenegen.plan import default_planner
 
@@ -34,7 +34,7 @@ def make(
     planner: Annotated[str, typer.Option(
         help="layout planner: hybrid (the fine-tuned Gemma cross-checked against the rules reader), gemma, rules, "
              "openai (--llm-url) or hf (--llm-path); default from $SCENEGEN_PLANNER, else hybrid")] = "",
-    llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None,
+    llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None, llm_timeout: TimeoutOpt = None,
     objects: Annotated[str, typer.Option("--objects", help="object generator: procedural, or image3d (the "
                                          "image-to-3D model, from --images or --text-to-image)")] = "procedural",
     images: Annotated[Optional[Path], typer.Option(help="--objects image3d: a folder of photos, one per object id "
@@ -59,7 +59,7 @@ def make(
 
     out_dir = out or _default_out(prompt, seed)
     planner = planner or default_planner()
-    llm_settings(llm_url, llm_model, llm_path, allow_base=False)
+    llm_settings(llm_url, llm_model, llm_path, allow_base=False, timeout=llm_timeout)
     with user_errors():
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True) as bar:

@@ -304,21 +304,23 @@ def is_flat(inst: "ObjectInstance") -> bool:
     return inst.category in catalog.with_role("flat") or float(inst.size[2]) <= FLAT_HEIGHT
 
 
-def is_obstacle(inst: "ObjectInstance", max_centre: float = OBSTACLE_MAX_CENTRE) -> bool:
-    """SceneEval NAV obstacle: box centre at most ``max_centre`` m high, and not flat."""
+def is_obstacle(inst: "ObjectInstance", max_centre: float = OBSTACLE_MAX_CENTRE, flat: bool = False) -> bool:
+    """SceneEval NAV obstacle: box centre at most ``max_centre`` m high, and not flat unless ``flat`` (SceneEval
+    itself counts rugs as obstacles; scenegen walks over them)."""
     lo, hi = z_range(inst)
-    return not is_flat(inst) and (lo + hi) / 2 <= max_centre
+    return (flat or not is_flat(inst)) and (lo + hi) / 2 <= max_centre
 
 
 def scene_free_space(scene: "Scene", robot_radius: float = ROBOT_RADIUS, grid: int = NAV_GRID,
-                     obstacle_max_centre: float = OBSTACLE_MAX_CENTRE) -> FreeSpace:
+                     obstacle_max_centre: float = OBSTACLE_MAX_CENTRE, flat_obstacles: bool = False) -> FreeSpace:
     """``scenegen.freespace.rasterise`` of ``scene``'s floor with its obstacles: oriented footprints of objects whose
     box centre is at most ``obstacle_max_centre`` m high, flat objects excluded."""
     from scenegen.catalog import support_kind
 
     # Things standing on other objects are painted first, so a cell under a lamp on a desk belongs to the desk.
     order = sorted(scene.objects, key=lambda o: support_kind(o) != "object")
-    obstacles = [(inst.id, footprint(inst)) for inst in order if is_obstacle(inst, obstacle_max_centre)]
+    obstacles = [(inst.id, footprint(inst)) for inst in order
+                 if is_obstacle(inst, obstacle_max_centre, flat_obstacles)]
     return rasterise(np.asarray(scene.room.footprint, dtype=np.float64), obstacles, robot_radius, grid)
 
 

@@ -2,7 +2,9 @@
 ``openai`` backends.
 
 One POST to ``<url>/chat/completions`` per call, ``temperature`` 0. Each try has ``timeout`` seconds; connection
-failures, timeouts, HTTP 429 and 5xx are retried up to ``retries`` more times with exponential backoff; other HTTP
+failures, timeouts, HTTP 429 and 5xx are retried up to ``retries`` more times with exponential backoff. ``deadline_s``
+bounds everything the client does from its creation (every try, backoff and format fallback, body reads included):
+past it no request is started or waited for (the planner's ``--llm-timeout``); other HTTP
 errors are not, except that a 400 to a request carrying a ``response_format`` is retried once with a simpler format
 (``json_schema`` -> ``json_object`` -> none), since many servers (older llama.cpp, Ollama) reject one or the other.
 Every failure ends in a one-line ``LLMEndpointError`` / ``LLMReplyError``. The API key is sent as a bearer token and
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -36,7 +39,7 @@ class ChatClient:
 
     def __init__(self, url: str, model: str = "default", api_key: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT_S, retries: int = DEFAULT_RETRIES, max_tokens: int = 1024,
-                 what: str = "LLM endpoint", flag: str = "--llm-url") -> None:
+                 what: str = "LLM endpoint", flag: str = "--llm-url", deadline_s: float | None = None) -> None:
         self.url = url.rstrip("/")
         if not self.url.startswith(("http://", "https://")):
             raise LLMEndpointError(f"{flag} must start with http:// or https://, got {self.url!r}")
@@ -46,6 +49,19 @@ class ChatClient:
         self.retries = max(0, int(retries))
         self.max_tokens = max_tokens
         self.what, self.flag = what, flag
+        if deadline_s is not None and not deadline_s > 0:
+            raise LLMEndpointError(f"the LLM deadline must be a positive number of seconds, got {deadline_s!r}")
+        self.deadline_s = deadline_s
+        self._deadline = time.monotonic() + deadline_s if deadline_s is not None else None
+
+    def _remaining(self) -> float | None:
+        """Seconds left before the deadline (may be <= 0), or None without one."""
+        return None if self._deadline is None else self._deadline - time.monotonic()
+
+    def _past_deadline(self, last: str) -> "LLMEndpointError":
+        detail = f" (last: {last})" if last else ""
+        return LLMEndpointError(f"{self.what} {self.endpoint}: no answer within the {self.deadline_s:g} s deadline"
+                                f"{detail}; raise --llm-timeout or check {self.flag} and that the server is up")
 
     def __repr__(self) -> str:  # never the key
         return f"ChatClient(url={self.url!r}, model={self.model!r}, key={'set' if self._api_key else 'none'})"
@@ -82,11 +98,15 @@ class ChatClient:
         last = ""
         for attempt in range(self.retries + 1):
             if attempt:
-                time.sleep(BACKOFF_S * 2 ** (attempt - 1))
+                time.sleep(_clip(BACKOFF_S * 2 ** (attempt - 1), self._remaining()))
+            left = self._remaining()
+            if left is not None and left <= 0:
+                raise self._past_deadline(last)
             req = urllib.request.Request(self.endpoint, data=data, headers=headers, method="POST")
             try:
-                with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    raw = resp.read()
+                raw = self._fetch(req, _clip(self.timeout, left), left)
+            except _DeadlinePassed:
+                raise self._past_deadline(last) from None
             except urllib.error.HTTPError as exc:
                 last = f"HTTP {exc.code} {exc.reason}"
                 if exc.code == 429 or exc.code >= 500:
@@ -108,7 +128,45 @@ class ChatClient:
                                f"check {self.flag} and that the server is up")
 
 
+    def _fetch(self, req: urllib.request.Request, timeout: float, left: float | None) -> bytes:
+        """The response body of ``req`` (each socket wait at most ``timeout`` s). With a deadline, the request runs in
+        a daemon thread that is waited for at most ``left`` s, so a server that trickles its answer cannot outlast
+        it; the abandoned thread ends at its own socket timeout."""
+        if left is None:
+            return _urlopen_read(req, timeout)
+        box: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                box["raw"] = _urlopen_read(req, timeout)
+            except BaseException as exc:  # noqa: BLE001 -- handed to the waiting thread, which re-raises it
+                box["exc"] = exc
+
+        thread = threading.Thread(target=work, name="llm-http", daemon=True)
+        thread.start()
+        thread.join(max(left, 0.0))
+        if thread.is_alive():
+            raise _DeadlinePassed
+        if "exc" in box:
+            raise box["exc"]  # type: ignore[misc]
+        return box["raw"]  # type: ignore[return-value]
+
+
+def _urlopen_read(req: urllib.request.Request, timeout: float) -> bytes:
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
+        return resp.read()
+
+
+def _clip(seconds: float, left: float | None) -> float:
+    """``seconds`` cut to the time left before a deadline (never below a millisecond, which sockets need)."""
+    return seconds if left is None else max(min(seconds, left), 0.001)
+
+
 class _Rejected(Exception):
+    pass
+
+
+class _DeadlinePassed(Exception):
     pass
 
 

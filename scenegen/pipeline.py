@@ -229,8 +229,8 @@ def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = T
     pictures, and report.html (the reviewer's page: ``scenegen.report.html``) into ``out_dir``.
 
     The scene and report go first, so a failure while rendering never loses the scene. scene.usda and report.html
-    are extras: when one cannot be written (usd-core missing, a rendering error) a ``UserWarning`` says so and the
-    other files stand. With ``pictures=False`` report.html is written without pictures.
+    are extras: when one cannot be built (usd-core missing, a rendering error) a ``UserWarning`` says so and the
+    other files stand; an ``OSError`` while writing (a full disk) is raised, so a batch never promotes the folder. With ``pictures=False`` report.html is written without pictures.
     """
     import warnings
 
@@ -253,6 +253,8 @@ def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = T
     def optional(name: str, write: Callable[[], Path]) -> None:
         try:
             paths[name] = write()
+        except OSError:  # a full disk or a failing device: the folder is incomplete, so it must not be promoted
+            raise
         except Exception as exc:  # noqa: BLE001 -- optional extras: say why, never lose the files above
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
             warnings.warn(f"{name} was not written ({exc.__class__.__name__}: {reason}); the scene files are "

@@ -20,14 +20,33 @@ import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from scenegen.polygon import self_intersection
 
 SCHEMA_VERSION = "1.0"
 
 Vec2 = tuple[float, float]
 Vec3 = tuple[float, float, float]
+
+MAX_EXTENT = 1000.0
+"""Metres: the largest coordinate magnitude and object side a scene may hold (a scene is at most ~1 km across). Far
+beyond it float32 meshes collapse and cameras degenerate, so the loader refuses such numbers with one line."""
+
+MAX_ID_LENGTH = 63
+"""Characters in an object or opening id: Blender truncates names at 63 bytes, which breaks tools that look objects
+up by name (SceneEval); the SceneEval export also maps ids whose UTF-8 form is longer to short names."""
+
+MAX_FOOTPRINT_VERTICES = 256
+"""Vertices in a room footprint: rooms have a handful; the simple-polygon check is quadratic in this number."""
+
+Coord = Annotated[float, Field(ge=-MAX_EXTENT, le=MAX_EXTENT)]
+"""A world coordinate in metres, bounded by ``MAX_EXTENT``."""
+Side = Annotated[float, Field(gt=0.0, le=MAX_EXTENT)]
+"""A positive object extent in metres, bounded by ``MAX_EXTENT``."""
+Id = Annotated[str, Field(min_length=1, max_length=MAX_ID_LENGTH)]
 
 
 class SceneFileError(ValueError):
@@ -54,7 +73,7 @@ class Opening(_Model):
     ``sill`` is the height of the opening's bottom above the floor (0 for doors).
     """
 
-    id: str
+    id: Id
     kind: Literal["door", "window"]
     wall: int = Field(ge=0, description="index of the footprint edge the opening sits in")
     offset: float = Field(ge=0.0, description="metres from the wall's start vertex to the opening's centre")
@@ -74,8 +93,9 @@ class Room(_Model):
     """A room: a counter-clockwise floor polygon extruded to ``height``, with doors and windows."""
 
     type: str = "room"
-    footprint: list[Vec2] = Field(min_length=3, description="counter-clockwise polygon vertices, metres")
-    height: float = Field(default=2.7, gt=0.0, description="floor-to-ceiling height, metres")
+    footprint: list[tuple[Coord, Coord]] = Field(min_length=3, max_length=MAX_FOOTPRINT_VERTICES,
+                                                 description="counter-clockwise simple polygon vertices, metres")
+    height: float = Field(default=2.7, gt=0.0, le=MAX_EXTENT, description="floor-to-ceiling height, metres")
     openings: list[Opening] = Field(default_factory=list)
 
     @field_validator("footprint")
@@ -83,6 +103,10 @@ class Room(_Model):
     def _counter_clockwise(cls, pts: list[Vec2]) -> list[Vec2]:
         if _signed_area(pts) <= 0:
             raise ValueError("room footprint must be a counter-clockwise polygon with positive area")
+        crossing = self_intersection(pts)
+        if crossing is not None:
+            i, j = crossing
+            raise ValueError(f"room footprint crosses itself (wall {i} meets wall {j}); it must be a simple polygon")
         return pts
 
     @model_validator(mode="after")
@@ -232,7 +256,7 @@ class PlannedObject(_Model):
     as a plain shape rather than dropped, of the ``proposal``'s size and support when a planner gave one, else of a
     default size."""
 
-    id: str
+    id: Id
     category: str
     description: str = ""
     attributes: Attributes = Field(default_factory=Attributes)
@@ -299,8 +323,8 @@ class AssetRef(_Model):
 class Pose(_Model):
     """Placement of an object's local frame in the world: translation in metres, yaw in radians about +z."""
 
-    position: Vec3 = (0.0, 0.0, 0.0)
-    yaw: float = 0.0
+    position: tuple[Coord, Coord, Coord] = (0.0, 0.0, 0.0)
+    yaw: float = Field(default=0.0, ge=-1e6, le=1e6, description="radians")
 
     @property
     def front(self) -> Vec2:
@@ -313,12 +337,12 @@ class ObjectInstance(_Model):
     axis-aligned box ((xmin, ymin, zmin), (xmax, ymax, zmax)). ``support`` names the object it stands on (None for the
     floor; ``wall`` / ``ceiling`` for mounted objects)."""
 
-    id: str
+    id: Id
     category: str
     asset: AssetRef
     pose: Pose
-    size: Vec3
-    bbox: tuple[Vec3, Vec3]
+    size: tuple[Side, Side, Side]
+    bbox: tuple[tuple[Coord, Coord, Coord], tuple[Coord, Coord, Coord]]
     attributes: Attributes = Field(default_factory=Attributes)
     support: str | None = None
     generic: bool = False
@@ -466,9 +490,10 @@ def save_scene(scene: Scene, path: str | Path) -> None:
     write_atomic(path, dump_json(scene))
 
 
-MAX_OBJECTS = 2000
-"""The most objects ``load_scene`` accepts. A room holds tens to a few hundred; exact mesh validation of many
-thousands would take minutes to hours and gigabytes, so bigger files are refused at once with this number named."""
+MAX_OBJECTS = 500
+"""The most objects ``load_scene`` accepts. A room holds tens to a few hundred. Measured (2-core machine shared with
+other jobs): ``scenegen validate`` on 500 procedural nightstands took 26 s and 280 MB; 2,000 did not finish within
+120 s, so bigger files are refused at once with this number named (``tests/test_harden_limits.py``)."""
 
 MAX_SCENE_BYTES = 256 * 1024 * 1024
 """The largest scene.json ``load_scene`` reads (bytes); a bigger file is refused before it is read."""
@@ -483,7 +508,9 @@ def load_scene(path: str | Path) -> Scene:
     Refused, each with its own line: a missing, empty, oversized or unreadable file; a GLB given in place of
     scene.json; invalid JSON; a wrong schema version; more than ``MAX_OBJECTS`` objects; non-finite numbers (NaN or
     infinity) in an object's pose, size, box or asset parameters or in the room; duplicate object ids; a ``support``
-    that names no object in the scene; anything else the schema rejects.
+    that names no object in the scene; an object supported by itself or a support loop; anything else the schema
+    rejects, which includes a self-intersecting room footprint, object sides that are not positive, coordinates or
+    sides beyond ``MAX_EXTENT`` metres and ids longer than ``MAX_ID_LENGTH`` characters.
     """
     path = _scene_json_path(Path(path))
     raw = _read_json(path)
@@ -584,6 +611,30 @@ def _check_ids(scene: Scene, path: Path) -> None:
         if inst.support is not None and inst.support not in seen and inst.support not in _SUPPORT_KEYWORDS:
             raise SceneFileError(f"{path}: object {inst.id!r} is supported by {inst.support!r}, which is not an object "
                                  f"in the scene (use null for the floor, 'wall' or 'ceiling' for mounted objects)")
+        lo, hi = inst.bbox
+        if any(a > b for a, b in zip(lo, hi)):
+            raise SceneFileError(f"{path}: object {inst.id!r} has a box whose minimum corner {lo} lies above its "
+                                 f"maximum {hi}; re-solve the scene")
+    _check_support_chains(scene, path)
+
+
+def _check_support_chains(scene: Scene, path: Path) -> None:
+    """Refuse an object that stands on itself or a chain of supports that loops (A on B on A): such a scene has no
+    ground to stand on, and every consumer that walks the chain down to the floor would loop."""
+    parent = {o.id: o.support for o in scene.objects if o.support not in (None, *_SUPPORT_KEYWORDS)}
+    done: set[str] = set()
+    for start in parent:
+        chain: list[str] = []
+        node: str | None = start
+        while node in parent and node not in done:
+            if node in chain:
+                loop = chain[chain.index(node):] + [node]
+                what = (f"object {node!r} is supported by itself" if len(loop) == 2
+                        else "objects support each other in a loop: " + " on ".join(repr(x) for x in loop))
+                raise SceneFileError(f"{path}: {what}; one of them must stand on the floor or another object")
+            chain.append(node)
+            node = parent[node]
+        done.update(chain)
 
 
 def _check_asset_params(scene: Scene, path: Path) -> None:

@@ -254,7 +254,7 @@ def test_backend_plans_and_builds_at_the_planned_size(tmp_path):
     with pytest.raises(ValueError, match="needs images"):
         Image3DBackend().plan_asset(obj, np.random.default_rng(0))
     _render_png(tmp_path, "bed", "chair")  # the photo is replaced (by a bed) after planning
-    with pytest.raises(ValueError, match="has changed since planning"):
+    with pytest.raises(ValueError, match="changed since planning"):
         Image3DBackend().build(ref)
 
 

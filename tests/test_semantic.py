@@ -327,3 +327,33 @@ def test_counts_names_a_silently_missing_object():
     assert f.message == "asked for 2 nightstand, placed 1: 1 missing with no reason recorded (nightstand_2)"
     assert f.object_ids == ["nightstand_2"] and f.evidence["missing"] == ["nightstand_2"]
     assert f.fix == "add nightstand_2 to the scene (re-run the solver)"
+
+
+def _stated(objs, prompt: str, room_type: str) -> Scene:
+    scene = scene_of(objs, room_type=room_type)
+    return scene.model_copy(update={"plan": scene.plan.model_copy(update={"prompt": prompt})})
+
+
+def test_a_room_the_prompt_states_furnished_as_asked_is_not_a_failure():
+    """Issue 20 item 17: "a classroom with ten desks and ten chairs" failed: desks and chairs list no classroom."""
+    objs = [box(f"desk_{i}", "desk", 0.6 + i, 1.0, 0.8, 0.5, 0.75) for i in range(3)]
+    objs += [box(f"chair_{i}", "chair", 0.6 + i, 1.8, 0.45, 0.45, 0.9) for i in range(3)]
+    (f,) = validate(_stated(objs, "a classroom with ten desks and ten chairs", "classroom"),
+                    only=["room_type"]).findings
+    assert f.status == "pass" and f.evidence["stated_by_prompt"] is True
+    assert f.message == ("the prompt asks for a classroom holding these 6 objects (the catalog does not list chair, "
+                         "desk for a classroom)")
+
+
+def test_the_prompt_rule_needs_both_the_room_and_every_object_named():
+    office = [box("office_chair_1", "office_chair", 2.0, 1.5, 0.6, 0.6, 1.0),
+              box("filing_cabinet_1", "filing_cabinet", 3.0, 0.3, 0.5, 0.6, 1.0)]
+    # the room is named, one object is not: still a failure
+    (f,) = validate(_stated(office, "a bedroom with an office chair", "bedroom"), only=["room_type"]).findings
+    assert f.status == "fail"
+    # every object is named but the room type is the planner's guess, not the prompt's
+    (f,) = validate(_stated(office, "an office chair and a filing cabinet", "bedroom"), only=["room_type"]).findings
+    assert f.status == "fail"
+    (f,) = validate(_stated(office, "a bedroom with an office chair and two filing cabinets", "bedroom"),
+                    only=["room_type"]).findings
+    assert f.status == "pass"

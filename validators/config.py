@@ -61,6 +61,27 @@ def parse_set(items: Iterable[str]) -> Config:
     return out
 
 
+PROFILES: dict[str, Config] = {
+    "default": {},
+    # SceneEval's rules exactly, where scenegen's defaults deviate (docs/sceneeval.md has the mapping, rule by rule):
+    "sceneeval": {
+        "support": {"contact_tol": 0.005, "surface_centroid": True},  # contact < 5 mm below the bottom; surface centroid
+        "navigability": {"flat_obstacles": True},                       # rugs are obstacles (box centre <= 2 m)
+        "accessibility": {"knee_space": False, "flat_obstacles": True},  # no knee-space credit; rugs block strips
+        "opening_clearance": {"door_depth": 1.0, "flat_obstacles": True},  # 1.0 m in front of every door; rugs occlude
+    },
+}
+"""Named validator configs for ``scenegen validate --profile``. ``default`` is scenegen's parameters (each deviation
+from SceneEval documented beside the parameter); ``sceneeval`` reproduces SceneEval's rules."""
+
+
+def profile_config(name: str) -> Config:
+    """A fresh copy of the named profile's config; a one-line ``ValueError`` naming the profiles for an unknown one."""
+    if name not in PROFILES:
+        raise ValueError(f"unknown validator profile {name!r}; choose from: {', '.join(sorted(PROFILES))}")
+    return {v: dict(params) for v, params in PROFILES[name].items()}
+
+
 def merge_configs(*configs: Mapping[str, Mapping[str, Value]] | None) -> Config:
     """Merge configs left to right; a later value for the same (validator, param) wins."""
     out: Config = {}

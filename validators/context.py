@@ -162,10 +162,10 @@ class ValidationContext:
 
     # -- free floor ---------------------------------------------------------------------------------------------------
     def free_space(self, robot_radius: float, grid: int | None = None,
-                   obstacle_max_centre: float | None = None) -> "FreeSpace":
+                   obstacle_max_centre: float | None = None, flat_obstacles: bool = False) -> "FreeSpace":
         """Top-down free-space raster (``validators.navigation.FreeSpace``) for a robot of ``robot_radius`` metres,
-        built once per (radius, grid, obstacle height) and shared by navigability and accessibility. ``grid`` and
-        ``obstacle_max_centre`` default to navigability's parameters (256 cells, 2.0 m)."""
+        built once per (radius, grid, obstacle height, whether rugs block) and shared by navigability and
+        accessibility. ``grid`` and ``obstacle_max_centre`` default to navigability's parameters (256 cells, 2.0 m)."""
         from scenegen.freespace import scene_free_space as build_free_space
         from scenegen.thresholds import NAV_GRID as GRID, OBSTACLE_MAX_CENTRE
 
@@ -173,9 +173,10 @@ class ValidationContext:
             grid = int(self.param("navigability", "grid", GRID))
         if obstacle_max_centre is None:
             obstacle_max_centre = float(self.param("navigability", "obstacle_max_centre", OBSTACLE_MAX_CENTRE))
-        key = (float(robot_radius), int(grid), float(obstacle_max_centre))
+        key = (float(robot_radius), int(grid), float(obstacle_max_centre), bool(flat_obstacles))
         fs = self._free_space.get(key)
         if fs is None:
-            fs = build_free_space(self.scene, robot_radius=key[0], grid=key[1], obstacle_max_centre=key[2])
+            fs = build_free_space(self.scene, robot_radius=key[0], grid=key[1], obstacle_max_centre=key[2],
+                                  flat_obstacles=key[3])
             self._free_space[key] = fs
         return fs

@@ -99,7 +99,7 @@ build_free_space = scene_free_space
 def _free_space(ctx: "ValidationContext", validator: str) -> FreeSpace:
     """The shared raster for ``validator``'s robot radius (navigability's parameters are the scene's)."""
     radius = float(ctx.param(validator, "robot_radius", ctx.param("navigability", "robot_radius", ROBOT_RADIUS)))
-    return ctx.free_space(radius)
+    return ctx.free_space(radius, flat_obstacles=bool(ctx.param(validator, "flat_obstacles", False)))
 
 
 # ----------------------------------------------------------------------------------------------------------------------
@@ -489,18 +489,27 @@ def clearance_box(room: Room, op: Opening) -> tuple[np.ndarray, float, float]:
     """The box in front of an opening: (4, 2) CCW floor rectangle (door: as deep as the door is wide; window: 0.5 m),
     and the heights it spans (door: floor to door top; window: sill to window top), metres."""
     centre, along, normal = _opening_frame(room, op)
-    depth = op.width if op.kind == "door" else WINDOW_DEPTH
+    depth = clearance_depth(op)
     quad = _rect(centre, along, normal, op.width / 2, 0.0, depth)
     return quad, float(op.sill), float(op.sill + op.height)
 
 
+def clearance_depth(op: Opening, door_depth: float | None = None) -> float:
+    """Metres the clearance box reaches into the room: a window's ``WINDOW_DEPTH``; a door's ``door_depth`` when
+    given, else its width. Deviation (param ``door_depth``): SceneEval clears 1.0 m in front of every door; scenegen
+    clears as deep as the door is wide (the leaf's swing), which ``--profile sceneeval`` replaces with 1.0 m."""
+    if op.kind != "door":
+        return WINDOW_DEPTH
+    return float(door_depth) if door_depth is not None else op.width
+
+
 def _occlusion(room: Room, op: Opening, inst: ObjectInstance, quad: np.ndarray, z0: float,
-               z1: float) -> dict[str, float] | None:
+               z1: float, flat_blocks: bool = False) -> dict[str, float] | None:
     """How ``inst`` intrudes into ``op``'s clearance box: overlap area (m²) and its distance from the wall (m), or
     None when it does not (flat objects never do; a window is occluded only by objects reaching above its sill)."""
     from shapely.geometry import Polygon
 
-    if is_flat(inst):
+    if is_flat(inst) and not flat_blocks:
         return None
     lo, hi = z_range(inst)
     if op.kind == "door":
@@ -534,11 +543,16 @@ def opening_clearance(scene: Scene, ctx: "ValidationContext") -> list[Finding]:
     room = scene.room
     findings: list[Finding] = []
     blocked: dict[str, list[str]] = {}
+    door_depth = ctx.param("opening_clearance", "door_depth", None)
+    flat_blocks = bool(ctx.param("opening_clearance", "flat_obstacles", False))
     for op in room.openings:
+        depth = clearance_depth(op, door_depth)
         quad, z0, z1 = clearance_box(room, op)
-        depth = op.width if op.kind == "door" else WINDOW_DEPTH
+        if depth != clearance_depth(op):
+            centre, along, normal = _opening_frame(room, op)
+            quad = _rect(centre, along, normal, op.width / 2, 0.0, depth)
         for inst in scene.objects:
-            occ = _occlusion(room, op, inst, quad, z0, z1)
+            occ = _occlusion(room, op, inst, quad, z0, z1, flat_blocks)
             if occ is None:
                 continue
             blocked.setdefault(op.id, []).append(inst.id)
@@ -575,6 +589,7 @@ def opening_clearance(scene: Scene, ctx: "ValidationContext") -> list[Finding]:
     return findings
 
 
-navigability.params = ("robot_radius", "min_score", "grid", "obstacle_max_centre")  # type: ignore[attr-defined]
-accessibility.params = ("robot_radius", "min_score", "knee_space")  # type: ignore[attr-defined]
-opening_clearance.params = ()  # type: ignore[attr-defined]
+navigability.params = ("robot_radius", "min_score", "grid", "obstacle_max_centre",  # type: ignore[attr-defined]
+                       "flat_obstacles")
+accessibility.params = ("robot_radius", "min_score", "knee_space", "flat_obstacles")  # type: ignore[attr-defined]
+opening_clearance.params = ("door_depth", "flat_obstacles")  # type: ignore[attr-defined]

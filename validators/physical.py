@@ -27,7 +27,10 @@ NUDGE = 0.005
 LIFT = 0.005
 """SceneEval support: the object is lifted this far before casting rays down (m)."""
 CONTACT_TOL = 0.01
-"""SceneEval support: a ray hit within this distance of the (unlifted) bottom is a contact (m)."""
+"""scenegen support (param ``contact_tol``): a ray hit within this distance below the (unlifted) bottom is a contact
+(m). Deviation: SceneEval's rays start 5 mm up and count hits within 1 cm of that start, so its effective tolerance is
+under 5 mm below the bottom (``--profile sceneeval`` sets 0.005); ours also forgives 5-10 mm of float, which
+procedural legs on a rug's bevel need."""
 MIN_CONTACTS = 4
 """SceneEval support: floor- and object-supported objects need at least this many contacts."""
 RAYS_PER_M2 = 256
@@ -281,9 +284,11 @@ def bottom_points(mesh: "trimesh.Trimesh") -> np.ndarray:
     return np.vstack([np.asarray(samples, dtype=np.float64), corners])
 
 
-def _centroid(mesh: "trimesh.Trimesh") -> np.ndarray:
-    """Centre of mass for a closed mesh (uniform density), else the area-weighted surface centroid; (3,) metres."""
-    return np.asarray(mesh.center_mass if mesh.is_volume else mesh.centroid, dtype=np.float64)
+def _centroid(mesh: "trimesh.Trimesh", surface: bool = False) -> np.ndarray:
+    """Centre of mass for a closed mesh (uniform density), else (or with ``surface``) the area-weighted surface
+    centroid; (3,) metres. Deviation (param ``surface_centroid``, default False): SceneEval always uses the surface
+    centroid; the centre of mass is where a solid object's weight acts, so it is ours for closed meshes."""
+    return np.asarray(mesh.center_mass if mesh.is_volume and not surface else mesh.centroid, dtype=np.float64)
 
 
 def _centroid_in_hull(points_xy: np.ndarray, c_xy: np.ndarray, tol: float = 1e-3) -> bool:
@@ -329,7 +334,7 @@ def _check_standing(ctx: ValidationContext, inst: ObjectInstance) -> Finding | N
         )
     origins = pts + np.array([0.0, 0.0, LIFT])
     dist, owner = ctx.cast_down(origins, exclude=oid)
-    contact = dist <= LIFT + CONTACT_TOL
+    contact = dist <= LIFT + float(ctx.param("support", "contact_tol", CONTACT_TOL))
     n_contacts = int(contact.sum())
     under = sorted({o for o, c in zip(owner, contact) if c and o is not None})
     evidence: dict[str, object] = {"contacts": n_contacts, "rays": len(pts), "supported_by": under,
@@ -353,7 +358,7 @@ def _check_standing(ctx: ValidationContext, inst: ObjectInstance) -> Finding | N
         )
     on = " and ".join("the floor" if u == FLOOR else u for u in under)
     others = [u for u in under if u != FLOOR]
-    c = _centroid(mesh)
+    c = _centroid(mesh, surface=bool(ctx.param("support", "surface_centroid", False)))
     inside = _centroid_in_hull(origins[contact, :2], c[:2])
     evidence.update(centroid_in_hull=inside)
     if n_contacts < MIN_CONTACTS:

@@ -414,8 +414,9 @@ def room_type(scene: Scene, ctx: ValidationContext) -> list[Finding]:
 
     ``skip`` when the plan names no room type the catalog knows; ``fail`` when none of the placed objects belongs in
     that room type (a "bedroom" of an office chair and a filing cabinet); ``warn`` when some do but the objects vote
-    more strongly for another type; else ``pass`` (also for an empty scene: nothing contradicts the type). Score = the
-    planned type's share of the objects' votes.
+    more strongly for another type; else ``pass`` (also for an empty scene: nothing contradicts the type, and for a
+    room type the prompt names furnished only with categories the prompt names). Score = the planned type's share of
+    the objects' votes.
     """
     planned = scene.plan.room.type
     known = {r for c in catalog.names() for r in catalog.get(c).rooms}
@@ -435,6 +436,13 @@ def room_type(scene: Scene, ctx: ValidationContext) -> list[Finding]:
     ev = {"room_type": planned, "typical_objects": typical, "votes": {k: round(v, 3) for k, v in sorted(votes.items())},
           "best": best}
     name, wants = _pretty(planned), ", ".join(typical_categories(planned))
+    contradicted = not typical or (best != planned and votes[best] > votes.get(planned, 0.0))
+    asked = _asked_for(scene) if contradicted else None
+    if asked is not None:
+        return [Finding(validator="room_type", check="room_type", status="pass", score=round(share, 4),
+                        message=f"the prompt asks for {name} holding these {len(scene.objects)} objects"
+                                + (f" (the catalog does not list {', '.join(asked)} for {name})" if asked else ""),
+                        object_ids=[o.id for o in scene.objects], evidence={**ev, "stated_by_prompt": True})]
     if not typical:
         looks = (f"; they suggest {_pretty(best)}" if best else "")
         return [Finding(validator="room_type", check="room_type", status="fail", score=round(share, 4),
@@ -451,6 +459,34 @@ def room_type(scene: Scene, ctx: ValidationContext) -> list[Finding]:
                         fix=f"add what {name} holds ({wants}) or call it {_pretty(best)}")]
     return [Finding(validator="room_type", check="room_type", status="pass", score=round(share, 4),
                     message=f"{name}: {', '.join(typical)} belong in one", object_ids=typical, evidence=ev)]
+
+
+def _asked_for(scene: Scene) -> list[str] | None:
+    """When the prompt names the planned room type and every placed object's category: the categories among them the
+    catalog does not list for that room (sorted); else None. A room the user described, furnished as described, is
+    what was asked for, whatever the catalog's room lists say (issue 20: "a classroom with ten desks and ten chairs")."""
+    prompt = scene.plan.prompt.lower()
+    room = scene.plan.room.type
+    if not _names_word(prompt, [room.replace("_", " ")]):
+        return None
+    foreign: set[str] = set()
+    for o in scene.objects:
+        try:
+            entry = catalog.get(o.category)
+        except KeyError:
+            return None
+        if not _names_word(prompt, [o.category.replace("_", " "), *entry.synonyms]):
+            return None
+        if room not in entry.rooms:
+            foreign.add(o.category)
+    return sorted(foreign)
+
+
+def _names_word(text: str, names: list[str]) -> bool:
+    """Whether ``text`` (lower case) holds one of ``names`` as whole words, singular or with a plural -s/-es."""
+    import re
+
+    return any(re.search(rf"(?<![a-z]){re.escape(n.lower())}(?:e?s)?(?![a-z])", text) for n in names if n)
 
 
 def _rooms_of(category: str) -> tuple[str, ...]:

@@ -24,11 +24,14 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from scenegen.scene import ObjectInstance, Opening, Room, Scene, write_atomic
+
+if TYPE_CHECKING:
+    import trimesh
 
 SCENE_VERSION = "scene@1.0.2"
 ARCH_VERSION = "arch@1.0.2"
@@ -67,12 +70,12 @@ def export_sceneeval(scene: Scene, out_dir: str | Path, *, scene_id: str = "0",
         raise ValueError(f"asset prefix {prefix!r} must be letters, digits, '_' or '-' (SceneEval splits modelId "
                          f"at the '.')")
     out_dir = Path(out_dir)
-    asset_ids = _asset_ids(scene)
+    asset_ids = _asset_ids(scene, prefix)
     result = SceneEvalExport(scene_state=out_dir / f"scene_{scene_id}.json", notes=_notes(scene))
     for inst in scene.objects:
         asset_id = asset_ids[inst.id]
         folder = out_dir / "assets" / asset_id
-        mesh = build_mesh(inst.asset)
+        mesh = with_colour_material(build_mesh(inst.asset))
         mesh.apply_transform(GLTF_FROM_LOCAL)
         write_atomic(folder / f"{asset_id}.glb", mesh.export(file_type="glb"))
         write_atomic(folder / "data.json", json.dumps(_asset_data(inst), indent=2, sort_keys=True) + "\n")
@@ -85,18 +88,19 @@ def export_sceneeval(scene: Scene, out_dir: str | Path, *, scene_id: str = "0",
 def scene_state(scene: Scene, *, scene_id: str = "0", prefix: str = DEFAULT_PREFIX,
                 asset_ids: dict[str, str] | None = None) -> dict[str, Any]:
     """The sceneState dict for ``scene`` (what ``scenes/scene_state.py`` in SceneEval loads)."""
-    asset_ids = asset_ids or _asset_ids(scene)
+    asset_ids = asset_ids or _asset_ids(scene, prefix)
+    names = _object_names(scene)
     index = {inst.id: k for k, inst in enumerate(scene.objects)}
     objects = []
     for k, inst in enumerate(scene.objects):
         entry: dict[str, Any] = {
             "index": k,
-            "id": inst.id,
+            "id": names[inst.id],
             "modelId": f"{prefix}.{asset_ids[inst.id]}",
             "transform": {"rows": 4, "cols": 4, "data": column_major(object_transform(inst))},
         }
         if inst.support in index:
-            entry["parentId"] = inst.support
+            entry["parentId"] = names[inst.support]
             entry["parentIndex"] = index[inst.support]
         objects.append(entry)
     return {
@@ -155,13 +159,43 @@ def _hole(op: Opening) -> dict[str, Any]:
             "box": {"min": [op.offset - op.width / 2, op.sill], "max": [op.offset + op.width / 2, op.sill + op.height]}}
 
 
-def _asset_ids(scene: Scene) -> dict[str, str]:
-    """Object id -> asset id: the id with anything but letters, digits, '_' and '-' replaced (SceneEval splits
-    ``modelId`` at '.'), made unique."""
+BLENDER_NAME_BYTES = 63
+"""Blender cuts object, mesh and material names at 63 bytes of UTF-8; SceneEval then fails to find an object by its
+id (a KeyError in every metric), so exported names are kept within it."""
+
+
+def short_name(name: str, limit: int = BLENDER_NAME_BYTES) -> str:
+    """``name`` itself when its UTF-8 form fits in ``limit`` bytes, else its ASCII slug cut short plus 8 hex digits
+    of its SHA-1, so different long names stay different: ``limit`` bytes at most, deterministic."""
+    import hashlib
+
+    if len(name.encode()) <= limit:
+        return name
+    digest = hashlib.sha1(name.encode()).hexdigest()[:8]
+    return f"{(_slug(name) or 'object')[:limit - 9].rstrip('_-')}-{digest}"
+
+
+def _object_names(scene: Scene) -> dict[str, str]:
+    """Object id -> the id SceneEval sees (``short_name``), made unique."""
     out: dict[str, str] = {}
     used: set[str] = set()
     for inst in scene.objects:
-        base = _slug(inst.id) or "object"
+        name = short_name(inst.id)
+        if name in used:
+            name = short_name(inst.id + "#", BLENDER_NAME_BYTES)
+        used.add(name)
+        out[inst.id] = name
+    return out
+
+
+def _asset_ids(scene: Scene, prefix: str = DEFAULT_PREFIX) -> dict[str, str]:
+    """Object id -> asset id: the id with anything but letters, digits, '_' and '-' replaced (SceneEval splits
+    ``modelId`` at '.'), short enough that ``prefix.asset_id`` fits Blender's name limit, made unique."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    budget = BLENDER_NAME_BYTES - len(prefix) - 1 - 4  # room for a "-NNN" uniqueness suffix
+    for inst in scene.objects:
+        base = short_name(_slug(inst.id) or "object", budget)
         name, k = base, 1
         while name in used:
             k += 1
@@ -186,6 +220,43 @@ def _asset_data(inst: ObjectInstance) -> dict[str, Any]:
             "scenegen": {"object_id": inst.id, "size_m": list(inst.size), "generic": inst.generic}}
 
 
+BELOW_FLOOR_TOL = 1e-3
+"""Metres an object's bottom may sit below z = 0 before the export warns (float noise from posing is far smaller)."""
+
+PALETTE_BLOCK_PX = 8
+"""Pixels per side of each colour's square in the palette texture, so texture filtering and mip levels near a texel
+centre read one colour rather than a blend of neighbours."""
+
+
+def with_colour_material(mesh: "trimesh.Trimesh") -> "trimesh.Trimesh":
+    """``mesh`` (face or vertex colours, linear RGB × 255) as a textured mesh whose glTF material shows those colours:
+    a palette texture (one ``PALETTE_BLOCK_PX`` square per distinct face colour, sRGB-encoded as glTF's
+    baseColorTexture requires) and per-vertex UVs at its colour's square. Vertices whose faces differ in colour are
+    split; positions and faces are otherwise unchanged. SceneEval's Blender import ignores COLOR_0 without a
+    material, which rendered every object white for its VLM metrics."""
+    import trimesh
+    from PIL import Image
+
+    colours = np.asarray(mesh.visual.face_colors, dtype=np.uint8)[:, :3]
+    palette, colour_of_face = np.unique(colours, axis=0, return_inverse=True)
+    faces = np.asarray(mesh.faces)
+    keys = np.stack([faces.ravel(), np.repeat(colour_of_face.ravel(), 3)], axis=1)
+    corners, corner_index = np.unique(keys, axis=0, return_inverse=True)
+    side = int(np.ceil(np.sqrt(len(palette))))
+    linear = palette.astype(np.float64) / 255.0
+    srgb = np.where(linear <= 0.0031308, linear * 12.92, 1.055 * linear ** (1 / 2.4) - 0.055)
+    texels = np.zeros((side * side, 3), np.uint8)
+    texels[:len(palette)] = np.clip(np.round(srgb * 255.0), 0, 255).astype(np.uint8)
+    image = np.repeat(np.repeat(texels.reshape(side, side, 3), PALETTE_BLOCK_PX, 0), PALETTE_BLOCK_PX, 1)
+    k = corners[:, 1]
+    uv = np.stack([(k % side + 0.5) / side, 1.0 - (k // side + 0.5) / side], axis=1)  # trimesh: v up from the bottom
+    material = trimesh.visual.material.PBRMaterial(baseColorTexture=Image.fromarray(image), metallicFactor=0.0,
+                                                   roughnessFactor=0.8, doubleSided=True)
+    return trimesh.Trimesh(vertices=np.asarray(mesh.vertices)[corners[:, 0]],
+                           faces=corner_index.reshape(-1, 3), process=False,
+                           visual=trimesh.visual.TextureVisuals(uv=uv, material=material))
+
+
 def _notes(scene: Scene) -> list[str]:
     """Where SceneEval will read the export differently from scenegen (one line each)."""
     notes = []
@@ -195,6 +266,14 @@ def _notes(scene: Scene) -> list[str]:
             notes.append(f"wall {i} is not axis-aligned; SceneEval's wall builders orient only axis-aligned walls, "
                          f"so it will misplace this wall")
             break
+    renamed = [(i, n) for i, n in _object_names(scene).items() if i != n]
+    if renamed:
+        notes.append(f"{len(renamed)} object id(s) exceed Blender's {BLENDER_NAME_BYTES}-byte name limit and are "
+                     f"exported under short names (e.g. {renamed[0][1]!r}); data.json keeps each full id")
+    low = min(scene.objects, key=lambda o: o.bbox[0][2], default=None)
+    if low is not None and low.bbox[0][2] < -BELOW_FLOOR_TOL:
+        notes.append(f"object {low.id!r} reaches z = {low.bbox[0][2]:.3f} m, below the floor; SceneEval lowers the "
+                     f"whole room to the lowest object, so every score there shifts: re-solve or raise it")
     if scene.objects and min(o.bbox[0][2] for o in scene.objects) > 1e-3:
         notes.append("no object touches the floor; SceneEval puts its floor at the lowest object, so support and "
                      "navigability there will not match scenegen's")

@@ -7,6 +7,7 @@ planner cannot use raises ``PlanError``, whose message is one line a user can ac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from scenegen.registry import Registry
@@ -36,14 +37,39 @@ def default_planner() -> str:
     return os.environ.get("SCENEGEN_PLANNER") or DEFAULT_PLANNER
 
 
+MAX_PROMPT_CHARS = 2000
+"""The longest prompt any planner reads (the LLM backends cut there too): a room's description fits in a few hundred
+characters, and a 100 KB prompt made the rules reader plan thousands of objects."""
+
+MAX_PLANNED_OBJECTS = 200
+"""The most objects one plan may hold (each category is capped at 100 by the rules reader): a furnished room has tens;
+solving and validating many hundreds takes minutes."""
+
+_NEGATIVE_COUNT = re.compile(r"(?<![\w.])-\s*(\d+)\s+([a-z][a-z -]{0,30}?)(?=[,.;]|\s+(?:and|with|on|in|by|next)\b|$)",
+                             re.IGNORECASE)
+"""A count written with a minus sign ("-3 chairs"), which no planner can honour."""
+
+
 def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
     """Read ``prompt`` into a ``LayoutPlan`` with the planner called ``planner``.
 
-    Raises ``PlanError`` for a prompt the planner cannot use and ``UnknownBackendError`` for an unknown planner name.
+    Raises ``PlanError`` for a prompt the planner cannot use (including one over ``MAX_PROMPT_CHARS`` characters or
+    asking for more than ``MAX_PLANNED_OBJECTS`` objects) and ``UnknownBackendError`` for an unknown planner name. A
+    negative count is read as its size, and the plan's notes say so.
     """
     from scenegen.plan.physics import make_plausible
 
-    return make_plausible(PLANNERS.get(planner)(prompt, seed))
+    if isinstance(prompt, str) and len(prompt) > MAX_PROMPT_CHARS:
+        raise PlanError(f"the prompt is {len(prompt)} characters; scenegen reads at most {MAX_PROMPT_CHARS}: "
+                        f"describe one room and its furniture in fewer words")
+    result = make_plausible(PLANNERS.get(planner)(prompt, seed))
+    if len(result.objects) > MAX_PLANNED_OBJECTS:
+        raise PlanError(f"the prompt asks for {len(result.objects)} objects; scenegen plans at most "
+                        f"{MAX_PLANNED_OBJECTS} in one room: ask for fewer")
+    notes = [f"'{m.group(0).strip()}': a count cannot be negative; read as {m.group(1)} {m.group(2).strip()}"
+             for m in _NEGATIVE_COUNT.finditer(prompt)]
+    return result.model_copy(update={"notes": [*result.notes, *notes]}) if notes else result
 
 
-__all__ = ["DEFAULT_PLANNER", "PLANNERS", "PlanError", "Planner", "default_planner", "plan"]
+__all__ = ["DEFAULT_PLANNER", "MAX_PLANNED_OBJECTS", "MAX_PROMPT_CHARS", "PLANNERS", "PlanError", "Planner",
+           "default_planner", "plan"]

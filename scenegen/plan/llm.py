@@ -154,10 +154,12 @@ class OpenAIPlanner:
         key = api_key if api_key is not None else (os.environ.get("SCENEGEN_LLM_KEY") or
                                                    os.environ.get("OPENAI_API_KEY"))
         try:
+            deadline = os.environ.get("SCENEGEN_LLM_TIMEOUT")  # --llm-timeout: seconds for the whole plan
             self.client = ChatClient(url or os.environ.get("SCENEGEN_LLM_URL") or DEFAULT_URL,
                                      model or os.environ.get("SCENEGEN_LLM_MODEL") or "default", key,
-                                     timeout=timeout, retries=retries, what="planner endpoint")
-        except LLMEndpointError as exc:
+                                     timeout=timeout, retries=retries, what="planner endpoint",
+                                     deadline_s=float(deadline) if deadline else None)
+        except (LLMEndpointError, ValueError) as exc:
             raise PlanError(str(exc)) from None
 
     def __repr__(self) -> str:

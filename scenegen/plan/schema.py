@@ -128,8 +128,8 @@ def parse_reply(text: str) -> CompactPlan:
         raise ReplyError(f"the reply holds no JSON object (it starts {head!r})")
     try:
         data = json.loads(block)
-    except ValueError as exc:
-        raise ReplyError(f"the reply's JSON does not parse ({exc})") from None
+    except (ValueError, RecursionError) as exc:  # RecursionError: a reply nested deeper than the parser recurses
+        raise ReplyError(f"the reply's JSON does not parse ({exc.__class__.__name__}: {exc})") from None
     try:
         return CompactPlan.model_validate(data)
     except ValidationError as exc:

@@ -34,6 +34,8 @@ WALL_GAP = 0.005
 """metres between an object's back and the wall it stands against"""
 CLEARANCE = 0.5
 """metres of free floor wanted in front of an object's functional sides"""
+RUG_SHRINK = (1.0, 0.85, 0.7, 0.55)
+"""Scales tried for a rug's width and depth until every piece of floor furniture stands wholly on it or off it."""
 FACING_KINDS = frozenset({"in_front_of", "face_to", "around", "across_from"})
 """Relations whose subject faces its target: the floor between them is the point, not an obstruction."""
 SNUG_KINDS = frozenset({"around", "next_to", "in_front_of", "paired"})
@@ -840,37 +842,54 @@ class _Solver:
 
     # ---------------------------------------------------------------- rugs
     def _place_flat(self, it: _Item) -> None:
+        """A rug: under its anchor (or in open floor), inside the room, off other rugs, and with every piece of
+        floor furniture either wholly on it or wholly off it (legs on a rug's edge leave the others in the air, which
+        fails SceneEval's support). When no spot allows that, the rug is made smaller (``RUG_SHRINK``)."""
         w, d, h = it.size
-        anchors = [(r.kind, self.boxes[r.target]) for r in self.plan.relations
-                   if r.subject == it.obj.id and r.target in self.boxes]
+        anchors = [self.boxes[r.target] for r in self.plan.relations if r.subject == it.obj.id and r.target in self.boxes]
         cx, cy = room_centroid(self.room)
-        candidates: list[tuple[float, float, float]] = []
-        for kind, b in anchors:
-            candidates.append((b.cx, b.cy, b.yaw))
-        candidates += [(cx, cy, yaw) for yaw in self.wall_yaws]
-        x, y, yaw = (np.asarray(v) for v in zip(*candidates))
-        # then a coarse grid, so a rug still finds a home when the centre is crowded by other rugs
-        (x0, y0), (x1, y1) = self.room.bounds
-        gx, gy = np.meshgrid(np.arange(x0, x1, 0.2), np.arange(y0, y1, 0.2))
-        x = np.concatenate([x, gx.ravel()])
-        y = np.concatenate([y, gy.ravel()])
-        yaw = np.concatenate([yaw, np.full(gx.size, self.wall_yaws[0])])
-        rects = footprint_corners(x, y, w / 2, d / 2, yaw)
-        ok = rects_inside_polygon(self.poly, rects)
-        for oid, b in self.boxes.items():
-            if self.items[oid].role == "flat":
-                ok &= ~_overlaps(rects, b.corners, margin=1e-4)
-        if not ok.any():
-            self._fail(it, f"{_dims(it)} does not fit inside the room ({_room_dims(self.room)})")
+        ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
+        for scale in RUG_SHRINK:
+            x, y, yaw = self._flat_candidates(anchors, cx, cy, fine=scale < 1.0)
+            rects = footprint_corners(x, y, scale * w / 2, scale * d / 2, yaw)
+            ok = rects_inside_polygon(self.poly, rects)
+            for oid, b in self.boxes.items():
+                if self.items[oid].role == "flat":
+                    ok &= ~_overlaps(rects, b.corners, margin=1e-4)
+            if scale == 1.0 and not ok.any():
+                self._fail(it, f"{_dims(it)} does not fit inside the room ({_room_dims(self.room)})")
+                return
+            for oid, b in self.boxes.items():
+                if self.items[oid].role == "floor":
+                    ok &= ~_partly_over(rects, b.corners)
+            if ok.any():
+                break
+        else:
+            self._fail(it, f"{_dims(it)} has no spot where each piece of furniture stands wholly on it or off it")
             return
+        if scale < 1.0:
+            w, d = round(scale * w, 4), round(scale * d, 4)
+            it.size, it.ref = (w, d, h), it.ref.model_copy(update={"params": {**it.ref.params, "width": w, "depth": d}})
         idx = np.flatnonzero(ok)
-        cost = np.hypot(x[idx] - (anchors[0][1].cx if anchors else cx), y[idx] - (anchors[0][1].cy if anchors else cy))
+        cost = np.hypot(x[idx] - ax, y[idx] - ay)
         if not anchors:  # a rug with no stated place lies in open floor rather than under the furniture
             for oid, b in self.boxes.items():
                 if self.items[oid].role == "floor":
                     cost += 1.0 * _overlaps(rects[idx], b.corners, margin=0.1)
         best = idx[int(np.argmin(cost + np.arange(len(idx)) * 1e-9))]
         self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
+
+    def _flat_candidates(self, anchors: list[Box], cx: float, cy: float,
+                         fine: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rug centres and yaws to try (x, y, yaw arrays, metres and radians): on each anchor, at the room's centroid
+        in each wall direction, then a 0.2 m grid at the first wall direction (``fine``: 0.1 m in every one)."""
+        candidates = [(b.cx, b.cy, b.yaw) for b in anchors] + [(cx, cy, yaw) for yaw in self.wall_yaws]
+        x, y, yaw = (np.asarray(v) for v in zip(*candidates))
+        (x0, y0), (x1, y1) = self.room.bounds
+        step, yaws = (0.1, self.wall_yaws) if fine else (0.2, self.wall_yaws[:1])
+        gx, gy, gyaw = (v.ravel() for v in np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step),
+                                                        np.asarray(yaws), indexing="xy"))
+        return np.concatenate([x, gx]), np.concatenate([y, gy]), np.concatenate([yaw, gyaw])
 
     def _lift_onto_rugs(self) -> None:
         """Furniture whose footprint overlaps a rug stands on the rug: raise it (and what stands on it) by the rug."""
@@ -990,6 +1009,18 @@ def _add_quality(a: Quality, b: Quality) -> Quality:
 def _overlaps(rects: np.ndarray, quad: np.ndarray, margin: float = 0.0) -> np.ndarray:
     """(N,) bool: which of ``rects`` (N, 4, 2) overlap ``quad`` (4, 2) by more than ``margin`` metres."""
     return rects_overlap_any(rects, [quad], margin)
+
+
+def _partly_over(rects: np.ndarray, quad: np.ndarray, tol: float = 1e-4) -> np.ndarray:
+    """(N,) bool: which of ``rects`` (N, 4, 2, counter-clockwise) ``quad`` (4, 2) overlaps without lying wholly inside
+    (each corner inside or within ``tol`` metres of the edges)."""
+    edges = np.roll(rects, -1, axis=1) - rects
+    lengths = np.linalg.norm(edges, axis=-1) + 1e-12
+    inside = np.ones(len(rects), dtype=bool)
+    for p in quad:
+        rel = p[None, None, :] - rects
+        inside &= np.all((edges[..., 0] * rel[..., 1] - edges[..., 1] * rel[..., 0]) / lengths >= -tol, axis=1)
+    return _overlaps(rects, quad, margin=tol) & ~inside
 
 
 def _with(b: Box, **kw: object) -> Box:

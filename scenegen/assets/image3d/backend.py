@@ -40,8 +40,32 @@ if TYPE_CHECKING:
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".bmp")
 
 
+MAX_IMAGE_BYTES = 32 * 1024 * 1024
+"""The largest photo the backend reads (bytes): a phone photo is a few MB; a scene file naming a huge file must not
+make scenegen read it whole."""
+
+
 def _crc(path: Path) -> int:
-    return zlib.crc32(path.read_bytes()) & 0xFFFFFFFF
+    """CRC-32 of the file, read in 1 MiB chunks (never more than ``MAX_IMAGE_BYTES`` in all)."""
+    crc = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return crc & 0xFFFFFFFF
+
+
+def _usable_image(image: Path, crc: int) -> bool:
+    """Whether ``image`` is a regular file with an image suffix, at most ``MAX_IMAGE_BYTES``, whose CRC-32 is
+    ``crc``. Checked in that order, so nothing but a plausible photo is read; the caller gives one message for every
+    failure, so a scene file cannot use the answer to learn about files it names."""
+    try:
+        if image.suffix.lower() not in IMAGE_SUFFIXES or not image.is_file():
+            return False
+        if image.stat().st_size > MAX_IMAGE_BYTES:
+            return False
+        return _crc(image) == crc
+    except OSError:
+        return False
 
 
 @lru_cache(maxsize=64)
@@ -148,10 +172,10 @@ class Image3DBackend:
         if min(w, d, h) <= 0:
             raise ValueError(f"asset {ref.category!r}: width, depth and height must be positive metres")
         image = Path(str(ref.params["image"]))
-        crc = int(ref.params["image_crc"])
-        if not image.is_file() or _crc(image) != crc:
-            raise ValueError(f"the image planned for {ref.category!r} ({image}) is missing or has changed since "
-                             "planning; make the scene again")
+        crc = int(float(ref.params["image_crc"]))
+        if not _usable_image(image, crc):
+            raise ValueError(f"the image planned for {ref.category!r} cannot be used (missing, changed since "
+                             f"planning, not a photo, or over {MAX_IMAGE_BYTES // 2**20} MiB); make the scene again")
         weights = ref.params.get("weights")
         fov = ref.params.get("fov_deg")
         rec = _reconstruct(str(image), _mask_str(image), crc, str(weights) if weights else None,

@@ -109,6 +109,6 @@ def load_split(data_dir: str | Path, split: str) -> list[dict[str, np.ndarray]]:
         raise ValueError(f"no {split} shards in {data_dir}: run `scenegen world data --out {data_dir}` first")
     out = []
     for f in files:
-        with np.load(f) as z:
+        with np.load(f, allow_pickle=False) as z:
             out.append({k: z[k] for k in ("frames", "actions", "poses")} | {"scene_index": int(z["scene_index"])})
     return out

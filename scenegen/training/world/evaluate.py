@@ -143,7 +143,7 @@ def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | 
     shards = load_split(data_dir, "heldout")
     full = []
     for f in sorted((Path(data_dir) / "heldout").glob("scene_[0-9]*.npz")):
-        with np.load(f) as z:
+        with np.load(f, allow_pickle=False) as z:
             full.append({"prompt": str(z["prompt"]), "seed": int(z["seed"])})
     for s, extra in zip(shards, full):
         s.update(extra)
