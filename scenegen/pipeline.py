@@ -54,7 +54,8 @@ DEFAULT_ATTEMPTS = 3
 def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "procedural",
          validators: list[str] | None = None, attempts: int = DEFAULT_ATTEMPTS,
          progress: ProgressFn | None = None, images: str | Path | None = None,
-         text_to_image: str | Path | None = None, images_out: str | Path | None = None) -> MakeResult:
+         text_to_image: str | Path | None = None, images_out: str | Path | None = None,
+         density: str = "minimal") -> MakeResult:
     """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read.
 
     The solve and validate stages form the repair loop: when the scene fails a check or leaves objects unplaced, the
@@ -67,6 +68,9 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     ``images``, or generated per planned object by the local diffusers pipeline at ``text_to_image`` into
     ``images_out`` (default: a folder in the user's cache). Objects without an image get the procedural generator,
     and the plan's notes say which.
+
+    ``density`` (``minimal`` | ``normal`` | ``full``) runs the design stage (``scenegen.design``) after the plan:
+    ``minimal`` keeps only what the prompt lists (the library default; the CLI's default is ``normal``).
     """
     from scenegen.plan import plan as make_plan
 
@@ -79,6 +83,13 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     t0 = time.perf_counter()
     layout = make_plan(prompt, planner=planner, seed=seed)
     timings["plan"] = time.perf_counter() - t0
+    if density != "minimal":
+        from scenegen.design import complete
+
+        step("design")
+        t0 = time.perf_counter()
+        layout = complete(layout, density, stage_rng(seed, "design"))  # type: ignore[arg-type]
+        timings["design"] = time.perf_counter() - t0
 
     step("assets")
     t0 = time.perf_counter()
@@ -97,6 +108,7 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
 def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3], *, seed: int,
                       planner: str, assets: str, validators: list[str] | None, attempts: int, step: ProgressFn,
                       timings: dict[str, float]) -> tuple[Scene, Report]:
+    from scenegen.design import prune_unplaced, relieve
     from scenegen.scene import Attempt
     from scenegen.solve.repair import repair_hints
     from scenegen.solve.solver import RepairHints
@@ -110,6 +122,7 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
         step("solve" if k == 0 else f"solve (attempt {k + 1})")
         t0 = time.perf_counter()
         scene = solve_scene(layout, refs, sizes, seed=seed, planner=planner, assets=assets, hints=hints, attempt=k)
+        scene = prune_unplaced(scene)  # design extras that found no place are let go; the prompt's objects are not
         timings["solve"] += time.perf_counter() - t0
         step("validate")
         t0 = time.perf_counter()
@@ -123,6 +136,8 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
         repairs: list[str] = []
         if not passed and k + 1 < attempts:
             hints, repairs = repair_hints(scene, report, hints)
+            layout, dropped = relieve(layout, scene, report)  # design extras a failed check names go first
+            repairs += [f"dropped design extra {d}" for d in dropped]
         rounds.append(Attempt(attempt=k + 1, passed=passed, unplaced=[u.id for u in scene.unplaced],
                               failures=[f"{f.validator}.{f.check}: {f.message}" for f in fails], repairs=repairs))
         if passed:

@@ -1,0 +1,49 @@
+"""After a solve: what the design stage added but the solver could not place is let go, not reported as a failure.
+
+The prompt's objects stay the solver's promise (an unplaced one is still an error the user sees); a designer's extra
+lamp that found no free top is simply not there. Design relations the solved room does not meet (a rug that could not
+lie under its group) are dropped the same way, so the validators judge what the prompt asked for plus a physically
+checked room, not a designer's unmet wishes.
+"""
+
+from __future__ import annotations
+
+from scenegen.design.complete import is_added, is_design_relation
+from scenegen.scene import LayoutPlan, Report, Scene
+
+
+def prune_unplaced(scene: Scene) -> Scene:
+    """``scene`` without the design objects the solver left unplaced (and their design relations), and without design
+    relations scored <= 0.5. A scene with nothing added comes back unchanged (the same object)."""
+    added = {o.id for o in scene.plan.objects if is_added(o)}
+    if not added:
+        return scene
+    from scenegen.solve.relations import SATISFIED, Box, score_relation
+
+    gone = {u.id for u in scene.unplaced if u.id in added}
+    boxes = {o.id: Box.of(o) for o in scene.objects}
+    relations = [r for r in scene.plan.relations if not is_design_relation(r)
+                 or (r.subject not in gone and r.target not in gone
+                     and score_relation(r, boxes, scene.room) > SATISFIED)]
+    if not gone and len(relations) == len(scene.plan.relations):
+        return scene
+    plan = scene.plan.model_copy(update={"objects": [o for o in scene.plan.objects if o.id not in gone],
+                                         "relations": relations})
+    return scene.model_copy(update={"plan": plan, "unplaced": [u for u in scene.unplaced if u.id not in gone]})
+
+
+def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPlan, list[str]]:
+    """The layout without the design objects that failed checks name (a blocked sofa's blockers, a toppling vase),
+    and without what stands on them; with the ids dropped. The prompt's objects are never dropped: when no design
+    object is named, the layout comes back unchanged for the solver's own repair to handle."""
+    added = {o.id for o in layout.objects if is_added(o)}
+    named = {oid for f in report.findings if f.status == "fail" for oid in f.object_ids if oid in added}
+    if not named:
+        return layout, []
+    on = {o.id: o.support for o in scene.objects}
+    drop = set(named)
+    drop |= {oid for oid in added if on.get(oid) in drop}
+    drop |= {r.subject for r in layout.relations if r.kind == "on_top" and r.target in drop and r.subject in added}
+    objects = [o for o in layout.objects if o.id not in drop]
+    relations = [r for r in layout.relations if r.subject not in drop and r.target not in drop]
+    return layout.model_copy(update={"objects": objects, "relations": relations}), sorted(drop)
