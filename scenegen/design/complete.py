@@ -287,7 +287,7 @@ def _paint(objects: list[PlannedObject], brief: Brief, rng: np.random.Generator)
         cat = catalog.get(o.category)
         if o.category in SOFT:
             colour = soft
-        elif cat.support in ("object", "wall", "ceiling") or cat.size_typical[2] < 0.6:
+        elif cat.support in ("object", "wall", "ceiling"):
             colour = pal.accents[int(rng.integers(len(pal.accents)))]
         else:
             colour = wood
