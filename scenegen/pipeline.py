@@ -72,8 +72,6 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     ``density`` (``minimal`` | ``normal`` | ``full``) runs the design stage (``scenegen.design``) after the plan:
     ``minimal`` keeps only what the prompt lists (the library default; the CLI's default is ``normal``).
     """
-    from scenegen.plan import plan as make_plan
-
     if attempts < 1:
         raise ValueError(f"--attempts must be at least 1, got {attempts}")
     step = progress or (lambda _stage: None)
@@ -81,7 +79,7 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
 
     step("plan")
     t0 = time.perf_counter()
-    layout = make_plan(prompt, planner=planner, seed=seed)
+    layout = _plan_or_empty_room(prompt, planner, seed, density)
     timings["plan"] = time.perf_counter() - t0
     if density != "minimal":
         from scenegen.design import complete
@@ -103,6 +101,22 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     report = report.model_copy(update={"timings": {**timings, **{f"validate.{k}": v for k, v in
                                                                  report.timings.items()}}})
     return MakeResult(layout, scene, report, timings)
+
+
+def _plan_or_empty_room(prompt: str, planner: str, seed: int, density: str) -> LayoutPlan:
+    """The planner's plan; when it finds no objects in a prompt that names a room ("a living room") and the design
+    stage will run, an empty room of that type for the design stage to furnish."""
+    from scenegen.plan import PlanError, plan as make_plan
+
+    try:
+        return make_plan(prompt, planner=planner, seed=seed)
+    except PlanError:
+        from scenegen.design.empty import empty_plan
+
+        empty = empty_plan(prompt, planner) if density != "minimal" else None
+        if empty is None:
+            raise
+        return empty
 
 
 def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3], *, seed: int,
