@@ -32,7 +32,7 @@ LIGHT_AREA = {"normal": 14.0, "full": 9.0}
 """m² of floor per ceiling light."""
 DECOR_WALL = {"normal": 2.5, "full": 1.6}
 """metres of free wall per piece of wall decor."""
-PLANTS = {"normal": 1, "full": 2}
+PLANTS = {"normal": 1, "full": 3}
 SOFT = frozenset({"sofa", "armchair", "bed", "ottoman", "rug", "pillow", "throw_blanket", "bench", "yoga_mat",
                   "office_chair", "crib", "towel"})
 """Categories coloured from the palette's textiles; small and wall-mounted objects take its accents, the rest its

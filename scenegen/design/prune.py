@@ -32,12 +32,29 @@ def prune_unplaced(scene: Scene) -> Scene:
     return scene.model_copy(update={"plan": plan, "unplaced": [u for u in scene.unplaced if u.id not in gone]})
 
 
+RELIEVE_MAX = 3
+"""design objects let go per repair round"""
+
+
 def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPlan, list[str]]:
     """The layout without the design objects that failed checks name (a blocked sofa's blockers, a toppling vase),
-    and without what stands on them; with the ids dropped. The prompt's objects are never dropped: when no design
+    and without what stands on them; with the ids dropped. The program's core anchors (a living room's sofa) and the
+    prompt's objects are never dropped: when no design
     object is named, the layout comes back unchanged for the solver's own repair to handle."""
-    added = {o.id for o in layout.objects if is_added(o)}
-    named = {oid for f in report.findings if f.status == "fail" for oid in f.object_ids if oid in added}
+    from scenegen.design.brief import choose_program
+
+    core = set(choose_program(layout.prompt, layout.room.type).core_categories())
+    added = {o.id for o in layout.objects if is_added(o) and o.category not in core}
+    votes: dict[str, int] = {}
+    for f in report.findings:
+        if f.status != "fail" or f.check.endswith("_rate"):
+            continue
+        # a finding names the object it is about first, then what stands in its way: let the blockers go first
+        ids = [oid for oid in f.object_ids[1:] if oid in added] or [oid for oid in f.object_ids[:1] if oid in added]
+        for oid in ids:
+            votes[oid] = votes.get(oid, 0) + 1
+    # a few at a time, the most blamed first: a walled-off floor names every object around it
+    named = set(sorted(votes, key=lambda oid: (-votes[oid], oid))[:RELIEVE_MAX])
     if not named:
         return layout, []
     on = {o.id: o.support for o in scene.objects}
