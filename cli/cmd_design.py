@@ -40,11 +40,11 @@ def eval_design(
         with console.status(f"designing {len(rows)} prompts × {seeds} seeds at {density}…"):
             result = evaluate(rows, density, seeds)
     table = Table("room type", "rooms", "valid", "median objects", "small/surface", "collision", "support",
-                  "complete", "diversity (hist L1)", "diversity (m)")
+                  "complete", "must have", "diversity (hist L1)", "diversity (m)")
     for name, row in [*result["by_room_type"].items(), ("ALL", result["overall"])]:
         table.add_row(name, str(row["rooms"]), f"{row['valid']:.0%}", f"{row['median_objects']:g}",
                       f"{row['small_per_surface']:.2f}", f"{row['collision_rate']:.2%}", f"{row['support_rate']:.2%}",
-                      f"{row['complete']:.0%}", str(row["diversity_histogram_l1"]), str(row["diversity_layout_m"]))
+                      f"{row['complete']:.0%}", f"{row['must_have']:.0%}", str(row["diversity_histogram_l1"]), str(row["diversity_layout_m"]))
     out_console.print(table)
     for bad in result["invalid"][:10]:
         console.print(f"[yellow]invalid:[/] {bad}", highlight=False)

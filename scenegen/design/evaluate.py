@@ -37,6 +37,8 @@ class RoomResult:
     support_rate: float
     complete: bool
     seconds: float
+    must_have: float = 1.0
+    """fraction of the eval row's ``must_have`` catalog categories present (``generic:`` ones are skipped)"""
     histogram: dict[str, int] = field(default_factory=dict)
     positions: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     error: str = ""
@@ -70,7 +72,8 @@ def complete_room(scene: Scene) -> bool:
     return True
 
 
-def run_room(prompt: str, room_type: str, seed: int, density: str) -> RoomResult:
+def run_room(prompt: str, room_type: str, seed: int, density: str, must_have: list[str] | None = None
+             ) -> RoomResult:
     """Make one room with the rules reader and score it."""
     from scenegen.pipeline import make
 
@@ -87,11 +90,14 @@ def run_room(prompt: str, room_type: str, seed: int, density: str) -> RoomResult
     positions: dict[str, list[tuple[float, float]]] = {}
     for o in scene.objects:
         positions.setdefault(o.category, []).append((o.pose.position[0], o.pose.position[1]))
+    wanted = [c for c in (must_have or []) if not c.startswith("generic:")]
+    have = scene.counts()
     return RoomResult(prompt, room_type, seed, result.exit_code == 0, len(scene.objects),
                       len(on_top) / len(hosts) if hosts else 0.0, _rate(result.report, "collision_rate",
                                                                          "collision_rate"),
                       _rate(result.report, "support_rate", "support_rate"), complete_room(scene),
-                      time.perf_counter() - t0, scene.counts(), positions)
+                      time.perf_counter() - t0, scene.counts(), positions,
+                      must_have=sum(have.get(c, 0) > 0 for c in wanted) / len(wanted) if wanted else 1.0)
 
 
 def diversity(rooms: list[RoomResult]) -> tuple[float, float]:
@@ -111,7 +117,8 @@ def diversity(rooms: list[RoomResult]) -> tuple[float, float]:
 
 def evaluate(rows: list[dict], density: str, seeds: int = 2) -> dict:
     """Per room type and overall: the numbers in the module docstring, for ``seeds`` seeds per prompt."""
-    rooms = [run_room(r["prompt"], r.get("room_type") or "room", s, density) for r in rows for s in range(seeds)]
+    rooms = [run_room(r["prompt"], r.get("room_type") or "room", s, density, r.get("must_have"))
+             for r in rows for s in range(seeds)]
     by_type: dict[str, list[RoomResult]] = {}
     for room in rooms:
         by_type.setdefault(room.room_type, []).append(room)
@@ -137,6 +144,7 @@ def _aggregate(rooms: list[RoomResult]) -> dict:
         "collision_rate": round(sum(r.collision_rate * r.objects for r in made) / total, 4),
         "support_rate": round(sum(r.support_rate * r.objects for r in made) / total, 4),
         "complete": round(sum(r.complete for r in rooms) / len(rooms), 4),
+        "must_have": round(statistics.fmean([r.must_have for r in made]), 4) if made else 0.0,
         "diversity_histogram_l1": round(statistics.fmean([d[0] for d in div]), 3) if div else None,
         "diversity_layout_m": round(statistics.fmean([d[1] for d in div]), 3) if div else None,
         "seconds_mean": round(statistics.fmean([r.seconds for r in rooms]), 2),
