@@ -15,6 +15,7 @@ from cli.common import bench_app, console, out_console, user_errors
 def register(app: typer.Typer) -> None:
     """Adds ``design`` to the ``eval`` and ``bench`` groups (``app`` itself is left alone)."""
     eval_app.command("design")(eval_design)
+    eval_app.command("design-explicit")(eval_design_explicit)
     bench_app.command("design")(bench_design)
 
 
@@ -48,6 +49,33 @@ def eval_design(
     out_console.print(table)
     for bad in result["invalid"][:10]:
         console.print(f"[yellow]invalid:[/] {bad}", highlight=False)
+    if json_path:
+        write_atomic(json_path, json.dumps(result, indent=2) + "\n")
+
+
+def eval_design_explicit(
+    prompts: Annotated[Optional[Path], typer.Option(help="explicit eval set [default: prompts/eval/plans.jsonl]")] = None,
+    limit: Annotated[int, typer.Option(help="only the first N prompts (0: all)", min=0)] = 0,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="also write the result as JSON here")] = None,
+) -> None:
+    """Count and relation accuracy of made scenes on explicit prompts at minimal and normal density: the design
+    stage must not cost the prompt's own counts and relations (issue 18: within 1 point)."""
+    from rich.table import Table
+
+    from scenegen.design.evaluate import explicit
+    from scenegen.plan.evaluate import EVAL_SET, load_eval_set
+    from scenegen.scene import write_atomic
+
+    with user_errors():
+        rows = load_eval_set(prompts or EVAL_SET)
+        rows = rows[:limit] if limit else rows
+        with console.status(f"making {len(rows)} explicit prompts at minimal and normal…"):
+            result = explicit(rows)
+    table = Table("density", "prompts", "refused", "count accuracy", "relation accuracy")
+    for density, row in result.items():
+        table.add_row(density, str(row["prompts"]), str(row["refused"]), f"{row['count_accuracy']:.2%}",
+                      f"{row['relation_accuracy']:.2%}")
+    out_console.print(table)
     if json_path:
         write_atomic(json_path, json.dumps(result, indent=2) + "\n")
 

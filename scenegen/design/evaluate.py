@@ -178,3 +178,74 @@ def bench(seeds: int = 3) -> dict:
         out[density]["x_minimal"] = round(out[density]["median_s"] / base, 1)
         out[density]["within_budget"] = out[density]["max_s"] <= BENCH_BUDGET[density]
     return out
+
+
+def _in_range(n: int, want: int | list[int]) -> bool:
+    lo, hi = (want, want) if isinstance(want, int) else (int(want[0]), int(want[1]))
+    return lo <= n <= hi
+
+
+def explicit_scores(scene: Scene, row: dict) -> tuple[float, float]:
+    """(count accuracy, relation accuracy) of a solved scene against an explicit eval row (``prompts/eval/
+    plans.jsonl``: counts and [subject, kind, target] relations).
+
+    Counts: the fraction of gold categories whose placed count (design extras included, so an added object of a
+    counted category is an error) is in the gold range. Relations: the fraction of gold relations met by the
+    prompt's own objects: some placed subject of the category satisfies it (``score_relation`` > 0.5) with some
+    placed target of the target category, or the architecture element."""
+    from scenegen.design import is_added
+    from scenegen.scene import ARCHITECTURE_RELATIONS, Relation
+    from scenegen.solve.relations import SATISFIED, Box, score_relation
+
+    have = scene.counts()
+    counts = row.get("counts", {})
+    count_acc = sum(_in_range(have.get(c, 0), n) for c, n in counts.items()) / len(counts) if counts else 1.0
+    asked = {o.id for o in scene.plan.objects if not is_added(o)}
+    boxes = {o.id: Box.of(o) for o in scene.objects}
+    by_cat: dict[str, list[str]] = {}
+    for o in scene.objects:
+        if o.id in asked:
+            by_cat.setdefault(o.category, []).append(o.id)
+    met = []
+    for subject, kind, target in row.get("relations", []):
+        if kind not in RELATION_KINDS:
+            continue
+        arch = kind in ARCHITECTURE_RELATIONS
+        targets = [target] if arch else by_cat.get(target, [])
+        met.append(any(score_relation(Relation(kind=kind, subject=s, target=t), boxes, scene.room) > SATISFIED
+                       for s in by_cat.get(subject, []) for t in targets))
+    return count_acc, (sum(met) / len(met) if met else 1.0)
+
+
+def explicit(rows: list[dict], densities: tuple[str, ...] = ("minimal", "normal"), seed: int = 0) -> dict:
+    """Mean count and relation accuracy of ``make`` on explicit prompts at each density (rules reader, one seed)."""
+    from scenegen.pipeline import make
+
+    out: dict[str, dict] = {}
+    for density in densities:
+        counts, rels, failed = [], [], 0
+        for row in rows:
+            try:
+                scene = make(row["prompt"], seed=seed, planner="rules", density=density).scene
+            except ValueError:
+                failed += 1
+                counts.append(0.0)
+                rels.append(0.0)
+                continue
+            c, r = explicit_scores(scene, row)
+            counts.append(c)
+            rels.append(r)
+        out[density] = {"prompts": len(rows), "refused": failed, "count_accuracy": round(statistics.fmean(counts), 4),
+                        "relation_accuracy": round(statistics.fmean(rels), 4)}
+    return out
+
+
+def _relation_kinds() -> frozenset[str]:
+    from typing import get_args
+
+    from scenegen.scene import RelationKind
+
+    return frozenset(get_args(RelationKind))
+
+
+RELATION_KINDS = _relation_kinds()
