@@ -24,15 +24,15 @@ from scenegen.scene import Attributes, LayoutPlan, Opening, PlannedObject, Relat
 
 DESIGN_MARK = "[design]"
 """Prefix of ``PlannedObject.description`` and ``Relation.source`` for what the design stage added."""
-FLOOR_FILL = {"normal": 0.40, "full": 0.50}
+FLOOR_FILL = {"normal": 0.40, "full": 0.42}
 """Largest share of the floor area the footprints of floor-standing objects may cover (the rest stays walkable)."""
 TOP_FILL = 0.8
 """Largest share of a host's top the footprints of the small objects on it may cover."""
 LIGHT_AREA = {"normal": 14.0, "full": 9.0}
 """m² of floor per ceiling light."""
-DECOR_WALL = {"normal": 2.5, "full": 1.6}
+DECOR_WALL = {"normal": 2.0, "full": 1.6}
 """metres of free wall per piece of wall decor."""
-PLANTS = {"normal": 1, "full": 3}
+PLANTS = {"normal": 1, "full": 2}
 SOFT = frozenset({"sofa", "armchair", "bed", "ottoman", "rug", "pillow", "throw_blanket", "bench", "yoga_mat",
                   "office_chair", "crib", "towel"})
 """Categories coloured from the palette's textiles; small and wall-mounted objects take its accents, the rest its
@@ -223,7 +223,11 @@ def _add_member(r: _Room, zone: Zone, m: Member, group: list[PlannedObject]) -> 
             for _ in range(n):
                 r.add(_pick(r, m), why, host=h.id)
         return
-    rel = (m.rel, group[0].id) if m.rel and group else None
+    target = group[0] if group else None
+    if m.to is not None:
+        target = next((o for o in r.objects if o.category == m.to
+                       and (o in group or r.group_of.get(o.id) == id(group))), target)
+    rel = (m.rel, target.id) if m.rel and target is not None else None
     for _ in range(n):
         obj = r.add(_pick(r, m), why, rel=rel)
         if obj is not None:

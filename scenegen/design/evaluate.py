@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from scenegen.design.brief import choose_program
+from scenegen.solve.relations import Box, gap
 from scenegen.scene import Scene
 
 EVAL_SET = Path(__file__).resolve().parents[2] / "prompts" / "eval" / "design.jsonl"
@@ -61,15 +62,22 @@ def _rate(report, check: str, key: str) -> float:  # noqa: ANN001 -- a scenegen 
 
 
 def complete_room(scene: Scene) -> bool:
-    """Whether the room holds its program's core anchors, and every dining table has a chair or stool near it."""
+    """Whether the room holds its program's core anchors, and, where the program seats people at a table (a dining
+    table with chairs), a seat beside every such table."""
     prog = choose_program(scene.plan.prompt, scene.room.type)
     have = scene.counts()
     if any(have.get(c, 0) == 0 for c in prog.core_categories()):
         return False
-    if have.get("dining_table", 0) and not (have.get("chair", 0) + have.get("bar_stool", 0) + have.get(
-            "office_chair", 0)):
-        return False
+    seated = {z.anchor.category for z in prog.zones if z.anchor is not None
+              and any(m.category in SEATS for m in z.members)}
+    seats = [o for o in scene.objects if o.category in SEATS]
+    for table in (o for o in scene.objects if o.category in seated):
+        if not any(gap(Box.of(table), Box.of(s)) < 0.6 for s in seats):
+            return False
     return True
+
+
+SEATS = frozenset({"chair", "office_chair", "bar_stool", "stool", "bench", "armchair"})
 
 
 def run_room(prompt: str, room_type: str, seed: int, density: str, must_have: list[str] | None = None
@@ -96,7 +104,7 @@ def run_room(prompt: str, room_type: str, seed: int, density: str, must_have: li
                       len(on_top) / len(hosts) if hosts else 0.0, _rate(result.report, "collision_rate",
                                                                          "collision_rate"),
                       _rate(result.report, "support_rate", "support_rate"), complete_room(scene),
-                      time.perf_counter() - t0, scene.counts(), positions,
+                      time.perf_counter() - t0, histogram=scene.counts(), positions=positions,
                       must_have=sum(have.get(c, 0) > 0 for c in wanted) / len(wanted) if wanted else 1.0)
 
 

@@ -53,6 +53,8 @@ class Member:
     rel: str | None = None
     alt: tuple[str, ...] = ()
     anchor: bool = False
+    to: str | None = None
+    """the group member category ``rel`` points at instead of the anchor (a rug under the coffee table)"""
 
     def n(self, density: Density) -> int:
         """How many at ``density`` (0 below the member's level)."""
@@ -117,7 +119,7 @@ class Program:
 
 KINDS = frozenset({"sleep", "lounge", "work", "dine", "cook", "wash", "store", "play", "exercise", "display", "read",
                    "groom", "entry", "music", "teach", "meet", "wait", "serve", "make"})
-_MEMBER_KEYS = {"category", "count", "level", "p", "on", "per_host", "rel", "alt", "anchor"}
+_MEMBER_KEYS = {"category", "count", "level", "p", "on", "per_host", "rel", "alt", "anchor", "to"}
 _ZONE_KEYS = {"name", "kind", "member", "min_area", "level", "p", "core", "per_m2", "repeat"}
 _PROGRAM_KEYS = {"name", "aliases", "size", "zone", "style", "wall_decor", "lights", "planner_types"}
 
@@ -154,7 +156,7 @@ def _member(where: str, raw: dict, skipped: list[str]) -> Member | None:
         return None
     return Member(category=known[0], count=count, level=level, p=float(raw.get("p", 1.0)), on=on,
                   per_host=bool(raw.get("per_host", False)), rel=raw.get("rel"), alt=tuple(known[1:]),
-                  anchor=bool(raw.get("anchor", False)))
+                  anchor=bool(raw.get("anchor", False)), to=raw.get("to"))
 
 
 def parse_program(raw: dict, where: str) -> Program:
