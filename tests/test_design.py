@@ -106,3 +106,58 @@ def test_make_normal_furnishes_a_room_and_passes_its_checks() -> None:
     assert any(o.support in ids and ids[o.support].category != "rug" for o in result.scene.objects)  # small things
     summary = design_summary(result.scene)
     assert summary.density == "normal" and summary.n_asked == 1 and summary.n_added == len(ids) - 1
+
+
+def test_relieve_lets_go_of_blockers_and_culprits_never_the_prompt_or_core() -> None:
+    from scenegen.design import relieve
+    from scenegen.pipeline import build_assets, solve_scene
+    from scenegen.scene import Finding, Report
+
+    layout = _designed("a living room with a sofa", "full")
+    refs, sizes = build_assets(layout, seed=0)
+    scene = solve_scene(layout, refs, sizes, seed=0, planner="rules", assets="procedural")
+    ids = {o.category: o.id for o in layout.objects}
+    sofa, lamp, plant = ids["sofa"], ids["table_lamp"], ids["plant"]
+    host = next(r.target for r in layout.relations if r.subject == lamp and r.kind == "on_top")
+    report = Report(findings=[
+        Finding(validator="accessibility", check="accessibility", status="fail", message="blocked",
+                object_ids=[sofa, plant]),
+        Finding(validator="stability", check="stability", status="fail", message="slides", object_ids=[lamp, host]),
+    ])
+    out, dropped = relieve(layout, scene, report)
+    assert plant in dropped and lamp in dropped
+    assert sofa not in dropped and host not in dropped  # the prompt's sofa, and the lamp's nightstand, stay
+    assert all(r.subject not in dropped and r.target not in dropped for r in out.relations)
+
+
+def test_a_program_with_an_unknown_field_is_refused_with_its_file_named() -> None:
+    from scenegen.design.loader import ProgramError, parse_program
+
+    with pytest.raises(ProgramError, match="programs/x.toml.*colour"):
+        parse_program({"name": "x", "size": [3, 3], "colour": "red"}, "programs/x.toml")
+
+
+def test_explicit_scores_judge_the_prompt_objects() -> None:
+    from scenegen.design.evaluate import explicit_scores
+    from scenegen.pipeline import make
+
+    row = {"counts": {"bed": 1, "nightstand": 2}, "relations": [["nightstand", "next_to", "bed"]]}
+    scene = make("a bedroom with a bed and two nightstands next to it", seed=0, planner="rules",
+                 density="normal").scene
+    counts, relations = explicit_scores(scene, row)
+    assert counts == 1.0 and relations == 1.0
+    assert explicit_scores(scene, {"counts": {"bed": 2}, "relations": []})[0] == 0.0
+
+
+@pytest.mark.slow
+def test_cli_make_takes_density_and_says_what_it_added(tmp_path) -> None:  # noqa: ANN001
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "cli.main", "make", "a bedroom with a bed", "--density", "full",
+                          "--no-pictures", "-o", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "design (full, bedroom program): 1 objects asked for" in run.stdout + run.stderr
+    bad = subprocess.run([sys.executable, "-m", "cli.main", "make", "a bed", "--density", "lots", "-o",
+                          str(tmp_path / "x")], capture_output=True, text=True, timeout=120)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and "--density" in bad.stderr
