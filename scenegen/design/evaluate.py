@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from scenegen import catalog
 from scenegen.design.brief import choose_program
 from scenegen.solve.relations import Box, gap
 from scenegen.scene import Scene
@@ -68,8 +69,8 @@ def complete_room(scene: Scene) -> bool:
     have = scene.counts()
     if any(have.get(c, 0) == 0 for c in prog.core_categories()):
         return False
-    seated = {z.anchor.category for z in prog.zones if z.anchor is not None
-              and any(m.category in SEATS for m in z.members)}
+    seated = {z.anchor.category for z in prog.zones if z.anchor is not None and catalog.get(z.anchor.category).has_top
+              and any(m.category in SEATS for m in z.members)}  # tables and desks, not a sofa with armchairs
     seats = [o for o in scene.objects if o.category in SEATS]
     for table in (o for o in scene.objects if o.category in seated):
         if not any(gap(Box.of(table), Box.of(s)) < 0.6 for s in seats):
