@@ -28,9 +28,9 @@ FLOOR_FILL = {"normal": 0.40, "full": 0.42}
 """Largest share of the floor area the footprints of floor-standing objects may cover (the rest stays walkable)."""
 TOP_FILL = 0.8
 """Largest share of a host's top the footprints of the small objects on it may cover."""
-LIGHT_AREA = {"normal": 14.0, "full": 9.0}
+LIGHT_AREA = {"normal": 14.0, "full": 7.0}
 """m² of floor per ceiling light."""
-DECOR_WALL = {"normal": 2.0, "full": 1.6}
+DECOR_WALL = {"normal": 2.0, "full": 1.2}
 """metres of free wall per piece of wall decor."""
 PLANTS = {"normal": 1, "full": 2}
 SOFT = frozenset({"sofa", "armchair", "bed", "ottoman", "rug", "pillow", "throw_blanket", "bench", "yoga_mat",
@@ -263,7 +263,7 @@ def _decorate(r: _Room) -> None:
     prog, d = r.brief.program, r.density
     decor = [c for c in (*prog.wall_decor, *r.brief.palette.decor)]
     n_decor = int(_free_wall(r.room, r.objects) / DECOR_WALL[d])
-    for k in range(min(n_decor, len(decor) * (1 if d == "normal" else 2))):
+    for k in range(min(n_decor, len(decor) * (1 if d == "normal" else 3))):
         r.add(decor[k % len(decor)], "decor: wall")
     lights = [c for c in prog.lights if r.allowed(c)]
     if lights:
