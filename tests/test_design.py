@@ -158,6 +158,8 @@ def test_cli_make_takes_density_and_says_what_it_added(tmp_path) -> None:  # noq
                           "--no-pictures", "-o", str(tmp_path)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "design (full, bedroom program): 1 objects asked for" in run.stdout + run.stderr
+    page = (tmp_path / "report.html").read_text()
+    assert "added by the design stage" in page and "design (full, bedroom program)" in page
     bad = subprocess.run([sys.executable, "-m", "cli.main", "make", "a bed", "--density", "lots", "-o",
                           str(tmp_path / "x")], capture_output=True, text=True, timeout=120)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr and "--density" in bad.stderr
