@@ -16,6 +16,7 @@ import typer
 
 from cli.cmd_plan import ModelOpt, PathOpt, TimeoutOpt, UrlOpt, llm_settings
 from cli.common import app, console, out_console, print_report, user_errors
+from scenegen.design.loader import DENSITIES, default_density
 from scenegen.plan import default_planner
 
 
@@ -44,6 +45,9 @@ def make(
         "--text-to-image", help="--objects image3d: make the photos with this local diffusers text-to-image "
                                 "pipeline (a GPU helps); they are kept in OUT/images")] = None,
     pictures: Annotated[bool, typer.Option(help="render topdown.png and view.png")] = True,
+    density: Annotated[str, typer.Option(help="design density: minimal (only what the prompt lists), normal (a "
+                                         "furnished room) or full (a lived-in room); default from "
+                                         "$SCENEGEN_DENSITY, else normal")] = "",
     attempts: Annotated[int, typer.Option(help="solve-and-validate rounds of the repair loop", min=1, max=20)] = 3,
     judge: Annotated[Optional[str], typer.Option(
         help="also judge rendered views: bundled (the project's CNN), openai (URL in $SCENEGEN_JUDGE_URL) or hf "
@@ -59,6 +63,9 @@ def make(
 
     out_dir = out or _default_out(prompt, seed)
     planner = planner or default_planner()
+    density = density or default_density()
+    if density not in DENSITIES:
+        raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {density!r}", param_hint="--density")
     llm_settings(llm_url, llm_model, llm_path, allow_base=False, timeout=llm_timeout)
     with user_errors():
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
@@ -78,7 +85,7 @@ def make(
                 validators = [*default_names(), "vision"]
             result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts,
                               validators=validators, progress=step, images=images, text_to_image=text_to_image,
-                              images_out=out_dir / "images")
+                              images_out=out_dir / "images", density=density)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", UserWarning)
                 paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
@@ -90,6 +97,9 @@ def make(
         console.print(f"[yellow]conflict:[/] {conflict.message}", highlight=False)
     for note in result.plan.notes:
         console.print(f"[yellow]note:[/] {note}", highlight=False)
+    from scenegen.report.design import design_summary
+
+    console.print(design_summary(result.scene).line(), highlight=False)
     out_console.print(f"wrote {', '.join(sorted(paths))} to [bold]{out_dir}[/]", highlight=False)
     code = result.exit_code
     if result.scene.unplaced:

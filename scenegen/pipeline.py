@@ -54,7 +54,8 @@ DEFAULT_ATTEMPTS = 3
 def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "procedural",
          validators: list[str] | None = None, attempts: int = DEFAULT_ATTEMPTS,
          progress: ProgressFn | None = None, images: str | Path | None = None,
-         text_to_image: str | Path | None = None, images_out: str | Path | None = None) -> MakeResult:
+         text_to_image: str | Path | None = None, images_out: str | Path | None = None,
+         density: str = "minimal") -> MakeResult:
     """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read.
 
     The solve and validate stages form the repair loop: when the scene fails a check or leaves objects unplaced, the
@@ -67,10 +68,10 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     ``images``, or generated per planned object by the local diffusers pipeline at ``text_to_image`` into
     ``images_out`` (default: a folder in the user's cache). Objects without an image get the procedural generator,
     and the plan's notes say which.
-    """
-    from scenegen.plan import PlanError
-    from scenegen.plan import plan as make_plan
 
+    ``density`` (``minimal`` | ``normal`` | ``full``) runs the design stage (``scenegen.design``) after the plan:
+    ``minimal`` keeps only what the prompt lists (the library default; the CLI's default is ``normal``).
+    """
     if attempts < 1:
         raise ValueError(f"--attempts must be at least 1, got {attempts}")
     step = progress or (lambda _stage: None)
@@ -78,11 +79,20 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
 
     step("plan")
     t0 = time.perf_counter()
-    layout = make_plan(prompt, planner=planner, seed=seed)
+    layout = _plan_or_empty_room(prompt, planner, seed, density)
     timings["plan"] = time.perf_counter() - t0
+    if density != "minimal":
+        from scenegen.design import complete
+
+        step("design")
+        t0 = time.perf_counter()
+        layout = complete(layout, density, stage_rng(seed, "design"))  # type: ignore[arg-type]
+        timings["design"] = time.perf_counter() - t0
     if not layout.objects:
+        from scenegen.plan import PlanError
+
         raise PlanError(f"the prompt names a {layout.program or layout.room.type} but no furniture, and this run only "
-                        f"places what the prompt lists; name some objects, e.g. 'a bedroom with a bed and a wardrobe'")
+                        f"places what the prompt lists; name some objects or add --density normal")
 
     step("assets")
     t0 = time.perf_counter()
@@ -98,9 +108,26 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     return MakeResult(layout, scene, report, timings)
 
 
+def _plan_or_empty_room(prompt: str, planner: str, seed: int, density: str) -> LayoutPlan:
+    """The planner's plan; when it finds no objects in a prompt that names a room ("a living room") and the design
+    stage will run, an empty room of that type for the design stage to furnish."""
+    from scenegen.plan import PlanError, plan as make_plan
+
+    try:
+        return make_plan(prompt, planner=planner, seed=seed)
+    except PlanError:
+        from scenegen.design.empty import empty_plan
+
+        empty = empty_plan(prompt, planner) if density != "minimal" else None
+        if empty is None:
+            raise
+        return empty
+
+
 def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3], *, seed: int,
                       planner: str, assets: str, validators: list[str] | None, attempts: int, step: ProgressFn,
                       timings: dict[str, float]) -> tuple[Scene, Report]:
+    from scenegen.design import prune_unplaced, relieve
     from scenegen.scene import Attempt
     from scenegen.solve.repair import repair_hints
     from scenegen.solve.solver import RepairHints
@@ -114,6 +141,7 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
         step("solve" if k == 0 else f"solve (attempt {k + 1})")
         t0 = time.perf_counter()
         scene = solve_scene(layout, refs, sizes, seed=seed, planner=planner, assets=assets, hints=hints, attempt=k)
+        scene = prune_unplaced(scene)  # design extras that found no place are let go; the prompt's objects are not
         timings["solve"] += time.perf_counter() - t0
         step("validate")
         t0 = time.perf_counter()
@@ -127,6 +155,8 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
         repairs: list[str] = []
         if not passed and k + 1 < attempts:
             hints, repairs = repair_hints(scene, report, hints)
+            layout, dropped = relieve(layout, scene, report)  # design extras a failed check names go first
+            repairs += [f"dropped design extra {d}" for d in dropped]
         rounds.append(Attempt(attempt=k + 1, passed=passed, unplaced=[u.id for u in scene.unplaced],
                               failures=[f"{f.validator}.{f.check}: {f.message}" for f in fails], repairs=repairs))
         if passed:

@@ -4,3 +4,4 @@ Gemma load takes seconds to a minute per process); the tests of the language-mod
 import os
 
 os.environ.setdefault("SCENEGEN_PLANNER", "rules")
+os.environ.setdefault("SCENEGEN_DENSITY", "minimal")  # the design stage's own tests ask for normal and full by name

@@ -15,6 +15,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scenegen.design import is_added
+from scenegen.report.design import design_summary
 from scenegen.report.images import ReportImages, render_images
 from scenegen.report.page import bar, document, num, png_data_uri, seconds, status, table
 from scenegen.report.summary import ValidatorSummary, summarize
@@ -205,6 +207,8 @@ def _plan(scene: Scene, report: Report) -> str:
             tags.append(f'<span class="tag bad">unplaced: {escape(unplaced[o.id])}</span>')
         elif o.id not in placed:
             tags.append('<span class="tag bad">not in the scene</span>')
+        if is_added(o):
+            tags.append('<span class="tag">added by the design stage</span>')
         tags += [f'<span class="tag bad">fails {escape(v)}</span>' for v in failing.get(o.id, [])]
         ident = f'<span class="obj">{escape(o.id)}</span>' if o.id in failing else f'<span class="ids">{escape(o.id)}</span>'
         rows.append([ident, escape(o.category), escape(o.description), "<br>".join(words), " ".join(tags)])
@@ -220,6 +224,7 @@ def _plan(scene: Scene, report: Report) -> str:
     openings = ", ".join(f"{op.id} ({op.kind}, wall {op.wall}, {op.width:.2f} m)" for op in room.openings) or "none"
     return (f'<p class="meta">Planner <b>{escape(plan.planner)}</b>; room {escape(room.type)}, '
             f"{room.area:.1f} m², {room.height:.2f} m high; openings: {escape(openings)}.</p>"
+            f'<p class="meta">{escape(design_summary(scene).line())}.</p>'
             f'<h3>Objects ({len(plan.objects)})</h3>{objects}<h3>Relations ({len(plan.relations)})</h3>{relations}'
             f"{notes}")
 

@@ -1,0 +1,317 @@
+"""The design stage: complete a plan into a furnished, dressed room, never against the prompt.
+
+``complete(plan, density, rng)`` returns a new ``LayoutPlan`` with the program's zones filled in around what the prompt
+asked for, small objects on tops (``dressing.toml``), wall decor, ceiling lights, plants, and a room palette. Every
+added object carries ``DESIGN_MARK`` at the start of its description and every added relation at the start of its
+``source``, so reports and evaluations can tell them apart from the prompt's.
+
+The prompt wins: a category the prompt names (counted) is never added, unless the prompt counted it vaguely ("lots of
+books"); negated categories never appear; "only" adds nothing; stated attributes are kept; the plan's relations are
+left untouched.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from scenegen import catalog
+from scenegen.design.brief import Brief, read_brief
+from scenegen.design.loader import LEVEL, Density, Member, Zone, dressing
+from scenegen.scene import Attributes, LayoutPlan, Opening, PlannedObject, Relation, Room
+
+DESIGN_MARK = "[design]"
+"""Prefix of ``PlannedObject.description`` and ``Relation.source`` for what the design stage added."""
+FLOOR_FILL = {"normal": 0.40, "full": 0.42}
+"""Largest share of the floor area the footprints of floor-standing objects may cover (the rest stays walkable)."""
+TOP_FILL = 0.8
+"""Largest share of a host's top the footprints of the small objects on it may cover."""
+LIGHT_AREA = {"normal": 14.0, "full": 7.0}
+"""m² of floor per ceiling light."""
+DECOR_WALL = {"normal": 2.0, "full": 1.2}
+"""metres of free wall per piece of wall decor."""
+PLANTS = {"normal": 1, "full": 2}
+SOFT = frozenset({"sofa", "armchair", "bed", "ottoman", "rug", "pillow", "throw_blanket", "bench", "yoga_mat",
+                  "office_chair", "crib", "towel"})
+"""Categories coloured from the palette's textiles; small and wall-mounted objects take its accents, the rest its
+woods."""
+
+
+def is_added(obj: PlannedObject) -> bool:
+    """Whether the design stage added ``obj`` (not asked for by the prompt)."""
+    return obj.description.startswith(DESIGN_MARK)
+
+
+def is_design_relation(rel: Relation) -> bool:
+    return rel.source.startswith(DESIGN_MARK)
+
+
+@dataclass
+class _Room:
+    """The plan being completed: objects, relations, and the floor and top budgets they use up."""
+
+    plan: LayoutPlan
+    room: Room
+    brief: Brief
+    density: Density
+    rng: np.random.Generator
+    objects: list[PlannedObject] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    floor_used: float = 0.0
+    top_used: dict[str, float] = field(default_factory=dict)
+    fixed: set[str] = field(default_factory=set)
+    group_of: dict[str, int] = field(default_factory=dict)
+    """added object id -> the group it was added to (so a lamp goes on its own group's nightstand)"""
+
+    def __post_init__(self) -> None:
+        self.objects = list(self.plan.objects)
+        self.relations = list(self.plan.relations)
+        self.fixed = {o.category for o in self.objects} - self.brief.open_counts
+        for o in self.objects:
+            cat = catalog.for_object(o.category, o.generic, o.proposal)
+            if cat.support == "floor" and cat.size_typical[2] > 0.03:
+                self.floor_used += _footprint(cat)
+        for r in self.relations:
+            if r.kind == "on_top" and r.target:
+                sub = next(o for o in self.objects if o.id == r.subject)
+                self.top_used[r.target] = self.top_used.get(r.target, 0.0) + _footprint(catalog.get(sub.category)) \
+                    if not sub.generic else 0.0
+
+    def allowed(self, category: str) -> bool:
+        return category not in self.fixed and category not in self.brief.negated
+
+    def of(self, category: str) -> list[PlannedObject]:
+        return [o for o in self.objects if o.category == category]
+
+    def add(self, category: str, why: str, host: str | None = None, rel: tuple[str, str] | None = None
+            ) -> PlannedObject | None:
+        """Add one ``category`` object if the prompt allows it and it fits (floor budget, or the host's top)."""
+        if not self.allowed(category):
+            return None
+        cat = catalog.get(category)
+        fp = _footprint(cat)
+        if host is not None:
+            hcat = catalog.get(next(o.category for o in self.objects if o.id == host))
+            if not _fits_top(cat, hcat) or self.top_used.get(host, 0.0) + fp > TOP_FILL * _footprint(hcat):
+                return None
+        elif cat.support == "floor" and cat.size_typical[2] > 0.03:
+            if self.floor_used + fp > FLOOR_FILL[self.density] * self.room.area:
+                return None
+            self.floor_used += fp
+        oid = _fresh_id(category, {o.id for o in self.objects})
+        obj = PlannedObject(id=oid, category=category, description=f"{DESIGN_MARK} {why}")
+        self.objects.append(obj)
+        if host is not None:
+            self.top_used[host] = self.top_used.get(host, 0.0) + fp
+            self.relations.append(Relation(kind="on_top", subject=oid, target=host, source=f"{DESIGN_MARK} {why}"))
+        if rel is not None:
+            self.relations.append(Relation(kind=rel[0], subject=oid, target=rel[1], source=f"{DESIGN_MARK} {why}"))
+        return obj
+
+
+def _footprint(cat: catalog.Category) -> float:
+    """Typical footprint area, m²."""
+    return cat.size_typical[0] * cat.size_typical[1]
+
+
+def _fits_top(item: catalog.Category, host: catalog.Category) -> bool:
+    (w, d, _), (hw, hd, _) = item.size_typical, host.size_typical
+    if item.supported_by and host.name not in item.supported_by:
+        return False
+    return host.has_top and ((w <= hw and d <= hd) or (d <= hw and w <= hd))
+
+
+def _fresh_id(category: str, taken: set[str]) -> str:
+    k = 1
+    while f"{category}_{k}" in taken:
+        k += 1
+    return f"{category}_{k}"
+
+
+def complete(plan: LayoutPlan, density: Density, rng: np.random.Generator) -> LayoutPlan:
+    """The plan completed by its room program at ``density`` (``minimal`` returns ``plan`` unchanged). Deterministic
+    for a given ``rng`` state."""
+    if density == "minimal":
+        return plan
+    if density not in LEVEL:
+        raise ValueError(f"--density must be minimal, normal or full, got {density!r}")
+    brief = read_brief(plan)
+    head = f"design ({density}): {brief.program.name.replace('_', ' ')} program, {brief.palette.name} palette"
+    if brief.only:
+        return plan.model_copy(update={"notes": [*plan.notes, f"{head}; the prompt says 'only', so nothing was "
+                                                              f"added"]})
+    room = _sized_room(plan.room, brief)
+    r = _Room(plan, room, brief, density, rng)
+    for zone in brief.program.zones:
+        _add_zone(r, zone)
+    for theme in brief.themes:
+        for category, n in theme.add:
+            for _ in range(n if LEVEL[density] >= 1 else 0):
+                if not _add_with_companions(r, category, f"{theme.name}: {category}"):
+                    break
+    _dress(r)
+    _decorate(r)
+    objects = _paint(r.objects, brief, rng)
+    added = sum(1 for o in objects if is_added(o))
+    themes = f", themes {', '.join(t.name for t in brief.themes)}" if brief.themes else ""
+    note = f"{head}{themes}: added {added} objects"
+    if room is not plan.room:
+        note += f"; the room was sized for the program ({room.bounds[1][0]:.1f}×{room.bounds[1][1]:.1f} m)"
+    return plan.model_copy(update={"room": room, "objects": objects, "relations": r.relations,
+                                   "notes": [*plan.notes, note]})
+
+
+def _add_with_companions(r: _Room, category: str, why: str) -> bool:
+    cat = catalog.get(category)
+    if cat.support == "object":
+        hosts = [o for o in r.objects if o.category in cat.supported_by]
+        return any(r.add(category, why, host=h.id) for h in hosts)
+    return r.add(category, why) is not None
+
+
+def _add_zone(r: _Room, zone: Zone) -> None:
+    """Add one zone's group(s): bind to the prompt's objects of the anchor category when there are any (a café's ten
+    stated tables each get their chairs), else add new anchors; then the members around them."""
+    if LEVEL[r.density] < LEVEL[zone.level] or r.room.area < zone.min_area * r.brief.size_factor * 0.9:
+        return
+    if zone.p < 1.0 and r.rng.random() > zone.p:
+        return
+    anchor = zone.anchor
+    groups: list[list[PlannedObject]]
+    if anchor is None:
+        groups = [[]]
+    else:
+        stated = [o for o in r.objects if o.category in (anchor.category, *anchor.alt) and not is_added(o)]
+        if stated:
+            groups = [[o] for o in stated[:max(1, 2 * zone.repeat[1] if zone.per_m2 else 1)]]
+        else:
+            groups = []
+            for _ in range(zone.instances(r.room.area, r.density)):
+                category = _pick(r, anchor)
+                group = [o for _ in range(max(1, anchor.n(r.density)))
+                         if (o := r.add(category, f"{zone.kind}: {zone.name}")) is not None]
+                if not group:
+                    break
+                groups.append(group)
+            if not groups:
+                return
+    for group in groups:
+        for m in zone.members:
+            if m is not anchor:
+                _add_member(r, zone, m, group)
+
+
+def _pick(r: _Room, m: Member) -> str:
+    """The member's category or, for variety, one of its alternatives the prompt allows."""
+    options = [c for c in (m.category, *m.alt) if r.allowed(c)] or [m.category]
+    return options[int(r.rng.integers(len(options)))]
+
+
+def _add_member(r: _Room, zone: Zone, m: Member, group: list[PlannedObject]) -> None:
+    """Add member ``m`` to one group (``group``: its anchor objects; empty for a zone without an anchor)."""
+    n = m.n(r.density)
+    if n == 0 or (m.p < 1.0 and r.rng.random() > m.p):
+        return
+    why = f"{zone.kind}: {zone.name}"
+    if m.on is not None:
+        own = [o for o in r.objects if o.category == m.on
+               and (o in group or r.group_of.get(o.id) == id(group))]
+        hosts = own or [o for o in r.objects if o.category == m.on and not is_added(o)]
+        for h in (hosts if m.per_host else hosts[:1]):
+            for _ in range(n):
+                r.add(_pick(r, m), why, host=h.id)
+        return
+    target = group[0] if group else None
+    if m.to is not None:
+        target = next((o for o in r.objects if o.category == m.to
+                       and (o in group or r.group_of.get(o.id) == id(group))), target)
+    rel = (m.rel, target.id) if m.rel and target is not None else None
+    for _ in range(n):
+        obj = r.add(_pick(r, m), why, rel=rel)
+        if obj is not None:
+            r.group_of[obj.id] = id(group)
+
+
+def _dress(r: _Room) -> None:
+    """Small objects on every top the dressing rules know (prompt objects' tops included)."""
+    rules = dressing()
+    level = 0 if r.density == "normal" else 1
+    for host in list(r.objects):
+        for item in rules.get(host.category, ()):
+            for _ in range(item.count[level]):
+                if r.add(item.category, f"dressing on {host.id}", host=host.id) is None:
+                    break
+    for theme in r.brief.themes:
+        shelves = [o for o in r.objects if o.category in ("bookshelf", "wall_shelf", "desk")]
+        for k in range(theme.extra_books if shelves else 0):
+            r.add("books", f"{theme.name}: books", host=shelves[k % len(shelves)].id)
+
+
+def _free_wall(room: Room, objects: list[PlannedObject]) -> float:
+    """Metres of wall left for decor: the perimeter less openings and half of the tall furniture against walls."""
+    perimeter = sum(room.wall_length(i) for i in range(len(room.footprint)))
+    openings = sum(op.width + 0.3 for op in room.openings)
+    tall = sum(c.size_typical[0] for o in objects if not o.generic
+               and (c := catalog.get(o.category)).against_wall and c.size_typical[2] > 1.3)
+    return max(0.0, perimeter - openings - tall)
+
+
+def _decorate(r: _Room) -> None:
+    """Wall decor, ceiling lights and corner plants, scaled by wall length, floor area and density."""
+    prog, d = r.brief.program, r.density
+    decor = [c for c in (*prog.wall_decor, *r.brief.palette.decor)]
+    n_decor = int(_free_wall(r.room, r.objects) / DECOR_WALL[d])
+    for k in range(min(n_decor, len(decor) * (1 if d == "normal" else 3))):
+        r.add(decor[k % len(decor)], "decor: wall")
+    lights = [c for c in prog.lights if r.allowed(c)]
+    if lights:
+        tables = [o.id for o in r.objects if o.category in ("dining_table", "kitchen_island")]
+        n = max(1, round(r.room.area / LIGHT_AREA[d]))
+        for k in range(n):
+            rel = ("near", tables[k]) if k < len(tables) else None
+            r.add(lights[min(k, len(lights) - 1)] if k < len(tables) else lights[-1], "decor: light", rel=rel)
+    for _ in range(PLANTS[d]):
+        r.add("plant", "decor: plant")
+
+
+def _paint(objects: list[PlannedObject], brief: Brief, rng: np.random.Generator) -> list[PlannedObject]:
+    """Colours from the room's palette for every object whose colour and material the prompt left open. One wood and
+    one textile colour per room (so the room reads as a set), accents varied per object."""
+    pal = brief.palette
+    wood = pal.woods[int(rng.integers(len(pal.woods)))]
+    soft = pal.soft[int(rng.integers(len(pal.soft)))]
+    out = []
+    for o in objects:
+        a = o.attributes
+        if o.generic or a.colour is not None or a.material is not None:
+            out.append(o)
+            continue
+        cat = catalog.get(o.category)
+        if o.category in SOFT:
+            colour = soft
+        elif cat.support in ("object", "wall", "ceiling"):
+            colour = pal.accents[int(rng.integers(len(pal.accents)))]
+        else:
+            colour = wood
+        out.append(o.model_copy(update={"attributes": Attributes(colour=colour, material=a.material, style=a.style,
+                                                                 size=a.size)}))
+    return out
+
+
+def _sized_room(room: Room, brief: Brief) -> Room:
+    """The room grown to the program's floor area (times the prompt's size words) when the prompt gave no size and
+    the planner's room is smaller; openings keep their width and their relative place along each wall."""
+    target = brief.program.area * brief.size_factor
+    if brief.size_given or room.area >= target * 0.95:
+        return room
+    k = math.sqrt(target / room.area)
+    foot = [(round(x * k, 2), round(y * k, 2)) for x, y in room.footprint]
+    grown = Room(type=room.type, footprint=foot, height=room.height)
+    openings = []
+    for op in room.openings:
+        length = grown.wall_length(op.wall)
+        offset = min(max(op.offset * k, op.width / 2), length - op.width / 2)
+        openings.append(Opening(**{**op.model_dump(), "offset": round(offset, 3)}))
+    return Room(type=room.type, footprint=foot, height=room.height, openings=openings)

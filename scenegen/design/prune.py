@@ -1,0 +1,91 @@
+"""After a solve: what the design stage added but the solver could not place is let go, not reported as a failure.
+
+The prompt's objects stay the solver's promise (an unplaced one is still an error the user sees); a designer's extra
+lamp that found no free top is simply not there. Design relations the solved room does not meet (a rug that could not
+lie under its group) are dropped the same way, so the validators judge what the prompt asked for plus a physically
+checked room, not a designer's unmet wishes.
+"""
+
+from __future__ import annotations
+
+from scenegen.design.complete import is_added, is_design_relation
+from scenegen.design.loader import Program
+from scenegen.scene import LayoutPlan, Report, Scene
+
+
+def prune_unplaced(scene: Scene) -> Scene:
+    """``scene`` without the design objects the solver left unplaced (and their design relations), and without design
+    relations scored <= 0.5. A scene with nothing added comes back unchanged (the same object)."""
+    added = {o.id for o in scene.plan.objects if is_added(o)}
+    if not added:
+        return scene
+    from scenegen.solve.relations import SATISFIED, Box, score_relation
+
+    gone = {u.id for u in scene.unplaced if u.id in added}
+    boxes = {o.id: Box.of(o) for o in scene.objects}
+    relations = [r for r in scene.plan.relations if not is_design_relation(r)
+                 or (r.subject not in gone and r.target not in gone
+                     and score_relation(r, boxes, scene.room) > SATISFIED)]
+    if not gone and len(relations) == len(scene.plan.relations):
+        return scene
+    plan = scene.plan.model_copy(update={"objects": [o for o in scene.plan.objects if o.id not in gone],
+                                         "relations": relations})
+    return scene.model_copy(update={"plan": plan, "unplaced": [u for u in scene.unplaced if u.id not in gone]})
+
+
+IN_THE_WAY = frozenset({"accessibility", "navigability", "opening_clearance"})
+"""Validators whose findings name an object first and then what stands in its way; other findings (stability,
+support, collision) are about their first object itself."""
+RELIEVE_MAX = 3
+"""design objects let go per repair round"""
+
+
+def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPlan, list[str]]:
+    """The layout without the design objects that failed checks name (a blocked sofa's blockers, a toppling vase),
+    and without what stands on them; with the ids dropped. The program's core anchors (a living room's sofa) and the
+    prompt's objects are never dropped: when no design
+    object is named, the layout comes back unchanged for the solver's own repair to handle."""
+    from scenegen.design.brief import choose_program
+
+    prog = choose_program(layout.prompt, layout.room.type)
+    rank = _importance(prog)
+    standing = {o.id for o in scene.objects if o.support not in ("wall", "ceiling")}
+    added = {o.id: o.category for o in layout.objects if is_added(o)}
+    votes: dict[str, int] = {}
+    for f in report.findings:
+        if f.status != "fail" or f.check.endswith("_rate"):
+            continue
+        # a finding names the object it is about first, then what stands in its way: let the blockers go first
+        blockers = [oid for oid in f.object_ids[1:] if oid in added and oid in standing] \
+            if f.validator in IN_THE_WAY else []  # what hangs on a wall blocks no one's way
+        ids = blockers or [oid for oid in f.object_ids[:1] if oid in added]
+        for oid in ids:
+            votes[oid] = votes.get(oid, 0) + 1
+    # a few at a time, the least important and most blamed first (a walled-off floor names every object around it);
+    # the program's core anchors (a living room's sofa) are never let go
+    order = sorted((oid for oid in votes if rank.get(added[oid], 0) < 3),
+                   key=lambda oid: (rank.get(added[oid], 0), -votes[oid], oid))
+    lowest = rank.get(added[order[0]], 0) if order else 0
+    named = {oid for oid in order[:RELIEVE_MAX] if rank.get(added[oid], 0) == lowest}
+    if not named:
+        return layout, []
+    on = {o.id: o.support for o in scene.objects}
+    drop = set(named)
+    drop |= {oid for oid in added if on.get(oid) in drop}
+    drop |= {r.subject for r in layout.relations if r.kind == "on_top" and r.target in drop and r.subject in added}
+    objects = [o for o in layout.objects if o.id not in drop]
+    relations = [r for r in layout.relations if r.subject not in drop and r.target not in drop]
+    return layout.model_copy(update={"objects": objects, "relations": relations}), sorted(drop)
+
+
+def _importance(prog: Program) -> dict[str, int]:
+    """Category -> how much a designer wants it kept: 3 core anchors, 2 other anchors, 1 members every group of a
+    core zone gets, 0 the rest (optional members, decor, dressing)."""
+    rank: dict[str, int] = {}
+    for z in prog.zones:
+        for m in z.members:
+            level = 3 if (m.anchor and z.core) else 2 if m.anchor else 1 if (z.core and m.p >= 1.0 and
+                                                                            m.level == "normal" and m.on is None) else 0
+            for c in (m.category, *m.alt):
+                rank[c] = max(rank.get(c, 0), level)
+    return rank
