@@ -223,6 +223,10 @@ def test_masses_and_frictions_are_plausible_for_every_category():
                 assert lo <= mp.raw_mass <= hi, (name, mp.raw_mass, (lo, hi))
             assert 0.2 <= mp.friction <= 1.0, (name, mp.friction)
             assert np.all(np.linalg.eigvalsh(mp.inertia) > 0), name
+        raw = [mass_properties(build_mesh(plan_asset(PlannedObject(id="x", category=name),
+                                                     np.random.default_rng(seed))), name).raw_mass
+               for seed in range(6)]  # the generators' variants (pedestals, drawers, sizes) as planned
+        assert sum(lo <= m <= hi for m in raw) >= 3, (name, [round(m, 1) for m in raw], (lo, hi))
     lo, hi = CATEGORY_PHYSICS["sofa"].mass_kg
     assert (lo, hi) == (30, 90)
     assert CATEGORY_PHYSICS["chair"].mass_kg == (3, 10)
