@@ -68,15 +68,40 @@ def export_urdf(scene_path: SceneArg,
 
 def bench_sim(
     runs: Annotated[int, typer.Option(help="timed runs (after one that fills the collision cache)", min=1)] = 3,
+    scenes: Annotated[list[Path], typer.Option(
+        "--scenes", help="instead: the acceptance numbers over these saved scenes (folders or scene.json files)")]
+    = [],  # noqa: B006 - typer needs a literal default
 ) -> None:
-    """Export + a 2 s MuJoCo settle + the joint sweep for a 40-object scene (target ≤ 5 s, collision parts cached)."""
+    """Export + a 2 s MuJoCo settle + the joint sweep for a 40-object scene (target ≤ 5 s, collision parts cached);
+    with --scenes, the issue-22 acceptance numbers over saved scenes."""
     from scenegen.bench.sim import TARGET_S, bench_sim as run_bench
 
     with user_errors():
         _needs("mujoco", "mujoco")
+        if scenes:
+            _print_acceptance(scenes)
+            return
         result = run_bench(runs=runs)
     out_console.print(
         f"{result.objects} objects, {result.joints} joints: cold (collision parts computed) {result.cold_s:.2f} s; "
         f"warm median {result.median_s:.2f} s (export {result.stages['export']:.2f}, load {result.stages['load']:.2f}, "
         f"settle {result.stages['settle']:.2f}, sweep {result.stages['sweep']:.2f}); target ≤ {TARGET_S:g} s: "
         f"{'met' if result.median_s <= TARGET_S else 'missed'}", highlight=False, markup=False)
+
+
+def _print_acceptance(paths: list[Path]) -> None:
+    from scenegen.bench.sim import acceptance
+
+    rows = acceptance(paths)
+    objects, settled = sum(r.objects for r in rows), sum(r.settled for r in rows)
+    joints, clear = sum(r.joints for r in rows), sum(r.clear for r in rows)
+    for r in rows:
+        for problem in r.problems:
+            out_console.print(f"{r.scene}: {problem}", highlight=False, markup=False)
+    types = sorted({r.room_type for r in rows})
+    out_console.print(
+        f"{len(rows)} scenes, {len(types)} room types ({', '.join(types)}): {settled}/{objects} objects settle within "
+        f"1 cm and 2° ({settled / max(objects, 1):.1%}); {clear}/{joints} doors and drawers open clear "
+        f"({clear / max(joints, 1):.1%}); MJCF loads {sum(r.mjcf_loads for r in rows)}/{len(rows)}; URDF/SDF load in "
+        f"pybullet {sum(r.urdf_loads for r in rows)}/{len(rows)}; USD physics complete {sum(r.usd_ok for r in rows)}/"
+        f"{len(rows)}", highlight=False, markup=False)

@@ -230,3 +230,36 @@ def test_masses_and_frictions_are_plausible_for_every_category():
     lo, hi = CATEGORY_PHYSICS["sofa"].mass_kg
     assert (lo, hi) == (30, 90)
     assert CATEGORY_PHYSICS["chair"].mass_kg == (3, 10)
+
+
+def _cli(*args: str, cwd=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], capture_output=True, text=True, timeout=600)
+
+
+def test_cli_make_sim_and_exports(tmp_path):
+    out = tmp_path / "room"
+    done = _cli("make", "a bedroom with a bed, a wardrobe and a nightstand", "--planner", "rules", "--no-pictures",
+                "--sim", "--out", str(out))
+    assert done.returncode in (0, 1), done.stderr
+    for name in ("scene.xml", "urdf/scene.sdf", "sim_report.json", "scene.usda"):
+        assert (out / name).exists(), name
+    assert '"joints"' in (out / "scene.json").read_text()  # the wardrobe's doors are recorded
+    assert "sim:" in done.stdout + done.stderr
+    model = mujoco.MjModel.from_xml_path(str(out / "scene.xml"))
+    assert model.njnt > 3
+    xml = tmp_path / "again.xml"
+    done = _cli("export", "mjcf", str(out), "--out", str(xml))
+    assert done.returncode == 0 and xml.read_text() == (out / "scene.xml").read_text(), done.stderr
+    done = _cli("export", "urdf", str(out), "--out", str(tmp_path / "u"))
+    assert done.returncode == 0 and (tmp_path / "u" / "room.urdf").exists(), done.stderr
+
+
+def test_cli_export_bad_input_is_one_line(tmp_path):
+    done = _cli("export", "mjcf", str(tmp_path / "missing"), "--out", str(tmp_path / "x.xml"))
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert len([line for line in done.stderr.splitlines() if line.strip()]) == 1
+    done = _cli("export", "mjcf", str(tmp_path), "--out", str(tmp_path / "x.txt"))
+    assert done.returncode != 0 and ".xml" in done.stderr and "Traceback" not in done.stderr

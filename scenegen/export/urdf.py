@@ -193,8 +193,7 @@ def _urdf(tree: ModelTree, prefix: str) -> ET.Element:
     robot = ET.Element("robot", name=tree.name)
     for link in tree.links:
         el = ET.SubElement(robot, "link", name=link.name)
-        if link.mass > 0:
-            _inertial(el, link, sdf=False)
+        _inertial(el, link, sdf=False)  # mass 0: static in pybullet
         _collisions(el, link, prefix, sdf=False)
     for j in tree.joints:
         child = next(lk for lk in tree.links if lk.name == j.child)
@@ -214,8 +213,7 @@ def _sdf_model(tree: ModelTree) -> ET.Element:
     for link in tree.links:
         el = ET.SubElement(model, "link", name=link.name)
         ET.SubElement(el, "pose").text = _f((*link.origin, 0.0, 0.0, link.yaw))
-        if link.mass > 0:
-            _inertial(el, link, sdf=True)
+        _inertial(el, link, sdf=True)
         _collisions(el, link, "", sdf=True)
     for j in tree.joints:
         el = ET.SubElement(model, "joint", name=j.name, type=j.kind)

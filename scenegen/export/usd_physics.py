@@ -7,7 +7,9 @@ Added to the stage ``scenegen.export.usd`` builds::
     /World/Objects/<id>                       RigidBodyAPI (kinematic when fixed: wall- or ceiling-mounted, flat),
                                               MassAPI (mass kg, centre of mass, principal inertia and axes)
     /World/Objects/<id>/collision/part_<k>    Mesh (convex part, purpose guide) + CollisionAPI, MeshCollisionAPI
-                                              convexHull, bound to /World/Physics/Materials/<category>
+                                              convexHull, bound to /World/Physics/Materials/<category>, in the
+                                              collision group ``objects`` (``flat`` for rugs and mats, which is
+                                              filtered against ``objects``)
     /World/Room/wall_<i>, floor               CollisionAPI (static; triangle mesh)
     /World/Physics/Parts/<id>__<joint>        a door or drawer: RigidBodyAPI, MassAPI, a Cube collider
     /World/Physics/Joints/<id>__<joint>       RevoluteJoint (limits in degrees) or PrismaticJoint (metres) between
@@ -46,15 +48,29 @@ def add_physics(stage: "Usd.Stage", scene: Scene, prim_names: list[str], objects
             UsdPhysics.CollisionAPI.Apply(child)
     sim = sim_scene(scene)
     materials: dict[str, Sdf.Path] = {}
+    groups = _groups(stage)
     for body, name in zip(sim.bodies, prim_names):
         prim = stage.GetPrimAtPath(f"{objects_path}/{name}")
         material = _material(stage, body, materials)
         _rigid(prim, body.fixed, body.base_mass, body.props.com, body.props.inertia)
         UsdGeom.Scope.Define(stage, prim.GetPath().AppendChild("collision"))
-        for k, verts in enumerate(body.parts if body.collides else []):
+        group = groups["objects" if body.collides else "flat"]  # type: ignore[attr-defined]
+        for k, verts in enumerate(body.parts):
             _collider(stage, prim.GetPath().AppendPath(f"collision/part_{k}"), verts, material)
+        group.GetCollidersCollectionAPI().CreateIncludesRel().AddTarget(prim.GetPath().AppendChild("collision"))
         for part in body.moving:
             _moving_part(stage, prim, name, body, part, material)
+
+
+def _groups(stage: "Usd.Stage") -> dict[str, object]:
+    """Collision groups: ``flat`` (rugs, mats) does not collide with ``objects``, since furniture stands on the floor
+    through them (as in the MJCF, where their geoms have no contact bits)."""
+    from pxr import UsdPhysics
+
+    objects = UsdPhysics.CollisionGroup.Define(stage, f"{PHYSICS}/CollisionGroups/objects")
+    flat = UsdPhysics.CollisionGroup.Define(stage, f"{PHYSICS}/CollisionGroups/flat")
+    flat.CreateFilteredGroupsRel().AddTarget(objects.GetPath())
+    return {"objects": objects, "flat": flat}
 
 
 def _material(stage: "Usd.Stage", body: SimBody, cache: dict) -> object:
