@@ -30,6 +30,9 @@ LATCH_TORQUE_ARM = 1.0
 """Metres: a part's ``frictionloss`` is its weight times this (N·m for hinges, N for slides), enough to hold a drop-down
 oven door shut."""
 JOINT_DAMPING = 0.5
+CONTACT_BITS = {"objects": 1, "flat": 2, "on_flat": 3}
+"""contype = conaffinity per contact layer (``physics.model``): two geoms touch when their bits share one, so a rug
+(2) touches what stands on it (3) and nothing else (1)."""
 
 
 def mjcf_text(scene: Scene | SimScene) -> str:
@@ -75,11 +78,11 @@ def _yaw_quat(yaw: float) -> str:
 
 
 def _mesh_geom(asset: ET.Element, parent: ET.Element, name: str, verts: np.ndarray, friction: float,
-               collide: bool = True) -> None:
+               bits: int = 1) -> None:
     ET.SubElement(asset, "mesh", name=name, vertex=" ".join(f"{v:.5f}" for v in np.asarray(verts).reshape(-1)))
     attrs = {"name": name, "type": "mesh", "mesh": name, "friction": f"{friction:.3g} 0.005 0.0001"}
-    if not collide:
-        attrs.update(contype="0", conaffinity="0")
+    if bits != 1:
+        attrs.update(contype=str(bits), conaffinity=str(bits))
     ET.SubElement(parent, "geom", **attrs)
 
 
@@ -103,7 +106,7 @@ def _body(asset: ET.Element, world: ET.Element, body: SimBody) -> None:
         ET.SubElement(el, "inertial", pos=_v(body.props.com), mass=_f(body.base_mass),
                       fullinertia=_v((i[0, 0], i[1, 1], i[2, 2], i[0, 1], i[0, 2], i[1, 2])))
     for k, verts in enumerate(body.parts):
-        _mesh_geom(asset, el, f"{body.name}_p{k}", verts, friction=body.props.friction, collide=body.collides)
+        _mesh_geom(asset, el, f"{body.name}_p{k}", verts, friction=body.props.friction, bits=CONTACT_BITS[body.layer])
     for part in body.moving:
         j = part.joint
         child = ET.SubElement(el, "body", name=f"{body.name}__{j.name}", pos=_v(j.anchor))

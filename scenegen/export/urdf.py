@@ -10,7 +10,8 @@ Folder layout (``write_urdf(scene, out)``)::
     out/meshes/<k>.obj       convex collision parts (one hull per file: simulators hull each file); shared between
                              objects with the same asset
 
-Units: metres, kilograms, radians; z up. Collision only: the GLB carries the render meshes. The SDF repeats each URDF's
+Units: metres, kilograms, radians; z up. Collision only: the GLB carries the render meshes. URDF has no contact
+layers, so rugs and mats collide with everything here (in MJCF and USD they touch only what stands on them). The SDF repeats each URDF's
 links and joints inline, since pybullet's SDF reader does not follow ``<include>``.
 """
 
@@ -115,7 +116,7 @@ def _mesh(meshes: dict[str, bytes], verts: np.ndarray) -> str:
 
 def _object_tree(body: SimBody, meshes: dict[str, bytes]) -> ModelTree:
     base = Link("base", np.zeros(3), body.props.com, body.base_mass, body.props.inertia,
-                meshes=[_mesh(meshes, v) for v in body.parts] if body.collides else [])
+                meshes=[_mesh(meshes, v) for v in body.parts])
     links, joints = [base], []
     for part in body.moving:
         j = part.joint

@@ -8,8 +8,7 @@ Added to the stage ``scenegen.export.usd`` builds::
                                               MassAPI (mass kg, centre of mass, principal inertia and axes)
     /World/Objects/<id>/collision/part_<k>    Mesh (convex part, purpose guide) + CollisionAPI, MeshCollisionAPI
                                               convexHull, bound to /World/Physics/Materials/<category>, in the
-                                              collision group ``objects`` (``flat`` for rugs and mats, which is
-                                              filtered against ``objects``)
+                                              collision group of its contact layer (``_groups``)
     /World/Room/wall_<i>, floor               CollisionAPI (static; triangle mesh)
     /World/Physics/Parts/<id>__<joint>        a door or drawer: RigidBodyAPI, MassAPI, a Cube collider
     /World/Physics/Joints/<id>__<joint>       RevoluteJoint (limits in degrees) or PrismaticJoint (metres) between
@@ -54,7 +53,7 @@ def add_physics(stage: "Usd.Stage", scene: Scene, prim_names: list[str], objects
         material = _material(stage, body, materials)
         _rigid(prim, body.fixed, body.base_mass, body.props.com, body.props.inertia)
         UsdGeom.Scope.Define(stage, prim.GetPath().AppendChild("collision"))
-        group = groups["objects" if body.collides else "flat"]  # type: ignore[attr-defined]
+        group = groups[body.layer]  # type: ignore[attr-defined]
         for k, verts in enumerate(body.parts):
             _collider(stage, prim.GetPath().AppendPath(f"collision/part_{k}"), verts, material)
         group.GetCollidersCollectionAPI().CreateIncludesRel().AddTarget(prim.GetPath().AppendChild("collision"))
@@ -63,14 +62,14 @@ def add_physics(stage: "Usd.Stage", scene: Scene, prim_names: list[str], objects
 
 
 def _groups(stage: "Usd.Stage") -> dict[str, object]:
-    """Collision groups: ``flat`` (rugs, mats) does not collide with ``objects``, since furniture stands on the floor
-    through them (as in the MJCF, where their geoms have no contact bits)."""
+    """Collision groups, one per contact layer (``physics.model``): ``flat`` (rugs, mats) is filtered against
+    ``objects``, so it touches only ``on_flat`` (what the solver stood on a rug), as in the MJCF."""
     from pxr import UsdPhysics
 
-    objects = UsdPhysics.CollisionGroup.Define(stage, f"{PHYSICS}/CollisionGroups/objects")
-    flat = UsdPhysics.CollisionGroup.Define(stage, f"{PHYSICS}/CollisionGroups/flat")
-    flat.CreateFilteredGroupsRel().AddTarget(objects.GetPath())
-    return {"objects": objects, "flat": flat}
+    groups = {k: UsdPhysics.CollisionGroup.Define(stage, f"{PHYSICS}/CollisionGroups/{k}")
+              for k in ("objects", "flat", "on_flat")}
+    groups["flat"].CreateFilteredGroupsRel().AddTarget(groups["objects"].GetPath())
+    return groups
 
 
 def _material(stage: "Usd.Stage", body: SimBody, cache: dict) -> object:

@@ -2,8 +2,9 @@
 convex collision parts and moving parts, the room's static walls and its doors as hinged panels.
 
 Which objects move: floor- and object-supported objects are free bodies; wall- and ceiling-mounted objects are fixed
-to the world. Flat objects (rugs, mats: ``scenegen.freespace.is_flat``) are fixed and collide with nothing, because
-the solver stands furniture on the floor through them (they are under 1 cm thick; see the catalog's rug note).
+to the world. Flat objects (rugs, mats: ``scenegen.freespace.is_flat``) are fixed, in the ``flat`` contact layer: they
+touch only the objects the solver stood on them (``support`` names the rug: the ``on_flat`` layer), because it
+stands other furniture on the floor through them (they are under 1 cm thick; see the catalog's rug note).
 
 Units: metres, kilograms, radians; world frame z up, floor at z = 0.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 import numpy as np
@@ -43,13 +45,14 @@ class SimPart:
 
 @dataclass
 class SimBody:
-    """One object: pose (position (3,) metres, yaw radians), whether it is fixed to the world and collides, mass
-    properties, convex parts ((V, 3) vertex arrays, local frame) and moving parts."""
+    """One object: whether it is fixed to the world, its contact ``layer`` (``objects``; ``flat`` for rugs and mats;
+    ``on_flat`` for what stands on one: see the module doc), mass properties, convex parts ((V, 3) vertex arrays,
+    local frame) and moving parts."""
 
     inst: ObjectInstance
     name: str
     fixed: bool
-    collides: bool
+    layer: Literal["objects", "flat", "on_flat"]
     props: MassProperties
     parts: list[np.ndarray]
     moving: list[SimPart] = field(default_factory=list)
@@ -91,12 +94,14 @@ def sim_scene(scene: Scene, use_cache: bool = True) -> SimScene:
     from scenegen.freespace import is_flat
 
     bodies = []
+    flats = {o.id for o in scene.objects if is_flat(o)}
     for inst, name in zip(scene.objects, body_names(scene)):
         mesh = build_mesh(inst.asset)
         props = mass_properties(mesh, inst.category)
-        flat = is_flat(inst)
+        flat = inst.id in flats
         fixed = flat or inst.support in ("wall", "ceiling")
-        body = SimBody(inst=inst, name=name, fixed=fixed, collides=not flat, props=props,
+        layer = "flat" if flat else "on_flat" if inst.support in flats else "objects"
+        body = SimBody(inst=inst, name=name, fixed=fixed, layer=layer, props=props,
                        parts=convex_parts(inst.asset, mesh, use_cache=use_cache))
         body.moving = [_part(j, inst, props.mass) for j in object_joints(inst)] if not flat else []
         bodies.append(body)
