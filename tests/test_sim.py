@@ -144,6 +144,7 @@ def test_usd_physics_reads_back_with_mass_and_collision_on_every_object(tmp_path
         assert any(p.HasAPI(UsdPhysics.CollisionAPI) for p in Usd.PrimRange(prim))
     joints = [p for p in stage.Traverse() if p.IsA(UsdPhysics.RevoluteJoint) or p.IsA(UsdPhysics.PrismaticJoint)]
     assert len(joints) >= 6
+    assert stage.GetPrimAtPath("/World/Physics/Joints/room__door_door_1").IsA(UsdPhysics.RevoluteJoint)
     assert pxr  # imported for the skip
 
 

@@ -33,9 +33,9 @@ def sim_stability(scene: Scene, ctx: "ValidationContext") -> list[Finding]:
     """Findings: ``settle`` fails per moving object and ``settle_rate`` (score: share of simulated objects that stay
     within the limits); ``joint`` fails per blocked door or drawer (naming what it hits) and ``joint_rate`` (score:
     share of joints that open fully). A scene whose simulator is not installed gets one ``skip``."""
-    try:
-        import mujoco  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("mujoco") is None:
         return [Finding(validator="sim_stability", check="settle_rate", status="skip",
                         message="MuJoCo is not installed, so the scene was not simulated",
                         fix="pip install mujoco")]

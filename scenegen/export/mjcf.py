@@ -27,8 +27,8 @@ from scenegen.scene import Scene, write_atomic
 TIMESTEP = 0.002
 """Seconds per simulation step."""
 LATCH_TORQUE_ARM = 1.0
-"""Metres: a part's ``frictionloss`` is its weight times this (N·m for hinges, N for slides), enough to hold a drop-down
-oven door shut."""
+"""Metres: a part's ``frictionloss`` is its weight times this (N·m for hinges, N for slides), enough to hold a
+drop-down oven door shut."""
 JOINT_DAMPING = 0.5
 CONTACT_BITS = {"objects": 1, "flat": 2, "on_flat": 3}
 """contype = conaffinity per contact layer (``physics.model``): two geoms touch when their bits share one, so a rug

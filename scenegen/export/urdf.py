@@ -11,8 +11,8 @@ Folder layout (``write_urdf(scene, out)``)::
                              objects with the same asset
 
 Units: metres, kilograms, radians; z up. Collision only: the GLB carries the render meshes. URDF has no contact
-layers, so rugs and mats collide with everything here (in MJCF and USD they touch only what stands on them). The SDF repeats each URDF's
-links and joints inline, since pybullet's SDF reader does not follow ``<include>``.
+layers, so rugs and mats collide with everything here (in MJCF and USD they touch only what stands on them).
+The SDF repeats each URDF's links and joints inline, since pybullet's SDF reader does not follow ``<include>``.
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ Added to the stage ``scenegen.export.usd`` builds::
     /World/Physics/Parts/<id>__<joint>        a door or drawer: RigidBodyAPI, MassAPI, a Cube collider
     /World/Physics/Joints/<id>__<joint>       RevoluteJoint (limits in degrees) or PrismaticJoint (metres) between
                                               the object and its part
+    /World/Physics/Parts/room__<door>         a door of the room: a panel hinged to the world (``room__<door>``
+                                              joint), swinging 90° into the room
 
 Units: metres, kilograms, degrees for USD joint limits (UsdPhysics' convention).
 """
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from scenegen.physics.model import SimBody, SimPart, sim_scene
+from scenegen.physics.model import SimBody, SimDoor, SimPart, sim_scene
 from scenegen.scene import Scene
 
 if TYPE_CHECKING:
@@ -59,6 +61,8 @@ def add_physics(stage: "Usd.Stage", scene: Scene, prim_names: list[str], objects
         group.GetCollidersCollectionAPI().CreateIncludesRel().AddTarget(prim.GetPath().AppendChild("collision"))
         for part in body.moving:
             _moving_part(stage, prim, name, body, part, material)
+    for door in sim.doors:
+        _room_door(stage, door)
 
 
 def _groups(stage: "Usd.Stage") -> dict[str, object]:
@@ -156,4 +160,28 @@ def _moving_part(stage: "Usd.Stage", obj: "Usd.Prim", name: str, body: SimBody, 
     joint.CreateBody0Rel().SetTargets([obj.GetPath()])
     joint.CreateBody1Rel().SetTargets([xform.GetPath()])
     joint.CreateLocalPos0Attr(Gf.Vec3f(*map(float, anchor)))
+    joint.CreateLocalPos1Attr(Gf.Vec3f(0.0, 0.0, 0.0))
+
+
+def _room_door(stage: "Usd.Stage", door: SimDoor) -> None:
+    from pxr import Gf, UsdGeom, UsdPhysics
+
+    xform = UsdGeom.Xform.Define(stage, f"{PHYSICS}/Parts/room__{door.name}")
+    xform.AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Vec3d(*map(float, door.hinge)))
+    xform.AddRotateZOp(UsdGeom.XformOp.PrecisionDouble).Set(math.degrees(door.yaw))
+    sx, sy, sz = (float(v) for v in door.size)
+    inertia = door.mass / 12.0 * np.diag([sy**2 + sz**2, sx**2 + sz**2, sx**2 + sy**2])
+    _rigid(xform.GetPrim(), False, door.mass, door.center, inertia)
+    cube = UsdGeom.Cube.Define(stage, xform.GetPath().AppendChild("box"))
+    cube.CreateSizeAttr(1.0)
+    cube.AddTranslateOp().Set(Gf.Vec3d(*map(float, door.center)))
+    cube.AddScaleOp().Set(Gf.Vec3f(sx, sy, sz))
+    UsdPhysics.CollisionAPI.Apply(cube.GetPrim())
+    joint = UsdPhysics.RevoluteJoint.Define(stage, f"{PHYSICS}/Joints/room__{door.name}")
+    joint.CreateAxisAttr("Z")
+    joint.CreateLowerLimitAttr(0.0)
+    joint.CreateUpperLimitAttr(math.degrees(door.limit))
+    joint.CreateBody1Rel().SetTargets([xform.GetPath()])  # body0 unset: jointed to the world
+    joint.CreateLocalPos0Attr(Gf.Vec3f(*map(float, door.hinge)))
+    joint.CreateLocalRot0Attr(Gf.Quatf(math.cos(door.yaw / 2), 0.0, 0.0, math.sin(door.yaw / 2)))
     joint.CreateLocalPos1Attr(Gf.Vec3f(0.0, 0.0, 0.0))

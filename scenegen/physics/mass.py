@@ -22,8 +22,8 @@ MIN_VOLUME = 1e-7
 @dataclass(frozen=True)
 class MassProperties:
     """``mass`` kg (inside the category range); ``raw_mass`` kg before the clamp; ``com`` (3,) metres, local frame;
-    ``inertia`` (3, 3) kg·m² about the centre of mass, local axes; ``friction`` dimensionless; ``volume_from``: whether
-    the mesh itself (watertight) or its convex hull × ``HULL_FILL`` gave the volume."""
+    ``inertia`` (3, 3) kg·m² about the centre of mass, local axes; ``friction`` dimensionless; ``volume_from``:
+    whether the mesh itself (watertight), its convex hull × ``HULL_FILL`` or its bounding box gave the volume."""
 
     mass: float
     raw_mass: float

@@ -173,18 +173,3 @@ def room_doors(room: Room) -> list[SimDoor]:
 
 def _safe(text: str) -> str:
     return "".join(c if c.isalnum() or c == "_" else "_" for c in text)
-
-
-def world_transform(inst: ObjectInstance) -> np.ndarray:
-    """(4, 4) local-to-world transform of ``inst`` (rotation about z by yaw, then translation)."""
-    from scenegen.assets import pose_matrix
-
-    return pose_matrix(inst.pose.position, inst.pose.yaw)
-
-
-def box_vertices(center: np.ndarray, size: np.ndarray) -> np.ndarray:
-    """(8, 3) corners of the axis-aligned box ``center`` ± ``size`` / 2."""
-    signs = np.array([[x, y, z] for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)], dtype=np.float64)
-    return np.asarray(center, dtype=np.float64) + signs * np.asarray(size, dtype=np.float64) / 2
-
-
