@@ -264,3 +264,13 @@ def test_cli_export_bad_input_is_one_line(tmp_path):
     assert len([line for line in done.stderr.splitlines() if line.strip()]) == 1
     done = _cli("export", "mjcf", str(tmp_path), "--out", str(tmp_path / "x.txt"))
     assert done.returncode != 0 and ".xml" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_sweep_depth_is_how_far_the_fronts_reach():
+    from scenegen.physics.articulation import derive_joints, sweep_depth
+
+    assert sweep_depth("wardrobe", (1.2, 0.6, 2.0)) == pytest.approx(max(j.part_size[0] for j in
+                                                                         derive_joints("wardrobe", (1.2, 0.6, 2.0))))
+    assert sweep_depth("dresser", (1.2, 0.5, 0.85)) == pytest.approx(0.7 * 0.5)
+    assert 0.4 < sweep_depth("stove", (0.76, 0.65, 0.92)) < 0.6
+    assert sweep_depth("sofa", (2.0, 0.9, 0.8)) == 0.0

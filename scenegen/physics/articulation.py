@@ -122,3 +122,19 @@ def articulate(scene: Scene) -> Scene:
     changed."""
     objects = [o.model_copy(update={"joints": object_joints(o)}) for o in scene.objects]
     return scene.model_copy(update={"objects": objects})
+
+
+def sweep_depth(category: str, size: tuple[float, float, float]) -> float:
+    """Metres in front of the object's front face that its moving parts reach when fully open: the widest door's
+    width times sin(limit) (a 90° door reaches its own width), a drop-down door's height, a drawer's travel; 0 for
+    categories without moving parts. For the solver, which keeps a fixed ``CLEARANCE`` in front of functional sides
+    today: a wardrobe's 0.6 m doors need more than its 0.5 m."""
+    reach = 0.0
+    for j in derive_joints(category, size):
+        if j.kind == "slide":
+            reach = max(reach, j.limit)
+        elif j.axis[0] != 0.0:  # drop-down: turns about x, reaching its height
+            reach = max(reach, j.part_size[2] * math.sin(min(j.limit, math.pi / 2)))
+        else:
+            reach = max(reach, j.part_size[0] * math.sin(min(j.limit, math.pi / 2)))
+    return reach
