@@ -42,6 +42,8 @@ def batch(
     pictures: Annotated[bool, typer.Option(help="render topdown.png and view.png for each scene")] = True,
     planner: Annotated[str, typer.Option(help="layout planner backend")] = "rules",
     objects: Annotated[str, typer.Option("--objects", help="object generator backend")] = "procedural",
+    sim: Annotated[bool, typer.Option("--sim", help="also write scene.xml, urdf/ and sim_report.json per scene")]
+    = False,
 ) -> None:
     """Make every prompt (× seeds) into its own folder under --out, with manifest.jsonl.
 
@@ -56,7 +58,7 @@ def batch(
         check_executor(executor, ray_address)
         jobs = read_jobs(prompts, parse_seeds(seeds) if seeds else None)
         settings = Settings(planner=planner, objects=objects, attempts=attempts, pictures=pictures,
-                            only_valid=only_valid)
+                            only_valid=only_valid, sim=sim)
         with _BarEvents() as events:
             result = run_batch(jobs, out, settings=settings, executor=executor, workers=workers,
                                address=ray_address, retries=retries, events=events)

@@ -52,6 +52,8 @@ def make(
     judge: Annotated[Optional[str], typer.Option(
         help="also judge rendered views: bundled (the project's CNN), openai (URL in $SCENEGEN_JUDGE_URL) or hf "
              "(model folder in $SCENEGEN_JUDGE_PATH)")] = None,
+    sim: Annotated[bool, typer.Option("--sim", help="also write scene.xml (MuJoCo), urdf/ (pybullet) and "
+                                      "sim_report.json (a 2 s MuJoCo settle and door/drawer sweep)")] = False,
 ) -> None:
     """Plan, build, place and validate a room; write scene.glb, scene.json, report.json and pictures.
 
@@ -89,9 +91,18 @@ def make(
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", UserWarning)
                 paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
+            if sim:
+                from scenegen.physics.outputs import write_sim_outputs
+
+                sim_paths, sim_report = write_sim_outputs(result.scene, out_dir)
+                paths.update(sim_paths)
     for w in caught:
         console.print(f"[yellow]warning:[/] {w.message}", highlight=False)
     print_report(result.report, result.scene)
+    if sim:
+        for f in sim_report.findings:
+            if f.check.endswith("_rate"):
+                console.print(f"sim: {f.message}", highlight=False, markup=False)
     _print_attempts(result.report)
     for conflict in result.scene.conflicts:
         console.print(f"[yellow]conflict:[/] {conflict.message}", highlight=False)

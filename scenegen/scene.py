@@ -22,7 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, ValidationError, field_validator, model_serializer,
+                      model_validator)
 
 from scenegen.polygon import self_intersection
 
@@ -332,6 +333,22 @@ class Pose(_Model):
         return -math.sin(self.yaw), math.cos(self.yaw)
 
 
+class Joint(_Model):
+    """A moving part of an object (a hinged door, a sliding drawer), local frame, metres and radians.
+
+    Closed, the part is the box ``part_center`` ± ``part_size`` / 2. A ``hinge`` turns about the line through
+    ``anchor`` along ``axis`` (right-handed) from 0 to ``limit`` radians; a ``slide`` moves along ``axis`` from 0 to
+    ``limit`` metres. Derived by ``scenegen.physics.articulation``; written only when ``make --sim`` asks for it."""
+
+    name: str
+    kind: Literal["hinge", "slide"]
+    axis: Vec3
+    anchor: Vec3
+    limit: float = Field(gt=0.0, description="radians (hinge) or metres (slide) at fully open")
+    part_center: Vec3
+    part_size: Vec3
+
+
 class ObjectInstance(_Model):
     """A placed object. ``size`` is the local-frame extent (width, depth, height) in metres; ``bbox`` the world-space
     axis-aligned box ((xmin, ymin, zmin), (xmax, ymax, zmax)). ``support`` names the object it stands on (None for the
@@ -347,6 +364,15 @@ class ObjectInstance(_Model):
     support: str | None = None
     generic: bool = False
     mesh_node: str = Field(default="", description="node name in scene.glb")
+    joints: list[Joint] = Field(default_factory=list, description="moving parts; omitted from JSON when empty")
+
+    @model_serializer(mode="wrap")
+    def _omit_no_joints(self, handler: Any) -> Any:
+        # scene.json stays byte-identical for scenes without moving parts (older files, golden digests)
+        data = handler(self)
+        if isinstance(data, dict) and not data.get("joints"):
+            data.pop("joints", None)
+        return data
 
 
 class UnplacedObject(_Model):

@@ -21,7 +21,7 @@ Validator = Callable[[Scene, "ValidationContext"], list[Finding]]
 
 VALIDATORS: Registry[Validator] = Registry("validators", (
     "validators.physical", "validators.navigation", "validators.stability", "validators.plausibility",
-    "validators.semantic", "validators.vision"))
+    "validators.semantic", "validators.vision", "validators.sim_stability"))
 
 
 def default_names() -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-JOB_OPTIONS = {"planner": str, "objects": str, "attempts": int, "pictures": bool}
+JOB_OPTIONS = {"planner": str, "objects": str, "attempts": int, "pictures": bool, "sim": bool}
 """Per-scene overrides a JSONL line may carry in ``options`` (the rest of the run's settings apply to every scene)."""
 
 MAX_PROMPT_FILE_BYTES = 64 * 1024 * 1024

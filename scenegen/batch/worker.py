@@ -38,6 +38,8 @@ class Settings:
     attempts: int = 3
     pictures: bool = True
     only_valid: bool = False
+    sim: bool = False
+    """Also write the simulation files (``scenegen.physics.outputs``: scene.xml, urdf/, sim_report.json)."""
 
     def for_job(self, job: SceneJob) -> "Settings":
         return replace(self, **job.options) if job.options else self
@@ -86,6 +88,10 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
             t0 = time.perf_counter()
             shutil.rmtree(tmp, ignore_errors=True)
             write_outputs(result, tmp, pictures=settings.pictures)
+            if settings.sim:
+                from scenegen.physics.outputs import write_sim_outputs
+
+                write_sim_outputs(result.scene, tmp)
             timings["write"] = time.perf_counter() - t0
             timings["total"] = time.perf_counter() - start
             entry = {**entry, "timings": {k: round(v, 4) for k, v in timings.items()}}

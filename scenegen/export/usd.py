@@ -41,8 +41,9 @@ ATTRIBUTE_FIELDS = ("colour", "material", "style", "size")
 """``ObjectInstance.attributes`` fields written as ``scenegen:<field>`` attributes (empty string when unset)."""
 
 
-def usda_text(scene: Scene) -> str:
-    """The scene as a USDA document (str). Imports ``pxr`` (usd-core) here, not at module import."""
+def usda_text(scene: Scene, physics: bool = True) -> str:
+    """The scene as a USDA document (str). Imports ``pxr`` (usd-core) here, not at module import. ``physics`` adds
+    UsdPhysics (rigid bodies, mass, convex colliders, joints: ``scenegen.export.usd_physics``)."""
     from pxr import Sdf, Usd, UsdGeom, Vt
 
     stage = Usd.Stage.CreateInMemory()
@@ -75,13 +76,18 @@ def usda_text(scene: Scene) -> str:
                                                          for k, v in sorted(inst.asset.params.items())},
                                          "size": [float(v) for v in inst.size]}})
         _define_mesh(stage, f"{OBJECTS}/{name}/{MESH_CHILD}", build_mesh(inst.asset))
+    if physics:
+        from scenegen.export.usd_physics import add_physics
+
+        add_physics(stage, scene, prim_names(scene), OBJECTS, ROOM)
     return stage.GetRootLayer().ExportToString()
 
 
-def write_usda(scene: Scene, path: str | Path) -> Path:
-    """Write ``usda_text(scene)`` atomically to ``path`` (conventionally ``scene.usda``) and return the path."""
+def write_usda(scene: Scene, path: str | Path, physics: bool = True) -> Path:
+    """Write ``usda_text(scene, physics)`` atomically to ``path`` (conventionally ``scene.usda``) and return the
+    path."""
     path = Path(path)
-    write_atomic(path, usda_text(scene))
+    write_atomic(path, usda_text(scene, physics))
     return path
 
 
