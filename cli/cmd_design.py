@@ -30,7 +30,7 @@ def eval_design(
     completeness and diversity across seeds, with the rules reader."""
     from rich.table import Table
 
-    from scenegen.design.evaluate import evaluate, read_prompts
+    from scenegen.training.design.evaluate import evaluate, read_prompts
     from scenegen.scene import write_atomic
 
     with user_errors():
@@ -62,7 +62,7 @@ def eval_design_explicit(
     stage must not cost the prompt's own counts and relations (issue 18: within 1 point)."""
     from rich.table import Table
 
-    from scenegen.design.evaluate import explicit
+    from scenegen.training.design.evaluate import explicit
     from scenegen.plan.evaluate import EVAL_SET, load_eval_set
     from scenegen.scene import write_atomic
 
@@ -85,7 +85,7 @@ def bench_design(seeds: Annotated[int, typer.Option(help="seeds per density", mi
     (normal ≤ 10 s, full ≤ 30 s)."""
     from rich.table import Table
 
-    from scenegen.design.evaluate import bench
+    from scenegen.training.design.evaluate import bench
 
     with user_errors():
         result = bench(seeds)

@@ -92,7 +92,7 @@ def make(
                 warnings.simplefilter("always", UserWarning)
                 paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
             if sim:
-                from scenegen.physics.outputs import write_sim_outputs
+                from scenegen.sim_outputs import write_sim_outputs
 
                 sim_paths, sim_report = write_sim_outputs(result.scene, out_dir)
                 paths.update(sim_paths)

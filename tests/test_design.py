@@ -138,7 +138,7 @@ def test_a_program_with_an_unknown_field_is_refused_with_its_file_named() -> Non
 
 
 def test_explicit_scores_judge_the_prompt_objects() -> None:
-    from scenegen.design.evaluate import explicit_scores
+    from scenegen.training.design.evaluate import explicit_scores
     from scenegen.pipeline import make
 
     row = {"counts": {"bed": 1, "nightstand": 2}, "relations": [["nightstand", "next_to", "bed"]]}

@@ -61,7 +61,7 @@ def _cache(tmp_path, monkeypatch):
 
 
 def test_tiny_scene_settles_except_the_floating_chair_and_the_blocked_doors_are_caught():
-    from scenegen.physics.simulate import run
+    from scenegen.export.simulate import run
 
     result = run(tiny_scene())
     motion = {m.object_id: m for m in result.motions}

@@ -4,7 +4,7 @@ under gravity, and every door and drawer is opened to its limit.
 An object fails when its frame moves more than ``max_displacement`` (1 cm) or tilts more than ``max_tilt_deg`` (2°):
 issue 22's thresholds, tighter than the pybullet ``stability`` check's (which uses hulls without walls, 2 cm and 5°)
 because SceneSmith reports against these. A moving part fails when, opened alone from closed to its limit with
-everything else as placed, it sinks more than ``physics.simulate.HIT_DEPTH`` (5 mm) into anything it did not already
+everything else as placed, it sinks more than ``export.simulate.HIT_DEPTH`` (5 mm) into anything it did not already
 touch when closed: a drawer into the bed, a wardrobe door into the wall. Wall- and ceiling-mounted and flat objects
 are fixed and not scored; room doors are swept like furniture doors.
 
@@ -39,7 +39,7 @@ def sim_stability(scene: Scene, ctx: "ValidationContext") -> list[Finding]:
         return [Finding(validator="sim_stability", check="settle_rate", status="skip",
                         message="MuJoCo is not installed, so the scene was not simulated",
                         fix="pip install mujoco")]
-    from scenegen.physics.simulate import SETTLE_S, run
+    from scenegen.export.simulate import SETTLE_S, run
 
     max_disp = float(ctx.param("sim_stability", "max_displacement", MAX_DISPLACEMENT))
     max_tilt = float(ctx.param("sim_stability", "max_tilt_deg", MAX_TILT_DEG))

@@ -39,7 +39,7 @@ class Settings:
     pictures: bool = True
     only_valid: bool = False
     sim: bool = False
-    """Also write the simulation files (``scenegen.physics.outputs``: scene.xml, urdf/, sim_report.json)."""
+    """Also write the simulation files (``scenegen.sim_outputs``: scene.xml, urdf/, sim_report.json)."""
 
     def for_job(self, job: SceneJob) -> "Settings":
         return replace(self, **job.options) if job.options else self
@@ -89,7 +89,7 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
             shutil.rmtree(tmp, ignore_errors=True)
             write_outputs(result, tmp, pictures=settings.pictures)
             if settings.sim:
-                from scenegen.physics.outputs import write_sim_outputs
+                from scenegen.sim_outputs import write_sim_outputs
 
                 write_sim_outputs(result.scene, tmp)
             timings["write"] = time.perf_counter() - t0

@@ -47,7 +47,7 @@ def bench_sim(runs: int = 3) -> SimBench:
     import os
 
     from scenegen.assets import _build_cached
-    from scenegen.physics.simulate import run
+    from scenegen.export.simulate import run
     from scenegen.pipeline import make
 
     scene = make(BENCH_PROMPT, seed=BENCH_SEED, planner="rules").scene
@@ -96,7 +96,7 @@ class SceneCheck:
 def acceptance(paths: list[Path], max_displacement: float = 0.01, max_tilt_deg: float = 2.0) -> list[SceneCheck]:
     """Check every scene in ``paths`` (scene.json files or folders) as the module doc says."""
     from scenegen.physics.model import sim_scene
-    from scenegen.physics.simulate import run
+    from scenegen.export.simulate import run
     from scenegen.scene import load_scene
 
     out = []
