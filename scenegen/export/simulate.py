@@ -1,4 +1,4 @@
-"""Run a scene in MuJoCo (beside the MJCF exporter whose text it loads): a gravity settle (does everything stay put?) and a joint sweep (does every door and drawer
+"""Run a scene in MuJoCo (beside the MJCF exporter whose text it loads): a gravity settle (does everything stay
 open fully without running into something?).
 
 ``mujoco`` is imported inside the functions. Units: metres, seconds, radians in; centimetres and degrees only in the

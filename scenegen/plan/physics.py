@@ -6,7 +6,7 @@ the ceiling; nothing stands under something lower than itself; no object rests o
 
 An impossible reading that the text states is replaced by the most plausible possible one, with a plan note:
 
-- "a rocking horse on the rug": a rug holds nothing up, so the horse stands on the floor over the rug (``middle_of``);
+- "a rocking horse on the rug": a rug holds nothing up, so the rug lies under the horse (``rug under horse``);
 - "a mirror mounted above the vanity" read as ``on_top``: a wall thing goes on the wall;
 - "a pendant above the dining table" read as ``on_top``: a ceiling thing hangs from the ceiling;
 - "a nightstand on the wardrobe", "a chair on the table": floor furniture stands beside it (``next_to``);
@@ -111,8 +111,8 @@ def _replacement(rel: Relation, subject: _Obj, target: _Obj) -> list[Relation]:
         return [Relation(kind="on_wall", subject=subject.id, target="wall", **keep)]
     if subject.support == "ceiling":
         return [Relation(kind="hang_from_ceiling", subject=subject.id, target="ceiling", **keep)]
-    if target.flat and subject.id != target.id:
-        return [Relation(kind="middle_of", subject=subject.id, target=target.id, **keep)]
+    if target.flat and subject.id != target.id:  # "an armchair on the rug": the rug lies under it
+        return [Relation(kind="under", subject=target.id, target=subject.id, **keep)]
     if subject.id == target.id:
         return []
     return [Relation(kind="next_to", subject=subject.id, target=target.id, **keep)]

@@ -296,8 +296,10 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
     "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
     "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
-    "above=above", "over=above", "mounted above=above", "hung above=above", "hanging above=above",
-    "hanging over=above", "directly above=above", "right above=above", "just above=above", "between=between", "in between=between", "among=unsupported",
+    "above=above", "over=above", "mounted above=above", "directly above=above", "right above=above",
+    "just above=above", "hung above=hangover", "hanging above=hangover", "hanging over=hangover",
+    "hung over=hangover", "suspended above=hangover", "suspended over=hangover", "dangling above=hangover",
+    "between=between", "in between=between", "among=unsupported",
     "amongst=unsupported",
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
@@ -329,6 +331,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "unsupported": (None, {}),
     "sides": ("around", {}),
     "holds": ("on_top", {}),
+    "hangover": ("hang_from_ceiling", {}),
     "flankedby": ("next_to", {}),
     "surroundedby": ("around", {}),
     "above": ("on_top", {"door": "next_to_door", "window": "next_to_window", "bed": "on_wall"}),

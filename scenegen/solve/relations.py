@@ -20,6 +20,7 @@ import numpy as np
 
 from scenegen.geometry import footprint_corners, point_segment_distance, rects_distance, wrap_angle
 from scenegen.scene import ARCHITECTURE_RELATIONS, ObjectInstance, Relation, Room
+from scenegen.thresholds import FLAT_HEIGHT
 
 SATISFIED = 0.5
 PAIR_TOL = 0.15
@@ -244,7 +245,9 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
     if kind == "on_top":
         return _xy_inside(s, t) * _band(np.abs(s.z - t.top), 0.0, 0.01, 0.04)
     if kind == "under":
-        return _xy_inside(s, t) * (s.top <= t.top + 1e-3)
+        flat = s.height <= FLAT_HEIGHT  # a rug lies under a chair when the chair stands on it, wherever its centre is
+        inside = np.where(flat, _xy_inside(t, s), _xy_inside(s, t))
+        return inside * (s.top <= t.top + 1e-3)
     g = _gaps(s, t)
     if kind == "next_to":
         return _band(g, 0.0, 0.5)

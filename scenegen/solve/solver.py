@@ -34,6 +34,11 @@ WALL_GAP = 0.005
 """metres between an object's back and the wall it stands against"""
 CLEARANCE = 0.5
 """metres of free floor wanted in front of an object's functional sides"""
+RUG_BORDER = 0.2
+"""metres of rug wanted beyond each side of the furniture a rug lies under"""
+RUG_SLIDE = 0.6
+"""metres a rug may slide off its anchor's centre (in the anchor's frame) to stay inside the room, e.g. when the bed
+above it stands against a wall"""
 RUG_SHRINK = (1.0, 0.85, 0.7, 0.55)
 """Scales tried for a rug's width and depth until every piece of floor furniture stands wholly on it or off it."""
 FACING_KINDS = frozenset({"in_front_of", "face_to", "around", "across_from"})
@@ -849,26 +854,33 @@ class _Solver:
         anchors = [self.boxes[r.target] for r in self.plan.relations if r.subject == it.obj.id and r.target in self.boxes]
         cx, cy = room_centroid(self.room)
         ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
-        for scale in RUG_SHRINK:
-            x, y, yaw = self._flat_candidates(anchors, cx, cy, fine=scale < 1.0)
-            rects = footprint_corners(x, y, scale * w / 2, scale * d / 2, yaw)
+        tries = self._rug_scales(it, anchors)
+        if anchors:  # first every size with the anchor wholly on the rug, then any place at all
+            tries = [(sx, sy, True) for sx, sy in tries] + [(sx, sy, False) for sx, sy in tries]
+        else:
+            tries = [(sx, sy, False) for sx, sy in tries]
+        for sx, sy, under_anchor in tries:
+            x, y, yaw = self._flat_candidates(anchors, cx, cy, fine=sx < 1.0)
+            rects = footprint_corners(x, y, sx * w / 2, sy * d / 2, yaw)
             ok = rects_inside_polygon(self.poly, rects)
             for oid, b in self.boxes.items():
                 if self.items[oid].role == "flat":
                     ok &= ~_overlaps(rects, b.corners, margin=1e-4)
-            if scale == 1.0 and not ok.any():
+            if (sx, sy) == (1.0, 1.0) and not ok.any():
                 self._fail(it, f"{_dims(it)} does not fit inside the room ({_room_dims(self.room)})")
                 return
             for oid, b in self.boxes.items():
                 if self.items[oid].role == "floor":
                     ok &= ~_partly_over(rects, b.corners)
+            if under_anchor:
+                ok &= _overlaps(rects, anchors[0].corners, margin=1e-4)  # not partly over, so wholly on
             if ok.any():
                 break
         else:
             self._fail(it, f"{_dims(it)} has no spot where each piece of furniture stands wholly on it or off it")
             return
-        if scale < 1.0:
-            w, d = round(scale * w, 4), round(scale * d, 4)
+        if (sx, sy) != (1.0, 1.0):
+            w, d = round(sx * w, 4), round(sy * d, 4)
             it.size, it.ref = (w, d, h), it.ref.model_copy(update={"params": {**it.ref.params, "width": w, "depth": d}})
         idx = np.flatnonzero(ok)
         cost = np.hypot(x[idx] - ax, y[idx] - ay)
@@ -879,11 +891,29 @@ class _Solver:
         best = idx[int(np.argmin(cost + np.arange(len(idx)) * 1e-9))]
         self.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
 
+    def _rug_scales(self, it: _Item, anchors: list[Box]) -> list[tuple[float, float]]:
+        """(width, depth) scale factors to try for a rug, in order: for a rug under an anchor, first the size that
+        holds the anchor's whole footprint with ``RUG_BORDER`` to spare (within the catalog's largest rug), so a bed
+        stands wholly on its rug; then ``RUG_SHRINK``."""
+        shrink = [(s, s) for s in RUG_SHRINK]
+        if not anchors:
+            return shrink
+        w, d, _ = it.size
+        big_w, big_d, _ = it.cat.size_max
+        a = anchors[0]
+        sx = min(max(1.0, (a.width + 2 * RUG_BORDER) / w), big_w / w)
+        sy = min(max(1.0, (a.depth + 2 * RUG_BORDER) / d), big_d / d)
+        return [(round(sx, 4), round(sy, 4))] + shrink if (sx, sy) != (1.0, 1.0) else shrink
+
     def _flat_candidates(self, anchors: list[Box], cx: float, cy: float,
                          fine: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Rug centres and yaws to try (x, y, yaw arrays, metres and radians): on each anchor, at the room's centroid
+        """Rug centres and yaws to try (x, y, yaw arrays, metres and radians): on each anchor and slid around it by up to
+        ``RUG_SLIDE``, at the room's centroid
         in each wall direction, then a 0.2 m grid at the first wall direction (``fine``: 0.1 m in every one)."""
-        candidates = [(b.cx, b.cy, b.yaw) for b in anchors] + [(cx, cy, yaw) for yaw in self.wall_yaws]
+        shifts = np.arange(-RUG_SLIDE, RUG_SLIDE + 1e-9, 0.1)
+        candidates = [(b.cx, b.cy, b.yaw) for b in anchors] + [
+            (b.cx + u * math.cos(b.yaw) - v * math.sin(b.yaw), b.cy + u * math.sin(b.yaw) + v * math.cos(b.yaw), b.yaw)
+            for b in anchors for u in shifts for v in shifts] + [(cx, cy, yaw) for yaw in self.wall_yaws]
         x, y, yaw = (np.asarray(v) for v in zip(*candidates))
         (x0, y0), (x1, y1) = self.room.bounds
         step, yaws = (0.1, self.wall_yaws) if fine else (0.2, self.wall_yaws[:1])

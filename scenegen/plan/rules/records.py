@@ -27,7 +27,8 @@ COMMON = ("bed", "sofa", "desk", "chair", "table_lamp", "wardrobe", "bookshelf",
 SENTENCE_END = frozenset({".", ";", "!", "?"})
 STRONG_BOUNDARIES = frozenset({",", ";", "and", "or", "with", "plus", "&", "including", "containing", "featuring"})
 SUBJECT_INTRO = frozenset({",", "there", "is", "are", "stands", "sits", "stand", "sit", "hangs", "we", "have", "you",
-                            "will", "find", "be", "i", "want", "would", "like", "place", "put", "goes", "go", "lies"})
+                            "will", "find", "be", "i", "want", "would", "like", "place", "put", "goes", "go", "lies",
+                            "lie", "hang", "hung", "rest", "rests", "stood", "sat"})
 
 
 # --------------------------------------------------------------------------------------------------------------------

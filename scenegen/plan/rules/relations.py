@@ -274,6 +274,9 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         objects[subject].is_target = True
         return Rel(obj_kind, [target.mention], target=subject, src=src,  # type: ignore[list-item]
                    flank=key == "flankedby")
+    if key == "hangover" and target.kind in ("object", "arch", "pronoun"):
+        # "a mobile hanging over the crib": it hangs from the ceiling; how close to the crib is not stated
+        return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
     if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
         # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
         objects[subject].is_target = True
