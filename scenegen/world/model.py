@@ -6,10 +6,9 @@ and shift from a learned action embedding, Perez et al. 2018); skip connections;
 last context frame (frame_{t+1} = frame_t + Δ), so "nothing moves" is the easy default and the capacity goes into
 the motion the action causes.
 
-The head is deterministic (trained with mean squared error, it predicts the conditional mean). A diffusion head
-(DIAMOND-style, diffusers' UNet + scheduler) samples sharper frames but costs several network passes per frame and
-far more training; at this size and CPU budget it was out of scope, and PSNR/SSIM — the metrics we report — reward
-the conditional mean anyway.
+The head is deterministic (trained with mean squared error, it predicts the conditional mean, which PSNR rewards and
+which blurs). ``scenegen.world.diffusion`` adds a diffusion head on the same U-Net (DIAMOND-style, a few denoising
+passes per frame); ``load`` returns whichever head a checkpoint holds, and ``rollout`` drives both.
 
 Checkpoints: safetensors with the config in the metadata (``save`` / ``load``); no pickles.
 """
