@@ -24,11 +24,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 
 from scenegen.world.model import PSNR_CAP, WorldModel, load, model_rollout, psnr, rollout, ssim
+
+if TYPE_CHECKING:
+    from scenegen.training.world.measures import FeatureEncoder
 
 HORIZONS = (1, 2, 4, 8, 16, 32, 64)
 LOOP = "turn_left*6 forward*2 back*2 turn_right*6"

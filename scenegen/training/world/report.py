@@ -39,7 +39,7 @@ def print_eval(res: WorldEval, console: Any) -> None:
             console.print(_table(f"judge-feature {key} distance to the engine (lower is better)", hs, rows,
                                  "{:.3f}" if key == "cosine" else "{:.1f}"))
     c = res.controllability
-    console.print(f"controllability (true − shuffled actions): " + ", ".join(f"h={h} {g:+.2f}"
+    console.print("controllability (true − shuffled actions): " + ", ".join(f"h={h} {g:+.2f}"
                                                                            for h, g in c["gap"].items())
                   + f" dB; whole rollout {c['rollout_gap']:+.2f} dB", highlight=False)
     if res.revisit:
