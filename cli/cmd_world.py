@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 from typing import Annotated
 
 import typer
@@ -23,6 +24,7 @@ def data(
     size: Annotated[int, typer.Option(help="frame width and height, pixels", min=8, max=512)] = 64,
     seed: Annotated[int, typer.Option(help="seeds the rooms and the walks")] = 0,
     out: Annotated[Path, typer.Option("--out", "-o", help="dataset folder")] = Path("outputs/world_data"),
+    split: Annotated[Optional[str], typer.Option(help="make only this split's rooms: train or heldout")] = None,
 ) -> None:
     """Make rooms with the pipeline, walk them (planner path + random actions), render at SIZE², write one shard per
     room to OUT/train or OUT/heldout. Existing shards are kept, so a stopped run resumes."""
@@ -33,6 +35,6 @@ def data(
             if done % 20 == 0 or done == total:
                 console.print(f"{done}/{total} rooms", highlight=False)
 
-        meta = generate(out, scenes, steps, size, seed, progress=progress)
+        meta = generate(out, scenes, steps, size, seed, progress=progress, split=split)
     out_console.print(f"wrote {meta['made']['train']} train and {meta['made']['heldout']} held-out rooms to "
                       f"[bold]{out}[/]", highlight=False)

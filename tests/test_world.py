@@ -11,9 +11,9 @@ import torch
 
 from scenegen.render.walk import ACTIONS
 from scenegen.training.world import data as wdata
-from scenegen.training.world.evaluate import (PSNR_CAP, copy_last, eval_world, horizon_scores, make_windows, model_rollout,
+from scenegen.training.world.evaluate import (acceptance, copy_last, eval_world, horizon_scores, make_windows, model_rollout,
                                      plot_psnr, psnr, ssim)
-from scenegen.world.model import WorldConfig, build, load, rollout, save, tiny_config, to_model, to_uint8
+from scenegen.world.model import PSNR_CAP, WorldConfig, build, load, rollout, save, tiny_config, to_model, to_uint8
 from scenegen.training.world.train import FLIP_ACTION, Episodes, TrainConfig, loss_self, loss_teacher, train_world
 
 PROMPT = "a bedroom with a bed, a nightstand and a wardrobe"
@@ -36,8 +36,11 @@ def _synthetic_shard(index: int, t: int = 12, size: int = 16, seed: int = 0) -> 
         frames.append(base[:, shift:shift + size])
         if k < t:
             shift = int(np.clip(shift + {5: -2, 6: 2}.get(int(actions[k]), 0), 0, 2 * size))
+    ids = np.zeros((t + 1, size, size), dtype=np.int16)
+    ids[:, size // 4:3 * size // 4, size // 4:3 * size // 4] = 1  # one object in the middle of every frame
     return {"frames": np.stack(frames), "actions": actions.astype(np.int64),
-            "poses": np.tile(np.eye(4, dtype=np.float32), (t + 1, 1, 1)), "scene_index": index}
+            "poses": np.tile(np.eye(4, dtype=np.float32), (t + 1, 1, 1)), "scene_index": index,
+            "ids": ids, "names": np.array(["floor", "box_0"])}
 
 
 def _write_shards(root, n: int = 8, t: int = 40, size: int = 16) -> None:  # type: ignore[no-untyped-def]
@@ -245,13 +248,22 @@ def test_copy_last_baseline_numbers():
 
 
 def test_eval_world_on_synthetic_rooms(tmp_path):
-    _write_shards(tmp_path / "data", n=8, t=40)
+    _write_shards(tmp_path / "data", n=8, t=70)
     w = save(_live(build(tiny_config(), seed=0)), tmp_path / "w.safetensors")
-    res = eval_world(tmp_path / "data", w, teacher=w, starts_per_room=2, revisit_rooms=0, threads=1)
+    res = eval_world(tmp_path / "data", w, teacher=w, starts_per_room=2, revisit_rooms=0, threads=1,
+                     strip=tmp_path / "strip.png")
     assert res.rooms == 1 and res.windows == 2
-    assert set(res.scores) == {"copy_last", "self_forced", "teacher_forced", "self_forced_shuffled_actions"}
-    assert res.scores["self_forced"] == res.scores["teacher_forced"]  # same weights, same numbers
-    assert set(res.controllability["gap"]) == {1, 4, 8, 16, 32}
+    baselines = {"copy_last", "blurred_last", "flat_mean", "train_mean"}
+    assert set(res.scores) == baselines | {"model", "teacher_forced", "model_shuffled_actions"}
+    assert res.scores["model"] == res.scores["teacher_forced"]  # same weights, same numbers
+    assert set(res.controllability["gap"]) == {1, 2, 4, 8, 16, 32, 64}
+    assert set(res.persistence) == set(res.content) == set(res.features) == baselines | {"model"}
+    assert res.persistence["flat_mean"][16]["structure"] == 1.0  # a flat guess has no structure
+    assert res.persistence["model"][1]["objects"] == 2  # the one object, in both windows
+    assert res.content["flat_mean"]["gradient"][8] == 0.0
+    assert (tmp_path / "strip.png").stat().st_size > 0
+    acc = acceptance(res)
+    assert isinstance(acc["contrast_h32_met"], bool) and acc["contrast_h32"] == res.content["model"]["contrast"][32]
     c = res.controllability
     assert c["rollout_gap"] == pytest.approx(c["rollout_psnr_true"] - c["rollout_psnr_shuffled"])
     assert math.isfinite(c["rollout_psnr_true"]) and math.isfinite(c["rollout_psnr_shuffled"])

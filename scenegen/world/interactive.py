@@ -71,7 +71,7 @@ class InteractiveRollout:
             raise ValueError(f"unknown action {action!r}; known: {', '.join(ACTIONS)}")
         self._engine_step(action)
         ctx = to_model(torch.from_numpy(np.stack(self.model_frames[-self.context:])))[None]
-        nxt = rollout(self.model, ctx, torch.tensor([[ACTIONS.index(action)]]))[0, 0]
+        nxt = rollout(self.model, ctx, torch.tensor([[ACTIONS.index(action)]]), seed=len(self.actions))[0, 0]
         self.model_frames.append(to_uint8(nxt).numpy())
 
     def press(self, key: str) -> str | None:

@@ -6,10 +6,9 @@ and shift from a learned action embedding, Perez et al. 2018); skip connections;
 last context frame (frame_{t+1} = frame_t + Δ), so "nothing moves" is the easy default and the capacity goes into
 the motion the action causes.
 
-The head is deterministic (trained with mean squared error, it predicts the conditional mean). A diffusion head
-(DIAMOND-style, diffusers' UNet + scheduler) samples sharper frames but costs several network passes per frame and
-far more training; at this size and CPU budget it was out of scope, and PSNR/SSIM — the metrics we report — reward
-the conditional mean anyway.
+The head is deterministic (trained with mean squared error, it predicts the conditional mean, which PSNR rewards and
+which blurs). ``scenegen.world.diffusion`` adds a diffusion head on the same U-Net (DIAMOND-style, a few denoising
+passes per frame); ``load`` returns whichever head a checkpoint holds, and ``rollout`` drives both.
 
 Checkpoints: safetensors with the config in the metadata (``save`` / ``load``); no pickles.
 """
@@ -119,8 +118,11 @@ class WorldModel(nn.Module):
         if k != self.cfg.context or c != 3 or h % self.cfg.patch or w % self.cfg.patch:
             raise ValueError(f"context must be (B, {self.cfg.context}, 3, H, W) with H, W multiples of "
                              f"{self.cfg.patch}, got {tuple(context.shape)}")
-        a = self.embed(action)
-        x = self.stem(context.reshape(b, k * c, h, w))
+        return context[:, -1] + self.trunk(self.stem(context.reshape(b, k * c, h, w)), self.embed(action))
+
+    def trunk(self, x: torch.Tensor, a: torch.Tensor) -> torch.Tensor:
+        """The U-Net after the stem: features (B, ch[0], H/p, W/p), conditioning (B, action_dim) → the head's output
+        (B, 3, H, W)."""
         skips = []
         for level, block in enumerate(self.down_blocks):
             if level > 0:
@@ -132,7 +134,12 @@ class WorldModel(nn.Module):
             skip = skips.pop(-2)
             x = up(F.interpolate(x, size=skip.shape[-2:], mode="nearest"))
             x = block(torch.cat([x, skip], dim=1), a)
-        return context[:, -1] + self.head(x)
+        return self.head(x)
+
+    def predict_next(self, context: torch.Tensor, action: torch.Tensor, generator: torch.Generator | None = None
+                     ) -> torch.Tensor:
+        """The next frame (B, 3, H, W) in [−1, 1] (clamped); ``generator`` is unused (deterministic head)."""
+        return self(context, action).clamp(-1, 1)
 
 
 def to_model(frames_u8: torch.Tensor) -> torch.Tensor:
@@ -147,13 +154,15 @@ def to_uint8(frames: torch.Tensor) -> torch.Tensor:
 
 
 @torch.no_grad()
-def rollout(model: WorldModel, context: torch.Tensor, actions: torch.Tensor) -> torch.Tensor:
+def rollout(model: WorldModel, context: torch.Tensor, actions: torch.Tensor, seed: int = 0) -> torch.Tensor:
     """Autoregressive rollout: context (B, k, 3, H, W) in [−1, 1], actions (B, N) ids → (B, N, 3, H, W), each frame
-    predicted from the last k frames (ground truth first, then the model's own, clamped to [−1, 1])."""
+    predicted from the last k frames (ground truth first, then the model's own, clamped to [−1, 1]). Works for
+    either head (``predict_next``); ``seed`` seeds the diffusion head's noise."""
     ctx = context
     out = []
+    gen = torch.Generator().manual_seed(seed)  # the diffusion head's noise: a rollout is reproducible
     for n in range(actions.shape[1]):
-        nxt = model(ctx, actions[:, n]).clamp(-1, 1)
+        nxt = model.predict_next(ctx, actions[:, n], gen)
         out.append(nxt)
         ctx = torch.cat([ctx[:, 1:], nxt[:, None]], dim=1)
     return torch.stack(out, dim=1)
@@ -176,7 +185,7 @@ def save(model: WorldModel, path: str | Path, extra: dict | None = None) -> Path
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    meta = {"config": json.dumps(asdict(model.cfg))} | {k: json.dumps(v) for k, v in (extra or {}).items()}
+    meta = {"config": json.dumps(asdict(model.cfg)), "head": json.dumps(getattr(model, "HEAD", "deterministic"))} | {k: json.dumps(v) for k, v in (extra or {}).items()}
     save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(tmp), metadata=meta)
     tmp.chmod(0o644)  # an ordinary readable file, like the other bundled weights
     tmp.replace(path)
@@ -195,7 +204,12 @@ def load(path: str | Path) -> WorldModel:
         meta = f.metadata() or {}
     raw = json.loads(meta["config"])
     raw["channels"] = tuple(raw["channels"])
-    model = WorldModel(WorldConfig(**raw))
+    if json.loads(meta.get("head", '"deterministic"')) == "diffusion":
+        from scenegen.world.diffusion import DiffusionConfig, DiffusionWorldModel
+
+        model: WorldModel = DiffusionWorldModel(DiffusionConfig(**raw))
+    else:
+        model = WorldModel(WorldConfig(**raw))
     model.load_state_dict(load_file(str(path)))
     return model.eval()
 

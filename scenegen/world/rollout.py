@@ -23,6 +23,8 @@ class Episode:
     poses: np.ndarray    # (T+1, 4, 4) float32
     depth: np.ndarray    # (T+1, H, W) float16
     blocked: np.ndarray  # (T,) bool
+    ids: np.ndarray | None = None    # (T+1, H, W) int16: index into ``names`` of the mesh each pixel shows, −1 none
+    names: tuple[str, ...] = ()      # mesh names ("floor", "wall_0", object ids…)
 
 
 def render_episode(scene, actions: Sequence[str], size: int = 64) -> Episode:  # type: ignore[no-untyped-def]
@@ -32,7 +34,8 @@ def render_episode(scene, actions: Sequence[str], size: int = 64) -> Episode:  #
     w = render_walk(scene, list(actions), size, size, shadows=False)
     return Episode(frames=w.rgb, actions=np.array([ACTIONS.index(a) for a in actions], dtype=np.int64),
                    poses=w.poses.astype(np.float32), depth=w.depth.astype(np.float16),
-                   blocked=np.array(w.blocked, dtype=bool))
+                   blocked=np.array(w.blocked, dtype=bool), ids=w.ids.astype(np.int16),
+                   names=tuple(str(n) for n in w.names))
 
 
 @dataclass

@@ -4,7 +4,8 @@ a small size, written as one ``.npz`` shard per room under ``OUT/train/`` or ``O
 A shard holds ``frames`` (T+1, H, W, 3) uint8 sRGB (frame 0 the start, frame k the view after action k),
 ``actions`` (T,) int64 ids into ``scenegen.render.walk.ACTIONS``, ``poses`` (T+1, 4, 4) float32 camera-to-world
 (OpenCV axes, metres), ``depth`` (T+1, H, W) float16 metres (``inf`` where nothing was hit), ``blocked`` (T,) bool,
-and ``prompt`` / ``seed`` / ``scene_index``.
+``ids`` (T+1, H, W) int16 (the engine's id buffer: index into ``names`` of the mesh each pixel shows, −1 for none;
+the object-persistence measure reads it), ``names`` (M,) str, and ``prompt`` / ``seed`` / ``scene_index``.
 
 Split by scene: room ``i`` is held out when ``i % HELDOUT_EVERY == HELDOUT_EVERY - 1``, so held-out rooms (their layout,
 their objects) never appear in training. Rooms are ``pipeline.make(prompt, seed=data_seed·10⁴ + i)`` over the
@@ -73,36 +74,42 @@ def make_shard(index: int, prompt: str, seed: int, steps: int, size: int, out_pa
     ep = render_episode(scene, walk_actions(scene, steps, seed), size)
     tmp = out_path.with_name(out_path.stem + ".tmp.npz")
     np.savez_compressed(tmp, frames=ep.frames, actions=ep.actions, poses=ep.poses, depth=ep.depth,
-                        blocked=ep.blocked, prompt=np.array(prompt), seed=np.array(seed),
+                        blocked=ep.blocked, ids=ep.ids, names=np.array(ep.names), prompt=np.array(prompt), seed=np.array(seed),
                         scene_index=np.array(index))
     tmp.replace(out_path)
     return True
 
 
 def generate(out_dir: str | Path, scenes: int, steps: int, size: int = 64, seed: int = 0,
-             progress: Callable[[int, int], None] | None = None) -> dict:
-    """Write ``scenes`` shards (resumable: existing shards are kept) and ``meta.json``; returns the meta."""
+             progress: Callable[[int, int], None] | None = None, split: str | None = None) -> dict:
+    """Write ``scenes`` shards (resumable: existing shards are kept) and ``meta.json``; returns the meta.
+    ``split`` ("train" or "heldout") makes only that split's rooms (same indices and seeds as a full run)."""
+    if split not in (None, "train", "heldout"):
+        raise ValueError(f"split must be train or heldout, got {split!r}")
     out = Path(out_dir)
     (out / "train").mkdir(parents=True, exist_ok=True)
     (out / "heldout").mkdir(parents=True, exist_ok=True)
     pool = load_prompt_pool()
     made = {"train": 0, "heldout": 0}
     for i in range(scenes):
-        split = "heldout" if is_heldout(i) else "train"
-        path = out / split / f"scene_{i:05d}.npz"
+        which = "heldout" if is_heldout(i) else "train"
+        if split is not None and which != split:
+            continue
+        path = out / which / f"scene_{i:05d}.npz"
         ok = path.exists() or make_shard(i, pool[i % len(pool)], seed * 10_000 + i, steps, size, path)
-        made[split] += int(ok)
+        made[which] += int(ok)
         if progress is not None:
             progress(i + 1, scenes)
     meta = {"command": f"scenegen world data --scenes {scenes} --steps {steps} --size {size} --seed {seed} "
-                       f"--out {out}", "scenes": scenes, "steps": steps, "size": size, "seed": seed,
+                       f"--out {out}" + (f" --split {split}" if split else ""), "scenes": scenes, "steps": steps, "size": size, "seed": seed,
             "heldout_every": HELDOUT_EVERY, "made": made}
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
     return meta
 
 
-def load_split(data_dir: str | Path, split: str) -> list[dict[str, np.ndarray]]:
-    """Every shard of ``split`` (``train`` or ``heldout``), sorted by scene index, as dicts of arrays."""
+def load_split(data_dir: str | Path, split: str, with_ids: bool = False) -> list[dict]:
+    """Every shard of ``split`` (``train`` or ``heldout``), sorted by scene index, as dicts of arrays; ``with_ids``
+    adds the id buffer and mesh names (when the shard has them), the prompt and the seed."""
     files = sorted((Path(data_dir) / split).glob("scene_[0-9]*.npz"))
     files = [f for f in files if ".tmp" not in f.name]
     if not files:
@@ -110,5 +117,25 @@ def load_split(data_dir: str | Path, split: str) -> list[dict[str, np.ndarray]]:
     out = []
     for f in files:
         with np.load(f, allow_pickle=False) as z:
-            out.append({k: z[k] for k in ("frames", "actions", "poses")} | {"scene_index": int(z["scene_index"])})
+            d = {k: z[k] for k in ("frames", "actions", "poses")} | {"scene_index": int(z["scene_index"])}
+            if with_ids and "ids" in z.files:
+                d |= {"ids": z["ids"], "names": [str(n) for n in z["names"]]}
+            if with_ids:
+                d |= {"prompt": str(z["prompt"]), "seed": int(z["seed"])}
+            out.append(d)
     return out
+
+
+def mean_frame(data_dir: str | Path, split: str = "train") -> np.ndarray:
+    """The mean frame (H, W, 3) uint8 over every frame of ``split`` (the train-mean baseline)."""
+    total, count = None, 0
+    for f in sorted((Path(data_dir) / split).glob("scene_[0-9]*.npz")):
+        if ".tmp" in f.name:
+            continue
+        with np.load(f, allow_pickle=False) as z:
+            fr = z["frames"].astype(np.float64)
+        total = fr.sum(0) if total is None else total + fr.sum(0)
+        count += len(fr)
+    if total is None:
+        raise ValueError(f"no {split} shards in {data_dir}: run `scenegen world data --out {data_dir}` first")
+    return (total / count).round().astype(np.uint8)

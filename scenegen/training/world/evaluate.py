@@ -1,10 +1,12 @@
 """Score world models against the engine on held-out rooms (``scenegen eval world``).
 
-* Fidelity per horizon: from a ground-truth context ending at frame t0, roll out 32 actions; at horizon h compare the
-  predicted frame with the engine's frame t0+h. PSNR (dB, on [0, 1] pixels quantised to uint8 as a video would be;
+* Fidelity per horizon (1..64): from a ground-truth context ending at frame t0, roll out 64 actions; at horizon h
+  compare the predicted frame with the engine's frame t0+h. PSNR (dB, on [0, 1] pixels quantised to uint8 as a video would be;
   identical frames score ``PSNR_CAP``) and SSIM (Wang et al. 2004: 11×11 Gaussian window, σ = 1.5, K1 = 0.01,
-  K2 = 0.03, per channel, valid positions, averaged). Methods: the self-forced model, the teacher-forced model and
-  copy-last-frame (frame t0 repeated).
+  K2 = 0.03, per channel, valid positions, averaged). Methods: the model, the teacher-forced model (when given) and
+  the baselines of ``measures`` (copy-last, blurred last, the flat-mean-colour oracle, the training set's mean frame).
+* Measures blur cannot game (``measures``): contrast and gradient-energy ratios, object persistence inside the
+  engine's id-buffer masks, and a feature distance with the frozen judge backbone, for the model and every baseline.
 * Action controllability: PSNR of the rollout with the true actions minus the rollout from the same context with the
   actions of another held-out walk (walk i gets walk i+1's actions, a derangement), per horizon, averaged over the
   horizons, and over the whole rollout (the mean PSNR of all its predicted frames, 1..32).
@@ -22,13 +24,17 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 
-from scenegen.world.model import PSNR_CAP, WorldModel, load, model_rollout, psnr, rollout, ssim
+from scenegen.world.model import WorldModel, load, model_rollout, psnr, rollout, ssim
 
-HORIZONS = (1, 4, 8, 16, 32)
+if TYPE_CHECKING:
+    from scenegen.training.world.measures import FeatureEncoder
+
+HORIZONS = (1, 2, 4, 8, 16, 32, 64)
 LOOP = "turn_left*6 forward*2 back*2 turn_right*6"
 
 
@@ -47,7 +53,7 @@ class Windows:
     room: np.ndarray
 
 
-def make_windows(shards: list[dict], k: int, n: int = max(HORIZONS), starts_per_room: int = 3) -> Windows:
+def make_windows(shards: list[dict], k: int, n: int = 64, starts_per_room: int = 3) -> Windows:
     """``starts_per_room`` windows per held-out walk, spread evenly over it."""
     ctx, acts, tgt, room = [], [], [], []
     for s in shards:
@@ -125,61 +131,144 @@ def revisit(model: WorldModel, shards: list[dict], rooms: int = 10, size: int = 
 class WorldEval:
     horizons: list[int]
     scores: dict[str, dict] = field(default_factory=dict)      # method → {"psnr": {h: dB}, "ssim": {h: v}}
+    content: dict[str, dict] = field(default_factory=dict)     # method → {"contrast": {h: r}, "gradient": {h: r}}
+    persistence: dict[str, dict] = field(default_factory=dict)  # method → {h: {"colour", "structure", "objects"}}
+    features: dict[str, dict] = field(default_factory=dict)    # method → {h: {"cosine", "frechet"}}
     controllability: dict = field(default_factory=dict)        # {"gap": {h: dB}, "mean_gap": dB}
     revisit: dict = field(default_factory=dict)
     fps: dict = field(default_factory=dict)
     windows: int = 0
     rooms: int = 0
+    encoder: str = ""
+
+
+def _heldout(data_dir: str | Path, k: int, starts_per_room: int) -> tuple[list[dict], Windows, np.ndarray, list]:
+    """Held-out shards, their windows, and each window's engine id buffers (B, N, H, W) and mesh names."""
+    from scenegen.training.world.data import load_split
+
+    shards = load_split(data_dir, "heldout", with_ids=True)
+    if any("ids" not in s for s in shards):
+        raise ValueError(f"the held-out shards in {data_dir} have no id buffer (made before it was stored): "
+                         f"remake them with `scenegen world data --split heldout --out {data_dir}` in a new folder")
+    n = max(HORIZONS)
+    win = make_windows(shards, k, n, starts_per_room)
+    ids, names = [], []
+    for s in shards:
+        last = len(s["actions"]) - n
+        if last < k - 1:
+            continue
+        for t0 in np.linspace(k - 1, last, starts_per_room).round().astype(int):
+            ids.append(s["ids"][t0 + 1:t0 + 1 + n])
+            names.append(s["names"])
+    return shards, win, np.stack(ids), names
+
+
+def score_method(res: WorldEval, name: str, pred: np.ndarray, win: Windows, ids: np.ndarray, names: list,
+                 encoder: "FeatureEncoder | None", engine_feats: dict[int, np.ndarray]) -> None:
+    """Every per-horizon measure of predictions ``pred`` (B, N, H, W, 3) uint8, stored under ``name``."""
+    from scenegen.training.world.measures import contrast_ratio, feature_scores, gradient_ratio, persistence
+
+    res.scores[name] = horizon_scores(pred, win.targets)
+    res.content[name] = {"contrast": {}, "gradient": {}}
+    res.persistence[name] = {}
+    res.features[name] = {}
+    for h in HORIZONS:
+        p, t = pred[:, h - 1], win.targets[:, h - 1]
+        res.content[name]["contrast"][h] = contrast_ratio(p, t)
+        res.content[name]["gradient"][h] = gradient_ratio(p, t)
+        res.persistence[name][h] = persistence(p, t, ids[:, h - 1], names)
+        if encoder is not None:
+            res.features[name][h] = feature_scores(encoder(p), engine_feats[h])
 
 
 def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | None = None,
-               starts_per_room: int = 3, revisit_rooms: int = 10, threads: int = 2,
-               log: Callable[[str], None] = lambda m: None) -> WorldEval:
-    """All the scores above on ``data_dir``'s held-out split."""
-    from scenegen.training.world.data import load_split
+               starts_per_room: int = 3, revisit_rooms: int = 10, threads: int = 1,
+               log: Callable[[str], None] = lambda m: None, encoder_path: str | Path | None = None,
+               strip: str | Path | None = None) -> WorldEval:
+    """All the scores above on ``data_dir``'s held-out split, the model against the four baselines; ``strip``: also
+    draw the strip picture there (6 held-out rooms, engine against model and blurred last frame)."""
+    from scenegen.training.world.data import mean_frame
+    from scenegen.training.world.measures import FeatureEncoder, baselines
 
     torch.set_num_threads(threads)
     model = load(weights)
-    shards = load_split(data_dir, "heldout")
-    full = []
-    for f in sorted((Path(data_dir) / "heldout").glob("scene_[0-9]*.npz")):
-        with np.load(f, allow_pickle=False) as z:
-            full.append({"prompt": str(z["prompt"]), "seed": int(z["seed"])})
-    for s, extra in zip(shards, full):
-        s.update(extra)
     k = model.cfg.context
-    win = make_windows(shards, k, max(HORIZONS), starts_per_room)
+    shards, win, ids, names = _heldout(data_dir, k, starts_per_room)
     res = WorldEval(horizons=list(HORIZONS), windows=len(win.actions), rooms=len(set(win.room.tolist())))
     log(f"{res.windows} windows in {res.rooms} held-out rooms")
-    res.scores["copy_last"] = horizon_scores(copy_last(win.context, max(HORIZONS)), win.targets)
+    encoder = FeatureEncoder(encoder_path)
+    res.encoder = str(encoder.path)
+    engine_feats = {h: encoder(win.targets[:, h - 1]) for h in HORIZONS}
+    for name, pred in baselines(win.context, win.targets, mean_frame(data_dir, "train")).items():
+        score_method(res, name, pred, win, ids, names, encoder, engine_feats)
+    log("baselines scored")
     pred = model_rollout(model, win.context, win.actions)
-    res.scores["self_forced"] = horizon_scores(pred, win.targets)
-    log("self-forced model scored")
+    score_method(res, "model", pred, win, ids, names, encoder, engine_feats)
+    log("model scored")
+    if strip is not None:
+        from scenegen.training.world.strip import pick_windows, strip_picture
+
+        pick = pick_windows(win.room)
+        prompts = {s["scene_index"]: f'room {s["scene_index"]}: {s["prompt"]}' for s in shards}
+        strip_picture(win.context[pick], win.targets[pick], {"model": pred[pick]},
+                      [prompts[int(r)] for r in win.room[pick]], strip)
     if teacher is not None:
         tmodel = load(teacher)
         tk = tmodel.cfg.context
-        tctx = win.context[:, -tk:] if tk <= k else None
-        if tctx is None:
+        if tk > k:
             raise ValueError(f"the teacher's context ({tk}) is longer than the model's ({k})")
-        res.scores["teacher_forced"] = horizon_scores(model_rollout(tmodel, tctx, win.actions), win.targets)
+        res.scores["teacher_forced"] = horizon_scores(model_rollout(tmodel, win.context[:, -tk:], win.actions),
+                                                      win.targets)
         log("teacher-forced model scored")
-    shuffled = np.roll(win.actions, 1, axis=0)
-    pred_shuffled = model_rollout(model, win.context, shuffled)
-    sh = horizon_scores(pred_shuffled, win.targets)
-    res.scores["self_forced_shuffled_actions"] = sh
-    gap = {h: res.scores["self_forced"]["psnr"][h] - sh["psnr"][h] for h in HORIZONS}
-    whole_true = float(np.mean(psnr(pred, win.targets)))
-    whole_shuffled = float(np.mean(psnr(pred_shuffled, win.targets)))
-    res.controllability = {"gap": gap, "mean_gap": float(np.mean(list(gap.values()))),
-                           "rollout_psnr_true": whole_true, "rollout_psnr_shuffled": whole_shuffled,
-                           "rollout_gap": whole_true - whole_shuffled,
-                           "shuffle": "each window rolled out with the next window's actions (another held-out walk)"}
+    res.controllability = controllability(res, model, win, pred)
     log("controllability scored")
     if revisit_rooms > 0:
         res.revisit = revisit(model, shards, revisit_rooms, model.cfg.size)
         log("revisit scored")
-    res.fps = {"threads_1": rollout_fps(model, threads=1), f"threads_{threads}": rollout_fps(model, threads=threads)}
+    res.fps = {"threads_1": rollout_fps(model, threads=1)}
     return res
+
+
+def controllability(res: WorldEval, model, win: Windows, pred: np.ndarray) -> dict:  # type: ignore[no-untyped-def]
+    """PSNR with the true actions minus PSNR with another held-out walk's actions, per horizon and whole rollout."""
+    shuffled = np.roll(win.actions, 1, axis=0)
+    pred_shuffled = model_rollout(model, win.context, shuffled)
+    sh = horizon_scores(pred_shuffled, win.targets)
+    res.scores["model_shuffled_actions"] = sh
+    gap = {h: res.scores["model"]["psnr"][h] - sh["psnr"][h] for h in HORIZONS}
+    whole_true = float(np.mean(psnr(pred, win.targets)))
+    whole_shuffled = float(np.mean(psnr(pred_shuffled, win.targets)))
+    return {"gap": gap, "mean_gap": float(np.mean(list(gap.values()))),
+            "rollout_psnr_true": whole_true, "rollout_psnr_shuffled": whole_shuffled,
+            "rollout_gap": whole_true - whole_shuffled,
+            "shuffle": "each window rolled out with the next window's actions (another held-out walk)"}
+
+
+ACCEPTANCE_BASELINES = ("copy_last", "blurred_last", "flat_mean", "train_mean")
+
+
+def acceptance(res: WorldEval) -> dict[str, bool | float]:
+    """Issue 21's acceptance items, each as measured (numbers) and met (bool)."""
+    ps = res.scores
+    out: dict[str, bool | float] = {}
+    for h, need in ((16, 2.0), (32, 1.0)):
+        margin = ps["model"]["psnr"][h] - ps["flat_mean"]["psnr"][h]
+        out[f"psnr_over_flat_h{h}"] = margin
+        out[f"psnr_over_flat_h{h}_met"] = margin >= need
+    out["contrast_h32"] = res.content["model"]["contrast"][32]
+    out["contrast_h32_met"] = out["contrast_h32"] >= 0.75
+    for h in (16, 32):
+        m = res.persistence["model"][h]
+        out[f"persistence_h{h}_met"] = all(m[e] < res.persistence[b][h][e]
+                                           for b in ACCEPTANCE_BASELINES for e in ("colour", "structure"))
+    out["controllability_h32"] = res.controllability["gap"][32]
+    out["controllability_h32_met"] = out["controllability_h32"] >= 3.0
+    if res.revisit:
+        out["revisit_psnr"] = res.revisit["return_psnr_model"]
+        out["revisit_met"] = out["revisit_psnr"] >= 23.0
+    out["fps_threads_1"] = res.fps.get("threads_1", 0.0)
+    out["fps_met"] = out["fps_threads_1"] >= 30.0
+    return out
 
 
 def to_json(res: WorldEval) -> dict:
@@ -192,8 +281,9 @@ def plot_psnr(res: WorldEval, path: str | Path, width: int = 640, height: int = 
     from PIL import Image, ImageDraw
 
     path = Path(path)
-    colours = {"self_forced": (220, 50, 47), "teacher_forced": (38, 139, 210), "copy_last": (100, 100, 100),
-               "self_forced_shuffled_actions": (181, 137, 0)}
+    colours = {"model": (220, 50, 47), "teacher_forced": (38, 139, 210), "copy_last": (100, 100, 100),
+               "model_shuffled_actions": (181, 137, 0), "flat_mean": (133, 153, 0), "blurred_last": (108, 113, 196),
+               "train_mean": (42, 161, 152)}
     methods = [m for m in colours if m in res.scores]
     vals = [v for m in methods for v in res.scores[m]["psnr"].values()]
     lo, hi = math.floor(min(vals)) - 1, math.ceil(max(vals)) + 1
