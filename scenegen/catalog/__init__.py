@@ -122,8 +122,8 @@ def names() -> list[str]:
 def with_role(role: Role) -> frozenset[str]:
     """Canonical names of the categories that have ``role`` (see ``ROLES``).
 
-    >>> sorted(with_role("flat"))
-    ['rug', 'yoga_mat']
+    >>> "rug" in with_role("flat")
+    True
     """
     if role not in ROLES:
         raise KeyError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")

@@ -33,7 +33,7 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="dresser",
-        synonyms=("dresser", "chest of drawers", "bureau", "dressing table", "drawer chest", "tallboy", "lowboy"),
+        synonyms=("dresser", "bureau", "lowboy"),
         size_min=(0.6, 0.4, 0.7), size_typical=(1.2, 0.5, 0.85), size_max=(1.8, 0.6, 1.3), against_wall=True,
         rooms=("bedroom",), has_top=True, colour=(0.58, 0.42, 0.28), material="wood",
         params=(Param("drawers", "int", 2, 6, per("h", 0.22)),),

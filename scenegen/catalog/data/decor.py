@@ -62,8 +62,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="cabinet",
-        synonyms=("cabinet", "cupboard", "storage cabinet", "display cabinet", "curio cabinet", "storage unit",
-                  "utility cabinet", "linen cabinet", "locker"),
+        synonyms=("cabinet", "cupboard", "storage cabinet", "storage unit",
+                  "utility cabinet", "linen cabinet",),
         size_min=(0.4, 0.3, 0.6), size_typical=(0.8, 0.4, 1.0), size_max=(1.6, 0.6, 2.2), against_wall=True,
         rooms=("living_room", "office"), has_top=True, colour=(0.62, 0.48, 0.33), material="wood",
         params=(Param("glass", "bool", 0, 1, coin(0.5)),),
@@ -105,8 +105,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="coat_rack",
-        synonyms=("coat rack", "coat stand", "hat stand", "hat rack", "coat tree", "hall tree", "clothes rack",
-                  "clothes stand", "coat hanger", "garment rack"),
+        synonyms=("coat rack", "coat stand", "hat stand", "hat rack", "coat tree", "hall tree",
+                  "clothes stand", "coat hanger",),
         size_min=(0.35, 0.35, 1.5), size_typical=(0.5, 0.5, 1.8), size_max=(0.7, 0.7, 2.0), functional_sides=(),
         rooms=("hallway", "bedroom"), roles=("corner",), colour=(0.4, 0.28, 0.18), material="metal",
         params=(Param("hooks", "int", 2, 12, integers(4, 9)),),
@@ -140,8 +140,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="shoe_rack",
-        synonyms=("shoe rack", "shoe cabinet", "shoe shelf", "shoe stand", "shoe storage", "shoe organizer",
-                  "shoe organiser", "shoe bench", "shoe cupboard"),
+        synonyms=("shoe rack", "shoe shelf", "shoe stand", "shoe storage", "shoe organizer",
+                  "shoe organiser", "shoe bench",),
         size_min=(0.5, 0.25, 0.3), size_typical=(0.8, 0.3, 0.6), size_max=(1.2, 0.4, 1.2), against_wall=True,
         rooms=("hallway", "bedroom"), colour=(0.55, 0.4, 0.27), material="wood",
         params=(Param("shelves", "int", 1, 5, per("h", 0.22)),),

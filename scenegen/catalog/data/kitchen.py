@@ -17,6 +17,7 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("stove", "oven", "cooker", "range", "kitchen range", "cooktop", "stovetop", "stove top", "hob",
                   "gas stove", "electric stove", "range cooker"),
         size_min=(0.5, 0.55, 0.85), size_typical=(0.76, 0.65, 0.92), size_max=(1.2, 0.75, 1.0), against_wall=True,
+        has_top=True,
         rooms=("kitchen",), colour=(0.8, 0.81, 0.82), material="metal",
         params=(Param("burners", "int", 2, 6, when("w", ">", 0.9, 6.0, 4.0)),),
     ),
@@ -72,7 +73,7 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="sideboard",
-        synonyms=("sideboard", "buffet", "credenza", "buffet cabinet", "console table", "hutch", "china cabinet"),
+        synonyms=("sideboard", "buffet", "credenza", "buffet cabinet", "hutch",),
         size_min=(0.9, 0.35, 0.6), size_typical=(1.6, 0.45, 0.8), size_max=(2.4, 0.55, 1.0), against_wall=True,
         rooms=("dining_room", "living_room"), has_top=True, colour=(0.48, 0.34, 0.22), material="wood",
         params=(Param("doors", "int", 2, 4, per("w", 0.5)),),
