@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from scenegen.assets import ASSET_BACKENDS
 from scenegen.assets.procedural import (appliances, bath, beds, cabinets, decor, furniture, hobby,  # noqa: F401
-                                        kids, kitchenware, lighting, seating, storage, tables)
+                                        homewares, kids, kitchenware, lighting, seating, storage, tables)
 from scenegen.assets.procedural.backend import ProceduralBackend, plan_colour, plan_size
 from scenegen.assets.procedural.parts import (BLACK, BULB, CHROME, CREAM, DARK_METAL, GENERATORS, GLASS, LEAF, METAL,
                                               MIRROR, RGB, SCREEN, SOIL, WHITE, WOOD, Parts, Spec, darker, generator,
                                               lighter)
 
 FAMILIES = (beds, seating, tables, storage, lighting, decor, appliances, bath, hobby, furniture, kids, cabinets,
-            kitchenware)
+            kitchenware, homewares)
 """The generator modules, one per family (importing them fills ``GENERATORS``)."""
 
 __all__ = [

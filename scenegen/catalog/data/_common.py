@@ -8,5 +8,5 @@ KITCHEN_TOPS = ("kitchen_cabinet", "kitchen_island", "dining_table", "sideboard"
 DESK_TOPS = ("desk", "teachers_desk", "school_desk", "lab_bench", "dining_table", "kitchen_island")
 """Work surfaces for computers and stationery."""
 SHELF_TOPS = ("bookshelf", "wall_shelf", "sideboard", "dresser", "chest_of_drawers", "nightstand", "side_table",
-              "console_table", "cabinet", "tv_stand", "coffee_table", "desk", "cubbies")
+              "console_table", "cabinet", "tv_stand", "coffee_table", "desk", "cubbies", "fireplace")
 """Tops and shelves that hold decor."""

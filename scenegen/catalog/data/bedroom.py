@@ -39,7 +39,7 @@ ENTRIES: tuple[Category, ...] = (
         params=(Param("drawers", "int", 2, 6, per("h", 0.22)),),
     ),
     Category(
-        name="table_lamp", synonyms=("table lamp", "lamp", "desk lamp", "bedside lamp", "reading lamp", "night light"),
+        name="table_lamp", synonyms=("table lamp", "lamp", "bedside lamp", "night light"),
         size_min=(0.15, 0.15, 0.25), size_typical=(0.3, 0.3, 0.5), size_max=(0.5, 0.5, 0.8), support="object",
         supported_by=("nightstand", "desk", "dresser", "side_table", "sideboard", "cabinet", "coffee_table"),
         functional_sides=(), rooms=("bedroom", "living_room", "office"), colour=(0.85, 0.82, 0.74), material="ceramic",
@@ -56,7 +56,7 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="mirror",
-        synonyms=("mirror", "wall mirror", "vanity mirror", "bathroom mirror", "full length mirror",
+        synonyms=("mirror", "wall mirror", "vanity mirror", "bathroom mirror",
                   "looking glass"),
         size_min=(0.3, 0.02, 0.4), size_typical=(0.6, 0.03, 0.9), size_max=(1.2, 0.05, 1.8), support="wall",
         mount_height=1.4, rooms=("bathroom", "bedroom", "hallway"), colour=(0.7, 0.6, 0.4), material="glass",
@@ -69,8 +69,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="painting",
-        synonyms=("painting", "picture", "artwork", "framed print", "poster", "wall art", "canvas",
-                  "framed picture", "art print", "picture frame", "framed photo", "photo frame",
+        synonyms=("painting", "picture", "artwork", "framed print", "wall art", "canvas",
+                  "framed picture", "art print",
                   "framed art"),
         size_min=(0.3, 0.02, 0.3), size_typical=(0.8, 0.03, 0.6), size_max=(2.0, 0.06, 1.5), support="wall",
         mount_height=1.5, rooms=("living_room", "bedroom", "dining_room"), colour=(0.35, 0.28, 0.2), material="paper",

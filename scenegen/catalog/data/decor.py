@@ -33,9 +33,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="ceiling_light",
-        synonyms=("ceiling light", "ceiling lamp", "pendant light", "pendant lamp", "pendant", "light fixture",
-                  "overhead light", "flush mount light", "ceiling fixture", "hanging lamp",
-                  "hanging light"),
+        synonyms=("ceiling light", "ceiling lamp", "light fixture",
+                  "overhead light", "flush mount light", "ceiling fixture",),
         size_min=(0.15, 0.15, 0.1), size_typical=(0.35, 0.35, 0.25), size_max=(0.6, 0.6, 0.8), support="ceiling",
         functional_sides=(), rooms=("living_room", "bedroom", "kitchen", "dining_room", "office"),
         colour=(0.92, 0.9, 0.85), material="plastic", params=(Param("flush", "bool", 0, 1, coin(0.25)),),
@@ -132,8 +131,7 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="laundry_basket",
-        synonyms=("laundry basket", "laundry hamper", "hamper", "clothes hamper", "laundry bin", "clothes basket",
-                  "basket"),
+        synonyms=("laundry basket", "laundry hamper", "hamper", "clothes hamper", "laundry bin", "clothes basket",),
         size_min=(0.3, 0.25, 0.3), size_typical=(0.45, 0.35, 0.55), size_max=(0.6, 0.45, 0.7), functional_sides=(),
         rooms=("bedroom", "bathroom", "laundry_room"), roles=("corner",), colour=(0.78, 0.66, 0.46), material="fabric",
         params=(Param("bands", "int", 2, 12, integers(4, 9)), Param("clothes", "bool", 0, 1, coin(0.6))),

@@ -3,7 +3,7 @@ lockers, cubbies, shoe cabinets, coat hooks, wall cabinets, clothes rails, ladde
 
 from __future__ import annotations
 
-from scenegen.catalog.model import Param, coin, entry, integers, per
+from scenegen.catalog.model import Param, entry, integers, per
 
 ENTRIES = (
     entry("chest_of_drawers", ("chest of drawers", "drawer chest", "tallboy", "chest of drawer", "drawer unit",
