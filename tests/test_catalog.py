@@ -59,7 +59,7 @@ def test_common_synonyms(phrase: str, expected: str) -> None:
 @pytest.mark.parametrize("plural, expected", [
     ("nightstands", "nightstand"), ("bookshelves", "bookshelf"), ("couches", "sofa"), ("benches", "bench"),
     ("shelves", "wall_shelf"), ("stoves", "stove"), ("dressers", "dresser"), ("lamps", "table_lamp"),
-    ("tvs", "tv"), ("sofas", "sofa"), ("vases", "vase"), ("cacti", "plant"), ("canvases", "painting"),
+    ("tvs", "tv"), ("sofas", "sofa"), ("vases", "vase"), ("cacti", "succulent"), ("canvases", "painting"),
     ("bar stools", "bar_stool"), ("dining chairs", "chair"), ("wardrobes", "wardrobe"), ("dumbbells", "dumbbell_rack"),
     ("ottomans", "ottoman"), ("armchairs", "armchair"),
 ])

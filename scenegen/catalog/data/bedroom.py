@@ -79,7 +79,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="plant",
         synonyms=("plant", "potted plant", "houseplant", "house plant", "indoor plant", "pot plant", "ficus",
-                  "fern", "monstera", "fiddle leaf fig", "palm", "cactus", "succulent", "bonsai",
+                  "fern", "monstera", "fiddle leaf fig", "palm", "bonsai",
                   "snake plant", "flower pot", "planter", "rubber plant"),
         size_min=(0.2, 0.2, 0.3), size_typical=(0.45, 0.45, 1.0), size_max=(0.9, 0.9, 2.0), functional_sides=(),
         rooms=("living_room", "office"), roles=("corner",), colour=(0.72, 0.4, 0.25), material="ceramic",
