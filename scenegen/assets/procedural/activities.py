@@ -191,12 +191,14 @@ def kettlebell(s: Spec, m: Parts) -> None:
     n = s.n("count", 1)
     for i in range(n):
         x = -hw + (i + 0.5) * s.w / n
-        r = min(s.w / n / 2, hd)
+        r = min(s.w / n / 2, hd, h / 2.3)
         m.ball((x, 0.0, r * 0.95), (r, r, r * 0.95), s.c)
         for k in range(6):  # handle arc
             a0, a1 = math.pi * k / 6, math.pi * (k + 1) / 6
-            m.rod((x + r * 0.55 * math.cos(a0), 0.0, r * 1.6 + r * 0.5 * math.sin(a0)),
-                  (x + r * 0.55 * math.cos(a1), 0.0, r * 1.6 + r * 0.5 * math.sin(a1)), r * 0.12, s.c, sections=6)
+            m.rod((x + r * 0.6 * math.cos(a0), 0.0, r * 1.5 + r * 0.7 * math.sin(a0)),
+                  (x + r * 0.6 * math.cos(a1), 0.0, r * 1.5 + r * 0.7 * math.sin(a1)), r * 0.2, s.c, sections=6)
+        for sx in (-1, 1):
+            m.rod((x + sx * r * 0.6, 0.0, r * 1.2), (x + sx * r * 0.6, 0.0, r * 1.5), r * 0.2, s.c, sections=6)
     _pin(m, hw, hd, h, s.c)
 
 
@@ -380,7 +382,7 @@ def aquarium(s: Spec, m: Parts) -> None:
     stand = h * 0.55
     m.box((-hw, -hd, 0.0), (hw, hd, stand), s.c)  # cabinet stand
     m.box((-hw + 0.02, hd - 0.002, 0.04), (hw - 0.02, hd, stand - 0.04), lighter(s.c, 0.1))
-    m.box((-hw, -hd, stand), (hw, hd, h - 0.04), GLASS)  # the water
+    m.box((-hw, -hd, stand), (hw, hd, h - 0.04), (0.45, 0.7, 0.85))  # the water
     m.box((-hw + 0.01, -hd + 0.01, stand), (hw - 0.01, hd - 0.01, stand + 0.05), (0.85, 0.78, 0.6))  # gravel
     for k in range(4):  # weeds
         x = -hw * 0.7 + k * hw * 0.45
@@ -552,7 +554,7 @@ def patio_umbrella(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     canopy = min(0.5, h * 0.2)
     m.cyl(0, 0, 0.0, 0.08, 0.25, DARK_METAL, sections=16)  # base
-    m.cyl(0, 0, 0.08, h - 0.05, 0.02, CHROME, sections=8)  # pole
+    m.cyl(0, 0, 0.08, h - 0.05, 0.03, DARK_METAL, sections=8)  # pole
     m.cyl(0, 0, h - canopy - 0.05, h - 0.05, hw, s.c, r_top=0.05, sections=8, sy=hd / hw)  # canopy
     m.cyl(0, 0, h - 0.05, h, 0.03, s.c, sections=8)  # finial
     for k in range(8):  # scalloped valance

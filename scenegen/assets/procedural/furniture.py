@@ -73,12 +73,17 @@ def chaise_longue(s: Spec, m: Parts) -> None:
     m.box((-hw, -hd, 0.1), (hw, hd, seat - 0.08), darker(s.c, 0.1))
     m.box((-hw + 0.02, -hd + 0.02, seat - 0.08), (hw - 0.02, hd - 0.02, seat), lighter(s.c, 0.08))
     x_end = side * hw
-    for k in range(5):  # a rolled, rising back rest at one end
-        t = k / 4
-        x0 = x_end - side * (0.05 + 0.4 * t)
-        z1 = seat + (h - seat) * (1 - t * 0.75)
-        lo, hi = sorted((x0, x0 - side * 0.12))
-        m.box((lo, -hd, seat - 0.02), (hi, -hd + 0.18 + 0.1 * (1 - t), z1), s.c)
+    rest = min(0.55, s.w * 0.35)  # a back rest rising towards one end, as one sloped slab
+    ang = math.atan2(h - seat, rest)
+    slab = math.hypot(h - seat, rest)
+    from scenegen.assets.procedural.parts import rot_z
+
+    tf = rot_z(0.0 if side > 0 else math.pi, (x_end - side * rest / 2, 0.0, seat + (h - seat) / 2))
+    import trimesh
+
+    tilt = trimesh.transformations.rotation_matrix(-ang, (0, 1, 0))
+    m.box_tf((slab, s.d - 0.04, 0.1), tf @ tilt, s.c)
+    m.box((x_end - side * 0.06 - 0.06, -hd, seat - 0.02), (x_end - side * 0.06 + 0.06, hd, seat + 0.05), s.c)
     m.cyl(x_end - side * 0.08, -hd + 0.1, h - 0.1, h, 0.09, lighter(s.c, 0.15), sections=16)  # bolster
 
 
@@ -91,7 +96,9 @@ def sectional_sofa(s: Spec, m: Parts) -> None:
     seat = min(0.45, h * 0.53)
     side = -1 if s.p.get("left", 0.0) > 0.5 else 1
     cw = min(0.95, s.w * 0.35)  # chaise width
-    m.legs(hw, hd, 0.0, 0.08, 0.05, darker(s.c, 0.6), inset=0.04)
+    for x, y in ((-hw + 0.06, -hd + 0.06), (hw - 0.06, -hd + 0.06), (-side * (hw - 0.06), -hd + depth - 0.06),
+                 (side * (hw - 0.06), hd - 0.06), (side * (hw - cw + 0.06), hd - 0.06)):
+        m.box((x - 0.025, y - 0.025, 0.0), (x + 0.025, y + 0.025, 0.08), darker(s.c, 0.6))  # legs under the L
     m.box((-hw, -hd, 0.08), (hw, -hd + depth, seat - 0.12), darker(s.c, 0.1))
     cx0, cx1 = sorted((side * (hw - cw), side * hw))
     m.box((cx0, -hd + depth, 0.08), (cx1, hd, seat - 0.12), darker(s.c, 0.1))
@@ -230,9 +237,9 @@ def lab_bench(s: Spec, m: Parts) -> None:
         if i % 2 == 0:
             casework(m, x0 + 0.01, x0 + cw - 0.01, -hd, hd - 0.02, 0.1, top_z - top_t, [("door", 1, 0.6),
                                                                                     ("drawer", 1, 0.4)], s.c)
+            m.box((x0 + 0.02, -hd, 0.0), (x0 + cw - 0.02, hd - 0.08, 0.1), BLACK)  # toe kick
         else:  # knee space between the cupboards
-            m.box((x0 + 0.01, -hd, 0.1), (x0 + cw - 0.01, -hd + 0.03, top_z - top_t), s.c)
-    m.box((-hw + 0.02, -hd, 0.0), (hw - 0.02, hd - 0.08, 0.1), BLACK)
+            m.box((x0 + 0.01, -hd, 0.0), (x0 + cw - 0.01, -hd + 0.03, top_z - top_t), s.c)
     m.box((-hw, -hd, top_z - top_t), (hw, hd, top_z), (0.12, 0.12, 0.13))  # black resin top
     if s.p.get("shelf", 0.0) > 0.5 and h > top_z + 0.02:
         for sx in (-1, 1):
@@ -280,8 +287,8 @@ def drafting_table(s: Spec, m: Parts) -> None:
     tilt = math.radians(min(45.0, max(0.0, float(s.p.get("tilt_deg", 25.0)))))
     board_d = s.d * 0.9
     zc = h - board_d / 2 * math.sin(tilt) - 0.01
-    m.box_tf((s.w, board_d, 0.025), rot_x(tilt, (0.0, 0.0, zc)), s.c)
-    m.box_tf((s.w * 0.9, 0.03, 0.03), rot_x(tilt, (0.0, board_d / 2 * math.cos(tilt) - 0.02,
+    m.box_tf((s.w, board_d, 0.025), rot_x(-tilt, (0.0, 0.0, zc)), s.c)  # slopes down towards the user (+y)
+    m.box_tf((s.w * 0.9, 0.03, 0.03), rot_x(-tilt, (0.0, board_d / 2 * math.cos(tilt) - 0.02,
                                                   zc - board_d / 2 * math.sin(tilt) + 0.02)), METAL)  # rule ledge
     for sx in (-1, 1):  # trestle ends
         x = sx * (hw - 0.05)

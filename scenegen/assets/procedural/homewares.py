@@ -53,9 +53,9 @@ def cushions(s: Spec, m: Parts) -> None:
     for i in range(n):
         x = -hw + (i + 0.5) * cw
         col = s.c if i % 2 == 0 else lighter(s.c, 0.35)
-        m.ball((x, 0.0, h / 2), (cw / 2, hd, h / 2), col, subdivisions=2)
-        for cx in (-1, 1):  # piped corners
-            m.ball((x + cx * cw * 0.42, 0.0, h * 0.88), (cw * 0.08, hd * 0.6, h * 0.1), col)
+        m.box((x - cw * 0.46, -hd * 0.5, h * 0.04), (x + cw * 0.46, hd * 0.5, h * 0.96), col)  # a square pillow
+        m.ball((x, 0.0, h / 2), (cw * 0.45, hd, h * 0.45), col, subdivisions=2)  # puffed in the middle
+        m.box((x - cw / 2, -0.003, 0.0), (x + cw / 2, 0.003, h), darker(col, 0.15))  # piping seam
 
 
 @generator("throw_blanket")
@@ -338,7 +338,7 @@ def pendant_light(s: Spec, m: Parts) -> None:
     r = min(hw, hd)
     shade_h = min(r * 1.1, h * 0.45)
     m.cyl(0, 0, h - 0.02, h, min(0.06, r * 0.4), s.c, sections=14)  # canopy
-    m.cyl(0, 0, shade_h, h - 0.02, 0.004, BLACK, sections=6)  # cord
+    m.cyl(0, 0, shade_h, h - 0.02, 0.008, BLACK, sections=6)  # cord
     style = s.n("shade", 0)
     if style == 0:  # dome
         m.cyl(0, 0, shade_h * 0.1, shade_h, r, s.c, r_top=r * 0.2, sections=24)
@@ -406,9 +406,9 @@ def string_lights(s: Spec, m: Parts) -> None:
         z = h - (h - 0.03) * 4 * t * (1 - t)
         pts.append((x, 0.0, z))
     for p0, p1 in zip(pts, pts[1:]):
-        m.rod(p0, p1, 0.003, s.c, sections=4)
+        m.rod(p0, p1, 0.006, s.c, sections=4)
     for x, y, z in pts[1:-1]:
-        m.ball((x, y, z - 0.02), (0.012, 0.012, 0.018), BULB)
+        m.ball((x, y, z - 0.03), (0.025, 0.025, 0.035), (1.0, 0.85, 0.45))
     for sx in (-1, 1):
         m.box((sx * hw - (0.01 if sx > 0 else 0.0), -hd, h - 0.02), (sx * hw + (0.0 if sx > 0 else 0.01), hd, h),
               DARK_METAL)

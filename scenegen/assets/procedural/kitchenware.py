@@ -237,9 +237,10 @@ def knife_block(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     body_h = h * 0.75
     m.box_tf((s.w, s.d * 0.8, body_h), rot_x(0.3, (0.0, hd * 0.05, body_h / 2)), s.c)
-    for i in range(s.n("knives", 5)):
-        x = -hw * 0.6 + i * (s.w * 0.6) / max(1, s.n("knives", 5) - 1)
-        m.box((x - 0.008, -hd * 0.35, body_h * 0.9), (x + 0.008, -hd * 0.05, h), BLACK)  # handles
+    n = s.n("knives", 5)
+    for i in range(n):  # handles fanning out of the slanted top
+        x = -hw * 0.7 + i * (s.w * 0.7) / max(1, n - 1)
+        m.rod((x, -hd * 0.1, body_h * 0.85), (x * 1.15, -hd * 0.45, h - 0.005), 0.007, BLACK, sections=6)
     m.box((-hw, -hd, 0.0), (hw, hd, 0.01), darker(s.c, 0.2))
 
 

@@ -131,5 +131,5 @@ ENTRIES = (
     entry("patio_umbrella", ("patio umbrella", "parasol", "sun umbrella", "garden umbrella", "market umbrella",
                              "beach umbrella"),
           (1.8, 1.8, 2.0), (2.5, 2.5, 2.4), (3.5, 3.5, 2.7), functional_sides=(), rooms=("patio", "garden"),
-          roles=("free_standing",), colour=(0.9, 0.88, 0.82), material="fabric"),
+          roles=("free_standing",), colour=(0.2, 0.45, 0.4), material="fabric"),
 )
