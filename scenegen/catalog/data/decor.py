@@ -62,7 +62,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="cabinet",
         synonyms=("cabinet", "cupboard", "storage cabinet", "storage unit",
-                  "utility cabinet", "linen cabinet",),
+                  "utility cabinet", "linen cabinet", "side cabinet", "corner cabinet", "children cabinet"),
         size_min=(0.4, 0.3, 0.6), size_typical=(0.8, 0.4, 1.0), size_max=(1.6, 0.6, 2.2), against_wall=True,
         rooms=("living_room", "office"), has_top=True, colour=(0.62, 0.48, 0.33), material="wood",
         params=(Param("glass", "bool", 0, 1, coin(0.5)),),
@@ -113,7 +113,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="bench",
         synonyms=("bench", "entryway bench", "hallway bench", "storage bench", "piano bench", "window bench",
-                  "wooden bench", "bench seat", "end of bed bench"),
+                  "wooden bench", "bench seat", "end of bed bench", "banquette"),
         size_min=(0.8, 0.3, 0.4), size_typical=(1.2, 0.4, 0.45), size_max=(2.0, 0.6, 0.55),
         rooms=("hallway", "bedroom", "dining_room"), colour=(0.6, 0.45, 0.3), material="wood",
         params=(Param("panel_legs", "bool", 0, 1, coin(0.5)),),
@@ -125,7 +125,8 @@ ENTRIES: tuple[Category, ...] = (
         params=(Param("legs", "int", 3, 6, integers(3, 5)),),
     ),
     Category(
-        name="crib", synonyms=("crib", "cot", "baby crib", "baby cot", "cradle", "bassinet", "baby bed", "cot bed"),
+        name="crib",
+        synonyms=("crib", "cot", "baby crib", "baby cot", "cradle", "bassinet", "baby bed", "cot bed", "moses basket"),
         size_min=(1.0, 0.6, 0.8), size_typical=(1.3, 0.75, 0.95), size_max=(1.45, 0.85, 1.1), against_wall=True,
         rooms=("nursery", "bedroom"), roles=("free_standing",), colour=(0.93, 0.92, 0.9), material="wood",
     ),

@@ -56,7 +56,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="bar_stool",
-        synonyms=("bar stool", "barstool", "counter stool", "high stool", "breakfast stool", "kitchen stool"),
+        synonyms=("bar stool", "barstool", "counter stool", "high stool", "breakfast stool", "kitchen stool",
+                  "bar chair", "counter chair"),
         size_min=(0.3, 0.3, 0.6), size_typical=(0.4, 0.4, 0.75), size_max=(0.5, 0.5, 1.1), rooms=("kitchen",),
         roles=("seat",), companions=(("kitchen_island", "around"), ("dining_table", "around")),
         colour=(0.3, 0.24, 0.2), material="wood",
@@ -65,7 +66,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="dining_table",
         synonyms=("dining table", "table", "kitchen table", "dinner table", "dining room table", "breakfast table",
-                  "dinette table"),
+                  "dinette table", "drop leaf table"),
         size_min=(0.7, 0.7, 0.7), size_typical=(1.6, 0.9, 0.75), size_max=(3.0, 1.2, 0.78),
         functional_sides=("front", "back"), rooms=("dining_room", "kitchen"), has_top=True,
         roles=("knee_top", "free_standing"), seats=8, colour=(0.55, 0.4, 0.26), material="wood",
