@@ -9,13 +9,13 @@ from scenegen.bench.nouns import bench_nouns, read_nouns, resolve_noun
 
 def _fake_normalise(noun: str) -> tuple[str | None, float]:
     """Stands in for the MiniLM normaliser: a fixed table."""
-    return {"lab table": ("desk", 0.82), "dollhouse mansion": ("wardrobe", 0.74)}.get(noun, (None, 0.3))
+    return {"writing bureau table": ("desk", 0.82), "dollhouse mansion": ("wardrobe", 0.74)}.get(noun, (None, 0.3))
 
 
 def test_resolution_order_catalog_then_nearest_then_none() -> None:
     assert resolve_noun("Rocking Horses").how == "catalog"
     assert resolve_noun("rocking horses").category == "rocking_horse"
-    near = resolve_noun("lab table", normalise=_fake_normalise)
+    near = resolve_noun("writing bureau table", normalise=_fake_normalise)
     assert (near.category, near.how, near.similarity) == ("desk", "nearest", 0.82)
     assert resolve_noun("quasar", normalise=_fake_normalise).how == "none"
     assert resolve_noun("quasar").how == "none"
