@@ -141,11 +141,17 @@ def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="writ
 def list_catalog(
     gallery: Annotated[Optional[Path], typer.Option(help="also render every category's mesh into this PNG")] = None,
     seed: Annotated[int, typer.Option(help="seed for the gallery's meshes")] = 0,
+    variants: Annotated[int, typer.Option(min=1, max=4, help="gallery: draws of each category (different seeds)")] = 1,
+    json_out: Annotated[bool, typer.Option("--json", help="print the whole catalog as JSON data")] = False,
 ) -> None:
     """List the object categories, their synonyms and typical sizes (and render a gallery of their meshes)."""
     from rich.table import Table
 
     from scenegen import catalog
+
+    if json_out:
+        print(catalog.to_json())
+        return
 
     if gallery:
         import io
@@ -155,7 +161,7 @@ def list_catalog(
 
         with user_errors():
             buf = io.BytesIO()
-            catalog_gallery(seed=seed).save(buf, format="PNG")
+            catalog_gallery(seed=seed, variants=variants).save(buf, format="PNG")
             write_atomic(gallery, buf.getvalue())
         out_console.print(f"wrote {gallery}")
         return

@@ -29,8 +29,11 @@ def _plan(backend, category: str, seed: int = 0, **attrs: str) -> AssetRef:
 
 def test_registered_and_covers_catalog(backend) -> None:
     assert isinstance(backend, procedural.ProceduralBackend)
-    assert set(procedural.GENERATORS) == set(catalog.CATALOG)
-    assert len(set(procedural.GENERATORS.values())) == len(procedural.GENERATORS)  # one generator each
+    used = {catalog.get(n).generator_name for n in catalog.CATALOG}
+    assert used == set(procedural.GENERATORS)  # every category has a generator, and every generator is used
+    assert len(set(procedural.GENERATORS.values())) == len(procedural.GENERATORS)  # registered once each
+    shared = {n for n in catalog.CATALOG if catalog.get(n).generator_name != n}
+    assert len(shared) <= len(catalog.CATALOG) // 10  # sharing is the exception (a loveseat is a two-seat sofa)
 
 
 @pytest.mark.parametrize("category", CATEGORIES)

@@ -202,3 +202,10 @@ class Category:
     def draw_params(self, extents: Size, rng: np.random.Generator) -> dict[str, float]:
         """Values of every generator parameter for an object of ``extents`` (W, D, H metres), in declared order."""
         return {p.name: draw(p.draw, p, extents, rng) for p in self.params}
+
+
+def entry(name: str, synonyms: tuple[str, ...], size_min: Size, size_typical: Size, size_max: Size,
+          **fields: Any) -> Category:
+    """A ``Category`` written the short way: name, synonyms and the three size priors (W, D, H metres) first."""
+    return Category(name=name, synonyms=synonyms, size_min=size_min, size_typical=size_typical, size_max=size_max,
+                    **fields)

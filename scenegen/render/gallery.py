@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 
 
 def catalog_gallery(categories: list[str] | None = None, *, seed: int = 0, cell: int = 160, columns: int = 8,
-                    backend: str = "procedural") -> "PILImage.Image":
-    """Render each category's mesh (front three-quarter view, ``cell``×``cell`` pixels) into a labelled grid."""
+                    backend: str = "procedural", variants: int = 1) -> "PILImage.Image":
+    """Render each category's mesh (front three-quarter view, ``cell``×``cell`` pixels) into a labelled grid;
+    ``variants`` > 1 draws each category that many times, from different seeds, side by side (one row per category
+    group of ``columns // variants``)."""
     from PIL import Image, ImageDraw
 
     from scenegen import catalog
@@ -24,12 +26,18 @@ def catalog_gallery(categories: list[str] | None = None, *, seed: int = 0, cell:
     from scenegen.scene import PlannedObject
 
     names = categories or catalog.names()
+    variants = max(1, variants)
+    if variants > 1:
+        columns = max(variants, columns - columns % variants)
+        names = [n for n in names for _ in range(variants)]
     rows = (len(names) + columns - 1) // columns
     label_h = 16
     sheet = Image.new("RGB", (columns * cell, rows * (cell + label_h)), (245, 245, 245))
     draw = ImageDraw.Draw(sheet)
     for k, name in enumerate(names):
-        ref = plan_asset(PlannedObject(id=f"{name}_1", category=name), stage_rng(seed, f"gallery/{name}"), backend)
+        v = k % variants
+        stream = f"gallery/{name}" if v == 0 else f"gallery/{name}/{v}"
+        ref = plan_asset(PlannedObject(id=f"{name}_1", category=name), stage_rng(seed, stream), backend)
         mesh = build_mesh(ref)
         centre = mesh.bounds.mean(axis=0)
         radius = float(np.linalg.norm(mesh.extents)) / 2
@@ -40,5 +48,5 @@ def catalog_gallery(categories: list[str] | None = None, *, seed: int = 0, cell:
         out = render([(name, mesh)], cam, shadows=False, background=(0.96, 0.96, 0.96))
         x, y = (k % columns) * cell, (k // columns) * (cell + label_h)
         sheet.paste(Image.fromarray(out.rgb, "RGB"), (x, y))
-        draw.text((x + 4, y + cell + 2), name, fill=(30, 30, 30))
+        draw.text((x + 4, y + cell + 2), name if v == 0 else f"{name} ({v + 1})", fill=(30, 30, 30))
     return sheet

@@ -4,4 +4,5 @@
 phrase, and listings follow it). A new family is one more module here and one more name in ``FAMILIES``.
 """
 
-FAMILIES: tuple[str, ...] = ("bedroom", "living", "kitchen", "office", "bath", "gym", "decor")
+FAMILIES: tuple[str, ...] = ("bedroom", "living", "kitchen", "office", "bath", "gym", "decor", "furniture", "kids",
+                             "storage", "kitchenware", "homewares", "media", "activities")

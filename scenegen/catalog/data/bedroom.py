@@ -8,7 +8,8 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="bed",
         synonyms=("bed", "double bed", "single bed", "twin bed", "queen bed", "king bed", "queen size bed",
-                  "king size bed", "platform bed", "bedstead", "daybed"),
+                  "king size bed", "platform bed", "bedstead", "daybed", "mattress", "bed frame", "sleigh bed",
+                  "canopy bed", "four poster bed", "trundle bed", "waterbed", "kids bed", "toddler bed"),
         size_min=(0.9, 1.9, 0.4), size_typical=(1.6, 2.05, 0.9), size_max=(2.0, 2.2, 1.3),
         functional_sides=("left", "right"), against_wall=True, rooms=("bedroom",), has_top=True,
         size_words={"single": (0.95, 2.0, 0.85), "twin": (0.99, 1.95, 0.85), "double": (1.4, 2.0, 0.9),
@@ -33,13 +34,13 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="dresser",
-        synonyms=("dresser", "chest of drawers", "bureau", "dressing table", "drawer chest", "tallboy", "lowboy"),
+        synonyms=("dresser", "bureau", "lowboy"),
         size_min=(0.6, 0.4, 0.7), size_typical=(1.2, 0.5, 0.85), size_max=(1.8, 0.6, 1.3), against_wall=True,
         rooms=("bedroom",), has_top=True, colour=(0.58, 0.42, 0.28), material="wood",
         params=(Param("drawers", "int", 2, 6, per("h", 0.22)),),
     ),
     Category(
-        name="table_lamp", synonyms=("table lamp", "lamp", "desk lamp", "bedside lamp", "reading lamp", "night light"),
+        name="table_lamp", synonyms=("table lamp", "lamp", "bedside lamp", "night light"),
         size_min=(0.15, 0.15, 0.25), size_typical=(0.3, 0.3, 0.5), size_max=(0.5, 0.5, 0.8), support="object",
         supported_by=("nightstand", "desk", "dresser", "side_table", "sideboard", "cabinet", "coffee_table"),
         functional_sides=(), rooms=("bedroom", "living_room", "office"), colour=(0.85, 0.82, 0.74), material="ceramic",
@@ -56,7 +57,7 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="mirror",
-        synonyms=("mirror", "wall mirror", "vanity mirror", "bathroom mirror", "full length mirror",
+        synonyms=("mirror", "wall mirror", "vanity mirror", "bathroom mirror",
                   "looking glass"),
         size_min=(0.3, 0.02, 0.4), size_typical=(0.6, 0.03, 0.9), size_max=(1.2, 0.05, 1.8), support="wall",
         mount_height=1.4, rooms=("bathroom", "bedroom", "hallway"), colour=(0.7, 0.6, 0.4), material="glass",
@@ -69,8 +70,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="painting",
-        synonyms=("painting", "picture", "artwork", "framed print", "poster", "wall art", "canvas",
-                  "framed picture", "art print", "picture frame", "framed photo", "photo frame",
+        synonyms=("painting", "picture", "artwork", "framed print", "wall art", "canvas",
+                  "framed picture", "art print",
                   "framed art"),
         size_min=(0.3, 0.02, 0.3), size_typical=(0.8, 0.03, 0.6), size_max=(2.0, 0.06, 1.5), support="wall",
         mount_height=1.5, rooms=("living_room", "bedroom", "dining_room"), colour=(0.35, 0.28, 0.2), material="paper",
@@ -79,8 +80,9 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="plant",
         synonyms=("plant", "potted plant", "houseplant", "house plant", "indoor plant", "pot plant", "ficus",
-                  "fern", "monstera", "fiddle leaf fig", "palm", "cactus", "succulent", "bonsai",
-                  "snake plant", "flower pot", "planter", "rubber plant"),
+                  "fern", "monstera", "fiddle leaf fig", "palm", "bonsai",
+                  "snake plant", "flower pot", "planter", "rubber plant", "artificial plant", "decorative plant",
+                  "plant container", "fake plant"),
         size_min=(0.2, 0.2, 0.3), size_typical=(0.45, 0.45, 1.0), size_max=(0.9, 0.9, 2.0), functional_sides=(),
         rooms=("living_room", "office"), roles=("corner",), colour=(0.72, 0.4, 0.25), material="ceramic",
         params=(Param("clumps", "int", 1, 12, integers(4, 8)),),

@@ -29,7 +29,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="dumbbell_rack",
         synonyms=("dumbbell rack", "dumbbell", "dumbbells", "weight rack", "free weights", "weights",
-                  "dumbbell stand", "kettlebell rack", "kettlebell"),
+                  "dumbbell stand", "kettlebell rack", "barbell", "weight plates"),
         size_min=(0.5, 0.3, 0.5), size_typical=(1.0, 0.45, 0.8), size_max=(1.6, 0.6, 1.0), against_wall=True,
         rooms=("gym",), colour=(0.15, 0.15, 0.16), material="metal",
         params=(Param("tiers", "int", 1, 3, when("h", ">", 0.6, 2.0, 1.0)),),

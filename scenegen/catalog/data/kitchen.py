@@ -17,6 +17,7 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("stove", "oven", "cooker", "range", "kitchen range", "cooktop", "stovetop", "stove top", "hob",
                   "gas stove", "electric stove", "range cooker"),
         size_min=(0.5, 0.55, 0.85), size_typical=(0.76, 0.65, 0.92), size_max=(1.2, 0.75, 1.0), against_wall=True,
+        has_top=True,
         rooms=("kitchen",), colour=(0.8, 0.81, 0.82), material="metal",
         params=(Param("burners", "int", 2, 6, when("w", ">", 0.9, 6.0, 4.0)),),
     ),
@@ -55,7 +56,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="bar_stool",
-        synonyms=("bar stool", "barstool", "counter stool", "high stool", "breakfast stool", "kitchen stool"),
+        synonyms=("bar stool", "barstool", "counter stool", "high stool", "breakfast stool", "kitchen stool",
+                  "bar chair", "counter chair"),
         size_min=(0.3, 0.3, 0.6), size_typical=(0.4, 0.4, 0.75), size_max=(0.5, 0.5, 1.1), rooms=("kitchen",),
         roles=("seat",), companions=(("kitchen_island", "around"), ("dining_table", "around")),
         colour=(0.3, 0.24, 0.2), material="wood",
@@ -64,7 +66,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="dining_table",
         synonyms=("dining table", "table", "kitchen table", "dinner table", "dining room table", "breakfast table",
-                  "dinette table"),
+                  "dinette table", "drop leaf table"),
         size_min=(0.7, 0.7, 0.7), size_typical=(1.6, 0.9, 0.75), size_max=(3.0, 1.2, 0.78),
         functional_sides=("front", "back"), rooms=("dining_room", "kitchen"), has_top=True,
         roles=("knee_top", "free_standing"), seats=8, colour=(0.55, 0.4, 0.26), material="wood",
@@ -72,7 +74,7 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="sideboard",
-        synonyms=("sideboard", "buffet", "credenza", "buffet cabinet", "console table", "hutch", "china cabinet"),
+        synonyms=("sideboard", "buffet", "credenza", "buffet cabinet", "hutch",),
         size_min=(0.9, 0.35, 0.6), size_typical=(1.6, 0.45, 0.8), size_max=(2.4, 0.55, 1.0), against_wall=True,
         rooms=("dining_room", "living_room"), has_top=True, colour=(0.48, 0.34, 0.22), material="wood",
         params=(Param("doors", "int", 2, 4, per("w", 0.5)),),

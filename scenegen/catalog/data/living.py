@@ -7,8 +7,9 @@ from scenegen.catalog.model import Category, Param, coin, integers, per, uniform
 ENTRIES: tuple[Category, ...] = (
     Category(
         name="armchair",
-        synonyms=("armchair", "arm chair", "lounge chair", "accent chair", "easy chair", "recliner", "club chair",
-                  "wingback chair", "wingback", "reading chair", "rocking chair", "bergere"),
+        synonyms=("armchair", "arm chair", "lounge chair", "accent chair", "easy chair", "club chair",
+                  "wingback chair", "wingback", "reading chair", "bergere", "sofa chair", "fauteuil",
+                  "barcelona chair", "eames lounge chair"),
         size_min=(0.6, 0.65, 0.7), size_typical=(0.85, 0.85, 0.9), size_max=(1.1, 1.0, 1.1), rooms=("living_room",),
         companions=(("coffee_table", "near"), ("sofa", "near")), colour=(0.45, 0.5, 0.58), material="fabric",
     ),
@@ -22,15 +23,15 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="office_chair",
-        synonyms=("office chair", "desk chair", "swivel chair", "computer chair", "task chair", "gaming chair",
+        synonyms=("office chair", "desk chair", "swivel chair", "computer chair", "task chair",
                   "ergonomic chair", "rolling chair"),
         size_min=(0.5, 0.5, 0.8), size_typical=(0.65, 0.65, 1.05), size_max=(0.75, 0.75, 1.3), rooms=("office",),
         roles=("seat",), companions=(("desk", "in_front_of+face_to"),), colour=(0.12, 0.12, 0.13), material="fabric",
     ),
     Category(
         name="chair",
-        synonyms=("chair", "dining chair", "side chair", "kitchen chair", "folding chair", "straight chair",
-                  "ladderback chair"),
+        synonyms=("chair", "dining chair", "side chair", "kitchen chair", "straight chair",
+                  "ladderback chair", "cafe chair", "dressing chair", "folded chair"),
         size_min=(0.38, 0.4, 0.75), size_typical=(0.45, 0.52, 0.88), size_max=(0.6, 0.62, 1.1),
         rooms=("dining_room", "kitchen", "office", "classroom"), roles=("seat",),
         companions=(("dining_table", "around"), ("desk", "in_front_of+face_to"), ("kitchen_island", "around")),
@@ -47,8 +48,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="sofa",
-        synonyms=("sofa", "couch", "settee", "loveseat", "love seat", "sectional", "sectional sofa", "sofa bed",
-                  "futon", "divan", "chesterfield", "davenport"),
+        synonyms=("sofa", "couch", "settee", "sofa bed",
+                  "futon", "divan", "chesterfield", "davenport", "three seat sofa", "multi seat sofa", "lawson sofa"),
         size_min=(1.3, 0.75, 0.7), size_typical=(2.1, 0.9, 0.85), size_max=(3.2, 1.1, 1.0), against_wall=True,
         rooms=("living_room",),
         size_words={"two seater": (1.5, 0.88, 0.85), "three seater": (2.1, 0.9, 0.85),
@@ -74,8 +75,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="tv_stand",
         synonyms=("tv stand", "tv cabinet", "tv unit", "tv console", "tv table", "media console", "media unit",
-                  "media cabinet", "entertainment center", "entertainment centre",
-                  "entertainment unit", "television stand"),
+                  "media cabinet", "television stand"),
         size_min=(0.8, 0.3, 0.35), size_typical=(1.6, 0.4, 0.5), size_max=(2.4, 0.55, 0.8), against_wall=True,
         rooms=("living_room",), has_top=True,
         companions=(("sofa", "across_from"), ("armchair", "across_from"), ("bed", "across_from")),
@@ -83,7 +83,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="side_table",
-        synonyms=("side table", "end table", "accent table", "occasional table", "lamp table", "sofa table"),
+        synonyms=("side table", "end table", "accent table", "occasional table", "lamp table", "nesting table",
+                  "corner table", "round end table"),
         size_min=(0.35, 0.35, 0.4), size_typical=(0.5, 0.5, 0.55), size_max=(0.7, 0.7, 0.7), rooms=("living_room",),
         has_top=True, companions=(("sofa", "next_to"), ("armchair", "next_to"), ("bed", "next_to")),
         flanks_head_of=("bed",), colour=(0.6, 0.45, 0.3), material="wood",
@@ -92,7 +93,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="ottoman",
         synonyms=("ottoman", "pouf", "pouffe", "footstool", "foot stool", "footrest", "foot rest", "hassock",
-                  "bean bag", "beanbag"),
+                  "sofa stool", "bed end stool"),
         size_min=(0.4, 0.4, 0.3), size_typical=(0.6, 0.6, 0.42), size_max=(1.2, 0.8, 0.5), functional_sides=(),
         rooms=("living_room",), roles=("free_standing",),
         companions=(("armchair", "in_front_of"), ("sofa", "in_front_of")),
