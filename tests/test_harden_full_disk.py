@@ -8,8 +8,8 @@ import warnings
 
 import pytest
 
-from scenegen.batch_manifest import MANIFEST, read_lines
-from scenegen.batch_worker import TMP_DIR
+from scenegen.batch.manifest import MANIFEST, read_lines
+from scenegen.batch.worker import TMP_DIR
 from tests.test_batch import CHEAP, batch, jobs_of
 
 

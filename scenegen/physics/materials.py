@@ -18,6 +18,7 @@ Knowledge is keyed by category name so the catalog package can absorb it later.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
@@ -138,9 +139,41 @@ HULL_FILL = 0.5
 """Share of the convex hull's volume taken as the object's volume when its mesh is not watertight."""
 
 
+CATALOG_MATERIAL = MappingProxyType({
+    "wood": "wood", "fabric": "fabric", "leather": "fabric", "metal": "steel", "glass": "glass",
+    "ceramic": "ceramic", "plastic": "plastic", "stone": "stone", "paper": "paper", "plant": "soil"})
+"""The catalog's main-part material (``Category.material``) -> the physical material it is made of."""
+DERIVED_FILL = 0.2
+"""Solid share of the modelled volume for a category without a researched entry (between hollow casework, ~0.1, and
+solid small things, ~0.5)."""
+DERIVED_MASS = (0.02, 10.0)
+"""(min, max) factors on the derived mass at the typical size that bound a category without a researched entry."""
+
+
 def category_physics(category: str) -> CategoryPhysics:
-    """The entry for ``category``, or ``GENERIC_PHYSICS`` for anything the table does not name."""
-    return CATEGORY_PHYSICS.get(category, GENERIC_PHYSICS)
+    """The researched entry for ``category`` (``CATEGORY_PHYSICS``: the 65 categories that had real masses looked up);
+    for another catalog category, one derived from its main material (``CATALOG_MATERIAL``) with a wide mass range
+    around what its typical size would weigh at ``DERIVED_FILL``, and marked ``derived``; ``GENERIC_PHYSICS`` for
+    anything outside the catalog."""
+    if category in CATEGORY_PHYSICS:
+        return CATEGORY_PHYSICS[category]
+    return _derived(category) or GENERIC_PHYSICS
+
+
+@lru_cache(maxsize=None)
+def _derived(category: str) -> CategoryPhysics | None:
+    from scenegen import catalog
+
+    cat = catalog.find(category)
+    if cat is None:
+        return None
+    material = CATALOG_MATERIAL.get(cat.material, "wood")
+    w, d, h = cat.size_typical
+    typical = w * d * h * MATERIALS[material].density * DERIVED_FILL
+    lo, hi = DERIVED_MASS
+    return CategoryPhysics(MappingProxyType({material: 1.0}), DERIVED_FILL,
+                           (round(max(0.05, typical * lo), 3), round(max(1.0, typical * hi), 3)),
+                           note="derived from the catalog's material and typical size")
 
 
 def mix_density(cp: CategoryPhysics) -> float:
