@@ -178,19 +178,19 @@ def plan_eval(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from cli.cmd_plan import llm_settings
-    from scenegen.plan import PLANNERS
+    from cli.env import llm_options
+    from scenegen.plan import get_planner
     from scenegen.training.plan.evaluate import EVAL_SET, eval_planner, load_eval_set
     from scenegen.plan.llm import reuse_model_plans
     from scenegen.scene import write_atomic
 
-    llm_settings(llm_url, llm_model, llm_path, allow_base)
+    options = llm_options(llm_url, llm_model, llm_path, allow_base)
     names = [p.strip() for p in planner.split(",") if p.strip()]
     results = {}
     with user_errors(), reuse_model_plans():
         items = load_eval_set(eval_set or EVAL_SET)
         for name in names:
-            fn = PLANNERS.get(name)
+            fn = get_planner(name, options)
             with Progress(TextColumn(f"planning with {name}"), BarColumn(), MofNCompleteColumn(),
                           TimeElapsedColumn(), console=console, transient=True) as bar:
                 task = bar.add_task("", total=len(items))

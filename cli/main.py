@@ -14,9 +14,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.cmd_plan import ModelOpt, PathOpt, UrlOpt, llm_settings
+from cli.cmd_plan import ModelOpt, PathOpt, UrlOpt
 from cli.common import app, console, out_console, print_report, user_errors
-from scenegen.plan import default_planner
+from cli.env import llm_options, planner_name
 
 
 def _default_out(prompt: str, seed: int) -> Path:
@@ -58,8 +58,8 @@ def make(
     from scenegen.pipeline import STAGES, make as run_make, write_outputs
 
     out_dir = out or _default_out(prompt, seed)
-    planner = planner or default_planner()
-    llm_settings(llm_url, llm_model, llm_path, allow_base=False)
+    planner = planner_name(planner)
+    llm = llm_options(llm_url, llm_model, llm_path)
     with user_errors():
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True) as bar:
@@ -78,7 +78,7 @@ def make(
                 validators = [*default_names(), "vision"]
             result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts,
                               validators=validators, progress=step, images=images, text_to_image=text_to_image,
-                              images_out=out_dir / "images")
+                              images_out=out_dir / "images", llm=llm)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", UserWarning)
                 paths = write_outputs(result, out_dir, pictures=pictures, progress=step)

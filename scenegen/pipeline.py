@@ -18,6 +18,7 @@ from scenegen.rng import stage_rng
 from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene
 
 if TYPE_CHECKING:
+    from scenegen.options import LLMOptions
     from scenegen.solve.solver import RepairHints
 
 ProgressFn = Callable[[str], None]
@@ -54,7 +55,8 @@ DEFAULT_ATTEMPTS = 3
 def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "procedural",
          validators: list[str] | None = None, attempts: int = DEFAULT_ATTEMPTS,
          progress: ProgressFn | None = None, images: str | Path | None = None,
-         text_to_image: str | Path | None = None, images_out: str | Path | None = None) -> MakeResult:
+         text_to_image: str | Path | None = None, images_out: str | Path | None = None,
+         llm: "LLMOptions | None" = None) -> MakeResult:
     """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read.
 
     The solve and validate stages form the repair loop: when the scene fails a check or leaves objects unplaced, the
@@ -66,7 +68,7 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     ``assets="image3d"`` reconstructs each object from a photo: one per object id or category in the folder
     ``images``, or generated per planned object by the local diffusers pipeline at ``text_to_image`` into
     ``images_out`` (default: a folder in the user's cache). Objects without an image get the procedural generator,
-    and the plan's notes say which.
+    and the plan's notes say which. ``llm``: the language-model planners' options (``scenegen.options``).
     """
     from scenegen.plan import plan as make_plan
 
@@ -77,7 +79,7 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
 
     step("plan")
     t0 = time.perf_counter()
-    layout = make_plan(prompt, planner=planner, seed=seed)
+    layout = make_plan(prompt, planner=planner, seed=seed, options=llm)
     timings["plan"] = time.perf_counter() - t0
 
     step("assets")

@@ -1,7 +1,8 @@
 """Planners: a prompt -> a ``LayoutPlan``.
 
-A planner is a callable ``(prompt: str, seed: int) -> LayoutPlan`` registered under ``PLANNERS`` (built-in modules are
-imported on first lookup; users add their own through the ``scenegen.planners`` entry-point group). A prompt the
+A planner is a callable ``(prompt: str, seed: int) -> LayoutPlan`` registered under ``PLANNERS``, either as itself or
+as a factory taking its typed options (the language-model planners take ``scenegen.options.LLMOptions``); built-in
+modules are imported on first lookup; users add their own through the ``scenegen.planners`` entry-point group. A prompt the
 planner cannot use raises ``PlanError``, whose message is one line a user can act on.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from scenegen.options import LLMOptions
 from scenegen.registry import Registry
 from scenegen.scene import LayoutPlan
 
@@ -25,23 +27,25 @@ class PlanError(ValueError):
 
 
 DEFAULT_PLANNER = "hybrid"
-"""What ``scenegen make`` plans with unless told otherwise: the fine-tuned Gemma's plan cross-checked against the rules
-reader (``scenegen.plan.llm.hybrid``); the rules plan, with a note, whenever the model is missing or fails."""
+"""What ``scenegen make`` plans with unless told otherwise (``$SCENEGEN_PLANNER``, read by the CLI, overrides it): the
+fine-tuned Gemma's plan cross-checked against the rules reader (``scenegen.plan.llm.hybrid``); the rules plan, with a
+note, whenever the model is missing or fails."""
 
 
-def default_planner() -> str:
-    """``$SCENEGEN_PLANNER`` when set (pipelines and the test suite pin ``rules`` this way), else ``DEFAULT_PLANNER``."""
-    import os
+def get_planner(name: str, options: LLMOptions | None = None) -> Planner:
+    """The planner ``name``, built with ``options`` when its factory takes ``LLMOptions`` (others take none)."""
+    if options is not None and PLANNERS.options_type(name) is LLMOptions:
+        return PLANNERS.create(name, options)
+    return PLANNERS.get(name)
 
-    return os.environ.get("SCENEGEN_PLANNER") or DEFAULT_PLANNER
 
-
-def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
-    """Read ``prompt`` into a ``LayoutPlan`` with the planner called ``planner``.
+def plan(prompt: str, planner: str = "rules", seed: int = 0, options: LLMOptions | None = None) -> LayoutPlan:
+    """Read ``prompt`` into a ``LayoutPlan`` with the planner called ``planner`` (a language-model planner set up by
+    ``options``).
 
     Raises ``PlanError`` for a prompt the planner cannot use and ``UnknownBackendError`` for an unknown planner name.
     """
-    return PLANNERS.get(planner)(prompt, seed)
+    return get_planner(planner, options)(prompt, seed)
 
 
-__all__ = ["DEFAULT_PLANNER", "PLANNERS", "PlanError", "Planner", "default_planner", "plan"]
+__all__ = ["DEFAULT_PLANNER", "PLANNERS", "PlanError", "Planner", "get_planner", "plan"]
