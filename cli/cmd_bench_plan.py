@@ -27,18 +27,18 @@ def bench_plan(
 
     from rich.table import Table
 
-    from cli.cmd_plan import llm_settings
-    from scenegen.plan import PLANNERS, PlanError
+    from cli.env import llm_options
+    from scenegen.plan import PlanError, get_planner
     from scenegen.training.plan.evaluate import load_eval_set
 
-    llm_settings(None, None, None, allow_base)
+    options = llm_options(allow_base=allow_base)
     items = load_eval_set()[:prompts]
     table = Table("planner", "first plan s (loads the model)", "median s / plan after", "÷ rules", "plans",
                   "peak RSS MB", title=f"{len(items)} eval prompts, one process, backends in order")
     base = None
     with user_errors():
         for name in [p.strip() for p in planners.split(",") if p.strip()]:
-            fn = PLANNERS.get(name)
+            fn = get_planner(name, options)
             times, ok = [], 0
             for it in items:
                 t0 = time.perf_counter()

@@ -176,13 +176,13 @@ def plan_eval(
     annotated prompt sets (the project's and the public one), and the physically impossible relations left in its plans."""
     import json
 
-    from cli.cmd_plan import llm_settings
-    from scenegen.plan import PLANNERS
+    from cli.env import llm_options
+    from scenegen.plan import get_planner
     from scenegen.training.plan.evaluate import EVAL_SETS, eval_planner, load_eval_set
     from scenegen.plan.llm import reuse_model_plans
     from scenegen.scene import write_atomic
 
-    llm_settings(llm_url, llm_model, llm_path, allow_base)
+    options = llm_options(llm_url, llm_model, llm_path, allow_base)
     names = [p.strip() for p in planner.split(",") if p.strip()]
     results = {}
     sets = {eval_set.stem: eval_set} if eval_set else EVAL_SETS
@@ -190,8 +190,8 @@ def plan_eval(
         for set_name, path in sets.items():
             items = load_eval_set(path)
             for name in names:
-                results.setdefault(set_name, {})[name] = _score_planner(name, PLANNERS.get(name), items, set_name,
-                                                                         eval_planner)
+                results.setdefault(set_name, {})[name] = _score_planner(name, get_planner(name, options), items,
+                                                                         set_name, eval_planner)
         if json_path:
             payload = {s: {n: e.to_dict() for n, e in by_planner.items()} for s, by_planner in results.items()}
             write_atomic(json_path, json.dumps(payload, indent=2) + "\n")

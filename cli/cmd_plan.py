@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Annotated, Optional
 
 import typer
@@ -20,17 +19,6 @@ TimeoutOpt = Annotated[Optional[float], typer.Option(
     "--llm-timeout", min=0.1, help="openai: seconds for the whole plan, every try and retry included")]
 
 
-def llm_settings(url: str | None, model: str | None, path: str | None, allow_base: bool,
-                 timeout: float | None = None) -> None:
-    """Hand the LLM flags to the planner registry entries (they read the environment; the key never passes here)."""
-    for name, value in (("SCENEGEN_LLM_URL", url), ("SCENEGEN_LLM_MODEL", model), ("SCENEGEN_LLM_PATH", path),
-                        ("SCENEGEN_LLM_TIMEOUT", f"{timeout:g}" if timeout else None)):
-        if value:
-            os.environ[name] = value
-    if allow_base:
-        os.environ["SCENEGEN_LLM_ALLOW_BASE"] = "1"
-
-
 def register(app: typer.Typer) -> None:
     app.command("plan")(plan_cmd)
 
@@ -44,11 +32,12 @@ def plan_cmd(
     llm_timeout: TimeoutOpt = None,
 ) -> None:
     """Read PROMPT into a layout plan and print it."""
-    from scenegen.plan import default_planner, plan
+    from cli.env import llm_options, planner_name
+    from scenegen.plan import plan
 
-    llm_settings(llm_url, llm_model, llm_path, allow_base, llm_timeout)
     with user_errors():
-        p = plan(prompt, planner=planner or default_planner(), seed=seed)
+        p = plan(prompt, planner=planner_name(planner), seed=seed,
+                 options=llm_options(llm_url, llm_model, llm_path, allow_base, timeout=llm_timeout))
     if as_json:
         import sys
 

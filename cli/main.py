@@ -14,10 +14,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from cli.cmd_plan import ModelOpt, PathOpt, TimeoutOpt, UrlOpt, llm_settings
+from cli.cmd_plan import ModelOpt, PathOpt, TimeoutOpt, UrlOpt
 from cli.common import app, console, out_console, print_report, user_errors
-from scenegen.design.loader import DENSITIES, default_density
-from scenegen.plan import default_planner
+from cli.env import density_name, llm_options, planner_name
+from scenegen.design.loader import DENSITIES
 
 
 def _default_out(prompt: str, seed: int) -> Path:
@@ -64,11 +64,11 @@ def make(
     from scenegen.pipeline import STAGES, make as run_make, write_outputs
 
     out_dir = out or _default_out(prompt, seed)
-    planner = planner or default_planner()
-    density = density or default_density()
+    planner = planner_name(planner)
+    llm = llm_options(llm_url, llm_model, llm_path, timeout=llm_timeout)
+    density = density_name(density)
     if density not in DENSITIES:
         raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {density!r}", param_hint="--density")
-    llm_settings(llm_url, llm_model, llm_path, allow_base=False, timeout=llm_timeout)
     with user_errors():
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True) as bar:
@@ -87,7 +87,7 @@ def make(
                 validators = [*default_names(), "vision"]
             result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts,
                               validators=validators, progress=step, images=images, text_to_image=text_to_image,
-                              images_out=out_dir / "images", density=density)
+                              images_out=out_dir / "images", llm=llm, density=density)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", UserWarning)
                 paths = write_outputs(result, out_dir, pictures=pictures, progress=step)

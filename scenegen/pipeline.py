@@ -18,6 +18,7 @@ from scenegen.rng import stage_rng
 from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene
 
 if TYPE_CHECKING:
+    from scenegen.options import LLMOptions
     from scenegen.solve.solver import RepairHints
 
 ProgressFn = Callable[[str], None]
@@ -55,7 +56,7 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
          validators: list[str] | None = None, attempts: int = DEFAULT_ATTEMPTS,
          progress: ProgressFn | None = None, images: str | Path | None = None,
          text_to_image: str | Path | None = None, images_out: str | Path | None = None,
-         density: str = "minimal") -> MakeResult:
+         density: str = "minimal", llm: "LLMOptions | None" = None) -> MakeResult:
     """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read.
 
     The solve and validate stages form the repair loop: when the scene fails a check or leaves objects unplaced, the
@@ -67,7 +68,7 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     ``assets="image3d"`` reconstructs each object from a photo: one per object id or category in the folder
     ``images``, or generated per planned object by the local diffusers pipeline at ``text_to_image`` into
     ``images_out`` (default: a folder in the user's cache). Objects without an image get the procedural generator,
-    and the plan's notes say which.
+    and the plan's notes say which. ``llm``: the language-model planners' options (``scenegen.options``).
 
     ``density`` (``minimal`` | ``normal`` | ``full``) runs the design stage (``scenegen.design``) after the plan:
     ``minimal`` keeps only what the prompt lists (the library default; the CLI's default is ``normal``).
@@ -79,7 +80,7 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
 
     step("plan")
     t0 = time.perf_counter()
-    layout = _plan_or_empty_room(prompt, planner, seed, density)
+    layout = _plan_or_empty_room(prompt, planner, seed, density, llm)
     timings["plan"] = time.perf_counter() - t0
     if density != "minimal":
         from scenegen.design import complete
@@ -108,13 +109,14 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     return MakeResult(layout, scene, report, timings)
 
 
-def _plan_or_empty_room(prompt: str, planner: str, seed: int, density: str) -> LayoutPlan:
+def _plan_or_empty_room(prompt: str, planner: str, seed: int, density: str,
+                        llm: "LLMOptions | None" = None) -> LayoutPlan:
     """The planner's plan; when it finds no objects in a prompt that names a room ("a living room") and the design
     stage will run, an empty room of that type for the design stage to furnish."""
     from scenegen.plan import PlanError, plan as make_plan
 
     try:
-        return make_plan(prompt, planner=planner, seed=seed)
+        return make_plan(prompt, planner=planner, seed=seed, options=llm)
     except PlanError:
         from scenegen.design.empty import empty_plan
 

@@ -1,14 +1,28 @@
 """Backends by name: a small registry per pluggable stage, filled by a decorator from the project's own modules and,
-on first lookup, from the entry-point group ``scenegen.<stage>`` so users can add a backend without forking."""
+on first lookup, from the entry-point group ``scenegen.<stage>`` so users can add a backend without forking.
+
+Every entry is a factory that takes a typed options object (a frozen dataclass, ``scenegen.options``) and returns the
+backend: ``register(name, options=LLMOptions)`` on a function ``(LLMOptions) -> backend``. A backend that takes no
+options is registered as itself (``register(name)``), which is the factory ``NoOptions -> that backend``.
+``create(name, options)`` builds (once per distinct options, per process); ``get(name)`` is ``create`` with the
+options type's defaults."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
 from importlib.metadata import entry_points
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+
+
+class _Factory:
+    """A registered factory: ``build(options)`` -> backend, for options of type ``options``."""
+
+    def __init__(self, build: Callable[[Any], Any], options: type) -> None:
+        self.build = build
+        self.options = options
 
 
 class UnknownBackendError(KeyError):
@@ -24,17 +38,44 @@ class Registry(Generic[T]):
     def __init__(self, stage: str, builtin_modules: tuple[str, ...] = ()) -> None:
         self.stage = stage
         self._builtin_modules = builtin_modules
-        self._items: dict[str, T] = {}
+        self._items: dict[str, T | _Factory] = {}
+        self._built: dict[tuple[str, Any], T] = {}
         self._loaded = False
 
-    def register(self, name: str) -> Callable[[T], T]:
-        def decorate(obj: T) -> T:
-            if name in self._items and self._items[name] is not obj:
+    def register(self, name: str, options: type | None = None) -> Callable[[Any], Any]:
+        """Decorator: register a backend (``options`` None) or a factory taking an ``options`` instance."""
+        def decorate(obj: Any) -> Any:
+            entry = _Factory(obj, options) if options is not None else obj
+            old = self._items.get(name)
+            if old is not None and (old.build if isinstance(old, _Factory) else old) is not obj:
                 raise ValueError(f"{self.stage} backend {name!r} is registered twice")
-            self._items[name] = obj
+            if old is None:
+                self._items[name] = entry
             return obj
 
         return decorate
+
+    def options_type(self, name: str) -> type:
+        """The options type ``name``'s factory takes (``NoOptions`` for a backend registered as itself)."""
+        from scenegen.options import NoOptions
+
+        entry = self._entry(name)
+        return entry.options if isinstance(entry, _Factory) else NoOptions
+
+    def create(self, name: str, options: Any = None) -> T:
+        """The backend ``name`` built with ``options`` (None: the options type's defaults); built once per
+        distinct options. A ``TypeError`` when the options are not of the type the factory takes."""
+        entry = self._entry(name)
+        if not isinstance(entry, _Factory):
+            return entry
+        options = entry.options() if options is None else options
+        if not isinstance(options, entry.options):
+            raise TypeError(f"{self.stage} backend {name!r} takes {entry.options.__name__}, got "
+                            f"{type(options).__name__}")
+        key = (name, options)
+        if key not in self._built:
+            self._built[key] = entry.build(options)
+        return self._built[key]
 
     def _load(self) -> None:
         if self._loaded:
@@ -46,7 +87,7 @@ class Registry(Generic[T]):
             if ep.name not in self._items:
                 self._items[ep.name] = ep.load()
 
-    def get(self, name: str) -> T:
+    def _entry(self, name: str) -> T | _Factory:
         self._load()
         try:
             return self._items[name]
@@ -54,10 +95,14 @@ class Registry(Generic[T]):
             raise UnknownBackendError(
                 f"unknown {self.stage} backend {name!r}; choose one of: {', '.join(self.names())}") from None
 
+    def get(self, name: str) -> T:
+        """The backend ``name`` with default options."""
+        return self.create(name)
+
     def names(self) -> list[str]:
         self._load()
         return sorted(self._items)
 
     def items(self) -> list[tuple[str, T]]:
-        self._load()
-        return sorted(self._items.items())
+        """(name, backend with default options) for every entry, by name."""
+        return [(n, self.get(n)) for n in self.names()]

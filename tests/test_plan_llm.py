@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from scenegen.options import LLMOptions
 from scenegen.plan import PlanError, plan
 from scenegen.plan import constrain as C
 from scenegen.plan.crosscheck import cross_check
@@ -103,13 +104,10 @@ def test_hf_backend_loads_a_model_folder(tiny, tmp_path, monkeypatch):
     model, tok = tiny
     model.save_pretrained(tmp_path)
     tok.save_pretrained(tmp_path)
-    monkeypatch.setenv("SCENEGEN_LLM_PATH", str(tmp_path))
-    monkeypatch.setenv("SCENEGEN_NO_NORMALISER", "1")
-    p = plan("a bedroom with a bed and a wardrobe", "hf")
+    p = plan("a bedroom with a bed and a wardrobe", "hf", options=LLMOptions(path=str(tmp_path), normaliser=False))
     assert p.objects
-    monkeypatch.setenv("SCENEGEN_LLM_PATH", str(tmp_path / "nope"))
     with pytest.raises(PlanError, match="not a transformers model folder"):
-        plan("a bedroom with a bed", "hf")
+        plan("a bedroom with a bed", "hf", options=LLMOptions(path=str(tmp_path / "nope")))
 
 
 def test_cross_check_resolves_toward_the_text():
@@ -182,10 +180,8 @@ def test_injection_without_furniture_is_a_clear_refusal():
 
 
 def test_gemma_without_adapter_says_to_train_first(monkeypatch, tmp_path):
-    monkeypatch.delenv("SCENEGEN_LLM_ALLOW_BASE", raising=False)
-    monkeypatch.setenv("SCENEGEN_PLANNER_ADAPTER", str(tmp_path / "no_adapter.safetensors"))
     with pytest.raises(PlanError, match="scenegen train planner"):
-        plan("a bedroom with a bed", "gemma")
+        plan("a bedroom with a bed", "gemma", options=LLMOptions(adapter=str(tmp_path / "no_adapter.safetensors")))
 
 
 def test_cli_plan_json():

@@ -26,13 +26,6 @@ LEVEL = {"minimal": 0, "normal": 1, "full": 2}
 """Density -> rank; a member or zone with ``level = "full"`` appears only at ``full``."""
 
 
-def default_density() -> str:
-    """``$SCENEGEN_DENSITY`` when set (the test suite pins ``minimal`` this way), else ``normal``."""
-    import os
-
-    return os.environ.get("SCENEGEN_DENSITY") or "normal"
-
-
 class ProgramError(ValueError):
     """A design data file that does not follow the schema (names the file and the field)."""
 

@@ -1,7 +1,8 @@
 """Planners: a prompt -> a ``LayoutPlan``.
 
-A planner is a callable ``(prompt: str, seed: int) -> LayoutPlan`` registered under ``PLANNERS`` (built-in modules are
-imported on first lookup; users add their own through the ``scenegen.planners`` entry-point group). A prompt the
+A planner is a callable ``(prompt: str, seed: int) -> LayoutPlan`` registered under ``PLANNERS``, either as itself or
+as a factory taking its typed options (the language-model planners take ``scenegen.options.LLMOptions``); built-in
+modules are imported on first lookup; users add their own through the ``scenegen.planners`` entry-point group. A prompt the
 planner cannot use raises ``PlanError``, whose message is one line a user can act on.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scenegen.options import LLMOptions
 from scenegen.registry import Registry
 from scenegen.scene import LayoutPlan
 
@@ -26,15 +28,16 @@ class PlanError(ValueError):
 
 
 DEFAULT_PLANNER = "hybrid"
-"""What ``scenegen make`` plans with unless told otherwise: the fine-tuned Gemma's plan cross-checked against the rules
-reader (``scenegen.plan.llm.hybrid``); the rules plan, with a note, whenever the model is missing or fails."""
+"""What ``scenegen make`` plans with unless told otherwise (``$SCENEGEN_PLANNER``, read by the CLI, overrides it): the
+fine-tuned Gemma's plan cross-checked against the rules reader (``scenegen.plan.llm.hybrid``); the rules plan, with a
+note, whenever the model is missing or fails."""
 
 
-def default_planner() -> str:
-    """``$SCENEGEN_PLANNER`` when set (pipelines and the test suite pin ``rules`` this way), else ``DEFAULT_PLANNER``."""
-    import os
-
-    return os.environ.get("SCENEGEN_PLANNER") or DEFAULT_PLANNER
+def get_planner(name: str, options: LLMOptions | None = None) -> Planner:
+    """The planner ``name``, built with ``options`` when its factory takes ``LLMOptions`` (others take none)."""
+    if options is not None and PLANNERS.options_type(name) is LLMOptions:
+        return PLANNERS.create(name, options)
+    return PLANNERS.get(name)
 
 
 MAX_PROMPT_CHARS = 2000
@@ -50,8 +53,9 @@ _NEGATIVE_COUNT = re.compile(r"(?<![\w.])-\s*(\d+)\s+([a-z][a-z -]{0,30}?)(?=[,.
 """A count written with a minus sign ("-3 chairs"), which no planner can honour."""
 
 
-def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
-    """Read ``prompt`` into a ``LayoutPlan`` with the planner called ``planner``.
+def plan(prompt: str, planner: str = "rules", seed: int = 0, options: LLMOptions | None = None) -> LayoutPlan:
+    """Read ``prompt`` into a ``LayoutPlan`` with the planner called ``planner`` (a language-model planner set up by
+    ``options``).
 
     Raises ``PlanError`` for a prompt the planner cannot use (including one over ``MAX_PROMPT_CHARS`` characters or
     asking for more than ``MAX_PLANNED_OBJECTS`` objects) and ``UnknownBackendError`` for an unknown planner name. A
@@ -62,7 +66,7 @@ def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
     if isinstance(prompt, str) and len(prompt) > MAX_PROMPT_CHARS:
         raise PlanError(f"the prompt is {len(prompt)} characters; scenegen reads at most {MAX_PROMPT_CHARS}: "
                         f"describe one room and its furniture in fewer words")
-    result = make_plausible(PLANNERS.get(planner)(prompt, seed))
+    result = make_plausible(get_planner(planner, options)(prompt, seed))
     if len(result.objects) > MAX_PLANNED_OBJECTS:
         raise PlanError(f"the prompt asks for {len(result.objects)} objects; scenegen plans at most "
                         f"{MAX_PLANNED_OBJECTS} in one room: ask for fewer")
@@ -72,4 +76,4 @@ def plan(prompt: str, planner: str = "rules", seed: int = 0) -> LayoutPlan:
 
 
 __all__ = ["DEFAULT_PLANNER", "MAX_PLANNED_OBJECTS", "MAX_PROMPT_CHARS", "PLANNERS", "PlanError", "Planner",
-           "default_planner", "plan"]
+           "get_planner", "plan"]

@@ -10,22 +10,21 @@ the embedding normaliser, else generic objects), and when it still fails the rul
 and ``planner`` field say so. The description is only ever data: nothing in a reply is executed, and a reply that is
 not a plan cannot become one.
 
-Settings come from arguments or, for the registry entries (``plan(prompt, "openai")``), from the environment:
-``SCENEGEN_LLM_URL``, ``SCENEGEN_LLM_MODEL``, ``SCENEGEN_LLM_KEY`` (else ``OPENAI_API_KEY``), ``SCENEGEN_LLM_PATH``,
-``SCENEGEN_LLM_ALLOW_BASE``, ``SCENEGEN_HYBRID_MODEL``, ``SCENEGEN_PLANNER_ADAPTER`` (another adapter than the bundled one,
-e.g. a checkpoint being trained). Heavy imports (torch, transformers, peft) happen inside.
+Settings come from arguments or, for the registry entries (``plan(prompt, "openai", options=LLMOptions(...))``), from
+an ``LLMOptions`` (``scenegen.options``); nothing here reads the environment (the CLI maps ``SCENEGEN_LLM_*`` onto
+the options, ``cli.env``). Heavy imports (torch, transformers, peft) happen inside.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from scenegen.plan import PLANNERS, PlanError
+from scenegen.plan import PLANNERS, Planner, PlanError
+from scenegen.options import LLMOptions
 from scenegen.plan.schema import (RELATION_KINDS, CompactPlan, ReplyError, json_schema, parse_reply,
                                   to_layout_plan)
 from scenegen.scene import LayoutPlan
@@ -98,17 +97,19 @@ def _rules_plan(prompt: str) -> LayoutPlan | None:
         return None
 
 
-def _normaliser() -> Callable | None:
-    if os.environ.get("SCENEGEN_NO_NORMALISER"):
+def _normaliser(enabled: bool = True) -> Callable | None:
+    if not enabled:
         return None
     from scenegen.plan.normalise import default_normaliser
 
     return default_normaliser()
 
 
-def plan_from_replies(prompt: str, name: str, first: str, again: Callable[[str, str], str]) -> LayoutPlan:
+def plan_from_replies(prompt: str, name: str, first: str, again: Callable[[str, str], str],
+                      normaliser: bool = True) -> LayoutPlan:
     """The plan in ``first`` (a model reply); when it is not one, ``again(reply, error)`` is asked once more; when
-    that fails too, the rules plan with a note. ``PlanError`` when neither the model nor the rules give a plan."""
+    that fails too, the rules plan with a note. ``PlanError`` when neither the model nor the rules give a plan.
+    ``normaliser``: map unknown nouns onto catalog categories with the embedding normaliser."""
     rules = _rules_plan(prompt)
     fallback_room = rules.room if rules is not None else None
     errors: list[str] = []
@@ -118,7 +119,7 @@ def plan_from_replies(prompt: str, name: str, first: str, again: Callable[[str, 
             compact = parse_reply(reply)
             if _is_refusal(compact):
                 raise ReplyError("the model found no furniture in the description")
-            return to_layout_plan(compact, prompt, planner=name, fallback_room=fallback_room, normalise=_normaliser(),
+            return to_layout_plan(compact, prompt, planner=name, fallback_room=fallback_room, normalise=_normaliser(normaliser),
                                   notes=[f"{name}: repaired after: {errors[0]}"] if errors else None)
         except ReplyError as exc:
             errors.append(str(exc))
@@ -142,23 +143,20 @@ def _is_refusal(c: CompactPlan) -> bool:
 
 
 class OpenAIPlanner:
-    """Plans through an OpenAI-compatible chat-completions endpoint. The key comes from ``api_key`` or
-    ``$SCENEGEN_LLM_KEY`` / ``$OPENAI_API_KEY`` and is only ever sent as a bearer token."""
+    """Plans through an OpenAI-compatible chat-completions endpoint (``url``, default ``DEFAULT_URL``). The key
+    ``api_key`` is only ever sent as a bearer token."""
 
     name = "openai"
 
     def __init__(self, url: str | None = None, model: str | None = None, api_key: str | None = None,
-                 timeout: float = 60.0, retries: int = 2) -> None:
+                 timeout: float = 60.0, retries: int = 2, normaliser: bool = True,
+                 deadline_s: float | None = None) -> None:
         from scenegen.llm_http import ChatClient, LLMEndpointError
 
-        key = api_key if api_key is not None else (os.environ.get("SCENEGEN_LLM_KEY") or
-                                                   os.environ.get("OPENAI_API_KEY"))
+        self.normaliser = normaliser
         try:
-            deadline = os.environ.get("SCENEGEN_LLM_TIMEOUT")  # --llm-timeout: seconds for the whole plan
-            self.client = ChatClient(url or os.environ.get("SCENEGEN_LLM_URL") or DEFAULT_URL,
-                                     model or os.environ.get("SCENEGEN_LLM_MODEL") or "default", key,
-                                     timeout=timeout, retries=retries, what="planner endpoint",
-                                     deadline_s=float(deadline) if deadline else None)
+            self.client = ChatClient(url or DEFAULT_URL, model or "default", api_key,
+                                     timeout=timeout, retries=retries, what="planner endpoint", deadline_s=deadline_s)
         except (LLMEndpointError, ValueError) as exc:
             raise PlanError(str(exc)) from None
 
@@ -182,7 +180,7 @@ class OpenAIPlanner:
                               {"role": "user", "content": f"That was not a valid plan: {error}. Answer with the plan "
                                                           f"JSON object only, in the format above."}])
 
-        return plan_from_replies(prompt, self.name, self._ask(msgs), again)
+        return plan_from_replies(prompt, self.name, self._ask(msgs), again, self.normaliser)
 
 
 def _check_prompt(prompt: str) -> None:
@@ -215,9 +213,10 @@ class LocalPlanner:
         return generate(self.model, self.tokenizer, completion_prompt(prompt, base=self.base),
                         max_new_tokens=self.max_new_tokens, table=self.table)
 
-    def __call__(self, prompt: str, seed: int = 0) -> LayoutPlan:
+    def __call__(self, prompt: str, seed: int = 0, normaliser: bool = True) -> LayoutPlan:
         _check_prompt(prompt)
-        return plan_from_replies(prompt, self.name, self.complete(prompt), lambda reply, err: self.complete(prompt))
+        return plan_from_replies(prompt, self.name, self.complete(prompt), lambda reply, err: self.complete(prompt),
+                                 normaliser)
 
 
 def _device() -> str:
@@ -344,21 +343,26 @@ def load_gemma(allow_base: bool = False, adapter: Path = ADAPTER) -> LocalPlanne
 # --------------------------------------------------------------------------------------------------------------------
 
 
-def _truthy(v: str | None) -> bool:
-    return (v or "").strip().lower() in ("1", "true", "yes", "on")
+@PLANNERS.register("openai", options=LLMOptions)
+def openai_planner(options: LLMOptions) -> Planner:
+    """The ``openai`` planner for ``options`` (url, model, key, normaliser)."""
+    def run(prompt: str, seed: int = 0) -> LayoutPlan:
+        return OpenAIPlanner(options.url, options.model, options.key, normaliser=options.normaliser,
+                             deadline_s=options.timeout)(prompt, seed)
+
+    return run
 
 
-@PLANNERS.register("openai")
-def plan_openai(prompt: str, seed: int = 0) -> LayoutPlan:
-    return OpenAIPlanner()(prompt, seed)
+@PLANNERS.register("hf", options=LLMOptions)
+def hf_planner(options: LLMOptions) -> Planner:
+    """The ``hf`` planner for ``options`` (path, normaliser); the model loads on the first plan."""
+    def run(prompt: str, seed: int = 0) -> LayoutPlan:
+        if not options.path:
+            raise PlanError("the hf planner needs a local model folder: pass --llm-path DIR (or set "
+                            "SCENEGEN_LLM_PATH)")
+        return _cached_hf(options.path)(prompt, seed, normaliser=options.normaliser)
 
-
-@PLANNERS.register("hf")
-def plan_hf(prompt: str, seed: int = 0) -> LayoutPlan:
-    path = os.environ.get("SCENEGEN_LLM_PATH")
-    if not path:
-        raise PlanError("the hf planner needs a local model folder: pass --llm-path DIR (or set SCENEGEN_LLM_PATH)")
-    return _cached_hf(path)(prompt, seed)
+    return run
 
 
 @lru_cache(maxsize=2)
@@ -391,15 +395,21 @@ def _memo(name: str, prompt: str, run: Callable[[], LayoutPlan]) -> LayoutPlan:
     return _MODEL_PLAN_MEMO[key].model_copy(deep=True)
 
 
-@PLANNERS.register("gemma")
-def plan_gemma(prompt: str, seed: int = 0) -> LayoutPlan:
-    _check_prompt(prompt)
-    adapter = Path(os.environ.get("SCENEGEN_PLANNER_ADAPTER") or ADAPTER)
-    return _memo("gemma", prompt,
-                 lambda: load_gemma(_truthy(os.environ.get("SCENEGEN_LLM_ALLOW_BASE")), adapter)(prompt, seed))
+@PLANNERS.register("gemma", options=LLMOptions)
+def gemma_planner(options: LLMOptions) -> Planner:
+    """The ``gemma`` planner for ``options`` (adapter, allow_base, normaliser); the model loads on the first plan."""
+    adapter = Path(options.adapter) if options.adapter else ADAPTER
+
+    def run(prompt: str, seed: int = 0) -> LayoutPlan:
+        _check_prompt(prompt)
+        return _memo("gemma", prompt, lambda: load_gemma(options.allow_base, adapter)(prompt, seed,
+                                                                                 normaliser=options.normaliser))
+
+    return run
 
 
-def hybrid(prompt: str, model: Callable[[str, int], LayoutPlan], model_name: str, seed: int = 0) -> LayoutPlan:
+def hybrid(prompt: str, model: Callable[[str, int], LayoutPlan], model_name: str, seed: int = 0,
+           normaliser: bool = True) -> LayoutPlan:
     """The model's plan cross-checked against the rules planner (``scenegen.plan.crosscheck``); when the model
     fails, the rules plan with a note saying why."""
     from scenegen.plan.crosscheck import cross_check, ground
@@ -422,13 +432,19 @@ def hybrid(prompt: str, model: Callable[[str, int], LayoutPlan], model_name: str
             raise PlanError("the prompt names no furniture (the model's guesses are not in the text): describe the "
                             "room's furniture, e.g. 'a bedroom with a bed and a desk'")
         return grounded
-    return cross_check(planned, rules, planner=f"hybrid ({model_name} + rules)", normalise=_normaliser())
+    return cross_check(planned, rules, planner=f"hybrid ({model_name} + rules)", normalise=_normaliser(normaliser))
 
 
-@PLANNERS.register("hybrid")
-def plan_hybrid(prompt: str, seed: int = 0) -> LayoutPlan:
-    name = os.environ.get("SCENEGEN_HYBRID_MODEL") or (
-        "openai" if os.environ.get("SCENEGEN_LLM_URL") else "hf" if os.environ.get("SCENEGEN_LLM_PATH") else "gemma")
+@PLANNERS.register("hybrid", options=LLMOptions)
+def hybrid_planner(options: LLMOptions) -> Planner:
+    """The ``hybrid`` planner for ``options``: ``hybrid_model`` cross-checked against the rules reader (None: openai
+    when a url is set, else hf when a path is set, else gemma)."""
+    name = options.hybrid_model or ("openai" if options.url else "hf" if options.path else "gemma")
     if name not in ("openai", "hf", "gemma"):
-        raise PlanError(f"SCENEGEN_HYBRID_MODEL must be openai, hf or gemma, got {name!r}")
-    return hybrid(prompt, PLANNERS.get(name), name, seed)
+        raise PlanError(f"the hybrid planner's model must be openai, hf or gemma, got {name!r}")
+    model = PLANNERS.create(name, options)
+
+    def run(prompt: str, seed: int = 0) -> LayoutPlan:
+        return hybrid(prompt, model, name, seed, options.normaliser)
+
+    return run
