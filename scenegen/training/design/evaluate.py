@@ -70,15 +70,17 @@ def complete_room(scene: Scene) -> bool:
     if any(have.get(c, 0) == 0 for c in prog.core_categories()):
         return False
     seated = {z.anchor.category for z in prog.zones if z.anchor is not None and catalog.get(z.anchor.category).has_top
-              and any(m.category in SEATS for m in z.members)}  # tables and desks, not a sofa with armchairs
-    seats = [o for o in scene.objects if o.category in SEATS]
+              and any(m.category in _seats() for m in z.members)}  # tables and desks, not a sofa with armchairs
+    seats = [o for o in scene.objects if o.category in _seats()]
     for table in (o for o in scene.objects if o.category in seated):
         if not any(gap(Box.of(table), Box.of(s)) < 0.6 for s in seats):
             return False
     return True
 
 
-SEATS = frozenset({"chair", "office_chair", "bar_stool", "stool", "bench", "armchair"})
+def _seats() -> frozenset[str]:
+    """What a person sits on at a table: the catalog's seats, plus benches and armchairs."""
+    return catalog.with_role("seat") | {"bench", "armchair"}
 
 
 def run_room(prompt: str, room_type: str, seed: int, density: str, must_have: list[str] | None = None
