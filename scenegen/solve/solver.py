@@ -90,6 +90,15 @@ class _Item:
     cat: catalog.Category
     support: str | None = None
 
+    def clearance(self, side: str) -> float:
+        """metres of floor kept free beside ``side``: ``CLEARANCE``, or in front as far as its doors and drawers reach
+        when open (``physics.articulation.sweep_depth``: a wardrobe's 0.6 m doors)."""
+        if side != "front":
+            return CLEARANCE
+        from scenegen.physics.articulation import sweep_depth
+
+        return max(CLEARANCE, sweep_depth(self.obj.category, self.size))
+
 
 @dataclass
 class RepairHints:
@@ -604,7 +613,8 @@ class _Solver:
 
     def _side_clearance(self, it: _Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, where: np.ndarray,
                         skip: set[str | None]) -> np.ndarray:
-        """(n_sides, N) bool: whether a CLEARANCE-deep strip beside each functional side is inside the room and free
+        """(n_sides, N) bool: whether a strip as deep as the side's clearance (``_Item.clearance``) beside each
+        functional side is inside the room and free
         of other objects (those in ``skip`` excepted: a chair faces its table); computed where ``where`` is True,
         False elsewhere."""
         w, d, _ = it.size
@@ -612,7 +622,7 @@ class _Solver:
         idx = np.flatnonzero(where)
         others = [b.corners for oid, b in self.boxes.items() if self.items[oid].role == "floor" and oid not in skip]
         for k, side in enumerate(it.cat.functional_sides):
-            strips = side_strips(x[idx], y[idx], yaw[idx], w, d, side, shrink=0.9)
+            strips = side_strips(x[idx], y[idx], yaw[idx], w, d, side, depth=it.clearance(side), shrink=0.9)
             out[k, idx] = rects_inside_polygon(self.poly, strips) & ~rects_overlap_any(strips, others)
         return out
 
@@ -627,7 +637,8 @@ class _Solver:
                 continue
             b = self.boxes[oid]
             for side in self.items[oid].cat.functional_sides:
-                strips_l.append(side_strips(b.cx, b.cy, b.yaw, b.width, b.depth, side, shrink=0.9))
+                strips_l.append(side_strips(b.cx, b.cy, b.yaw, b.width, b.depth, side,
+                                            depth=self.items[oid].clearance(side), shrink=0.9))
                 owner_l.append(k)
         if not strips_l:
             return np.zeros(len(rects), dtype=bool)
