@@ -98,8 +98,14 @@ def make(
                 paths.update(sim_paths)
     for w in caught:
         console.print(f"[yellow]warning:[/] {w.message}", highlight=False)
+    _print_made(result, paths, out_dir, sim_report if sim else None)
+
+
+def _print_made(result, paths: dict, out_dir: Path, sim_report) -> None:  # noqa: ANN001 -- pipeline types
+    """The validator table, sim lines, repair rounds, conflicts, notes and the design summary of a made scene; then
+    exit with its code, saying in one line why when it is not 0."""
     print_report(result.report, result.scene)
-    if sim:
+    if sim_report is not None:
         for f in sim_report.findings:
             if f.check.endswith("_rate"):
                 console.print(f"sim: {f.message}", highlight=False, markup=False)

@@ -8,7 +8,7 @@ import pytest
 
 from scenegen import scene as scene_module
 from scenegen.scene import (MAX_OBJECTS, AssetRef, LayoutPlan, ObjectInstance, Opening, PlannedObject, Pose,
-                            Provenance, Room, Scene, SceneFileError, dump_json, glb_problem, load_scene, save_scene)
+                            Provenance, Room, Scene, SceneFileError, dump_json, load_scene, save_scene)
 
 
 def _box(oid: str, x: float, y: float, z: float = 0.0, size=(0.5, 0.5, 0.5), support=None,
@@ -161,6 +161,8 @@ def test_a_glb_path_is_refused_with_what_to_pass(tmp_path, glb_bytes):
 
 
 def test_glb_problem(tmp_path, glb_bytes):
+    from scenegen.export.files import glb_problem
+
     good = tmp_path / "good.glb"
     good.write_bytes(glb_bytes)
     assert glb_problem(good) is None

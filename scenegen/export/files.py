@@ -43,3 +43,39 @@ def write_glb(scene: Scene, path: str | Path) -> Path:
     path = Path(path)
     write_atomic(path, glb_bytes(scene))
     return path
+
+
+def glb_problem(path: str | Path) -> str | None:
+    """Why the binary glTF at ``path`` cannot be read, in one line, or None when its container is intact.
+
+    Checks the GLB structure without a mesh library: the 12-byte header (magic ``glTF``, version 2, total length equal
+    to the file size) and that the chunk headers tile the file exactly with a JSON chunk first. A truncated or
+    overwritten file fails these; a well-formed container with bad contents is not detected here.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"{path} cannot be read ({exc.strerror or exc})"
+    if len(data) < 20:
+        return f"{path} is truncated ({len(data)} bytes)"
+    magic, version, length = data[:4], int.from_bytes(data[4:8], "little"), int.from_bytes(data[8:12], "little")
+    if magic != b"glTF":
+        return f"{path} is not a binary glTF file"
+    if version != 2:
+        return f"{path} is glTF version {version}; expected 2"
+    if length != len(data):
+        return f"{path} is truncated or padded: its header says {length} bytes, the file has {len(data)}"
+    offset, first = 12, True
+    while offset < len(data):
+        if offset + 8 > len(data):
+            return f"{path} is corrupt: a chunk header is cut off at byte {offset}"
+        size = int.from_bytes(data[offset:offset + 4], "little")
+        kind = data[offset + 4:offset + 8]
+        if first and kind != b"JSON":
+            return f"{path} is corrupt: its first chunk is not JSON"
+        offset += 8 + size
+        first = False
+    if offset != len(data):
+        return f"{path} is corrupt: its chunks run past the end of the file"
+    return None
