@@ -14,7 +14,8 @@ from scenegen.batch.executors import Executor, ExecutorUnavailableError, InlineE
 from scenegen.batch.jobs import BatchInputError, SceneJob, parse_seeds, read_jobs, scene_id
 from scenegen.batch.manifest import KEYS, MANIFEST, append_line, read_lines
 from scenegen.batch.worker import MARKER, TMP_DIR, Settings, run_scene
-from scenegen.scene import glb_problem, load_scene
+from scenegen.export.files import glb_problem
+from scenegen.scene import load_scene
 
 CHEAP = "a bedroom with a bed"
 INVALID = "a bedroom with a bed and a lamp on the bed"  # the lamp cannot stand on a mattress: fails stability (exit 4)

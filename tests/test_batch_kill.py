@@ -15,7 +15,8 @@ import pytest
 from scenegen.batch.jobs import read_jobs
 from scenegen.batch.manifest import FINAL, MANIFEST, read_lines
 from scenegen.batch.worker import MARKER, TMP_DIR
-from scenegen.scene import glb_problem, load_scene
+from scenegen.export.files import glb_problem
+from scenegen.scene import load_scene
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMPTS = ["a bedroom with a bed", "an office with a desk and a chair", "a cozy bedroom with a queen bed and two nightstands"]

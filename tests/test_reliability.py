@@ -228,7 +228,7 @@ def _sh_quote(text: str) -> str:
 def check_full_disk(out: str) -> None:
     """What a batch that ran out of space may leave: whole manifest lines only; every scene folder complete and
     loadable; no temp folders holding data."""
-    from scenegen.scene import glb_problem
+    from scenegen.export.files import glb_problem
 
     root = Path(out)
     raw = (root / MANIFEST).read_bytes() if (root / MANIFEST).exists() else b""
