@@ -166,7 +166,7 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
     assert best is not None
     _, chosen, scene, report = best
     t0 = time.perf_counter()
-    scene = _with_conflicts(scene, layout, refs, sizes)
+    scene = _with_conflicts(scene, scene.plan, refs, sizes)  # the plan this round solved, less what design let go
     timings["explain"] = time.perf_counter() - t0
     return scene, report.model_copy(update={"attempts": rounds})
 

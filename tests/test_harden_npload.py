@@ -18,7 +18,7 @@ def _write_shard(path: Path, pickled: bool) -> None:
 
 
 def test_load_split_passes_allow_pickle_false(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scenegen.world import data
+    from scenegen.training.world import data
 
     (tmp_path / "heldout").mkdir()
     _write_shard(tmp_path / "heldout" / "scene_0000.npz", pickled=False)
@@ -35,7 +35,7 @@ def test_load_split_passes_allow_pickle_false(tmp_path: Path, monkeypatch: pytes
 
 
 def test_load_split_refuses_pickled_arrays(tmp_path: Path) -> None:
-    from scenegen.world import data
+    from scenegen.training.world import data
 
     (tmp_path / "heldout").mkdir()
     _write_shard(tmp_path / "heldout" / "scene_0000.npz", pickled=True)
@@ -43,12 +43,10 @@ def test_load_split_refuses_pickled_arrays(tmp_path: Path) -> None:
         data.load_split(tmp_path, "heldout")
 
 
-def test_evaluate_reads_shards_without_pickle() -> None:
-    """The evaluator's second read of the held-out shards (prompt, seed) passes the argument too."""
-    import inspect
+def test_every_shard_read_in_the_world_wing_refuses_pickle() -> None:
+    """Every ``np.load`` of the world model's shards (data loading and the evaluator's reads) passes the argument."""
+    from scenegen.training import world
 
-    from scenegen.world import evaluate
-
-    src = inspect.getsource(evaluate)
-    loads = [line for line in src.splitlines() if "np.load(" in line]
+    sources = sorted(Path(world.__file__).parent.glob("*.py"))
+    loads = [line for p in sources for line in p.read_text().splitlines() if "np.load(" in line]
     assert loads and all("allow_pickle=False" in line for line in loads)

@@ -9,49 +9,50 @@ import math
 import numpy as np
 import pytest
 
+from scenegen import catalog
 from scenegen.plan.constrain import nullable, plan_grammar, step
 from scenegen.training.plan.corpus import OPEN_VOCAB, generate
 from scenegen.plan.schema import parse_reply, to_layout_plan
 from scenegen.scene import GenericProposal, LayoutPlan, PlannedObject, Relation, Room
 
-DRUMS = ('{"room":{"type":"music_room"},"objects":[{"category":"piano","count":1},'
-         '{"category":"drum set","count":1,"size":[1.5,1.2,1.1],"support":"floor","shape":"box"},'
+REPLY = ('{"room":{"type":"kitchen"},"objects":[{"category":"stove","count":1},'
+         '{"category":"bread maker","count":1,"size":[1.5,1.2,1.1],"support":"floor","shape":"box"},'
          '{"category":"notice board","count":1,"size":[1.0,0.03,0.7],"support":"wall","shape":"box"}],'
-         '"relations":[{"kind":"next_to","subject":"drum set","target":"piano"}]}')
+         '"relations":[{"kind":"next_to","subject":"bread maker","target":"stove"}]}')
 
 
 def test_a_proposal_becomes_a_sized_generic_object_and_a_note():
-    plan = to_layout_plan(parse_reply(DRUMS), "a music room with a piano, a drum set and a notice board", "test")
-    drums = next(o for o in plan.objects if o.description == "drum set")
-    assert drums.generic and drums.category == "generic"
-    assert drums.proposal == GenericProposal(size=(1.5, 1.2, 1.1), support="floor", shape="box")
-    assert any("drum set" in n and "1.50×1.20×1.10 m" in n for n in plan.notes)
-    assert [(r.kind, r.subject, r.target) for r in plan.relations] == [("next_to", drums.id, "piano_1")]
+    plan = to_layout_plan(parse_reply(REPLY), "a kitchen with a stove, a bread maker and a notice board", "test")
+    maker = next(o for o in plan.objects if o.description == "bread maker")
+    assert maker.generic and maker.category == "generic"
+    assert maker.proposal == GenericProposal(size=(1.5, 1.2, 1.1), support="floor", shape="box")
+    assert any("bread maker" in n and "1.50×1.20×1.10 m" in n for n in plan.notes)
+    assert [(r.kind, r.subject, r.target) for r in plan.relations] == [("next_to", maker.id, "stove_1")]
 
 
 def test_an_implausible_proposal_is_dropped_for_the_default_box():
-    reply = DRUMS.replace("[1.5,1.2,1.1]", "[0,1.2,99]")
+    reply = REPLY.replace("[1.5,1.2,1.1]", "[0,1.2,99]")
     plan = to_layout_plan(parse_reply(reply), "x", "test")
-    drums = next(o for o in plan.objects if o.description == "drum set")
-    assert drums.generic and drums.proposal is None
-    assert any("'drum set' is not in the catalog; it is placed as a generic object" == n for n in plan.notes)
+    maker = next(o for o in plan.objects if o.description == "bread maker")
+    assert maker.generic and maker.proposal is None
+    assert any("'bread maker' is not in the catalog; it is placed as a generic object" == n for n in plan.notes)
 
 
 def test_proposals_are_built_placed_and_validated_at_their_size(monkeypatch):
     import scenegen.plan as plan_module
     from scenegen.pipeline import make
 
-    room = Room.rectangle(4.0, 3.5, type="music_room")
-    objs = [PlannedObject(id="piano_1", category="piano", description="piano"),
-            PlannedObject(id="generic_1", category="generic", description="drum set", generic=True,
+    room = Room.rectangle(4.0, 3.5, type="kitchen")
+    objs = [PlannedObject(id="stove_1", category="stove", description="stove"),
+            PlannedObject(id="generic_1", category="generic", description="bread maker", generic=True,
                           proposal=GenericProposal(size=(1.5, 1.2, 1.1))),
             PlannedObject(id="generic_2", category="generic", description="notice board", generic=True,
                           proposal=GenericProposal(size=(1.0, 0.03, 0.7), support="wall")),
             PlannedObject(id="generic_3", category="generic", description="disco ball", generic=True,
                           proposal=GenericProposal(size=(0.4, 0.4, 0.4), support="ceiling", shape="sphere"))]
     fixed = LayoutPlan(prompt="p", room=room, objects=objs,
-                       relations=[Relation(kind="next_to", subject="generic_1", target="piano_1")])
-    monkeypatch.setattr(plan_module, "plan", lambda prompt, planner="rules", seed=0: fixed)
+                       relations=[Relation(kind="next_to", subject="generic_1", target="stove_1")])
+    monkeypatch.setattr(plan_module, "plan", lambda prompt, planner="rules", seed=0, **_: fixed)
     result = make("p", seed=0)
     by_id = {o.id: o for o in result.scene.objects}
     assert not result.scene.unplaced
@@ -81,13 +82,13 @@ def test_the_hybrid_keeps_the_models_proposal_for_a_noun_the_text_names():
     from scenegen.plan.crosscheck import cross_check
     from scenegen.plan.rules import plan_rules
 
-    prompt = "a music room with a piano and a drum set"
+    prompt = "a kitchen with a stove and a bread maker"
     rules = plan_rules(prompt)
     assert any(o.generic and o.proposal is None for o in rules.objects)
-    model = to_layout_plan(parse_reply(DRUMS), prompt, "test", fallback_room=rules.room)
+    model = to_layout_plan(parse_reply(REPLY), prompt, "test", fallback_room=rules.room)
     merged = cross_check(model, rules)
-    drums = [o for o in merged.objects if o.description == "drum set"]
-    assert len(drums) == 1 and drums[0].proposal is not None and drums[0].proposal.size == (1.5, 1.2, 1.1)
+    maker = [o for o in merged.objects if o.description == "bread maker"]
+    assert len(maker) == 1 and maker[0].proposal is not None and maker[0].proposal.size == (1.5, 1.2, 1.1)
 
 
 def test_the_grammar_accepts_every_corpus_target_and_rejects_near_misses():
@@ -105,10 +106,10 @@ def test_the_grammar_accepts_every_corpus_target_and_rejects_near_misses():
 
 
 def test_the_corpus_is_consistent_and_keeps_the_eval_sets_nouns_out():
-    from scenegen.training.plan.evaluate import load_eval_set
+    from scenegen.training.plan.evaluate import HELD_OUT_SETS, load_eval_set
 
-    items = load_eval_set()
-    eval_generic = {k.split(":", 1)[1] for it in items for k in it["counts"] if k.startswith("generic:")}
+    items = [it for path in HELD_OUT_SETS for it in load_eval_set(path, rekey=False)]
+    eval_generic = {k.split(":", 1)[1] for it in items for k in it.get("counts", {}) if k.startswith("generic:")}
     eval_prompts = {it["prompt"].lower() for it in items}
     vocab = {o[0] for o in OPEN_VOCAB}
     assert vocab & eval_generic, "the test needs an open-vocabulary noun shared with the eval set"
@@ -127,8 +128,9 @@ def test_the_corpus_is_consistent_and_keeps_the_eval_sets_nouns_out():
             assert r["target"] in names or r["target"] in ("wall", "window", "door", "room", "ceiling")
         if " on each " in text:
             each += 1
-            r = next(r for r in plan["relations"] if r["kind"] == "on_top")
             counts = {o["category"]: o["count"] for o in plan["objects"]}
-            assert counts[r["subject"]] >= counts[r["target"]]
+            on_top = [r for r in plan["relations"] if r["kind"] == "on_top"]  # "on each" is one of them
+            assert any(counts[r["subject"]] >= counts[r["target"]] for r in on_top), text
     assert not open_seen & eval_generic
-    assert len(open_seen) >= 20 and each >= 10
+    assert not {n for n in open_seen if catalog.resolve(n) is not None}  # the catalog's nouns are never proposals
+    assert len(open_seen) >= 15 and each >= 10

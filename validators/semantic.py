@@ -17,6 +17,7 @@ from typing import Any
 
 from scenegen import catalog
 from scenegen.assets.colours import COLOURS, colour_rgb, material_rgb
+from scenegen.design.loader import programs
 from scenegen.scene import ARCHITECTURE_RELATIONS, Attributes, Finding, ObjectInstance, PlannedObject, Relation, Scene
 from scenegen.solve.relations import SATISFIED, Box, back_wall_distance, gap, score_relation
 from validators.context import ValidationContext
@@ -397,7 +398,15 @@ def room_votes(categories: list[str]) -> dict[str, float]:
 
 
 def typical_categories(room_type: str, limit: int = 3) -> list[str]:
-    """Categories that point at ``room_type`` most strongly (those listing only it first), at most ``limit``."""
+    """What ``room_type`` holds first, at most ``limit``: its room program's zone anchors (core zones first), then
+    its core zones' floor members (``scenegen.design``); else the catalog categories that point at it most strongly."""
+    program = next((p for p in programs().values() if room_type == p.name or room_type in p.planner_types), None)
+    if program is not None:
+        zones = sorted(program.zones, key=lambda z: not z.core)
+        anchors = [m.category for z in zones for m in z.members if m.anchor]
+        anchors += [m.category for z in zones if z.core for m in z.members if not m.on]
+        if anchors:
+            return list(dict.fromkeys(anchors))[:limit]
     cats = [c for c in catalog.names() if room_type in catalog.get(c).rooms]
     return sorted(cats, key=lambda c: (len(catalog.get(c).rooms), c))[:limit]
 

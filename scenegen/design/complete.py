@@ -33,6 +33,8 @@ LIGHT_AREA = {"normal": 14.0, "full": 7.0}
 DECOR_WALL = {"normal": 2.0, "full": 1.2}
 """metres of free wall per piece of wall decor."""
 PLANTS = {"normal": 1, "full": 2}
+REPEATABLE_DECOR = frozenset({"painting", "poster"})
+"""Wall decor a full room may hang more of than its program lists (a gallery of pictures, never a third mirror)."""
 SOFT = frozenset({"sofa", "armchair", "bed", "ottoman", "rug", "pillow", "throw_blanket", "bench", "yoga_mat",
                   "office_chair", "crib", "towel"})
 """Categories coloured from the palette's textiles; small and wall-mounted objects take its accents, the rest its
@@ -263,8 +265,10 @@ def _decorate(r: _Room) -> None:
     prog, d = r.brief.program, r.density
     decor = [c for c in (*prog.wall_decor, *r.brief.palette.decor)]
     n_decor = int(_free_wall(r.room, r.objects) / DECOR_WALL[d])
-    for k in range(min(n_decor, len(decor) * (1 if d == "normal" else 3))):
-        r.add(decor[k % len(decor)], "decor: wall")
+    art = [c for c in decor if c in REPEATABLE_DECOR]
+    pieces = decor + (art * 2 if d == "full" else [])
+    for category in pieces[:n_decor]:
+        r.add(category, "decor: wall")
     lights = [c for c in prog.lights if r.allowed(c)]
     if lights:
         tables = [o.id for o in r.objects if o.category in ("dining_table", "kitchen_island")]

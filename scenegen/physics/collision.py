@@ -56,7 +56,7 @@ def convex_parts(ref: AssetRef, mesh: "trimesh.Trimesh | None" = None, use_cache
     path = cache_dir() / cache_key(ref)[:2] / f"{cache_key(ref)}.npz"
     if use_cache and path.exists():
         try:
-            with np.load(path) as data:
+            with np.load(path, allow_pickle=False) as data:
                 return [data[f"p{i}"] for i in range(len(data.files))]
         except (OSError, ValueError, KeyError):
             pass  # corrupt entry: recompute and overwrite

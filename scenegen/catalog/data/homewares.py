@@ -31,7 +31,7 @@ ENTRIES = (
           (0.1, 0.05, 0.13), (0.18, 0.08, 0.23), (0.35, 0.12, 0.4), support="object", supported_by=_TOPS,
           functional_sides=(), rooms=("living_room", "bedroom", "office"), colour=(0.2, 0.18, 0.16),
           material="wood"),
-    entry("poster", ("poster", "movie poster", "wall poster", "band poster", "concert poster", "print",
+    entry("poster", ("poster", "movie poster", "wall poster", "band poster", "concert poster", "art print", "framed print",
                      "travel poster"),
           (0.3, 0.004, 0.4), (0.6, 0.008, 0.85), (1.0, 0.02, 1.4), support="wall", mount_height=1.5,
           functional_sides=(), rooms=("bedroom", "living_room", "classroom"), colour=(0.9, 0.88, 0.84),

@@ -294,15 +294,15 @@ def _sample_pair(rng: np.random.Generator, open_vocab: list[tuple]) -> tuple[str
 
 def generate(n: int, seed: int = 0, exclude: list[str] | None = None) -> Iterator[tuple[str, str]]:
     """``n`` (description, target JSON) pairs; descriptions that copy ``exclude`` (default: the prompts of every
-    evaluation set, ``HELD_OUT_SETS``) are skipped and replaced, and open-vocabulary nouns the sets annotate are never
-    used."""
+    evaluation set, ``HELD_OUT_SETS``) are skipped and replaced; open-vocabulary nouns the sets annotate, and those the
+    catalog has grown a category for, are never used as proposals."""
     from scenegen.training.plan.evaluate import HELD_OUT_SETS, load_eval_set
 
     items = [it for path in HELD_OUT_SETS for it in load_eval_set(path, rekey=False)]
     if exclude is None:
         exclude = [it["prompt"] for it in items]
     held_out = {k.split(":", 1)[1] for it in items for k in it.get("counts", {}) if k.startswith("generic:")}
-    open_vocab = [o for o in OPEN_VOCAB if o[0] not in held_out]
+    open_vocab = [o for o in OPEN_VOCAB if o[0] not in held_out and catalog.resolve(o[0]) is None]
     excluded = Excluder(exclude)
     rng = np.random.default_rng([seed, 7])  # the corpus stage's own generator
     made, seen = 0, set()
