@@ -33,6 +33,7 @@ def mutate(
     """Plant a known fault in a saved scene and write the mutated scene; prints what was planted and which
     validators should catch it."""
     from scenegen.mutate import FAULT_KINDS, mutate as plant
+    from scenegen.assets.image3d.photos import bundle_photos
     from scenegen.rng import stage_rng
     from scenegen.scene import load_scene, save_scene
 
@@ -42,7 +43,7 @@ def mutate(
         loaded = load_scene(scene)
         mutated, planted = plant(loaded, fault, stage_rng(seed, f"mutate/{fault}"))
         path = _out_path(scene, out, fault, seed)
-        save_scene(mutated, path)
+        save_scene(bundle_photos(mutated, path.parent), path)  # photo paths stay inside the folder written
     out_console.print(f"planted [bold]{planted.kind}[/]: {planted.description}", highlight=False)
     out_console.print(f"objects: {', '.join(planted.object_ids)}; should be caught by: "
                       f"{', '.join(planted.validators)}", highlight=False)

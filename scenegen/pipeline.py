@@ -275,8 +275,10 @@ def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = T
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     step("export")
+    from scenegen.assets.image3d.photos import bundle_photos
+
     paths = {
-        "scene.json": write_json(result.scene, out / "scene.json"),
+        "scene.json": write_json(bundle_photos(result.scene, out), out / "scene.json"),  # photos travel with it
         "report.json": write_json(result.report, out / "report.json"),
         "plan.json": write_json(result.plan, out / "plan.json"),
         "scene.glb": write_glb(result.scene, out / "scene.glb"),

@@ -557,7 +557,7 @@ def load_scene(path: str | Path) -> Scene:
                              f"({exc.error_count()} problem(s))") from None
     _check_ids(scene, path)
     _check_asset_params(scene, path)
-    return scene
+    return _resolve_photos(scene, path)
 
 
 def _scene_json_path(path: Path) -> Path:
@@ -672,6 +672,22 @@ def _check_asset_params(scene: Scene, path: Path) -> None:
         problem = asset_problem(inst.asset.backend, inst.asset.category, inst.asset.params)
         if problem:
             raise SceneFileError(f"{path}: object {inst.id!r}: {problem}")
+
+
+def _resolve_photos(scene: Scene, path: Path) -> Scene:
+    """``scene`` with each image3d photo path made absolute inside the scene's folder. A path that is absolute or
+    leads out of the folder is refused with one message whatever the file is, so the answer says nothing about it
+    (issue 20: a scene file named ``/etc/passwd`` or a 2 GB file and scenegen read it)."""
+    folder, updated = path.parent.resolve(), []
+    for inst in scene.objects:
+        image = str(inst.asset.params.get("image", "")) if inst.asset.backend == "image3d" else ""
+        resolved = (folder / image).resolve()
+        if image and (Path(image).is_absolute() or not resolved.is_relative_to(folder)):
+            raise SceneFileError(f"{path}: object {inst.id!r}: its photo must be a path inside the scene folder "
+                                 f"(images/NAME, as make writes it); make the scene again")
+        params = {**inst.asset.params, "image": str(resolved)} if image else inst.asset.params
+        updated.append(inst.model_copy(update={"asset": inst.asset.model_copy(update={"params": params})}))
+    return scene.model_copy(update={"objects": updated}) if updated != scene.objects else scene
 
 
 def scene_json_schema() -> dict[str, Any]:

@@ -12,6 +12,7 @@ def write_sim_outputs(scene: Scene, out_dir: str | Path) -> tuple[dict[str, Path
     """Write the files named in the module doc into ``out_dir`` and return them (name -> path) with the MuJoCo
     check's report. Needs ``mujoco`` (the check) and ``pybullet``-free exports only; scene.usda already carries
     physics (``scenegen.export.usd_physics``)."""
+    from scenegen.assets.image3d.photos import bundle_photos
     from scenegen.export.mjcf import write_mjcf
     from scenegen.export.urdf import write_urdf
     from scenegen.physics.articulation import articulate
@@ -20,7 +21,7 @@ def write_sim_outputs(scene: Scene, out_dir: str | Path) -> tuple[dict[str, Path
 
     out = Path(out_dir)
     scene = articulate(scene)
-    save_scene(scene, out / "scene.json")
+    save_scene(bundle_photos(scene, out), out / "scene.json")
     sim = sim_scene(scene)
     paths = {"scene.json": out / "scene.json", "scene.xml": write_mjcf(sim, out / "scene.xml"),
              "urdf/": write_urdf(sim, out / "urdf").scene_sdf.parent}

@@ -36,7 +36,8 @@ EXPECTED = {
     "missing_room": "room",
     "nan_position": "non-finite",
     "nested_deep": "not readable JSON",
-    "image_reads_etc_passwd": "cannot be used (missing, changed since planning, not a photo",
+    "image_reads_etc_passwd": "its photo must be a path inside the scene folder",
+    "image_escapes_folder": "its photo must be a path inside the scene folder",
 }
 
 

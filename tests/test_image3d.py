@@ -391,8 +391,17 @@ def test_make_with_image3d_objects_from_a_photo_folder(tmp_path):
     assert backends == {"desk": "image3d", "bookshelf": "procedural"}
     plan = json.loads((out / "plan.json").read_text())
     assert any("no photo for bookshelf" in n for n in plan["notes"])
-    check = CliRunner().invoke(app, ["validate", str(out), "--only", "collision", "--only", "support"])
+    desk = next(o for o in scene["objects"] if o["category"] == "desk")["asset"]["params"]
+    assert desk["image"] == f"images/{int(desk['image_crc']):08x}_desk.png"  # the photo travels with the scene
+    assert (out / desk["image"]).read_bytes() == (photos / "desk.png").read_bytes()
+    import shutil
+
+    shutil.rmtree(photos)  # the user's photo folder is gone and the scene folder has moved: it still rebuilds
+    moved = tmp_path / "moved" / "room"
+    shutil.move(str(out), str(moved))
+    check = CliRunner().invoke(app, ["validate", str(moved), "--only", "collision", "--only", "support"])
     assert check.exit_code == 0, check.output
+    photos.mkdir()
     wrong = CliRunner().invoke(app, ["make", "an office with a desk", "--planner", "rules", "--images", str(photos),
                                      "-o", str(tmp_path / "x")])
     assert wrong.exit_code == 1 and "--objects image3d" in wrong.output

@@ -13,8 +13,9 @@ Images in the folder are matched to an object by file stem, first the object id 
 (``bed.jpg``), then a catalog synonym with spaces as underscores (``double_bed.png``); extensions .png .jpg .jpeg
 .webp .bmp. A mask beside an image (``bed_mask.png`` or ``bed.mask.png``) is used when present; otherwise the alpha
 channel or a plain background gives one (``images.derive_mask``). The ``AssetRef`` names the image by its absolute
-path and a CRC-32 of its bytes, so any process can rebuild the mesh from ``scene.json`` alone (validate, export,
-render), and ``build`` refuses an image that has changed since planning. An object with no image raises ValueError
+path and a CRC-32 of its bytes; the written ``scene.json`` carries a copy of the photo in its folder and names it
+relative to it (``photos.bundle_photos``), so any process can rebuild the mesh from the scene folder alone (validate,
+export, render), and ``build`` refuses an image that has changed since planning. An object with no image raises ValueError
 naming the file to add, unless ``fallback="procedural"`` was configured, in which case that object gets the
 procedural backend's ``AssetRef``.
 """
@@ -196,11 +197,11 @@ def _is_mask(p: Path) -> bool:
 
 
 def _mask_str(image: Path) -> str | None:
-    mask = _mask_for(image)
+    mask = mask_for(image)
     return str(mask.resolve()) if mask is not None else None
 
 
-def _mask_for(image: Path) -> Path | None:
+def mask_for(image: Path) -> Path | None:
     for cand in (image.with_name(f"{image.stem}_mask.png"), image.with_name(f"{image.stem}.mask.png")):
         if cand.is_file():
             return cand

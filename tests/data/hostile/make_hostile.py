@@ -96,10 +96,17 @@ def image_reads_etc_passwd(raw: dict) -> None:
     o["asset"]["params"] = {"width": 1.6, "depth": 2.1, "height": 0.96, "image": "/etc/passwd", "image_crc": 0.0}
 
 
+def image_escapes_folder(raw: dict) -> None:
+    o = _obj(raw, "bed_1")
+    o["asset"]["backend"] = "image3d"
+    o["asset"]["params"] = {"width": 1.6, "depth": 2.1, "height": 0.96, "image": "images/../../../../etc/hosts.png",
+                            "image_crc": 0.0}
+
+
 MUTATIONS: dict[str, Callable[[dict], None]] = {f.__name__: f for f in (
     self_intersecting_room, negative_size, zero_size, self_support, support_cycle, far_object_1e17, far_object_1e30,
     huge_room_1e30, long_id, string_param, string_size, objects_not_a_list, missing_room, nan_position,
-    image_reads_etc_passwd)}
+    image_reads_etc_passwd, image_escapes_folder)}
 
 
 def main() -> None:
