@@ -44,6 +44,8 @@ def batch(
     objects: Annotated[str, typer.Option("--objects", help="object generator backend")] = "procedural",
     sim: Annotated[bool, typer.Option("--sim", help="also write scene.xml, urdf/ and sim_report.json per scene")]
     = False,
+    density: Annotated[Optional[str], typer.Option(help="design density: minimal, normal or full (default: "
+                                                        "$SCENEGEN_DENSITY, else normal, as for make)")] = None,
 ) -> None:
     """Make every prompt (× seeds) into its own folder under --out, with manifest.jsonl.
 
@@ -54,11 +56,17 @@ def batch(
     from scenegen.batch.jobs import parse_seeds, read_jobs
     from scenegen.batch.worker import Settings
 
+    from cli.env import density_name
+    from scenegen.design.loader import DENSITIES
+
+    density = density_name(density)
+    if density not in DENSITIES:
+        raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {density!r}", param_hint="--density")
     with user_errors():
         check_executor(executor, ray_address)
         jobs = read_jobs(prompts, parse_seeds(seeds) if seeds else None)
         settings = Settings(planner=planner, objects=objects, attempts=attempts, pictures=pictures,
-                            only_valid=only_valid, sim=sim)
+                            only_valid=only_valid, sim=sim, density=density)
         with _BarEvents() as events:
             result = run_batch(jobs, out, settings=settings, executor=executor, workers=workers,
                                address=ray_address, retries=retries, events=events)

@@ -397,3 +397,20 @@ def test_cli_bench_batch_prints_the_ratio(tmp_path):
     data = json.loads(proc.stdout)
     assert [(r["executor"], r["workers"]) for r in data["rows"]] == [("local", 1), ("local", 2)]
     assert data["ratio_2_over_1"] > 0 and data["target"] == 1.7
+
+
+def test_density_reaches_each_scene_and_a_line_may_override_it(tmp_path):
+    """Issue 18: a batch furnishes rooms like make does (--density); a JSONL line may ask for another density."""
+    path = tmp_path / "prompts.jsonl"
+    path.write_text(json.dumps({"prompt": "a bedroom with a bed", "options": {"density": "normal"}}) + "\n"
+                    + json.dumps({"prompt": "a bedroom with a bed"}) + "\n")
+    jobs = read_jobs(path)
+    result = run_batch(jobs, tmp_path / "out", settings=Settings(density="minimal", pictures=False),
+                       executor="inline")
+    assert sum(result.counts.values()) == 2
+    counts = [len(json.loads((tmp_path / "out" / j.id / "scene.json").read_text())["objects"]) for j in jobs]
+    assert counts[0] > 5 and counts[1] == 1  # normal: a furnished bedroom; minimal: only the bed
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"prompt": "a bed", "options": {"density": "lots"}}) + "\n")
+    with pytest.raises(BatchInputError, match="option 'density' must be one of minimal, normal, full"):
+        read_jobs(bad)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-JOB_OPTIONS = {"planner": str, "objects": str, "attempts": int, "pictures": bool, "sim": bool}
+JOB_OPTIONS = {"planner": str, "objects": str, "attempts": int, "pictures": bool, "sim": bool, "density": str}
 """Per-scene overrides a JSONL line may carry in ``options`` (the rest of the run's settings apply to every scene)."""
 
 MAX_PROMPT_FILE_BYTES = 64 * 1024 * 1024
@@ -133,4 +133,9 @@ def _parse_json_line(path: Path, n: int, line: str) -> tuple[str, int | None, di
             raise BatchInputError(f"{where}: option {key!r} must be {kind.__name__}, got {value!r}")
     if "attempts" in options and not 1 <= options["attempts"] <= 20:
         raise BatchInputError(f"{where}: option 'attempts' must be within 1–20, got {options['attempts']}")
+    from scenegen.design.loader import DENSITIES
+
+    if "density" in options and options["density"] not in DENSITIES:
+        raise BatchInputError(f"{where}: option 'density' must be one of {', '.join(DENSITIES)}, "
+                              f"got {options['density']!r}")
     return prompt.strip(), seed, options

@@ -31,7 +31,8 @@ WARM_PROMPT = "a bedroom with a bed"
 
 @dataclass(frozen=True)
 class Settings:
-    """What every scene of a run shares (a JSONL line's ``options`` override planner, objects, attempts, pictures)."""
+    """What every scene of a run shares (a JSONL line's ``options`` override planner, objects, attempts, pictures,
+    sim and density)."""
 
     planner: str = "rules"
     objects: str = "procedural"
@@ -40,6 +41,8 @@ class Settings:
     only_valid: bool = False
     sim: bool = False
     """Also write the simulation files (``scenegen.sim_outputs``: scene.xml, urdf/, sim_report.json)."""
+    density: str = "minimal"
+    """The design stage's density (``scenegen.design``): minimal, normal or full."""
 
     def for_job(self, job: SceneJob) -> "Settings":
         return replace(self, **job.options) if job.options else self
@@ -78,7 +81,7 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
     start = time.perf_counter()
     try:
         result = make(job.prompt, seed=job.seed, planner=settings.planner, assets=settings.objects,
-                      attempts=settings.attempts)
+                      attempts=settings.attempts, density=settings.density)
         timings = dict(result.timings)
         status = STATUS_BY_EXIT.get(result.exit_code, "error")
         entry = make_entry(id=job.id, prompt=job.prompt, seed=job.seed, status=status, exit_code=result.exit_code,
