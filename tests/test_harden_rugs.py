@@ -8,7 +8,7 @@ import pytest
 
 from scenegen.geometry import footprint_corners
 from scenegen.pipeline import make
-from scenegen.solve.solver import _partly_over
+from scenegen.solve.footprints import partly_over
 from validators import validate
 from validators.config import profile_config
 
@@ -25,9 +25,9 @@ def test_partly_over() -> None:
     inside = np.asarray(footprint_corners(0.5, 0.0, 0.2, 0.2, 0.0))
     edge = np.asarray(footprint_corners(0.0, 0.5 + 0.2 - 0.024, 0.2, 0.2, 0.0))  # 2.4 cm onto the rug
     apart = np.asarray(footprint_corners(0.0, 1.0, 0.2, 0.2, 0.0))
-    assert _partly_over(rug, inside).tolist() == [False]
-    assert _partly_over(rug, edge).tolist() == [True]
-    assert _partly_over(rug, apart).tolist() == [False]
+    assert partly_over(rug, inside).tolist() == [False]
+    assert partly_over(rug, edge).tolist() == [True]
+    assert partly_over(rug, apart).tolist() == [False]
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -38,7 +38,7 @@ def test_furniture_is_wholly_on_or_off_the_rug(seed: int) -> None:
     for o in scene.objects:
         if o is rug or o.support not in (None, rug.id):
             continue
-        assert not _partly_over(_corners(rug)[None], _corners(o))[0], o.id
+        assert not partly_over(_corners(rug)[None], _corners(o))[0], o.id
         assert (o.support == rug.id) == (o.pose.position[2] > 0)  # lifted exactly when it stands on the rug
     support = validate(scene, only=["support"], config=profile_config("sceneeval"))
     assert [f.object_ids for f in support.findings if f.status == "fail"] == []

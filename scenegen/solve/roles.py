@@ -1,0 +1,92 @@
+"""How the solver treats each planned object before placing anything: its role (floor, on another object, wall,
+ceiling, or a flat rug), the support it stands on, the companion relations the catalog implies, and the clearance
+boxes in front of doors and windows."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scenegen import catalog
+from scenegen.geometry import footprint_corners, yaw_facing
+from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, PlannedObject, Relation, Room
+from scenegen.solve.items import Item
+from scenegen.thresholds import FLAT_HEIGHT
+
+
+def make_item(plan: LayoutPlan, obj: PlannedObject, ref: AssetRef, size: tuple[float, float, float]) -> Item:
+    """``obj`` with its role: the catalog's support, unless the plan puts it on an object, a wall or the ceiling, or it
+    is a flat item (a rug) no higher than ``FLAT_HEIGHT``. ``size`` is (width, depth, height) in metres."""
+    cat = catalog.for_object(obj.category, obj.generic, obj.proposal)
+    kinds = {r.kind: r for r in plan.relations if r.subject == obj.id}
+    role = cat.support
+    support = None
+    if "on_top" in kinds and kinds["on_top"].target:
+        role, support = "object", kinds["on_top"].target
+    elif "on_wall" in kinds:
+        role = "wall"
+    elif "hang_from_ceiling" in kinds:
+        role = "ceiling"
+    elif obj.category in catalog.with_role("flat") and size[2] <= FLAT_HEIGHT:
+        role = "flat"
+    return Item(obj, ref, size, role, cat, support)
+
+
+def implied_relations(plan: LayoutPlan, items: dict[str, Item]) -> list[Relation]:
+    """Companion relations (``catalog.companions``) for objects whose plan entry has no object-object relation."""
+    related = {r.subject for r in plan.relations if r.kind not in ARCHITECTURE_RELATIONS}
+    by_category: dict[str, list[str]] = {}
+    for o in plan.objects:
+        by_category.setdefault(o.category, []).append(o.id)
+    load: dict[str, int] = {}
+    out = []
+    for o in plan.objects:
+        if o.id in related or items[o.id].role != "floor":
+            continue
+        for anchor_cat, kind in catalog.companions(o.category):
+            anchors = [a for a in by_category.get(anchor_cat, []) if items[a].role == "floor"]
+            if o.category in catalog.with_role("seat"):
+                seats = (catalog.find(anchor_cat) or catalog.GENERIC).seats or 99
+                anchors = [a for a in anchors if load.get(a, 0) < seats]
+            if anchors:
+                anchor = min(anchors, key=lambda a: (load.get(a, 0), anchors.index(a)))
+                load[anchor] = load.get(anchor, 0) + 1
+                for part in kind.split("+"):
+                    out.append(Relation(kind=part, subject=o.id, target=anchor,  # type: ignore[arg-type]
+                                        source=f"implied: a {o.category} usually stands by a {anchor_cat}"))
+                break
+    return out
+
+
+def choose_supports(items: dict[str, Item]) -> None:
+    """Give every object-supported item without an explicit 'on X' a support from the plan, spreading the load
+    (changes ``items`` in place: ``support``, or ``role`` "floor" when nothing can hold it)."""
+    load: dict[str, int] = {}
+    for it in items.values():
+        if it.role == "object" and it.support:
+            load[it.support] = load.get(it.support, 0) + 1
+    for it in items.values():
+        if it.role != "object" or it.support:
+            continue
+        preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by]
+        fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"]
+        pool = preferred or fallback
+        if not pool:
+            it.role = "floor"  # nothing in the room can hold it: stand it on the floor rather than drop it
+            continue
+        best = min(pool, key=lambda o: (load.get(o.obj.id, 0), list(items).index(o.obj.id)))
+        it.support = best.obj.id
+        load[best.obj.id] = load.get(best.obj.id, 0) + 1
+
+
+def keepout_zones(room: Room) -> list[tuple[np.ndarray, float, str]]:
+    """(corners (4, 2) metres, minimum object height it blocks, label) per door/window clearance box: as deep as the
+    door is wide, 0.5 m in front of a window."""
+    zones = []
+    for op in room.openings:
+        cx, cy = room.opening_center(op)
+        nx, ny = room.wall_normal(op.wall)
+        depth = op.width if op.kind == "door" else 0.5
+        yaw = yaw_facing((nx, ny))
+        corners = footprint_corners(cx + nx * depth / 2, cy + ny * depth / 2, op.width / 2 + 0.05, depth / 2, yaw)
+        zones.append((corners, op.occlusion_height, f"{op.kind} {op.id}"))
+    return zones

@@ -1,0 +1,116 @@
+"""Placing rugs (flat items) last, under their anchor or in open floor, with every piece of floor furniture wholly on
+or off each rug, and lifting the furniture that stands on a rug by its thickness."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from scenegen.geometry import footprint_corners, rects_inside_polygon, rects_overlap
+from scenegen.solve.footprints import dims, overlaps, partly_over, room_dims, with_
+from scenegen.solve.items import Item
+from scenegen.solve.relations import Box, room_centroid
+from scenegen.solve.state import SolverState
+
+RUG_BORDER = 0.2
+"""metres of rug wanted beyond each side of the furniture a rug lies under"""
+RUG_SLIDE = 0.6
+"""metres a rug may slide off its anchor's centre (in the anchor's frame) to stay inside the room, e.g. when the bed
+above it stands against a wall"""
+RUG_SHRINK = (1.0, 0.85, 0.7, 0.55)
+"""Scales tried for a rug's width and depth until every piece of floor furniture stands wholly on it or off it."""
+
+
+def place_flat(st: SolverState, it: Item) -> None:
+    """A rug: under its anchor (or in open floor), inside the room, off other rugs, and with every piece of
+    floor furniture either wholly on it or wholly off it (legs on a rug's edge leave the others in the air, which
+    fails SceneEval's support). When no spot allows that, the rug is made smaller (``RUG_SHRINK``)."""
+    w, d, h = it.size
+    anchors = [st.boxes[r.target] for r in st.plan.relations if r.subject == it.obj.id and r.target in st.boxes]
+    cx, cy = room_centroid(st.room)
+    ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
+    tries = rug_scales(st, it, anchors)
+    if anchors:  # first every size with the anchor wholly on the rug, then any place at all
+        tries = [(sx, sy, True) for sx, sy in tries] + [(sx, sy, False) for sx, sy in tries]
+    else:
+        tries = [(sx, sy, False) for sx, sy in tries]
+    for sx, sy, under_anchor in tries:
+        x, y, yaw = flat_candidates(st, anchors, cx, cy, fine=sx < 1.0)
+        rects = footprint_corners(x, y, sx * w / 2, sy * d / 2, yaw)
+        ok = rects_inside_polygon(st.poly, rects)
+        for oid, b in st.boxes.items():
+            if st.items[oid].role == "flat":
+                ok &= ~overlaps(rects, b.corners, margin=1e-4)
+        if (sx, sy) == (1.0, 1.0) and not ok.any():
+            st.fail(it, f"{dims(it)} does not fit inside the room ({room_dims(st.room)})")
+            return
+        for oid, b in st.boxes.items():
+            if st.items[oid].role == "floor":
+                ok &= ~partly_over(rects, b.corners)
+        if under_anchor:
+            ok &= overlaps(rects, anchors[0].corners, margin=1e-4)  # not partly over, so wholly on
+        if ok.any():
+            break
+    else:
+        st.fail(it, f"{dims(it)} has no spot where each piece of furniture stands wholly on it or off it")
+        return
+    if (sx, sy) != (1.0, 1.0):
+        w, d = round(sx * w, 4), round(sy * d, 4)
+        it.size, it.ref = (w, d, h), it.ref.model_copy(update={"params": {**it.ref.params, "width": w, "depth": d}})
+    idx = np.flatnonzero(ok)
+    cost = np.hypot(x[idx] - ax, y[idx] - ay)
+    if not anchors:  # a rug with no stated place lies in open floor rather than under the furniture
+        for oid, b in st.boxes.items():
+            if st.items[oid].role == "floor":
+                cost += 1.0 * overlaps(rects[idx], b.corners, margin=0.1)
+    best = idx[int(np.argmin(cost + np.arange(len(idx)) * 1e-9))]
+    st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
+
+def rug_scales(st: SolverState, it: Item, anchors: list[Box]) -> list[tuple[float, float]]:
+    """(width, depth) scale factors to try for a rug, in order: for a rug under an anchor, first the size that
+    holds the anchor's whole footprint with ``RUG_BORDER`` to spare (within the catalog's largest rug), so a bed
+    stands wholly on its rug; then ``RUG_SHRINK``."""
+    shrink = [(s, s) for s in RUG_SHRINK]
+    if not anchors:
+        return shrink
+    w, d, _ = it.size
+    big_w, big_d, _ = it.cat.size_max
+    a = anchors[0]
+    sx = min(max(1.0, (a.width + 2 * RUG_BORDER) / w), big_w / w)
+    sy = min(max(1.0, (a.depth + 2 * RUG_BORDER) / d), big_d / d)
+    return [(round(sx, 4), round(sy, 4))] + shrink if (sx, sy) != (1.0, 1.0) else shrink
+
+def flat_candidates(st: SolverState, anchors: list[Box], cx: float, cy: float,
+                    fine: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rug centres and yaws to try (x, y, yaw arrays, metres and radians): on each anchor and slid around it by up to
+    ``RUG_SLIDE``, at the room's centroid
+    in each wall direction, then a 0.2 m grid at the first wall direction (``fine``: 0.1 m in every one)."""
+    shifts = np.arange(-RUG_SLIDE, RUG_SLIDE + 1e-9, 0.1)
+    candidates = [(b.cx, b.cy, b.yaw) for b in anchors] + [
+        (b.cx + u * math.cos(b.yaw) - v * math.sin(b.yaw), b.cy + u * math.sin(b.yaw) + v * math.cos(b.yaw), b.yaw)
+        for b in anchors for u in shifts for v in shifts] + [(cx, cy, yaw) for yaw in st.wall_yaws]
+    x, y, yaw = (np.asarray(v) for v in zip(*candidates))
+    (x0, y0), (x1, y1) = st.room.bounds
+    step, yaws = (0.1, st.wall_yaws) if fine else (0.2, st.wall_yaws[:1])
+    gx, gy, gyaw = (v.ravel() for v in np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step),
+                                                    np.asarray(yaws), indexing="xy"))
+    return np.concatenate([x, gx]), np.concatenate([y, gy]), np.concatenate([yaw, gyaw])
+
+def lift_onto_rugs(st: SolverState) -> None:
+    """Furniture whose footprint overlaps a rug stands on the rug: raise it (and what stands on it) by the rug."""
+    rugs = [b for oid, b in st.boxes.items() if st.items[oid].role == "flat"]
+    if not rugs:
+        return
+    lift: dict[str, float] = {}
+    for oid, b in st.boxes.items():
+        if st.items[oid].role != "floor":
+            continue
+        over = [r for r in rugs if rects_overlap(b.corners[None], r.corners, margin=1e-4)[0]]
+        if over:
+            top = max(r.top for r in over)
+            lift[oid] = top
+            st.boxes[oid] = with_(b, z=top, support=max(over, key=lambda r: r.top).id)
+    for oid, b in list(st.boxes.items()):
+        if b.support in lift and st.items[oid].role == "object":
+            st.boxes[oid] = with_(b, z=b.z + lift[b.support])

@@ -1,0 +1,72 @@
+"""Placing an object on top of another (a lamp on a nightstand, books on a shelf): inside the top, clear of the
+items already there and of things hanging just above, spread out like a shelf fills."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from scenegen.geometry import footprint_corners, wrap_angle
+from scenegen.solve.floor import avoided
+from scenegen.solve.footprints import dims, overlaps
+from scenegen.solve.items import Item
+from scenegen.solve.relations import Box
+from scenegen.solve.state import SolverState
+
+
+def place_on_support(st: SolverState, it: Item) -> None:
+    """Place ``it`` on its support's top (``it.support``) at the best free spot, turned a quarter when only
+    that fits; records why when the support is missing, too small or full."""
+    w, d, h = it.size
+    sup_id = it.support
+    if sup_id not in st.boxes:
+        why = "was not placed" if sup_id in st.items else "is not in the plan"
+        st.fail(it, f"it should stand on {sup_id}, which {why}")
+        return
+    sup = st.boxes[sup_id]
+    turn = 0.0
+    hw_max, hd_max = sup.width / 2 - w / 2, sup.depth / 2 - d / 2
+    if (hw_max < -1e-6 or hd_max < -1e-6) and sup.width >= d and sup.depth >= w:
+        turn = math.pi / 2  # too deep for the top as it comes, but it fits turned a quarter (books on a shelf)
+        hw_max, hd_max = sup.width / 2 - d / 2, sup.depth / 2 - w / 2
+    if hw_max < -1e-6 or hd_max < -1e-6:
+        st.fail(it, f"{dims(it)} is larger than the top of {sup_id} ({sup.width:.2f}×{sup.depth:.2f} m)")
+        return
+    rs = np.linspace(-max(hw_max, 0), max(hw_max, 0), max(1, int(2 * max(hw_max, 0) / 0.05) + 1))
+    fs = np.linspace(-max(hd_max, 0), max(hd_max, 0), max(1, int(2 * max(hd_max, 0) / 0.05) + 1))
+    gr, gf = np.meshgrid(rs, fs)
+    gr, gf = gr.ravel(), gf.ravel()
+    c, s = math.cos(sup.yaw), math.sin(sup.yaw)
+    x = sup.cx + gr * c - gf * s
+    y = sup.cy + gr * s + gf * c
+    rects = footprint_corners(x, y, w / 2, d / 2, sup.yaw + turn)
+    ok = np.ones(len(x), dtype=bool)
+    siblings = [b for oid, b in st.boxes.items() if b.support == sup_id]
+    hanging = [b for oid, b in st.boxes.items() if st.items[oid].role in ("wall", "ceiling")
+               and b.z < sup.top + h and b.top > sup.top]  # a lamp stays clear of the picture above its desk
+    for b in siblings + hanging:
+        ok &= ~overlaps(rects, b.corners, margin=1e-4)
+    moved = ok & ~avoided(st, it.obj.id, x, y, np.full(len(x), sup.yaw + turn))
+    ok = moved if moved.any() else ok  # on a small top there may be nowhere else to go
+    if not ok.any():
+        st.fail(it, f"the top of {sup_id} is full ({', '.join(b.id for b in siblings)} already stand on it)")
+        return
+    idx = np.flatnonzero(ok)
+    # A lone item sits near the middle; when more will share the top, the first goes to one end and later ones
+    # spread out from the items already there, so the top fills like a shelf rather than from its centre.
+    pending = sum(1 for o in st.items.values() if o.role == "object" and o.support == sup_id
+                  and o.obj.id not in st.boxes and o is not it)
+    spread = np.zeros(len(idx))
+    for b in siblings:
+        spread += np.hypot(x[idx] - b.cx, y[idx] - b.cy)
+    if siblings:
+        centring = 0.0
+    elif pending:
+        centring = -gr[idx] - 0.5 * np.abs(gf[idx])  # the left end, front to back centred
+    else:
+        centring = -0.5 * np.hypot(gr[idx], gf[idx])
+    score = spread + centring + st.rng.uniform(0, 0.01, len(idx))
+    best = idx[int(np.argmax(score))]
+    st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), sup.top,
+                              float(wrap_angle(sup.yaw + turn)), w, d, h, sup_id)

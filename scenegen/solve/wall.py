@@ -1,0 +1,166 @@
+"""Placing wall-hung and ceiling objects: spots along the walls clear of openings and of other hanging things,
+moving furniture out of the way when it covers every free stretch of wall, and a ceiling spot over the object's
+anchor or the room's centre."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from scenegen.geometry import footprint_corners, overlap_matrix, rects_inside_polygon, rects_overlap_any, wrap_angle, \
+    yaw_facing
+from scenegen.solve.floor import avoided, place_floor
+from scenegen.solve.footprints import dims
+from scenegen.solve.items import WALL_GAP, Item
+from scenegen.solve.relations import Box, room_centroid, score_relation
+from scenegen.solve.state import SolverState
+from scenegen.solve.support import place_on_support
+
+HANG_SPACING = 0.05
+"""metres kept between two things hanging on the same wall"""
+WALL_TRIES = 4
+"""How many different sets of furniture are moved, one set at a time, to free wall for a wall object."""
+
+
+def place_on_wall(st: SolverState, it: Item) -> None:
+    """Hang ``it`` on a wall at its catalog mount height (centre, metres), at the best free spot, or where the
+    fewest pieces of furniture must move away; records why when there is none."""
+    w, d, h = it.size
+    mount = it.cat.mount_height or 1.5
+    z = float(np.clip(mount - h / 2, 0.3, st.room.height - h - 0.05))
+    if z < 0:
+        st.fail(it, f"{dims(it)} is taller than the room ({st.room.height:.2f} m)")
+        return
+    spots = wall_spots(st, it, z)
+    free = [(score, box) for score, box, blocking in spots if not blocking]
+    if free:
+        st.boxes[it.obj.id] = max(free, key=lambda s: s[0])[1]
+        return
+    if not make_wall_room(st, it, spots):
+        st.fail(it, f"no free wall space {w:.2f} m wide at {z:.2f}–{z + h:.2f} m height clear of doors, "
+                       "windows and tall furniture")
+
+def wall_spots(st: SolverState, it: Item, z: float) -> list[tuple[float, Box, list[str]]]:
+    """Spots along the walls clear of openings and of other wall and ceiling objects: (score, box, ids of the
+    floor-standing objects and items on them that stand in the way at that height)."""
+    w, d, h = it.size
+    out: list[tuple[float, Box, list[str]]] = []
+    hanging = [b for oid, b in st.boxes.items() if st.items[oid].role in ("wall", "ceiling")]
+    standing = [(oid, b) for oid, b in st.boxes.items() if st.items[oid].role not in ("wall", "ceiling")
+                and b.z < z + h and b.top > z]
+    for i in range(len(st.poly)):
+        (ax, ay), _ = st.room.wall(i)
+        dx, dy = st.room.wall_direction(i)
+        nx, ny = st.room.wall_normal(i)
+        length = st.room.wall_length(i)
+        if length < w + 0.1:
+            continue
+        yaw = yaw_facing((nx, ny))
+        ts = np.array([t for t in np.arange(w / 2 + 0.05, length - w / 2 - 0.05 + 1e-9, 0.1)
+                       if not hits_opening(st, i, t, w, z, h)])
+        if not len(ts):
+            continue
+        off = d / 2 + WALL_GAP / 5
+        x, y = ax + dx * ts + nx * off, ay + dy * ts + ny * off
+        rects = footprint_corners(x, y, w / 2, d / 2, yaw)
+        ok = ~rects_overlap_any(rects, [b.corners for b in hanging if b.z < z + h and b.top > z],
+                                margin=-HANG_SPACING)
+        ok &= ~avoided(st, it.obj.id, x, y, np.full(len(x), yaw))
+        in_way = overlap_matrix(rects, np.asarray([b.corners for _, b in standing]).reshape(-1, 4, 2),
+                                margin=1e-4)
+        for k in np.flatnonzero(ok):
+            box = Box(it.obj.id, float(x[k]), float(y[k]), z, yaw, w, d, h, "wall")
+            blocking = [standing[j][0] for j in np.flatnonzero(in_way[k])]
+            score = score_wall(st, it, box) + float(st.rng.uniform(0, 0.2)) if not blocking else 0.0
+            out.append((score, box, blocking))
+    return out
+
+def make_wall_room(st: SolverState, it: Item, spots: list[tuple[float, Box, list[str]]]) -> bool:
+    """When furniture covers every free stretch of wall, hang ``it`` where the fewest objects stand in the way and
+    move those (with whatever stands on them) elsewhere; undo and report failure if one of them then has no
+    place. Tries the ``WALL_TRIES`` least-blocked spots."""
+    spots = sorted(spots, key=lambda s: (len(s[2]), s[1].cx, s[1].cy))
+    tried: set[tuple[str, ...]] = set()
+    for _, box, blocking in spots:
+        movers = with_dependents(st, {st.boxes[oid].support if st.items[oid].role == "object"
+                                      else oid for oid in blocking})
+        key = tuple(sorted(movers))
+        if key in tried or any(st.items[m].role not in ("floor", "object") for m in movers):
+            continue
+        tried.add(key)
+        if len(tried) > WALL_TRIES:
+            break
+        saved_boxes, saved_unplaced = dict(st.boxes), list(st.unplaced)
+        for m in movers:
+            del st.boxes[m]
+        st.boxes[it.obj.id] = box
+        for m in movers:
+            if st.items[m].role == "floor":
+                place_floor(st, st.items[m])
+        for m in movers:
+            if st.items[m].role == "object":
+                place_on_support(st, st.items[m])
+        if all(m in st.boxes for m in movers):
+            return True
+        st.boxes, st.unplaced = saved_boxes, saved_unplaced
+    return False
+
+def with_dependents(st: SolverState, ids: set[str | None]) -> list[str]:
+    """``ids`` (floor objects) and the items standing on them, floor objects first."""
+    floor = sorted(i for i in ids if i)
+    items = sorted(oid for oid, b in st.boxes.items() if b.support in floor and st.items[oid].role == "object")
+    return floor + items
+
+def hits_opening(st: SolverState, wall: int, t: float, w: float, z: float, h: float) -> bool:
+    """Whether a ``w`` m wide object at ``t`` m along wall ``wall``, from ``z`` to ``z + h`` m high, comes within
+    0.1 m sideways or 0.05 m vertically of a door or window in that wall."""
+    for op in st.room.openings:
+        if op.wall != wall:
+            continue
+        if abs(t - op.offset) < (w + op.width) / 2 + 0.1 and z < op.sill + op.height + 0.05 and z + h > op.sill - 0.05:
+            return True
+    return False
+
+def score_wall(st: SolverState, it: Item, box: Box) -> float:
+    """Soft score of a wall spot: the plan's relations of ``it`` (other than on_wall) and being centred over
+    furniture that stands against the same wall below it."""
+    score = 0.0
+    boxes = {**st.boxes, it.obj.id: box}
+    for r in st.plan.relations:
+        if r.subject == it.obj.id and r.kind != "on_wall":
+            score += 10.0 * score_relation(r, boxes, st.room)
+    # A picture reads best centred over furniture that stands against the same wall below it.
+    for oid, b in st.boxes.items():
+        if st.items[oid].role == "floor" and b.top < box.z and abs(wrap_angle(b.yaw - box.yaw)) < 0.1:
+            off = math.hypot(b.cx - box.cx, b.cy - box.cy) - (b.depth + box.depth) / 2
+            if off < 0.6:
+                score += 2.0 * max(0.0, 1.0 - off / 0.6) * min(1.0, b.width / max(box.width, 1e-6))
+    return score
+
+def place_on_ceiling(st: SolverState, it: Item) -> None:
+    """Hang ``it`` from the ceiling (no lower than 1.9 m) over its anchor or the room's centroid, on a 0.1 m grid,
+    inside the room and clear of other ceiling objects."""
+    w, d, h = it.size
+    z = st.room.height - h
+    if z < 1.9:
+        st.fail(it, f"{dims(it)} would hang below 1.9 m in a {st.room.height:.2f} m high room")
+        return
+    cx, cy = room_centroid(st.room)
+    anchors = [st.boxes[r.target] for r in st.plan.relations
+               if r.subject == it.obj.id and r.target in st.boxes]
+    tx, ty = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
+    (x0, y0), (x1, y1) = st.room.bounds
+    gx, gy = np.meshgrid(np.arange(x0, x1, 0.1), np.arange(y0, y1, 0.1))
+    x, y = gx.ravel(), gy.ravel()
+    rects = footprint_corners(x, y, w / 2, d / 2, 0.0)
+    ok = rects_inside_polygon(st.poly, rects)
+    others = [b for oid, b in st.boxes.items() if st.items[oid].role == "ceiling"]
+    for b in others:
+        ok &= np.hypot(x - b.cx, y - b.cy) > max(w, d) + 0.8
+    if not ok.any():
+        st.fail(it, "no free ceiling spot inside the room")
+        return
+    idx = np.flatnonzero(ok)
+    best = idx[int(np.argmin(np.hypot(x[idx] - tx, y[idx] - ty)))]
+    st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), z, 0.0, w, d, h, "ceiling")
