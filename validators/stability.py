@@ -65,6 +65,9 @@ class _Body:
     com: np.ndarray
     """(3,) world centre of mass of the hull, metres"""
     hull: "trimesh.Trimesh"
+    parts: list[np.ndarray] | None = None
+    """world-frame convex parts (each (V, 3), metres) for a host whose hull would hide its top: a bed's mattress
+    lies below its headboard, and the hull of the two is a ramp that things on the bed slide down"""
 
 
 def _hull(mesh: "trimesh.Trimesh") -> "trimesh.Trimesh":
@@ -90,6 +93,7 @@ def _tip_angle(body: _Body) -> float:
 
 
 def _bodies(scene: Scene, ctx: "ValidationContext") -> list[_Body]:
+    hosts = {o.support for o in scene.objects if support_kind(o) == "object"}
     out = []
     for inst in scene.objects:
         mesh = ctx.mesh(inst.id)
@@ -98,8 +102,39 @@ def _bodies(scene: Scene, ctx: "ValidationContext") -> list[_Body]:
         hull = _hull(mesh)
         dynamic = support_kind(inst) in ("floor", "object") and not is_flat(inst) and hull.volume > 1e-9
         com = np.asarray(hull.center_mass if hull.volume > 1e-9 else hull.centroid, dtype=np.float64)
-        out.append(_Body(inst, dynamic, com, hull))
+        out.append(_Body(inst, dynamic, com, hull, _world_parts(inst) if inst.id in hosts else None))
     return out
+
+
+def _world_parts(inst: ObjectInstance) -> list[np.ndarray] | None:
+    """The host's convex parts (``scenegen.physics.collision``, cached on disk) in the world frame; None for a host
+    that is one convex part anyway."""
+    from scenegen.assets import pose_matrix
+    from scenegen.physics.collision import convex_parts
+
+    parts = convex_parts(inst.asset)
+    if len(parts) < 2:
+        return None
+    m = pose_matrix(inst.pose.position, inst.pose.yaw)
+    return [p @ m[:3, :3].T + m[:3, 3] for p in parts]
+
+
+def _create_body(pb, cid: int, b: _Body) -> int:  # type: ignore[no-untyped-def]
+    """One pybullet body for ``b``: its hull, or its convex parts welded into one rigid body (fixed links)."""
+    mass = max(DENSITY * float(b.hull.volume), 0.05) if b.dynamic else 0.0
+    if not b.parts:
+        verts = np.asarray(b.hull.vertices, dtype=np.float64) - b.com
+        shape = pb.createCollisionShape(pb.GEOM_MESH, vertices=verts.tolist(), physicsClientId=cid)
+        return pb.createMultiBody(mass, shape, basePosition=b.com.tolist(), physicsClientId=cid)
+    shapes = [pb.createCollisionShape(pb.GEOM_MESH, vertices=(p - b.com).tolist(), physicsClientId=cid)
+              for p in b.parts]
+    k, each = len(shapes) - 1, mass / len(shapes)
+    return pb.createMultiBody(
+        each, shapes[0], basePosition=b.com.tolist(), linkMasses=[each] * k, linkCollisionShapeIndices=shapes[1:],
+        linkVisualShapeIndices=[-1] * k, linkPositions=[[0.0, 0.0, 0.0]] * k,
+        linkOrientations=[[0.0, 0.0, 0.0, 1.0]] * k, linkInertialFramePositions=[[0.0, 0.0, 0.0]] * k,
+        linkInertialFrameOrientations=[[0.0, 0.0, 0.0, 1.0]] * k, linkParentIndices=[0] * k,
+        linkJointTypes=[pb.JOINT_FIXED] * k, linkJointAxis=[[0.0, 0.0, 1.0]] * k, physicsClientId=cid)
 
 
 def _quiet_import_pybullet():  # type: ignore[no-untyped-def]
@@ -140,12 +175,9 @@ def _settle(bodies: list[_Body], seconds: float, stop_at_rest: bool = False
         pb.changeDynamics(floor, -1, lateralFriction=FRICTION, physicsClientId=cid)
         ids = []
         for b in bodies:
-            verts = np.asarray(b.hull.vertices, dtype=np.float64) - b.com
-            shape = pb.createCollisionShape(pb.GEOM_MESH, vertices=verts.tolist(), physicsClientId=cid)
-            mass = DENSITY * float(b.hull.volume) if b.dynamic else 0.0
-            bid = pb.createMultiBody(max(mass, 0.05) if b.dynamic else 0.0, shape, basePosition=b.com.tolist(),
-                                     physicsClientId=cid)
-            pb.changeDynamics(bid, -1, lateralFriction=FRICTION, restitution=0.0, physicsClientId=cid)
+            bid = _create_body(pb, cid, b)
+            for link in range(-1, len(b.parts or [None]) - 1):
+                pb.changeDynamics(bid, link, lateralFriction=FRICTION, restitution=0.0, physicsClientId=cid)
             ids.append(bid)
         dynamic = [bid for bid, b in zip(ids, bodies) if b.dynamic]
         steps = int(round(seconds / TIME_STEP))
@@ -193,7 +225,8 @@ def _reason(inst: ObjectInstance, moved: np.ndarray, tilt: float, tip: float, li
 def stability(scene: Scene, ctx: "ValidationContext") -> list[Finding]:
     """Physics settle (pybullet): does every floor- or object-supported object stay where it was put?
 
-    Bodies: each object's world-mesh convex hull (uniform density); dynamic when it stands on the floor or on another
+    Bodies: each object's world-mesh convex hull (uniform density), or for an object that holds others its convex
+    parts welded into one body (a bed's mattress is not hidden under the hull of its headboard); dynamic when it stands on the floor or on another
     object, static when it is wall- or ceiling-mounted or flat (rugs, mats); a static floor plane at z = 0; no walls
     (out_of_bounds covers those). Gravity runs for ``seconds`` (2 s at 240 Hz; with ``stop_at_rest`` it stops once
     every body is at rest). An object fails when its centre of mass moved more than ``max_displacement`` (2 cm) or it

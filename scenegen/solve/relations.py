@@ -27,6 +27,9 @@ PAIR_TOL = 0.15
 """paired: metres between one object and the mirror image of the other (about the anchor's axis) scored 1."""
 ON_WALL_HEIGHT_TOL = 0.1
 """on_wall with a stated ``height`` param: metres between the object's centre height and the height scored 1."""
+ON_SURFACE_FROM = 0.4
+"""on_top: a subject resting within the target's box above this share of its height is on it (a mattress lies below
+a headboard, a sofa's seat below its back); lower down it would be inside the target, not on it."""
 
 
 @dataclass(frozen=True)
@@ -242,8 +245,9 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
     # object - object
     if t is None:
         return np.zeros(n)
-    if kind == "on_top":
-        return _xy_inside(s, t) * _band(np.abs(s.z - t.top), 0.0, 0.01, 0.04)
+    if kind == "on_top":  # on the top, or on a surface below it within the target's upper part (a bed's mattress)
+        rests = (s.z >= t.z + ON_SURFACE_FROM * t.height) & (s.z <= t.top)
+        return _xy_inside(s, t) * np.where(rests, 1.0, _band(np.abs(s.z - t.top), 0.0, 0.01, 0.04))
     if kind == "under":
         flat = s.height <= FLAT_HEIGHT  # a rug lies under a chair when the chair stands on it, wherever its centre is
         inside = np.where(flat, _xy_inside(t, s), _xy_inside(s, t))

@@ -13,11 +13,13 @@ from scenegen.solve.footprints import dims, overlaps
 from scenegen.solve.items import Item
 from scenegen.solve.relations import Box
 from scenegen.solve.state import SolverState
+from scenegen.solve.surface import is_uneven, rest_heights
 
 
 def place_on_support(st: SolverState, it: Item) -> None:
     """Place ``it`` on its support's top (``it.support``) at the best free spot, turned a quarter when only
-    that fits; records why when the support is missing, too small or full."""
+    that fits, resting on the host's surface where that lies below its box top (``surface``); records why when the
+    support is missing, too small or full."""
     w, d, h = it.size
     sup_id = it.support
     if sup_id not in st.boxes:
@@ -47,6 +49,12 @@ def place_on_support(st: SolverState, it: Item) -> None:
                and b.z < sup.top + h and b.top > sup.top]  # a lamp stays clear of the picture above its desk
     for b in siblings + hanging:
         ok &= ~overlaps(rects, b.corners, margin=1e-4)
+    z = np.full(len(x), sup.top)
+    host = st.items[sup_id].ref
+    if is_uneven(host):  # a bed's mattress, a sofa's seat: rest on the surface, where it is flat under the footprint
+        rest, flat = rest_heights(host, sup.cx, sup.cy, sup.yaw, rects)
+        if (ok & flat).any():
+            ok, z = ok & flat, sup.z + rest
     moved = ok & ~avoided(st, it.obj.id, x, y, np.full(len(x), sup.yaw + turn))
     ok = moved if moved.any() else ok  # on a small top there may be nowhere else to go
     if not ok.any():
@@ -68,5 +76,5 @@ def place_on_support(st: SolverState, it: Item) -> None:
         centring = -0.5 * np.hypot(gr[idx], gf[idx])
     score = spread + centring + st.rng.uniform(0, 0.01, len(idx))
     best = idx[int(np.argmax(score))]
-    st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), sup.top,
+    st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), float(z[best]),
                               float(wrap_angle(sup.yaw + turn)), w, d, h, sup_id)

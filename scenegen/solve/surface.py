@@ -1,0 +1,84 @@
+"""Where on a host an object can rest: the height of the host's top surface under a footprint.
+
+A table's top is its box's top, but a bed's mattress lies below its headboard and a sofa's seat below its back and
+arms. The solver used to stand everything at the box's top, so cushions floated over a bed at headboard height and
+the support and stability checks let them fall. Here the host's mesh is sampled once into a height map (a ray cast
+straight down at each grid point, local frame) and a footprint rests on the highest point under it, where that part
+of the surface is flat.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+
+from scenegen.scene import AssetRef
+
+CELL = 0.025
+"""metres between height-map samples"""
+UNEVEN = 0.02
+"""metres: a host whose sampled top varies by more than this is uneven (bed, sofa); flat hosts keep their box top"""
+FLAT_ENOUGH = 0.02
+"""metres: the most the surface may vary under a footprint that rests on it"""
+
+
+@lru_cache(maxsize=256)
+def _height_map(ref_json: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(xs (X,), ys (Y,), heights (Y, X)) of the highest surface under each sample point of the asset's mesh, local
+    frame, metres; ``-inf`` where nothing is under the point."""
+    from scenegen.assets import build_mesh
+
+    mesh = build_mesh(AssetRef.model_validate_json(ref_json))
+    (x0, y0, _), (x1, y1, _) = mesh.bounds
+    xs = np.arange(x0 + CELL / 2, x1, CELL)
+    ys = np.arange(y0 + CELL / 2, y1, CELL)
+    gx, gy = np.meshgrid(xs, ys)
+    return xs, ys, _cast_down(np.asarray(mesh.triangles), gx.ravel(), gy.ravel()).reshape(gx.shape)
+
+
+def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512) -> np.ndarray:
+    """(N,) highest z of the triangles ``tri`` (F, 3, 3) over each point (px, py), ``-inf`` where none covers it."""
+    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
+    det = (b[:, 1] - c[:, 1]) * (a[:, 0] - c[:, 0]) + (c[:, 0] - b[:, 0]) * (a[:, 1] - c[:, 1])
+    keep = np.abs(det) > 1e-12  # triangles seen edge-on from above cover no area
+    a, b, c, det = a[keep], b[keep], c[keep], det[keep]
+    out = np.full(len(px), -np.inf)
+    for k in range(0, len(px), chunk):
+        x, y = px[k:k + chunk, None], py[k:k + chunk, None]
+        l1 = ((b[:, 1] - c[:, 1]) * (x - c[:, 0]) + (c[:, 0] - b[:, 0]) * (y - c[:, 1])) / det
+        l2 = ((c[:, 1] - a[:, 1]) * (x - c[:, 0]) + (a[:, 0] - c[:, 0]) * (y - c[:, 1])) / det
+        l3 = 1.0 - l1 - l2
+        inside = (l1 >= -1e-9) & (l2 >= -1e-9) & (l3 >= -1e-9)
+        z = l1 * a[:, 2] + l2 * b[:, 2] + l3 * c[:, 2]
+        out[k:k + chunk] = np.where(inside, z, -np.inf).max(axis=1)
+    return out
+
+
+def is_uneven(ref: AssetRef) -> bool:
+    """Whether the host's top is not one flat level (a headboard over a mattress, a back over a seat)."""
+    _, _, h = _height_map(ref.model_dump_json())
+    top = h[np.isfinite(h)]
+    return top.size > 0 and float(top.max() - np.percentile(top, 50)) > UNEVEN
+
+
+def rest_heights(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float, rects: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """For N candidate footprints ``rects`` (N, 4, 2) world xy on a host posed at (cx, cy, yaw): the height above the
+    host's base each would rest at (N,) metres, and whether the surface under it is flat enough (N,) bool."""
+    xs, ys, h = _height_map(ref.model_dump_json())
+    c, s = math.cos(-host_yaw), math.sin(-host_yaw)
+    dx, dy = rects[..., 0] - host_cx, rects[..., 1] - host_cy
+    lx, ly = dx * c - dy * s, dx * s + dy * c  # footprint corners in the host's frame
+    i0 = np.clip(np.searchsorted(xs, lx.min(axis=1)), 0, len(xs) - 1)
+    i1 = np.clip(np.searchsorted(xs, lx.max(axis=1), side="right"), 1, len(xs))
+    j0 = np.clip(np.searchsorted(ys, ly.min(axis=1)), 0, len(ys) - 1)
+    j1 = np.clip(np.searchsorted(ys, ly.max(axis=1), side="right"), 1, len(ys))
+    top = np.empty(len(rects))
+    flat = np.empty(len(rects), dtype=bool)
+    for n in range(len(rects)):  # the footprint's axis-aligned cover in the host frame (footprints turn by quarters)
+        under = h[j0[n]:max(j1[n], j0[n] + 1), i0[n]:max(i1[n], i0[n] + 1)]
+        top[n] = under.max()
+        flat[n] = bool(np.isfinite(under).all() and under.max() - under.min() <= FLAT_ENOUGH)
+    return top, flat

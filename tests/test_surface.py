@@ -1,0 +1,39 @@
+"""Objects rest on a host's real surface: cushions on a bed lie on the mattress, below the headboard's top, and the
+stability check simulates the bed as its parts, so nothing slides down a hull that hides the mattress."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from scenegen.pipeline import make
+from scenegen.scene import AssetRef
+from scenegen.solve.surface import _cast_down, is_uneven, rest_heights
+
+
+def test_cast_down_finds_the_highest_triangle_over_each_point():
+    low = [[0, 0, 0.5], [1, 0, 0.5], [0, 1, 0.5]]
+    high = [[0, 0, 0.9], [0.5, 0, 0.9], [0, 0.5, 0.9]]
+    z = _cast_down(np.array([low, high], dtype=float), np.array([0.1, 0.6, 2.0]), np.array([0.1, 0.1, 2.0]))
+    assert z[0] == pytest.approx(0.9) and z[1] == pytest.approx(0.5) and z[2] == -np.inf
+
+
+def test_a_bed_is_uneven_and_a_table_is_not():
+    bed = AssetRef(backend="procedural", category="bed", seed=3, params={"width": 1.6, "depth": 2.1, "height": 1.0})
+    table = AssetRef(backend="procedural", category="coffee_table", seed=3,
+                     params={"width": 1.0, "depth": 0.6, "height": 0.45})
+    assert is_uneven(bed) and not is_uneven(table)
+    foot = np.array([[[-0.2, 0.6], [0.2, 0.6], [0.2, 0.9], [-0.2, 0.9]]])  # near the foot end (+y is the front)
+    top, flat = rest_heights(bed, 0.0, 0.0, 0.0, foot)
+    assert flat[0] and 0.3 < top[0] < 0.8  # the mattress, well below the 1.0 m headboard
+
+
+def test_cushions_on_a_bed_rest_on_the_mattress_and_stay_there():
+    result = make("a bedroom with a bed and two cushions on the bed", seed=0, planner="rules")
+    objects = {o.id: o for o in result.scene.objects}
+    bed = objects["bed_1"]
+    cushions = [o for o in objects.values() if o.category == "cushions"]
+    assert len(cushions) == 2 and all(c.support == "bed_1" for c in cushions)
+    assert all(c.bbox[0][2] < bed.bbox[1][2] - 0.2 for c in cushions)  # below the headboard's top
+    failed = {f.validator for f in result.report.findings if f.status == "fail"}
+    assert not failed & {"support", "stability", "relations", "collision"}, failed
