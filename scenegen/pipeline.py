@@ -238,6 +238,33 @@ def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural"
         w, d, h = (float(v) for v in mesh.extents)
         refs[obj.id] = ref
         sizes[obj.id] = (w, d, h)
+    return _fit_to_hosts(layout, refs, sizes)
+
+
+def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]
+                  ) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
+    """Objects drawn too big for the top they are to stand on, made as big as that top allows (never below their
+    category's smallest size): a stack of books 0.28 m deep on a 0.21 m wall shelf becomes 0.2 m deep. Only sizes
+    that would not fit change."""
+    from scenegen import catalog
+    from scenegen.assets import build_mesh
+
+    margin = 0.01  # metres left free on each side of the top
+    for rel in layout.relations:
+        ref, host = refs.get(rel.subject), sizes.get(rel.target or "")
+        if rel.kind != "on_top" or ref is None or host is None or not {"width", "depth"} <= ref.params.keys():
+            continue
+        w, d, _ = sizes[rel.subject]
+        top_w, top_d = host[0] - 2 * margin, host[1] - 2 * margin
+        if (w <= top_w and d <= top_d) or (d <= top_w and w <= top_d) or ref.category not in catalog.CATALOG:
+            continue
+        lo = catalog.get(ref.category).size_min
+        fit_w, fit_d = max(min(w, top_w), lo[0]), max(min(d, top_d), lo[1])
+        if fit_w > top_w or fit_d > top_d:
+            continue  # too big even at its smallest: the solver explains it
+        params = {**ref.params, "width": round(fit_w, 4), "depth": round(fit_d, 4)}
+        refs[rel.subject] = ref.model_copy(update={"params": params})
+        sizes[rel.subject] = tuple(float(v) for v in build_mesh(refs[rel.subject]).extents)  # type: ignore[assignment]
     return refs, sizes
 
 

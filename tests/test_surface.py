@@ -37,3 +37,33 @@ def test_cushions_on_a_bed_rest_on_the_mattress_and_stay_there():
     assert all(c.bbox[0][2] < bed.bbox[1][2] - 0.2 for c in cushions)  # below the headboard's top
     failed = {f.validator for f in result.report.findings if f.status == "fail"}
     assert not failed & {"support", "stability", "relations", "collision"}, failed
+
+
+def test_books_go_on_a_wall_shelf_once_it_hangs_and_shrink_to_fit_its_depth():
+    """A wall shelf holding books: the books are placed after the shelf (they were placed first and failed), and a
+    stack drawn deeper than the shelf is made as deep as the shelf allows."""
+    result = make("a living room with a wall shelf holding a few books", seed=0, planner="rules")
+    objects = {o.id: o for o in result.scene.objects}
+    assert not result.scene.unplaced
+    books, shelf = objects["books_1"], objects["wall_shelf_1"]
+    assert books.support == "wall_shelf_1" and books.bbox[0][2] == pytest.approx(shelf.bbox[1][2], abs=1e-3)
+    assert min(books.size[:2]) <= min(shelf.size[:2])
+    assert result.report.passed
+
+
+def test_cushions_on_a_sofa_and_the_sofa_is_the_sectional():
+    from scenegen.plan import plan
+
+    p = plan("a light grey sectional sofa with two grey pillows on it, a TV stand across from the sofa",
+             planner="rules")
+    assert p.counts() == {"sectional_sofa": 1, "cushions": 2, "tv_stand": 1}  # "the sofa" is the sectional
+    assert {(r.kind, r.subject, r.target) for r in p.relations} == {
+        ("on_top", "cushions_1", "sectional_sofa_1"), ("on_top", "cushions_2", "sectional_sofa_1"),
+        ("across_from", "tv_stand_1", "sectional_sofa_1")}
+
+
+def test_a_parked_bicycle_stands_on_its_kickstand():
+    result = make("a garage with a black bicycle", seed=0, planner="rules")
+    (stability,) = [f for f in result.report.findings if f.check == "stability_rate"]
+    assert stability.status == "pass"
+    assert stability.evidence["per_object"]["bicycle_1"]["tip_angle_deg"] >= 3.0

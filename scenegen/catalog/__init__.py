@@ -39,7 +39,7 @@ class Placed(Protocol):
 __all__ = [
     "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "MATERIALS", "MAX_SYNONYM_WORDS", "ROLES", "Category", "Param", "Role",
     "Side", "Size", "Support", "asset_problem", "companions", "draw", "find", "flanks_head", "for_object", "get", "names",
-    "normalise_phrase", "param_problem", "register", "resolve", "singular", "size_class", "size_for_word",
+    "is_kind_of", "normalise_phrase", "param_problem", "register", "resolve", "singular", "size_class", "size_for_word",
     "support_kind", "synonym_index", "to_json", "unregister", "with_role",
 ]
 
@@ -179,6 +179,12 @@ def resolve(noun: str) -> Category | None:
     """
     name = _SYNONYMS.get(normalise_phrase(noun))
     return CATALOG[name] if name else None
+
+
+def is_kind_of(specific: str, general: str) -> bool:
+    """Whether category ``specific`` is a kind of category ``general`` by name (``sectional_sofa`` of ``sofa``,
+    ``office_chair`` of ``chair``): "the sofa" may name a sectional sofa, and it furnishes a living room's sofa zone."""
+    return specific.endswith("_" + general) and general in CATALOG
 
 
 def synonym_index() -> dict[str, str]:

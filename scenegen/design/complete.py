@@ -185,7 +185,9 @@ def _add_zone(r: _Room, zone: Zone) -> None:
     if anchor is None:
         groups = [[]]
     else:
-        stated = [o for o in r.objects if o.category in (anchor.category, *anchor.alt) and not is_added(o)]
+        kinds = (anchor.category, *anchor.alt)
+        stated = [o for o in r.objects if not is_added(o)  # a stated sectional sofa is the zone's sofa
+                  and (o.category in kinds or any(catalog.is_kind_of(o.category, k) for k in kinds))]
         if stated:
             groups = [[o] for o in stated[:max(1, 2 * zone.repeat[1] if zone.per_m2 else 1)]]
         else:

@@ -77,6 +77,12 @@ def footprint_fits(subject: _Obj, target: _Obj) -> bool:
     return (sw <= tw + slack and sd <= td + slack) or (sd <= tw + slack and sw <= td + slack)
 
 
+def _holds(target: _Obj, subject: _Obj) -> bool:
+    """Whether the catalog says ``target`` holds ``subject`` although it has no top (cushions on a sofa's seat)."""
+    cat = catalog.CATALOG.get(subject.category)
+    return cat is not None and target.category in cat.supported_by
+
+
 def why_not_on_top(subject: _Obj, target: _Obj, stack_below: float, ceiling: float) -> str | None:
     """None when ``subject`` can stand on ``target`` whose top is ``stack_below`` metres up; else the reason."""
     if subject.id == target.id:
@@ -89,7 +95,7 @@ def why_not_on_top(subject: _Obj, target: _Obj, stack_below: float, ceiling: flo
         return f"a {subject.label} hangs on the {subject.support}, it does not stand on things"
     if target.flat:
         return f"a {target.label} lies flat on the floor and holds nothing up"
-    if not target.has_top:
+    if not target.has_top and not _holds(target, subject):
         return f"a {target.label} has no top to stand things on"
     if subject.support == "floor" and not subject.carriable:
         return f"a {subject.label} is furniture that stands on the floor"

@@ -64,7 +64,8 @@ def object_roles(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, t
 
 def _run(st: SolverState) -> SolveResult:
     """One solve: floor groups (each searched, evicting earlier groups when it cannot be placed well), then objects
-    on tops, wall and ceiling objects, rugs, and the lift of furniture onto rugs."""
+    on tops, wall and ceiling objects, objects on those (books on a wall shelf), rugs, and the lift of furniture onto
+    rugs."""
     choose_supports(st.items)
     done: list[list[str]] = []
     for cluster in floor_clusters(st, floor_order(st)):
@@ -72,14 +73,18 @@ def _run(st: SolverState) -> SolveResult:
         if not perfect(cluster_quality(st, cluster)):
             evict_and_retry(st, cluster, done)
         done.append(cluster)
+    on_mounted = [it for it in st.items.values() if it.role == "object"
+                  and it.support in st.items and st.items[it.support].role in ("wall", "ceiling")]
     for it in st.items.values():
-        if it.role == "object":
+        if it.role == "object" and it not in on_mounted:
             place_on_support(st, it)
     for it in st.items.values():
         if it.role == "wall":
             place_on_wall(st, it)
         elif it.role == "ceiling":
             place_on_ceiling(st, it)
+    for it in on_mounted:  # books on a wall shelf: once the shelf hangs
+        place_on_support(st, it)
     for it in st.items.values():
         if it.role == "flat":
             place_flat(st, it)

@@ -224,25 +224,34 @@ def ballet_barre(s: Spec, m: Parts) -> None:
 
 @generator("bicycle")
 def bicycle(s: Spec, m: Parts) -> None:
+    """A bicycle on its kickstand: the frame leans 7° towards the stand (+x), so it rests on three points (two tyres
+    and the stand's foot) with its centre of mass inside them, as a parked bike does, instead of balancing on a line."""
     hw, hd, h = s.hw, s.hd, s.h
+    lean = math.tan(math.radians(7.0))
+
+    def p(x: float, y: float, z: float) -> tuple[float, float, float]:
+        return (x + z * lean, y, z)
+
     wr = min(0.34, hd * 0.38)
-    for y in (-hd + wr, hd - wr):  # wheels as rings of short rods in the y-z plane
+    for y in (-hd + wr, hd - wr):  # wheels as rings of short rods in the (leaning) y-z plane
         for k in range(16):
             a0, a1 = 2 * math.pi * k / 16, 2 * math.pi * (k + 1) / 16
-            m.rod((0.0, y + wr * math.cos(a0), wr + wr * math.sin(a0)), (0.0, y + wr * math.cos(a1),
-                                                                          wr + wr * math.sin(a1)), 0.018, BLACK,
-                  sections=6)
-        m.rod((-0.03, y, wr), (0.03, y, wr), 0.03, METAL, sections=8)  # hub
-    rear, front = (0.0, -hd + wr, wr), (0.0, hd - wr, wr)
-    crank = (0.0, -0.05, wr * 0.85)
-    seat = (0.0, -hd * 0.3, h * 0.85)
-    head = (0.0, hd * 0.45, h * 0.82)
+            m.rod(p(0.0, y + wr * math.cos(a0), wr + wr * math.sin(a0)),
+                  p(0.0, y + wr * math.cos(a1), wr + wr * math.sin(a1)), 0.018, BLACK, sections=6)
+        m.rod(p(-0.03, y, wr), p(0.03, y, wr), 0.03, METAL, sections=8)  # hub
+    rear, front = p(0.0, -hd + wr, wr), p(0.0, hd - wr, wr)
+    crank = p(0.0, -0.05, wr * 0.85)
+    seat = p(0.0, -hd * 0.3, h * 0.85)
+    head = p(0.0, hd * 0.45, h * 0.82)
     for a, b in ((rear, crank), (crank, seat), (rear, seat), (seat, head), (crank, head), (head, front)):
         m.rod(a, b, 0.018, s.c, sections=8)
-    m.box((-0.06, seat[1] - 0.12, seat[2]), (0.06, seat[1] + 0.08, seat[2] + 0.04), BLACK)  # saddle
-    m.rod((-hw, head[1] - 0.05, h - 0.02), (hw, head[1] - 0.05, h - 0.02), 0.013, DARK_METAL, sections=8)  # bars
-    m.rod(head, (0.0, head[1] - 0.05, h - 0.02), 0.015, s.c, sections=8)
-    m.rod((-0.08, crank[1], crank[2]), (0.08, crank[1], crank[2]), 0.06, DARK_METAL, sections=12)  # chainring
+    m.box(p(-0.06, seat[1] - 0.12, seat[2]), p(0.06, seat[1] + 0.08, seat[2] + 0.04), BLACK)  # saddle
+    bar = hw - h * lean  # the bars stay inside the box once leaning
+    m.rod(p(-bar, head[1] - 0.05, h - 0.02), p(bar, head[1] - 0.05, h - 0.02), 0.013, DARK_METAL, sections=8)
+    m.rod(head, p(0.0, head[1] - 0.05, h - 0.02), 0.015, s.c, sections=8)
+    m.rod(p(-0.08, crank[1], crank[2]), p(0.08, crank[1], crank[2]), 0.06, DARK_METAL, sections=12)  # chainring
+    m.rod(p(0.0, crank[1] - 0.08, wr * 0.6), (min(0.2, hw * 0.8), crank[1] - 0.2, -0.006), 0.012, DARK_METAL,
+          sections=6)  # kickstand: its foot reaches as low as the tyres (rod radius 0.018), beside the bike
 
 
 @generator("rowing_machine")

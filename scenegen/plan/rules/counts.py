@@ -26,6 +26,8 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
             continue
         avoid = objects[subject_of_target[idx]].owner if idx in subject_of_target else None
         earlier = [j for j in range(idx) if objects[j].owner == j and objects[j].key == m.key and j != avoid]
+        earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the sofa": the sectional
+                              and catalog.is_kind_of(objects[j].key, m.key)]
         later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key]
         m.owner = earlier[-1] if earlier else later[0] if later else idx
 
