@@ -67,3 +67,11 @@ def test_a_parked_bicycle_stands_on_its_kickstand():
     (stability,) = [f for f in result.report.findings if f.check == "stability_rate"]
     assert stability.status == "pass"
     assert stability.evidence["per_object"]["bicycle_1"]["tip_angle_deg"] >= 3.0
+
+
+def test_an_open_vocabulary_object_shows_the_colour_asked_for():
+    """'a red sedan' is a generic box, but a red one: the attributes check failed on grey boxes."""
+    result = make("a garage with a red sedan", seed=0, planner="rules")
+    (sedan,) = [o for o in result.scene.objects if o.generic]
+    assert sedan.asset.colour[0] > 2 * sedan.asset.colour[1]
+    assert not [f for f in result.report.findings if f.validator == "attributes" and f.status == "fail"]

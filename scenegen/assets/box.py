@@ -7,6 +7,7 @@ import numpy as np
 
 from scenegen import catalog
 from scenegen.assets import ASSET_BACKENDS
+from scenegen.assets.colours import colour_rgb, material_rgb
 from scenegen.scene import AssetRef, PlannedObject
 
 
@@ -17,7 +18,12 @@ class BoxBackend:
         params: dict = {"width": w, "depth": d, "height": h}
         if obj.proposal is not None and obj.proposal.shape != "box":
             params["shape"] = obj.proposal.shape
-        return AssetRef(backend="box", category=obj.category, seed=int(rng.integers(2**31)), params=params)
+        seed = int(rng.integers(2**31))
+        asked = colour_rgb(obj.attributes.colour) or material_rgb(obj.attributes.material)  # "a red sedan"
+        if asked is None:
+            return AssetRef(backend="box", category=obj.category, seed=seed, params=params)
+        return AssetRef(backend="box", category=obj.category, seed=seed, params=params,
+                        colour=tuple(round(float(c), 4) for c in asked))
 
     def build(self, ref: AssetRef):
         """A watertight mesh filling the (width, depth, height) box exactly: a box, or for an open-vocabulary object
