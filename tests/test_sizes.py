@@ -15,7 +15,7 @@ EXCLUDED: set[str] = set()
 """Files left out of the check while another session splits them (none now: plan/rules and assets/procedural became
 packages)."""
 KNOWN_OVER = {
-    "scenegen/training/judge/evaluate.py:eval_judge", "scenegen/training/plan/corpus.py:_sample_pair",  # functions
+    "scenegen/training/plan/corpus.py:_sample_pair",  # functions over 80 lines
 }
 """Not yet under the limits (issue 15's solver split and step 6 were not reached in the structure session)."""
 
