@@ -30,6 +30,7 @@ FAULT_KINDS: tuple[str, ...] = tuple(EXPECTED)
 SCENE_LEVEL: frozenset[str] = frozenset({"navigability"})
 """Validators that judge the whole floor rather than objects: any ``fail`` from them counts as catching a fault."""
 
+
 class PlantedFault(BaseModel):
     """What ``mutate`` did: the fault kind, the objects it was planted on, the validators expected to catch it, and
     the numbers it used (metres, radians, RGB in [0, 1])."""

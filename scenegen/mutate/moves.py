@@ -99,15 +99,18 @@ def move_group(scene: Scene, oid: str, x: float, y: float, z: float, yaw: float,
 
 
 def shift_group(scene: Scene, oid: str, dx: float, dy: float, dz: float) -> tuple[Scene, list[str]]:
+    """Move ``oid`` (and what it carries) by (dx, dy, dz) metres, keeping its yaw."""
     x, y, z = scene.object(oid).pose.position
     return move_group(scene, oid, x + dx, y + dy, z + dz, scene.object(oid).pose.yaw)
 
 
 def pick(rng: np.random.Generator, items: list[Any]) -> Any:
+    """One of ``items``, drawn with ``rng``."""
     return items[int(rng.integers(len(items)))]
 
 
 def shuffled(rng: np.random.Generator, items: list[Any]) -> list[Any]:
+    """``items`` in an order drawn with ``rng``."""
     return [items[i] for i in rng.permutation(len(items))]
 
 

@@ -110,6 +110,7 @@ def shared_volume(a: ObjectInstance, b: ObjectInstance, samples: int = 8192) -> 
 
 def _planted_overlap(scene: Scene, a: ObjectInstance, b: ObjectInstance, x: float, y: float,
                      depth: float) -> tuple[Scene, PlantedFault]:
+    """Move ``a`` to (x, y) into ``b`` and describe the overlap (``depth``: penetration, metres)."""
     out, moved = move_standing(scene, a.id, x, y, a.pose.yaw)
     return out, PlantedFault(kind="overlap", object_ids=[a.id, b.id], validators=list(EXPECTED["overlap"]),
                              params={"penetration_m": r4(depth), "into": b.id}, moved=moved,

@@ -66,6 +66,8 @@ def plant_swap_relation(scene: Scene, rng: np.random.Generator) -> tuple[Scene, 
 
 
 def _breakable(scene: Scene, rel: Relation, boxes: dict[str, Box]) -> bool:
+    """Whether ``rel`` is satisfied now between placed objects and its subject stands on the floor or an object,
+    so turning or moving the subject breaks it."""
     if rel.subject not in boxes:
         return False
     if rel.kind not in ARCHITECTURE_RELATIONS and rel.target is not None and rel.target not in boxes:

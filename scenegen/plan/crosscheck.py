@@ -41,15 +41,34 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
     when the prompt does not, it replaces a generic object of the rules plan whose noun ``normalise`` maps to its
     category ("telly" -> tv), and is dropped otherwise (with a note either way)."""
     notes = [*model.notes]
-    by_cat_model: dict[str, list[PlannedObject]] = {}
-    for o in model.objects:
-        by_cat_model.setdefault(o.category if not o.generic else f"generic:{o.description}", []).append(o)
-    by_cat_rules: dict[str, list[PlannedObject]] = {}
-    for o in rules.objects:
-        by_cat_rules.setdefault(o.category if not o.generic else f"generic:{o.description}", []).append(o)
-
-    objects: list[PlannedObject] = []
+    by_cat_model, by_cat_rules = _by_category(model), _by_category(rules)
     id_map: dict[str, str] = {}  # model id -> merged id
+    objects = _rules_objects(by_cat_rules, by_cat_model, id_map, notes)
+    taken = {o.id for o in objects}
+    text = f" {catalog.normalise_phrase(rules.prompt)} "
+    rules_renamed = _add_model_objects(text, by_cat_model, by_cat_rules, objects, id_map, taken, normalise, notes)
+    relations, added = _merge_relations(model, rules, id_map, rules_renamed, taken, notes)
+    merged = LayoutPlan(prompt=rules.prompt, room=rules.room if rules.room else model.room, objects=objects,
+                        relations=relations, notes=notes, planner=planner, program=rules.program,
+                        style=rules.style or model.style, themes=rules.themes, excluded=rules.excluded,
+                        only=rules.only)
+    return make_plausible(merged, invented=frozenset(range(len(relations) - added, len(relations))))
+
+
+def _by_category(plan: LayoutPlan) -> dict[str, list[PlannedObject]]:
+    """The plan's objects by category (``generic:<noun>`` for an object outside the catalog), in plan order."""
+    out: dict[str, list[PlannedObject]] = {}
+    for o in plan.objects:
+        out.setdefault(o.category if not o.generic else f"generic:{o.description}", []).append(o)
+    return out
+
+
+def _rules_objects(by_cat_rules: dict[str, list[PlannedObject]], by_cat_model: dict[str, list[PlannedObject]],
+                   id_map: dict[str, str], notes: list[str]) -> list[PlannedObject]:
+    """The rules plan's objects, each with the attributes the text left open filled from the model's object of the
+    same category and rank (the text's win where both say one). Fills ``id_map`` (model id -> rules id) and adds a
+    note for every count or attribute the two disagree on."""
+    objects: list[PlannedObject] = []
     for cat, robjs in by_cat_rules.items():
         mobjs = by_cat_model.get(cat, [])
         if len(mobjs) != len(robjs):
@@ -70,8 +89,18 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
                 if ro.generic and ro.proposal is None and mobjs[i].proposal is not None:
                     update["proposal"] = mobjs[i].proposal  # the text names it; the model sizes it
             objects.append(ro.model_copy(update={**update, "attributes": attrs}))
-    taken = {o.id for o in objects}
-    text = f" {catalog.normalise_phrase(rules.prompt)} "
+    return objects
+
+
+def _add_model_objects(text: str, by_cat_model: dict[str, list[PlannedObject]],
+                       by_cat_rules: dict[str, list[PlannedObject]], objects: list[PlannedObject],
+                       id_map: dict[str, str], taken: set[str],
+                       normalise: Callable[[str], tuple[str | None, float]] | None,
+                       notes: list[str]) -> dict[str, str]:
+    """Add (to ``objects``, in place) the model's objects of categories the rules plan lacks: kept when the prompt
+    ``text`` names them, else naming a rules generic object whose noun ``normalise`` maps to their category, else
+    dropped. Updates ``id_map`` and ``taken`` and notes each decision. Returns the renamed rules generic objects:
+    old id -> new id."""
     rules_renamed: dict[str, str] = {}  # a rules generic object the model named: old id -> new id
     for cat, mobjs in by_cat_model.items():
         if cat in by_cat_rules:
@@ -97,7 +126,14 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
             new_id = id_map[mo.id] = _fresh_id(mo.category, taken)
             objects.append(mo.model_copy(update={"id": new_id}))
         notes.append(f"cross-check: the model added {len(extra)} {cat} that the rules reader did not find")
+    return rules_renamed
 
+
+def _merge_relations(model: LayoutPlan, rules: LayoutPlan, id_map: dict[str, str], rules_renamed: dict[str, str],
+                     taken: set[str], notes: list[str]) -> tuple[list[Relation], int]:
+    """The rules plan's relations (renamed objects followed), then the model's relations between kept objects where
+    the text fixes no relation of that kind for that subject. Returns them and how many came from the model (they
+    come last); notes what the model missed and added."""
     relations: list[Relation] = [r.model_copy(update={"subject": rules_renamed.get(r.subject, r.subject),
                                                       "target": rules_renamed.get(r.target or "", r.target)})
                                  for r in rules.relations]
@@ -121,11 +157,7 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
         notes.append(f"cross-check: kept {missing} relation(s) the text states that the model missed")
     if added:
         notes.append(f"cross-check: kept {added} relation(s) the model added")
-    merged = LayoutPlan(prompt=rules.prompt, room=rules.room if rules.room else model.room, objects=objects,
-                        relations=relations, notes=notes, planner=planner, program=rules.program,
-                        style=rules.style or model.style, themes=rules.themes, excluded=rules.excluded,
-                        only=rules.only)
-    return make_plausible(merged, invented=frozenset(range(len(relations) - added, len(relations))))
+    return relations, added
 
 
 def ground(model: LayoutPlan, planner: str = "hybrid") -> LayoutPlan | None:

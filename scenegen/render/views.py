@@ -15,7 +15,7 @@ import numpy as np
 
 from scenegen.render.camera import Camera, look_at, top_down
 from scenegen.render.raycast import Lights, RenderOutput, render
-from scenegen.scene import Finding, ObjectInstance, Room, Scene
+from scenegen.scene import Finding, ObjectInstance, Opening, Room, Scene
 
 if TYPE_CHECKING:
     import trimesh
@@ -149,30 +149,44 @@ def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float
         output = render(scene_meshes(scene, ceiling=False), cam, lights=MAP_LIGHTS)
     base = Image.fromarray(output.rgb, "RGB").convert("RGBA")
     overlay = Image.new("RGBA", base.size, (0, 0, 0, 0))
-    od = ImageDraw.Draw(overlay)
     small = _font(max(9, int(round(px_per_m * 0.14))))
     bad, fails = _failing(findings)
     top_z = room.height  # annotations are drawn on the plan; z only matters for perspective cameras
-
-    # -- door clearance boxes (translucent) --
-    from scenegen.assets.architecture import WALL_THICKNESS
-
-    for op in room.openings:
-        if op.kind != "door":
-            continue
-        c = np.asarray(room.opening_center(op))
-        d = np.asarray(room.wall_direction(op.wall))
-        n = np.asarray(room.wall_normal(op.wall))
-        box = np.array([c - d * op.width / 2, c + d * op.width / 2,
-                        c + d * op.width / 2 + n * op.width, c - d * op.width / 2 + n * op.width])
-        od.polygon(_to_px(cam, box, top_z), fill=(*_DOOR_CLEARANCE, 60))
+    _draw_door_clearances(ImageDraw.Draw(overlay), room, cam, top_z)
     if navigable:
         od_tint = _navigable_tint(scene, cam)
         overlay = Image.alpha_composite(Image.fromarray(od_tint, "RGBA"), overlay)
     img = Image.alpha_composite(base, overlay)
     draw = ImageDraw.Draw(img)
+    _draw_room(draw, room, cam, top_z, px_per_m, small)
+    _draw_objects(draw, scene, cam, top_z, bad, px_per_m, small)
+    _draw_legend(draw, fails, small)
+    _draw_scale_and_north(draw, img.size, px_per_m, small)
+    return img.convert("RGB")
 
-    # -- room outline, openings --
+
+def _door_box(room: Room, op: Opening) -> np.ndarray:
+    """(4, 2) metres: the clearance box in front of door ``op``, as wide and as deep as the door."""
+    c = np.asarray(room.opening_center(op))
+    d = np.asarray(room.wall_direction(op.wall))
+    n = np.asarray(room.wall_normal(op.wall))
+    return np.array([c - d * op.width / 2, c + d * op.width / 2,
+                     c + d * op.width / 2 + n * op.width, c - d * op.width / 2 + n * op.width])
+
+
+def _draw_door_clearances(od, room: Room, cam: Camera, top_z: float) -> None:
+    """Fill each door's clearance box, translucent, on the overlay drawer ``od``."""
+    for op in room.openings:
+        if op.kind != "door":
+            continue
+        od.polygon(_to_px(cam, _door_box(room, op), top_z), fill=(*_DOOR_CLEARANCE, 60))
+
+
+def _draw_room(draw, room: Room, cam: Camera, top_z: float, px_per_m: float, font) -> None:
+    """The room outline, then each opening on its wall (doors with a dashed clearance box and their swing) and its
+    id."""
+    from scenegen.assets.architecture import WALL_THICKNESS
+
     fp = np.asarray(room.footprint, dtype=np.float64)
     draw.line(_to_px(cam, np.vstack([fp, fp[:1]]), top_z), fill=_ROOM_LINE, width=2)
     lw = max(3, int(round(WALL_THICKNESS * px_per_m)))
@@ -184,9 +198,7 @@ def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float
         seg = np.array([mid - d * op.width / 2, mid + d * op.width / 2])
         if op.kind == "door":
             draw.line(_to_px(cam, seg, top_z), fill=_DOOR, width=lw)
-            box = np.array([c - d * op.width / 2, c + d * op.width / 2,
-                            c + d * op.width / 2 + n * op.width, c - d * op.width / 2 + n * op.width])
-            _dashed(draw, _to_px(cam, box, top_z), fill=_DOOR_CLEARANCE, width=1)
+            _dashed(draw, _to_px(cam, _door_box(room, op), top_z), fill=_DOOR_CLEARANCE, width=1)
             # swing: quarter arc from the hinge (start side of the door) into the room
             hinge = c - d * op.width / 2
             ang = np.linspace(0.0, math.pi / 2, 12)
@@ -194,9 +206,12 @@ def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float
             draw.line(_to_px(cam, arc, top_z), fill=_DOOR_CLEARANCE, width=1)
         else:
             draw.line(_to_px(cam, seg, top_z), fill=_WINDOW, width=lw)
-        _label(draw, _to_px(cam, c + n * 0.18, top_z)[0], op.id, small, fill=(60, 60, 60))
+        _label(draw, _to_px(cam, c + n * 0.18, top_z)[0], op.id, font, fill=(60, 60, 60))
 
-    # -- objects --
+
+def _draw_objects(draw, scene: Scene, cam: Camera, top_z: float, bad: dict[str, list[str]], px_per_m: float,
+                  font) -> None:
+    """Each object's footprint, an arrow for its front and its id; objects in ``bad`` in red."""
     for inst in scene.objects:
         corners = _to_px(cam, footprint_corners(inst), top_z)
         failed = inst.id in bad
@@ -207,31 +222,36 @@ def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float
         _arrow(draw, _to_px(cam, centre + front * reach * 0.45, top_z)[0],
                _to_px(cam, centre + front * (reach + 0.12), top_z)[0],
                fill=FAIL_RED if failed else _OUTLINE, width=2, head=max(5.0, px_per_m * 0.07))
-        _label(draw, _to_px(cam, centre, top_z)[0], inst.id, small)
+        _label(draw, _to_px(cam, centre, top_z)[0], inst.id, font)
 
-    # -- legend (failing findings), scale bar, north arrow --
-    W, H = img.size
+
+def _draw_legend(draw, fails: list[Finding], font) -> None:
+    """A line per failing finding (at most four, then a count) in the top-left corner."""
     y = 4
     for f in fails[:4]:
         draw.rectangle([4, y + 2, 14, y + 12], outline=FAIL_RED, width=2)
         text = f"fail {f.validator}.{f.check}: {', '.join(f.object_ids) or '(room)'}"
-        draw.text((18, y), text, font=small, fill=(0, 0, 0))
+        draw.text((18, y), text, font=font, fill=(0, 0, 0))
         y += 14
     if len(fails) > 4:
-        draw.text((18, y), f"+{len(fails) - 4} more failing findings", font=small, fill=(0, 0, 0))
+        draw.text((18, y), f"+{len(fails) - 4} more failing findings", font=font, fill=(0, 0, 0))
 
+
+def _draw_scale_and_north(draw, size: tuple[int, int], px_per_m: float, font) -> None:
+    """A 1 m scale bar bottom left, a north arrow top right and the axis note bottom right of an image of ``size``
+    (width, height) pixels."""
+    W, H = size
     bar = px_per_m  # 1 m in pixels
     x0, yb = 10, H - 12
     draw.line([(x0, yb), (x0 + bar, yb)], fill=(0, 0, 0), width=3)
     draw.line([(x0, yb - 5), (x0, yb + 3)], fill=(0, 0, 0), width=2)
     draw.line([(x0 + bar, yb - 5), (x0 + bar, yb + 3)], fill=(0, 0, 0), width=2)
-    draw.text((x0 + bar + 6, yb - 9), "1 m", font=small, fill=(0, 0, 0))
+    draw.text((x0 + bar + 6, yb - 9), "1 m", font=font, fill=(0, 0, 0))
 
     ax, ay = W - 22, 8
     _arrow(draw, (ax, ay + 26), (ax, ay), fill=(0, 0, 0), width=2, head=7)
-    draw.text((ax - 4, ay + 28), "N", font=small, fill=(0, 0, 0))
-    draw.text((W - 92, H - 20), "+y up, +x right", font=small, fill=(60, 60, 60))
-    return img.convert("RGB")
+    draw.text((ax - 4, ay + 28), "N", font=font, fill=(0, 0, 0))
+    draw.text((W - 92, H - 20), "+y up, +x right", font=font, fill=(60, 60, 60))
 
 
 def _navigable_tint(scene: Scene, cam: Camera) -> np.ndarray:

@@ -61,6 +61,7 @@ def floor_candidates(st: SolverState, it: Item) -> tuple[np.ndarray, np.ndarray,
                 yaws.append(yaw)
     return np.asarray(xs), np.asarray(ys), np.asarray(yaws)
 
+
 def place_floor(st: SolverState, it: Item) -> list[Box]:
     """Place a floor object at its best-scoring free spot. Returns the spot and distinct runners-up, best first
     (empty when it could not be placed; the reason is recorded)."""
@@ -123,6 +124,7 @@ def place_floor(st: SolverState, it: Item) -> list[Box]:
     spots = [Box(it.obj.id, float(x[k]), float(y[k]), 0.0, float(yaw[k]), w, d, h) for k in picks]
     st.boxes[it.obj.id] = spots[0]
     return spots
+
 
 def avoided(st: SolverState, oid: str, x: np.ndarray, y: np.ndarray, yaw: np.ndarray) -> np.ndarray:
     """(N,) bool: candidate poses the repair loop told this object to leave."""

@@ -80,11 +80,13 @@ def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np
         score -= CORNER_RESERVE * arch_score("corner", cand, st.room)
     return score
 
+
 def corner_requests_pending(st: SolverState, it: Item) -> bool:
     """Whether objects not yet placed (other than ``it``) are asked to stand in a corner while ``it`` is not."""
     mine = any(r.kind == "corner" and r.subject == it.obj.id for r in st.plan.relations)
     return not mine and any(r.kind == "corner" and r.subject != it.obj.id and r.subject not in st.boxes
                             for r in st.plan.relations)
+
 
 def flank_ok(st: SolverState, r: Relation) -> bool:
     """False when ``r`` is a next_to that should flank its target's head end (``catalog.flanks_head``) and does
@@ -96,6 +98,7 @@ def flank_ok(st: SolverState, r: Relation) -> bool:
         return True
     right, fwd = local_coords(Boxes.of(t), np.array([s.cx]), np.array([s.cy]))
     return bool(abs(right[0]) > t.width / 2 and abs(fwd[0] - (-t.depth / 2 + s.depth / 2)) < 0.2)
+
 
 def flank_head(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, rels: list[Relation]) -> np.ndarray:
     """Bonus (N,) for standing beside the head end of the object it is next to, when the catalog says so (a
@@ -113,6 +116,7 @@ def flank_head(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, rels: li
         bonus += 2.0 * beside * np.clip(1.0 - np.abs(fwd - head) / 0.4, 0.0, None)
     return bonus
 
+
 def side_clearance(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, where: np.ndarray,
                    skip: set[str | None]) -> np.ndarray:
     """(n_sides, N) bool: whether a strip as deep as the side's clearance (``Item.clearance``) beside each
@@ -127,6 +131,7 @@ def side_clearance(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw:
         strips = side_strips(x[idx], y[idx], yaw[idx], w, d, side, depth=it.clearance(side), shrink=0.9)
         out[k, idx] = rects_inside_polygon(st.poly, strips) & ~rects_overlap_any(strips, others)
     return out
+
 
 def takes_last_side(st: SolverState, rects: np.ndarray, where: np.ndarray, skip: set[str | None]) -> np.ndarray:
     """(N,) bool: candidate footprints (those where ``where`` is True) that would cover the last free functional
@@ -158,6 +163,7 @@ def takes_last_side(st: SolverState, rects: np.ndarray, where: np.ndarray, skip:
     for k in np.unique(owner_arr):
         killed[idx] |= covers[:, owner_arr == k].all(axis=1)
     return killed
+
 
 def blocks_others(st: SolverState, rects: np.ndarray, skip: set[str | None]) -> np.ndarray:
     """How many placed objects' functional clearance strips each candidate footprint would cover (objects in

@@ -67,6 +67,7 @@ def place_flat(st: SolverState, it: Item) -> None:
     best = idx[int(np.argmin(cost + np.arange(len(idx)) * 1e-9))]
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
 
+
 def rug_scales(st: SolverState, it: Item, anchors: list[Box]) -> list[tuple[float, float]]:
     """(width, depth) scale factors to try for a rug, in order: for a rug under an anchor, first the size that
     holds the anchor's whole footprint with ``RUG_BORDER`` to spare (within the catalog's largest rug), so a bed
@@ -80,6 +81,7 @@ def rug_scales(st: SolverState, it: Item, anchors: list[Box]) -> list[tuple[floa
     sx = min(max(1.0, (a.width + 2 * RUG_BORDER) / w), big_w / w)
     sy = min(max(1.0, (a.depth + 2 * RUG_BORDER) / d), big_d / d)
     return [(round(sx, 4), round(sy, 4))] + shrink if (sx, sy) != (1.0, 1.0) else shrink
+
 
 def flat_candidates(st: SolverState, anchors: list[Box], cx: float, cy: float,
                     fine: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -96,6 +98,7 @@ def flat_candidates(st: SolverState, anchors: list[Box], cx: float, cy: float,
     gx, gy, gyaw = (v.ravel() for v in np.meshgrid(np.arange(x0, x1, step), np.arange(y0, y1, step),
                                                     np.asarray(yaws), indexing="xy"))
     return np.concatenate([x, gx]), np.concatenate([y, gy]), np.concatenate([yaw, gyaw])
+
 
 def lift_onto_rugs(st: SolverState) -> None:
     """Furniture whose footprint overlaps a rug stands on the rug: raise it (and what stands on it) by the rug."""

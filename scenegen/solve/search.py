@@ -56,6 +56,7 @@ def floor_order(st: SolverState) -> list[str]:
     return sorted(floor, key=lambda o: (o not in st.hints.first, depth(o), constrained(o),
                                         -st.items[o].size[0] * st.items[o].size[1], index[o]))
 
+
 def floor_clusters(st: SolverState, order: list[str]) -> list[list[str]]:
     """Floor objects grouped by the object-object relations between them (plan and implied), each group in
     placement order, groups in the order of their first member."""
@@ -74,6 +75,7 @@ def floor_clusters(st: SolverState, order: list[str]) -> list[list[str]]:
     for oid in order:
         clusters.setdefault(find(oid), []).append(oid)
     return list(clusters.values())
+
 
 def place_cluster(st: SolverState, cluster: list[str]) -> None:
     """Place a group greedily; if that leaves one of its relations unsatisfied or a member unplaced, try the
@@ -102,6 +104,7 @@ def place_cluster(st: SolverState, cluster: list[str]) -> None:
             break
     st.boxes, st.unplaced = best[1], best[2]
 
+
 def evict_and_retry(st: SolverState, cluster: list[str], done: list[list[str]]) -> None:
     """Backtrack across groups: when a group cannot be placed well, lift out an earlier group that stands in its
     way (the objects that blocked its spots first, then the most recent groups), place this group first and the
@@ -126,6 +129,7 @@ def evict_and_retry(st: SolverState, cluster: list[str], done: list[list[str]]) 
         if perfect(cluster_quality(st, cluster)):
             return
 
+
 def cluster_quality(st: SolverState, cluster: list[str]) -> Quality:
     """(-unplaced members, -unsatisfied plan relations, -floor access problems, -unsatisfied implied relations,
     total relation score) of a placed group; larger is better. Access problems are counted over the whole room
@@ -149,6 +153,7 @@ def cluster_quality(st: SolverState, cluster: list[str]) -> Quality:
                 bad_plan += 1
     access = 0 if st.compact else access_problems(st)
     return -unplaced, -bad_plan, -access, -bad_implied, total
+
 
 def access_problems(st: SolverState) -> int:
     """``scenegen.freespace.access_problems`` of the floor laid out so far (cached per layout)."""

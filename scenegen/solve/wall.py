@@ -41,6 +41,7 @@ def place_on_wall(st: SolverState, it: Item) -> None:
         st.fail(it, f"no free wall space {w:.2f} m wide at {z:.2f}–{z + h:.2f} m height clear of doors, "
                        "windows and tall furniture")
 
+
 def wall_spots(st: SolverState, it: Item, z: float) -> list[tuple[float, Box, list[str]]]:
     """Spots along the walls clear of openings and of other wall and ceiling objects: (score, box, ids of the
     floor-standing objects and items on them that stand in the way at that height)."""
@@ -76,6 +77,7 @@ def wall_spots(st: SolverState, it: Item, z: float) -> list[tuple[float, Box, li
             out.append((score, box, blocking))
     return out
 
+
 def make_wall_room(st: SolverState, it: Item, spots: list[tuple[float, Box, list[str]]]) -> bool:
     """When furniture covers every free stretch of wall, hang ``it`` where the fewest objects stand in the way and
     move those (with whatever stands on them) elsewhere; undo and report failure if one of them then has no
@@ -106,11 +108,13 @@ def make_wall_room(st: SolverState, it: Item, spots: list[tuple[float, Box, list
         st.boxes, st.unplaced = saved_boxes, saved_unplaced
     return False
 
+
 def with_dependents(st: SolverState, ids: set[str | None]) -> list[str]:
     """``ids`` (floor objects) and the items standing on them, floor objects first."""
     floor = sorted(i for i in ids if i)
     items = sorted(oid for oid, b in st.boxes.items() if b.support in floor and st.items[oid].role == "object")
     return floor + items
+
 
 def hits_opening(st: SolverState, wall: int, t: float, w: float, z: float, h: float) -> bool:
     """Whether a ``w`` m wide object at ``t`` m along wall ``wall``, from ``z`` to ``z + h`` m high, comes within
@@ -121,6 +125,7 @@ def hits_opening(st: SolverState, wall: int, t: float, w: float, z: float, h: fl
         if abs(t - op.offset) < (w + op.width) / 2 + 0.1 and z < op.sill + op.height + 0.05 and z + h > op.sill - 0.05:
             return True
     return False
+
 
 def score_wall(st: SolverState, it: Item, box: Box) -> float:
     """Soft score of a wall spot: the plan's relations of ``it`` (other than on_wall) and being centred over
@@ -137,6 +142,7 @@ def score_wall(st: SolverState, it: Item, box: Box) -> float:
             if off < 0.6:
                 score += 2.0 * max(0.0, 1.0 - off / 0.6) * min(1.0, b.width / max(box.width, 1e-6))
     return score
+
 
 def place_on_ceiling(st: SolverState, it: Item) -> None:
     """Hang ``it`` from the ceiling (no lower than 1.9 m) over its anchor or the room's centroid, on a 0.1 m grid,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -101,90 +102,125 @@ def eval_judge(prompts: Sequence[str], *, judge: str = "bundled", options: dict[
                seeds: int = 1, faults: Sequence[str] = VISION_FAULTS, progress: ProgressFn | None = None
                ) -> JudgeEval:
     """Judge every (prompt, seed) held-out scene clean and with each fault planted; see the module docstring."""
-    from scenegen.judge import get_judge, judge_scene
+    from scenegen.judge import get_judge
     from scenegen.training.judge.dataset import make_scene
-    from scenegen.judge.findings import COLOUR_MIN, vision_findings
 
     backend = get_judge(judge, **(options or {}))
     step = progress or (lambda _d, _t, _m: None)
     jobs = [(p, EVAL_SEED_BASE + s) for s in range(seeds) for p in prompts]
-    per_cat: dict[str, list[int]] = {}
-    col_ok: list[bool] = []
-    col_rgb: list[bool] = []
-    counts_ok: list[bool] = []
-    clean_obj_fail = clean_objects = clean_scene_fail = 0
-    fps: list[str] = []
-    times: list[tuple[int, float]] = []
-    planted: dict[str, list[dict[str, Any]]] = {f: [] for f in faults}
-    not_planted = dict.fromkeys(faults, 0)
-    clean_scores: list[dict[str, Any]] = []
-    scenes = 0
+    tally = _Tally(planted={f: [] for f in faults}, not_planted=dict.fromkeys(faults, 0))
     for done, (prompt, seed) in enumerate(jobs):
         scene = make_scene(prompt, seed)
         step(done, len(jobs), f"{prompt[:40]!r} seed {seed}")
         if scene is None or not scene.objects:
             continue
-        scenes += 1
-        t0 = time.perf_counter()
-        verdict = judge_scene(scene, backend)
-        times.append((len(scene.objects), time.perf_counter() - t0))
-        findings = vision_findings(scene, verdict)
-        failing = {oid for f in findings if f.status == "fail" and f.check != "vision_score" for oid in f.object_ids}
-        clean_objects += len(scene.objects)
-        clean_obj_fail += len(failing)
-        clean_scene_fail += bool(failing)
-        fps += [f"{prompt} | {seed} | {f.message}" for f in findings if f.status == "fail" and f.check != "vision_score"]
-        truth_visible: dict[str, int] = {}
-        for o in verdict.objects:
-            inst = scene.object(o.id)
-            clean_scores.append({"category_ok": o.category_ok, "colour_ok": o.colour_ok,
-                                 "predicted": o.predicted_category, "category": o.category,
-                                 "visible": o.visible_fraction})
-            if o.visible_fraction is not None and o.visible_fraction >= VISIBLE_MIN:
-                truth_visible[o.category] = truth_visible.get(o.category, 0) + 1
-            if o.predicted_category is None:
-                continue
-            per_cat.setdefault(o.category, []).append(int(o.predicted_category == o.category))
-            if o.predicted_colour is not None:
-                col_rgb.append(float(np.linalg.norm(np.asarray(o.predicted_colour) - np.asarray(inst.asset.colour)))
-                               < COLOUR_TOL)
-            if o.colour_ok is not None:
-                col_ok.append(o.colour_ok >= COLOUR_MIN)
-        for c in verdict.counts:
-            if c.placed:
-                counts_ok.append(c.visible == truth_visible.get(c.category, 0))
-        for kind in faults:
-            try:
-                bad, fault = plant(scene, kind, stage_rng(seed, f"judge-eval/{prompt}/{kind}"))
-            except ValueError:
-                not_planted[kind] += 1
-                continue
-            v = judge_scene(bad, backend)
-            o = v.object(fault.object_ids[0])
-            planted[kind].append({"category_ok": o.category_ok, "colour_ok": o.colour_ok,
-                                  "predicted": o.predicted_category, "category": o.category,
-                                  "visible": o.visible_fraction,
-                                  "caught": fault.caught_by(_report(vision_findings(bad, v)))
-                                  and _matching(vision_findings(bad, v), fault.object_ids[0], kind)})
+        tally.scenes += 1
+        _judge_clean(tally, scene, backend, prompt, seed)
+        _judge_faults(tally, scene, backend, prompt, seed, faults)
     step(len(jobs), len(jobs), "done")
+    return _summary(tally, backend.name, faults)
+
+
+@dataclass
+class _Tally:
+    """What ``eval_judge`` counts over the held-out scenes: per-category recognition hits, colour and count checks,
+    clean-scene false positives, judge timings (objects, seconds), and per fault the planted objects' scores."""
+
+    planted: dict[str, list[dict[str, Any]]]
+    not_planted: dict[str, int]
+    per_cat: dict[str, list[int]] = field(default_factory=dict)
+    col_ok: list[bool] = field(default_factory=list)
+    col_rgb: list[bool] = field(default_factory=list)
+    counts_ok: list[bool] = field(default_factory=list)
+    clean_obj_fail: int = 0
+    clean_objects: int = 0
+    clean_scene_fail: int = 0
+    fps: list[str] = field(default_factory=list)
+    times: list[tuple[int, float]] = field(default_factory=list)
+    clean_scores: list[dict[str, Any]] = field(default_factory=list)
+    scenes: int = 0
+
+
+def _judge_clean(tally: _Tally, scene: Any, backend: Any, prompt: str, seed: int) -> None:
+    """Judge the clean ``scene`` (timed) and count recognition, colour, counts and false positives into ``tally``."""
+    from scenegen.judge import judge_scene
+    from scenegen.judge.findings import COLOUR_MIN, vision_findings
+
+    t0 = time.perf_counter()
+    verdict = judge_scene(scene, backend)
+    tally.times.append((len(scene.objects), time.perf_counter() - t0))
+    findings = vision_findings(scene, verdict)
+    failing = {oid for f in findings if f.status == "fail" and f.check != "vision_score" for oid in f.object_ids}
+    tally.clean_objects += len(scene.objects)
+    tally.clean_obj_fail += len(failing)
+    tally.clean_scene_fail += bool(failing)
+    tally.fps += [f"{prompt} | {seed} | {f.message}" for f in findings
+                  if f.status == "fail" and f.check != "vision_score"]
+    truth_visible: dict[str, int] = {}
+    for o in verdict.objects:
+        inst = scene.object(o.id)
+        tally.clean_scores.append({"category_ok": o.category_ok, "colour_ok": o.colour_ok,
+                                   "predicted": o.predicted_category, "category": o.category,
+                                   "visible": o.visible_fraction})
+        if o.visible_fraction is not None and o.visible_fraction >= VISIBLE_MIN:
+            truth_visible[o.category] = truth_visible.get(o.category, 0) + 1
+        if o.predicted_category is None:
+            continue
+        tally.per_cat.setdefault(o.category, []).append(int(o.predicted_category == o.category))
+        if o.predicted_colour is not None:
+            tally.col_rgb.append(float(np.linalg.norm(np.asarray(o.predicted_colour) - np.asarray(inst.asset.colour)))
+                                 < COLOUR_TOL)
+        if o.colour_ok is not None:
+            tally.col_ok.append(o.colour_ok >= COLOUR_MIN)
+    for c in verdict.counts:
+        if c.placed:
+            tally.counts_ok.append(c.visible == truth_visible.get(c.category, 0))
+
+
+def _judge_faults(tally: _Tally, scene: Any, backend: Any, prompt: str, seed: int, faults: Sequence[str]) -> None:
+    """Plant each of ``faults`` in ``scene`` (its own generator per prompt, seed and kind), judge it, and record the
+    planted object's scores and whether the matching check caught it."""
+    from scenegen.judge import judge_scene
+    from scenegen.judge.findings import vision_findings
+
+    for kind in faults:
+        try:
+            bad, fault = plant(scene, kind, stage_rng(seed, f"judge-eval/{prompt}/{kind}"))
+        except ValueError:
+            tally.not_planted[kind] += 1
+            continue
+        v = judge_scene(bad, backend)
+        o = v.object(fault.object_ids[0])
+        tally.planted[kind].append({"category_ok": o.category_ok, "colour_ok": o.colour_ok,
+                                    "predicted": o.predicted_category, "category": o.category,
+                                    "visible": o.visible_fraction,
+                                    "caught": fault.caught_by(_report(vision_findings(bad, v)))
+                                    and _matching(vision_findings(bad, v), fault.object_ids[0], kind)})
+
+
+def _summary(tally: _Tally, judge_name: str, faults: Sequence[str]) -> JudgeEval:
+    """The ``JudgeEval`` of a finished tally: rates, per-fault detection, the threshold sweep and timings."""
+    per_cat, planted, times = tally.per_cat, tally.planted, tally.times
     judged = sum(len(v) for v in per_cat.values())
     rows = []
     for kind in faults:
         got = planted[kind]
         det = sum(g["caught"] for g in got)
         rows.append(FaultRow(fault=kind, check=CHECK_FOR_FAULT.get(kind, "?"), planted=len(got), detected=det,
-                             rate=round(det / len(got), 4) if got else None, not_planted=not_planted[kind]))
+                             rate=round(det / len(got), 4) if got else None, not_planted=tally.not_planted[kind]))
     big = max(times, default=(0, 0.0))
     return JudgeEval(
-        judge=backend.name, scenes=scenes, objects=judged,
+        judge=judge_name, scenes=tally.scenes, objects=judged,
         recognition=_rate(sum(sum(v) for v in per_cat.values()), judged),
         per_category={c: (sum(v), len(v)) for c, v in sorted(per_cat.items())},
-        colour_asked=len(col_ok), colour_ok=_rate(sum(col_ok), len(col_ok)),
-        colour_rgb=_rate(sum(col_rgb), len(col_rgb)),
-        count_pairs=len(counts_ok), count_accuracy=_rate(sum(counts_ok), len(counts_ok)),
-        clean_objects=clean_objects, clean_object_fails=clean_obj_fail, clean_scene_fails=clean_scene_fail,
-        faults=rows, sweep=_sweep(clean_scores, planted), max_objects=big[0], seconds_max_objects=round(big[1], 3),
-        seconds_per_scene=round(float(np.mean([t for _, t in times])) if times else 0.0, 3), false_positives=fps)
+        colour_asked=len(tally.col_ok), colour_ok=_rate(sum(tally.col_ok), len(tally.col_ok)),
+        colour_rgb=_rate(sum(tally.col_rgb), len(tally.col_rgb)),
+        count_pairs=len(tally.counts_ok), count_accuracy=_rate(sum(tally.counts_ok), len(tally.counts_ok)),
+        clean_objects=tally.clean_objects, clean_object_fails=tally.clean_obj_fail,
+        clean_scene_fails=tally.clean_scene_fail, faults=rows, sweep=_sweep(tally.clean_scores, planted),
+        max_objects=big[0], seconds_max_objects=round(big[1], 3),
+        seconds_per_scene=round(float(np.mean([t for _, t in times])) if times else 0.0, 3),
+        false_positives=tally.fps)
 
 
 TWENTY_OBJECTS = ("a living room with a sofa, two armchairs, a coffee table, a tv on a tv stand, a bookshelf, a floor "

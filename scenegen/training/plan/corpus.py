@@ -210,6 +210,31 @@ def _quantity(count: int, rng: np.random.Generator, first_word: str) -> str:
 
 def _sample_pair(rng: np.random.Generator, open_vocab: list[tuple]) -> tuple[str, dict]:
     """One (description, compact plan) pair: the plan is built first and the text written from it."""
+    room, objs = _sample_objects(rng, open_vocab)
+    relations: list[dict] = []
+    phrases: list[str] = []
+    for j, o in enumerate(objs):
+        rel_text, count, relation = _sample_relation(rng, objs, j)
+        if relation is not None:
+            relations.append(relation)
+        o.count = o.item["count"] = count
+        head = o.noun if count == 1 else _plural(o.noun)
+        words = " ".join(x for x in (o.phrase, head) if x)
+        phrases.append(" ".join(x for x in (_quantity(count, rng, words), words, rel_text) if x))
+    joined = ", ".join(phrases[:-1]) + (_pick(rng, (" and ", ", and ", ", plus ")) if len(phrases) > 1 else "") + \
+        phrases[-1]
+    rphrase, room_item = _room_phrase(rng, room)
+    opener = _pick(rng, SENTENCE_OPENERS if rng.random() < 0.2 else LIST_OPENERS)
+    text = opener.format(room=rphrase, Room=rphrase[:1].upper() + rphrase[1:], list=joined)
+    if rng.random() < 0.3:
+        text = text[:1].upper() + text[1:]
+    uniq_rel = list({json.dumps(r, sort_keys=True): r for r in relations}.values())
+    return text, {"room": room_item, "objects": _merged_items(objs), "relations": uniq_rel}
+
+
+def _sample_objects(rng: np.random.Generator, open_vocab: list[tuple]) -> tuple[str, list[_Obj]]:
+    """A room type and 1-6 of its catalog categories as object groups, plus (30 % of the time, where the room has
+    some) one open-vocabulary object at a random place in the list."""
     room = _pick(rng, list(ROOM_TYPES))
     pool = [n for n in catalog.names() if room in catalog.get(n).rooms] or catalog.names()
     k = int(rng.integers(1, min(6, len(pool)) + 1))
@@ -218,56 +243,57 @@ def _sample_pair(rng: np.random.Generator, open_vocab: list[tuple]) -> tuple[str
     ov = [o for o in open_vocab if room in o[4]]
     if ov and rng.random() < 0.3:
         objs.insert(int(rng.integers(len(objs) + 1)), _object(rng, "", _pick(rng, ov)))
-    relations: list[dict] = []
-    phrases: list[str] = []
-    for j, o in enumerate(objs):
-        rel_text = ""
-        count = o.count
-        earlier = objs[:j]
-        tops = [t for t in earlier if t.has_top]
-        r = rng.random()
-        if o.support == "object" and tops and r < 0.7:
-            t = _pick(rng, tops)
-            if t.count > 1 and rng.random() < 0.5:
-                count = t.count
-                rel_text = f"on each {t.noun}"
-            else:
-                rel_text = f"{_pick(rng, OBJ_REL['on_top'])} the {t.noun if t.count == 1 else _plural(t.noun)}"
-            relations.append({"kind": "on_top", "subject": o.name, "target": t.name})
-        elif o.support == "wall" and r < 0.5:
-            rel_text = _pick(rng, WALL_REL)
-            relations.append({"kind": "on_wall", "subject": o.name, "target": "wall"})
-        elif o.support == "ceiling" and r < 0.5:
-            rel_text = _pick(rng, CEILING_REL)
-            relations.append({"kind": "hang_from_ceiling", "subject": o.name, "target": "ceiling"})
-        elif o.support == "floor" and earlier and r < 0.4:
-            t = _pick(rng, [e for e in earlier if e.support == "floor"] or earlier)
-            kinds = [kd for kd in OBJ_REL if kd not in ("on_top", "under", "around")]
-            if o.name == "rug" and t.support == "floor":
-                kinds = ["under"]
-            elif count >= 2 and t.has_top and o.name in ("chair", "stool", "bar_stool", "office_chair"):
-                kinds = ["around", "next_to"]
-            kind = _pick(rng, kinds)
-            if kind == "next_to" and t.count == 1 and rng.random() < 0.2:
-                count = 2
-                rel_text = f"on either side of the {t.noun}"
-            else:
-                ref = ("it" if t.count == 1 else "them") if t is objs[j - 1] and rng.random() < 0.4 else (
-                    f"the {t.noun if t.count == 1 else _plural(t.noun)}")
-                rel_text = f"{_pick(rng, OBJ_REL[kind])} {ref}"
-            relations.append({"kind": kind, "subject": o.name, "target": t.name})
-        elif o.support == "floor" and r < 0.7:
-            kind = _pick(rng, list(ARCH_REL))
-            rel_text = _pick(rng, ARCH_REL[kind])
-            from scenegen.plan.schema import DEFAULT_ARCH_TARGET
+    return room, objs
 
-            relations.append({"kind": kind, "subject": o.name, "target": DEFAULT_ARCH_TARGET[kind]})
-        o.count = o.item["count"] = count
-        head = o.noun if count == 1 else _plural(o.noun)
-        words = " ".join(x for x in (o.phrase, head) if x)
-        phrases.append(" ".join(x for x in (_quantity(count, rng, words), words, rel_text) if x))
-    joined = ", ".join(phrases[:-1]) + (_pick(rng, (" and ", ", and ", ", plus ")) if len(phrases) > 1 else "") + \
-        phrases[-1]
+
+def _sample_relation(rng: np.random.Generator, objs: list[_Obj], j: int) -> tuple[str, int, dict | None]:
+    """For ``objs[j]``: the relation phrase (maybe none), its count (a relation such as "on each" or "on either side"
+    can change it) and the relation entry, related to an earlier object or to the room's architecture."""
+    o = objs[j]
+    rel_text = ""
+    count = o.count
+    earlier = objs[:j]
+    tops = [t for t in earlier if t.has_top]
+    r = rng.random()
+    if o.support == "object" and tops and r < 0.7:
+        t = _pick(rng, tops)
+        if t.count > 1 and rng.random() < 0.5:
+            count = t.count
+            rel_text = f"on each {t.noun}"
+        else:
+            rel_text = f"{_pick(rng, OBJ_REL['on_top'])} the {t.noun if t.count == 1 else _plural(t.noun)}"
+        return rel_text, count, {"kind": "on_top", "subject": o.name, "target": t.name}
+    if o.support == "wall" and r < 0.5:
+        return _pick(rng, WALL_REL), count, {"kind": "on_wall", "subject": o.name, "target": "wall"}
+    if o.support == "ceiling" and r < 0.5:
+        return _pick(rng, CEILING_REL), count, {"kind": "hang_from_ceiling", "subject": o.name, "target": "ceiling"}
+    if o.support == "floor" and earlier and r < 0.4:
+        t = _pick(rng, [e for e in earlier if e.support == "floor"] or earlier)
+        kinds = [kd for kd in OBJ_REL if kd not in ("on_top", "under", "around")]
+        if o.name == "rug" and t.support == "floor":
+            kinds = ["under"]
+        elif count >= 2 and t.has_top and o.name in ("chair", "stool", "bar_stool", "office_chair"):
+            kinds = ["around", "next_to"]
+        kind = _pick(rng, kinds)
+        if kind == "next_to" and t.count == 1 and rng.random() < 0.2:
+            count = 2
+            rel_text = f"on either side of the {t.noun}"
+        else:
+            ref = ("it" if t.count == 1 else "them") if t is objs[j - 1] and rng.random() < 0.4 else (
+                f"the {t.noun if t.count == 1 else _plural(t.noun)}")
+            rel_text = f"{_pick(rng, OBJ_REL[kind])} {ref}"
+        return rel_text, count, {"kind": kind, "subject": o.name, "target": t.name}
+    if o.support == "floor" and r < 0.7:
+        kind = _pick(rng, list(ARCH_REL))
+        rel_text = _pick(rng, ARCH_REL[kind])
+        from scenegen.plan.schema import DEFAULT_ARCH_TARGET
+
+        return rel_text, count, {"kind": kind, "subject": o.name, "target": DEFAULT_ARCH_TARGET[kind]}
+    return rel_text, count, None
+
+
+def _room_phrase(rng: np.random.Generator, room: str) -> tuple[str, dict]:
+    """The words for the room (12 % of the time with a size in metres, else maybe a mood word) and its plan entry."""
     rname = _pick(rng, ROOM_TYPES[room])
     size_text, room_item = "", {"type": room}
     if rng.random() < 0.12:
@@ -276,20 +302,20 @@ def _sample_pair(rng: np.random.Generator, open_vocab: list[tuple]) -> tuple[str
         ws, ds = (f"{x:g}" for x in (w, d))
         size_text = _pick(rng, (f"{ws} by {ds} m ", f"{ws}x{ds} m ", f"{ws} x {ds} metre "))
         room_item = {"type": room, "width": w, "depth": d}
-    rphrase = size_text + (_pick(rng, ROOM_MOODS) if not size_text else "") + rname
-    opener = _pick(rng, SENTENCE_OPENERS if rng.random() < 0.2 else LIST_OPENERS)
-    text = opener.format(room=rphrase, Room=rphrase[:1].upper() + rphrase[1:], list=joined)
-    if rng.random() < 0.3:
-        text = text[:1].upper() + text[1:]
+    return size_text + (_pick(rng, ROOM_MOODS) if not size_text else "") + rname, room_item
+
+
+def _merged_items(objs: list[_Obj]) -> list[dict]:
+    """The plan's object entries: the same category twice (a catalog noun and its synonym) is one entry per
+    attribute set, counts added."""
     merged: dict[tuple, dict] = {}
-    for o in objs:  # the same category twice (a catalog noun and its synonym) is one entry per attribute set
+    for o in objs:
         key = (o.item["category"], json.dumps(o.item.get("attributes"), sort_keys=True))
         if key in merged:
             merged[key]["count"] += o.item["count"]
         else:
             merged[key] = o.item
-    uniq_rel = list({json.dumps(r, sort_keys=True): r for r in relations}.values())
-    return text, {"room": room_item, "objects": list(merged.values()), "relations": uniq_rel}
+    return list(merged.values())
 
 
 def generate(n: int, seed: int = 0, exclude: list[str] | None = None) -> Iterator[tuple[str, str]]:
