@@ -283,3 +283,10 @@ def test_one_singulariser_reads_irregular_plurals():
     generics = [o.description for o in plan("a room with a bed, two flagons and three loaves").objects if o.generic]
     assert generics == ["flagon", "flagon", "loaf", "loaf", "loaf"]
     assert plan("a kitchen with two knife blocks").counts()["knife_block"] == 2
+
+
+def test_a_verb_opening_a_clause_is_not_an_object():
+    """'Throw in a big shaggy rug' (a public prompt) planned a throw blanket and a rug under it, and 'we' a generic."""
+    p = plan("A living room with a sofa. Throw in a big shaggy rug in front of the fireplace and we are good to go.")
+    assert p.counts() == {"sofa": 1, "rug": 1, "fireplace": 1}
+    assert plan("a sofa with a throw on it").counts() == {"sofa": 1, "throw_blanket": 1}

@@ -37,6 +37,8 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "a range of", "a set of": a quantity, not a stove
         if obj and is_modifier(toks, i, obj[0]):
             obj = None  # "glass" in "glass vase", "wooden" ...
+        if obj and is_imperative(toks, i, obj[0]):
+            obj = None  # "Throw in a rug": a verb opening a clause, not a throw blanket
         if room and (obj is None or room[0] >= obj[0]):
             rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
             i += room[0]
@@ -49,6 +51,17 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
         else:
             i += 1
     return rooms, objects
+
+
+PARTICLES = frozenset({"in", "on", "up", "down", "out", "over", "together"})
+ARTICLES = frozenset({"a", "an", "the", "some", "two", "three", "few", "my", "our"})
+
+
+def is_imperative(toks: list[tx.Token], i: int, n: int) -> bool:
+    """Whether a one-word match opens a clause as a verb with its particle: "Throw in a rug", "Set up a desk"."""
+    starts_clause = i == 0 or toks[i - 1].kind == "punct"
+    return (n == 1 and starts_clause and i + 2 < len(toks) and toks[i + 1].text in PARTICLES
+            and toks[i + 2].text in ARTICLES)
 
 
 def is_modifier(toks: list[tx.Token], i: int, n: int) -> bool:
@@ -189,8 +202,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     after_boundary = i > 0 and words[i - 1] in STRONG_BOUNDARIES
     if not (has_count or after_boundary):
         return None
-    if words[i] in tx.VERBS or (i > 0 and words[i - 1] in tx.SUBJECT_WORDS):
-        return None  # "... can play and sleep", "to relax": a clause, not an object
+    if words[i] in tx.VERBS or words[i] in tx.SUBJECT_WORDS or (i > 0 and words[i - 1] in tx.SUBJECT_WORDS):
+        return None  # "... can play and sleep", "to relax", "and we are good": a clause, not an object
     k = i
     if toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS:
         while k < len(toks) and (toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS):
