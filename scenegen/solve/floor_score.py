@@ -35,7 +35,8 @@ def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np
     boost = {id(r): st.hints.relation_weight.get(i, 1.0) for i, r in enumerate(st.plan.relations)}
     weights = [IMPLIED_WEIGHT if id(r) in implied else PLAN_WEIGHT * boost.get(id(r), 1.0) for r in rels]
     wants_wall = it.cat.against_wall and not any(r.kind in ("middle_of_room", "around") for r in rels
-                                                 if r.subject == it.obj.id)
+                                                 if r.subject == it.obj.id) \
+        and not any(r.kind == "behind" and r.target == it.obj.id for r in st.relations)  # a lamp behind the sofa
     anchors = {r.target for r in rels if r.subject == it.obj.id and r.kind not in ARCHITECTURE_RELATIONS}
     score += 1.5 * clear
     score -= 2.0 * blocks_others(st, rects, skip=anchors)
