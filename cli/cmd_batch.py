@@ -46,6 +46,8 @@ def batch(
     = False,
     density: Annotated[Optional[str], typer.Option(help="design density: minimal, normal or full (default: "
                                                         "$SCENEGEN_DENSITY, else normal, as for make)")] = None,
+    images: Annotated[Optional[Path], typer.Option(help="--objects image3d: a folder of photos, one per object id or "
+                                                        "category (on storage every worker reads)")] = None,
 ) -> None:
     """Make every prompt (× seeds) into its own folder under --out, with manifest.jsonl.
 
@@ -63,10 +65,17 @@ def batch(
     if density not in DENSITIES:
         raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {density!r}", param_hint="--density")
     with user_errors():
+        if images is not None and objects != "image3d":
+            raise ValueError("--images is for --objects image3d")
+        if images is not None and not images.is_dir():
+            raise ValueError(f"--images {images} is not a folder of photos")
+        if objects == "image3d" and images is None:
+            raise ValueError("--objects image3d needs photos: --images DIR (one per object id or category)")
         check_executor(executor, ray_address)
         jobs = read_jobs(prompts, parse_seeds(seeds) if seeds else None)
         settings = Settings(planner=planner, objects=objects, attempts=attempts, pictures=pictures,
-                            only_valid=only_valid, sim=sim, density=density)
+                            only_valid=only_valid, sim=sim, density=density,
+                            images=str(images.resolve()) if images is not None else None)
         with _BarEvents() as events:
             result = run_batch(jobs, out, settings=settings, executor=executor, workers=workers,
                                address=ray_address, retries=retries, events=events)

@@ -43,6 +43,9 @@ class Settings:
     """Also write the simulation files (``scenegen.sim_outputs``: scene.xml, urdf/, sim_report.json)."""
     density: str = "minimal"
     """The design stage's density (``scenegen.design``): minimal, normal or full."""
+    images: str | None = None
+    """``objects="image3d"``: the folder of photos (absolute, as every worker sees it), one per object id or category;
+    each scene folder keeps copies of the photos it used."""
 
     def for_job(self, job: SceneJob) -> "Settings":
         return replace(self, **job.options) if job.options else self
@@ -81,7 +84,7 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
     start = time.perf_counter()
     try:
         result = make(job.prompt, seed=job.seed, planner=settings.planner, assets=settings.objects,
-                      attempts=settings.attempts, density=settings.density)
+                      attempts=settings.attempts, density=settings.density, images=settings.images)
         timings = dict(result.timings)
         status = STATUS_BY_EXIT.get(result.exit_code, "error")
         entry = make_entry(id=job.id, prompt=job.prompt, seed=job.seed, status=status, exit_code=result.exit_code,
