@@ -18,7 +18,7 @@ from scenegen.export.files import glb_problem
 from scenegen.scene import load_scene
 
 CHEAP = "a bedroom with a bed"
-INVALID = "a bedroom with a bed and a lamp on the bed"  # the lamp cannot stand on a mattress: fails stability (exit 4)
+INVALID = "a 3x3 m bedroom with a bed and a chair far from the bed"  # far is 4 m apart: the relation fails (exit 4)
 UNPLACED = "a 2x2 m bedroom with two beds and a wardrobe"  # does not fit (exit 3)
 UNREADABLE = "hello world"  # no furniture: PlanError
 FAST = Settings(attempts=1, pictures=False)
@@ -72,7 +72,7 @@ def test_manifest_schema_and_folders(tmp_path):
             assert load_scene(folder).provenance.prompt == row["prompt"]
             assert glb_problem(folder / "scene.glb") is None
             assert json.loads((folder / MARKER).read_text())["status"] == row["status"]
-    assert by_prompt[INVALID]["summary"]["stability"]["fail"] >= 1
+    assert by_prompt[INVALID]["summary"]["relations"]["fail"] >= 1
     assert result.counts == {"ok": 1, "invalid": 1, "unplaced": 1, "error": 1}
     assert not (tmp_path / "out" / TMP_DIR).exists()
 

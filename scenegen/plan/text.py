@@ -299,6 +299,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "above=above", "over=above", "mounted above=above", "directly above=above", "right above=above",
     "just above=above", "hung above=hangover", "hanging above=hangover", "hanging over=hangover",
     "hung over=hangover", "suspended above=hangover", "suspended over=hangover", "dangling above=hangover",
+    "far from=far", "far away from=far", "away from=far", "well away from=far", "as far as possible from=far",
     "between=between", "in between=between", "among=unsupported",
     "amongst=unsupported",
 )
@@ -318,6 +319,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
                     "door": "next_to_door", "wall": "against_wall"}),
     "face": ("face_to", {}),
     "across": ("across_from", {}),
+    "far": ("far", {}),
     "under": ("under", {"window": "next_to_window"}),
     "around": ("around", {}),
     "left": ("left_of", {}),

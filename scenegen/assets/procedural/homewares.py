@@ -386,14 +386,19 @@ def reading_lamp(s: Spec, m: Parts) -> None:
 
 @generator("desk_lamp")
 def desk_lamp(s: Spec, m: Parts) -> None:
+    """A swing-arm lamp on a broad weighted base: the base's disc and its weight plate carry the lamp's centre (the
+    support check places it at the surface centroid) inside the base, under a head reaching forward."""
     hw, hd, h = s.hw, s.hd, s.h
-    by = -hd + min(hw, 0.07)
-    m.cyl(0.0, by, 0.0, 0.02, min(hw, 0.08), s.c, sections=18)
-    elbow = (0.0, by + (hd - by) * 0.15, h * 0.7)
-    m.rod((0.0, by, 0.02), elbow, 0.007, s.c, sections=8)
-    m.rod(elbow, (0.0, hd - 0.06, h - 0.03), 0.007, s.c, sections=8)
+    r = min(hw, 0.09)
+    by = -hd + r
+    m.cyl(0.0, by, 0.0, 0.03, r, s.c, sections=18)
+    m.cyl(0.0, by, 0.03, 0.012, r * 0.7, darker(s.c, 0.2), sections=18)  # weight plate
+    reach = min(hd - 0.05, by + r + 0.06)  # the head hangs just beyond the base's front edge
+    elbow = (0.0, by + (reach - by) * 0.1, h * 0.7)
+    m.rod((0.0, by, 0.04), elbow, 0.007, s.c, sections=8)
+    m.rod(elbow, (0.0, reach, h - 0.03), 0.007, s.c, sections=8)
     m.ball(elbow, (0.015, 0.015, 0.015), CHROME)
-    m.box_tf((0.1, 0.12, 0.05), rot_x(0.6, (0.0, hd - 0.06, h - 0.04)), s.c)  # head tilted down
+    m.box_tf((0.07, 0.08, 0.03), rot_x(0.6, (0.0, reach, h - 0.04)), s.c)  # head tilted down
     _pin(m, hw, hd, h, s.c)
 
 
