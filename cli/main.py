@@ -69,6 +69,15 @@ def make(
     density = density_name(density)
     if density not in DENSITIES:
         raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {density!r}", param_hint="--density")
+    from scenegen.home.prompt import is_home_prompt
+
+    if is_home_prompt(prompt):  # several rooms: scenegen.home (docs/homes.md); a room goes on as before
+        from cli.cmd_home import run_make_home
+
+        run_make_home(prompt, seed=seed, out_dir=out_dir, planner=planner, density=density, attempts=attempts,
+                      pictures=pictures, refused={"--objects image3d": objects != "procedural", "--judge": bool(judge),
+                                                  "--sim": sim, "--images": images is not None,
+                                                  "--text-to-image": text_to_image is not None})
     with user_errors():
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True) as bar:

@@ -87,6 +87,9 @@ def make_home(prompt: str, *, seed: int = 0, planner: str = "rules", density: st
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     req = request or read_home(prompt)
+    if planner != "rules":  # rooms come from the home program and the design stage; no language model is asked
+        req.notes.append(f"homes are read by the rules home reader; --planner {planner} is not used for homes")
+        planner = "rules"
     specs, hub = room_specs(req)
     step("floor plan")
     open_pairs = _open_pairs(specs) if req.open_kitchen else frozenset()
