@@ -139,13 +139,16 @@ def _print_made(result, paths: dict, out_dir: Path, sim_report) -> None:  # noqa
 
 
 @app.command()
-def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="write here instead of stdout")] = None) -> None:
-    """Print (or write) the JSON Schema of scene.json."""
+def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="write here instead of stdout")] = None,
+           home: Annotated[bool, typer.Option("--home", help="the 2.0 home's schema (several rooms)")] = False
+           ) -> None:
+    """Print (or write) the JSON Schema of scene.json (a 1.0 room, or with --home a 2.0 home)."""
     import json
 
+    from scenegen.home.model import home_json_schema
     from scenegen.scene import scene_json_schema, write_atomic
 
-    text = json.dumps(scene_json_schema(), indent=2, sort_keys=True) + "\n"
+    text = json.dumps(home_json_schema() if home else scene_json_schema(), indent=2, sort_keys=True) + "\n"
     if out:
         write_atomic(out, text)
     else:

@@ -191,8 +191,28 @@ def plan_floor(specs: list[RoomSpec], hub: str, rng: np.random.Generator, *, tot
             break
     if best is None:
         why = "; ".join(f"{k}: {v}" for k, v in sorted(misses.items())[:4])
-        raise FloorPlanError(f"the program ({', '.join(s.id for s in specs)}) does not fit a floor plan: {why}")
+        where = f"in {total_area:.0f} m²" if total_area else "a floor plan"
+        raise FloorPlanError(f"the program ({', '.join(s.id for s in specs)}) does not fit {where}: {why}")
+    if total_area:
+        _check_total(best[1], total_area)
     return best[1]
+
+
+TOTAL_TOLERANCE = 0.25
+"""A floor plan may exceed the floor area the prompt gave by this fraction (rooms raised to their minimum width)."""
+
+
+def _check_total(plan: FloorPlan, total_area: float) -> None:
+    """Refuse a plan much larger than the floor area asked for, naming the rooms that had to grow most."""
+    area = plan.size[0] * plan.size[1]
+    if area <= total_area * (1 + TOTAL_TOLERANCE):
+        return
+    grown = sorted(((r.area - plan.spec(rid).area, rid) for rid, r in plan.rects.items()), reverse=True)[:3]
+    types = home_data().types
+    why = ", ".join(f"{rid} needs {types[plan.spec(rid).type].min_width:.1f} m of width ({plan.rects[rid].area:.1f} "
+                    f"m² instead of {plan.spec(rid).area:.1f})" for _, rid in grown)
+    raise FloorPlanError(f"{len(plan.specs)} rooms do not fit in {total_area:.0f} m² (the smallest plan found is "
+                         f"{area:.0f} m²): {why}")
 
 
 def _row_splits(order: list[str], by_id: dict[str, RoomSpec], hub: str) -> list[list[list[str]]]:

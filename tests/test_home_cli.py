@@ -1,0 +1,72 @@
+"""Homes through the command line: make routes a home prompt to the home path with the room's exit codes, validate
+and export read a 2.0 home, and a stored 1.0 scene still validates, renders and exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+
+ROOT = Path(__file__).resolve().parents[1]
+STORED_1_0 = ROOT / "tests" / "data" / "scene_v1_0"
+runner = CliRunner()
+
+
+def test_stored_1_0_scene_validates_renders_and_exports(tmp_path):
+    from scenegen.pipeline import write_pictures
+    from scenegen.scene import Report, load_scene
+
+    folder = tmp_path / "room"
+    shutil.copytree(STORED_1_0, folder)
+    res = runner.invoke(app, ["validate", str(folder)])
+    assert res.exit_code == 0, res.output
+    paths = write_pictures(load_scene(folder), Report(), folder)
+    assert all(p.stat().st_size > 1000 for p in paths.values())
+    res = runner.invoke(app, ["export", "usd", str(folder), "--out", str(tmp_path / "room.usda")])
+    assert res.exit_code == 0, res.output
+    assert "def Xform" in (tmp_path / "room.usda").read_text()
+    res = runner.invoke(app, ["export", "sceneeval", str(folder), "--out", str(tmp_path / "se")])
+    assert res.exit_code == 0, res.output
+    assert list((tmp_path / "se").glob("*.json"))
+
+
+def test_bad_home_prompt_is_one_line(tmp_path):
+    res = runner.invoke(app, ["make", "a 10 m² apartment with three bedrooms", "--out", str(tmp_path / "h")])
+    assert res.exit_code == 1
+    assert "does not fit in 10 m²" in res.output and "bedroom" in res.output and "Traceback" not in res.output
+    res = runner.invoke(app, ["make", "a 1b1b apartment", "--sim", "--out", str(tmp_path / "h")])
+    assert res.exit_code == 1 and "--sim work on single rooms" in res.output
+
+
+@pytest.mark.slow
+def test_make_validate_export_a_home(tmp_path):
+    out = tmp_path / "home"
+    res = runner.invoke(app, ["make", "a 1b1b apartment of a researcher who has a cat", "--out", str(out),
+                              "--density", "normal"])
+    assert res.exit_code == 0, res.output
+    for name in ("scene.json", "report.json", "plan.json", "scene.glb", "topdown.png", "view.png", "report.html"):
+        assert (out / name).stat().st_size > 0, name
+    home = json.loads((out / "scene.json").read_text())
+    assert home["version"] == "2.0"
+    assert sorted(r["type"] for r in home["rooms"]) == ["bathroom", "bedroom", "kitchen", "living_room"]
+    cats = [o["category"] for r in home["rooms"] for o in r["scene"]["objects"]]
+    assert "books" in cats and {"pet_bed", "cat_tree"} & set(cats)
+    assert all(len(r["scene"]["objects"]) >= 5 for r in home["rooms"])  # every room furnished
+    html = (out / "report.html").read_text()
+    assert all(f'id="{r["id"]}"' in html for r in home["rooms"])
+    res = runner.invoke(app, ["validate", str(out)])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["export", "sceneeval", str(out), "--out", str(tmp_path / "se")])
+    assert res.exit_code == 0 and len(list((tmp_path / "se").glob("*/*.json"))) == 4, res.output
+    res = runner.invoke(app, ["walk", str(out), "--auto", "3", "--out", str(tmp_path / "w")])
+    assert res.exit_code == 1 and "is a home" in res.output  # room-only tools refuse a home in one line
+    import trimesh
+
+    glb = trimesh.load(out / "scene.glb")
+    groups = {n for n in glb.graph.nodes if n in {r["id"] for r in home["rooms"]}}
+    assert len(groups) == 4
