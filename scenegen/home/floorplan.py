@@ -34,12 +34,16 @@ DOOR_HEIGHT = 2.05
 ENTRANCE_WIDTH = 1.0
 WINDOW = (1.2, 1.2, 0.9)
 """window width, height and sill, metres"""
-TRIALS = 40
+TRIALS = 30
 """room orders drawn per floor plan"""
-ASPECTS = (0.8, 1.0, 1.3, 1.7, 2.2, 2.8)
+ASPECTS = (0.8, 1.0, 1.15, 1.3, 1.5, 1.7, 1.95, 2.2, 2.5, 2.8, 3.2)
 """footprint width / depth proportions tried"""
 GRID = 0.01
 """metres: coordinates are rounded to this"""
+AREA_TOLERANCE = 0.6
+"""A room's area may differ from its program's target by this fraction (rooms are raised to their type's minimum
+width, so small rooms grow; a corridor has no target). A candidate plan outside it is taken only when no other fits;
+``scenegen.home.validate`` fails such a home."""
 
 
 class FloorPlanError(ValueError):
@@ -169,33 +173,36 @@ def plan_floor(specs: list[RoomSpec], hub: str, rng: np.random.Generator, *, tot
             specs = [RoomSpec(s.id, s.type, round(s.area * k, 2)) for s in specs]
     by_id = {s.id: s for s in specs}
     others = [s.id for s in specs if s.id != hub]
-    best: tuple[float, FloorPlan] | None = None
     misses: dict[str, str] = {}
-    for trial in range(TRIALS):
-        order = others if trial == 0 else [others[i] for i in rng.permutation(len(others))]
-        for rows in _row_splits(order, by_id, hub):
-            for aspect in ASPECTS:
-                rects = _layout(rows, hub, by_id, aspect)
-                problem = _too_narrow(rects, by_id, types)
-                if problem:
-                    misses[problem[0]] = problem[1]
-                    continue
-                tree = _door_tree(rects, by_id, hub, types)
-                if isinstance(tree, str):
-                    misses["doors"] = tree
-                    continue
-                score = _score(rects, tree, by_id, hub, types)
-                if best is None or score < best[0] - 1e-9:
-                    best = (score, _finish(specs, rects, tree, hub, rng, open_pairs))
-        if best is not None and best[0] < 0.5 and trial >= 8:
+    best: _Candidate | None = None
+    for k in range(ROUNDS):
+        for order in _orders(others, by_id, rng, first=k == 0):
+            cand = _best_for_order(order, by_id, hub, types, misses)
+            if cand is not None and (best is None or cand[0] < best[0] - 1e-9):
+                best = cand
+        if best is None or best[0] < BAD_SCORE:
+            break
+        start = best
+        for _ in range(LOCAL_STEPS):  # swaps from this round's best order
+            cand = _best_for_order(_nudge(start[3], rng), by_id, hub, types, misses)
+            if cand is not None and cand[0] < start[0] - 1e-9:
+                start = cand
+            if start[0] < BAD_SCORE:
+                break
+        best = start if start[0] < best[0] else best
+        if best[0] < BAD_SCORE:
             break
     if best is None:
         why = "; ".join(f"{k}: {v}" for k, v in sorted(misses.items())[:4])
         where = f"in {total_area:.0f} m²" if total_area else "a floor plan"
         raise FloorPlanError(f"the program ({', '.join(s.id for s in specs)}) does not fit {where}: {why}")
+    plan = _finish(specs, best[1], best[2], hub, rng, open_pairs)
+    if best[0] >= BAD_SCORE:
+        plan.notes.append("the floor plan search found no layout meeting every area and adjacency rule; the home "
+                          "checks name what is off")
     if total_area:
-        _check_total(best[1], total_area)
-    return best[1]
+        _check_total(plan, total_area)
+    return plan
 
 
 TOTAL_TOLERANCE = 0.25
@@ -215,6 +222,77 @@ def _check_total(plan: FloorPlan, total_area: float) -> None:
                          f"{area:.0f} m²): {why}")
 
 
+_Candidate = tuple[float, dict[str, Rect], dict[str, str], list[str]]
+LOCAL_STEPS = 60
+"""orders tried by local search (swaps of two rooms) per round when no layout met every area and adjacency rule"""
+ROUNDS = 4
+"""rounds of fresh random orders (each followed by local search) before the best layout found is taken"""
+BAD_SCORE = 100.0
+"""a score at least this high means an area or adjacency rule is broken (``_score``)"""
+
+
+def _best_for_order(order: list[str], by_id: dict[str, RoomSpec], hub: str, types: dict[str, RoomType],
+                    misses: dict[str, str]) -> _Candidate | None:
+    """The best layout of one room order over every row split and footprint proportion, or None; ``misses``
+    collects why candidates were refused (for the error when none fits)."""
+    best: _Candidate | None = None
+    for rows in _row_splits(order, by_id, hub):
+        for aspect in ASPECTS:
+            rects = _layout(rows, hub, by_id, aspect)
+            problem = _too_narrow(rects, by_id, types)
+            if problem:
+                misses[problem[0]] = problem[1]
+                continue
+            tree = _door_tree(rects, by_id, hub, types)
+            if isinstance(tree, str):
+                misses["doors"] = tree
+                continue
+            score = _score(rects, tree, by_id, hub, types)
+            if best is None or score < best[0] - 1e-9:
+                best = (score, rects, tree, order)
+    return best
+
+
+def _nudge(order: list[str], rng: np.random.Generator) -> list[str]:
+    """``order`` with two slots swapped, or a stacked slot split back into two (drawn from ``rng``)."""
+    out = list(order)
+    if len(out) < 2:
+        return out
+    i, j = (int(v) for v in rng.choice(len(out), size=2, replace=False))
+    out[i], out[j] = out[j], out[i]
+    return out
+
+
+def _orders(others: list[str], by_id: dict[str, RoomSpec], rng: np.random.Generator, first: bool = True
+            ) -> list[list[str]]:
+    """Room orders to lay out: as given, by area (largest and smallest first, so rows hold rooms of like size, and
+    small rooms are not stretched to a big room's depth), then ``TRIALS`` drawn from ``rng``; each also with its small
+    rooms stacked two to a slot (``STACK``)."""
+    by_area = sorted(others, key=lambda i: (-by_id[i].area, i))
+    out = [others, by_area, by_area[::-1]] if first else []
+    out += [[others[i] for i in rng.permutation(len(others))] for _ in range(TRIALS)]
+    out += [stacked for o in out[::4] + out[:3] if (stacked := _stacked(o, by_id)) != o]
+    seen: set[tuple[str, ...]] = set()
+    return [o for o in out if not (tuple(o) in seen or seen.add(tuple(o)))]
+
+
+def _stacked(order: list[str], by_id: dict[str, RoomSpec]) -> list[str]:
+    """``order`` with its small rooms (``STACK_AREA``) paired in order of appearance, each pair stacked in one slot
+    where the first of the two stood."""
+    out: list[str] = []
+    open_slot: int | None = None
+    for rid in order:
+        small = by_id[rid].area <= STACK_AREA and by_id[rid].type != "hallway"
+        if small and open_slot is not None:
+            out[open_slot] = f"{out[open_slot]}{STACK}{rid}"
+            open_slot = None
+            continue
+        out.append(rid)
+        if small:
+            open_slot = len(out) - 1
+    return out
+
+
 def _row_splits(order: list[str], by_id: dict[str, RoomSpec], hub: str) -> list[list[list[str]]]:
     """Candidate row lists. Each is a list of rows (south to north) of room ids; the hub leads its row (a hallway hub
     is a row of its own)."""
@@ -231,46 +309,68 @@ def _row_splits(order: list[str], by_id: dict[str, RoomSpec], hub: str) -> list[
     for k in range(n):
         out.append([[hub, *order[:k]], order[k:]])
     for a in range(1, n - 1):
-        rest = sum(by_id[i].area for i in order[a:])
+        rest = sum(_slot_area(by_id, i) for i in order[a:])
         b, acc = a, 0.0
-        while b < n - 1 and acc + by_id[order[b]].area <= rest / 2:
-            acc += by_id[order[b]].area
+        while b < n - 1 and acc + _slot_area(by_id, order[b]) <= rest / 2:
+            acc += _slot_area(by_id, order[b])
             b += 1
         out.append([order[:a], [hub, *order[a:b]], order[b:]])
     return [[r for r in rows if r] for rows in out if all(rows)]
 
 
+STACK = "|"
+"""Joins the ids of two small rooms stacked in one slot of a row ("bathroom_1|toilet_1"), one above the other."""
+STACK_AREA = 7.0
+"""m²: rooms at most this large may be stacked two to a slot (bathrooms, toilets, laundries)"""
+
+
+def _slot_area(by_id: dict[str, RoomSpec], slot: str) -> float:
+    return sum(by_id[i].area for i in slot.split(STACK))
+
+
+def _slot_min(by_id: dict[str, RoomSpec], slot: str, across: bool = True) -> float:
+    """A slot's minimum width along the row (``across``), or the row depth it needs (its rooms' widths stacked)."""
+    mins = [home_data().types[by_id[i].type].min_width for i in slot.split(STACK)]
+    return max(mins) if across else sum(mins)
+
+
 def _layout(rows: list[list[str]], hub: str, by_id: dict[str, RoomSpec], aspect: float) -> dict[str, Rect]:
     """Rectangles for ``rows`` in a footprint of width/depth ``aspect``: each row spans the width and is as deep as
-    its area over the width, or as its rooms' minimum width needs (a corridor row is ``HALL_WIDTH`` deep); each room
-    in it is as wide as its share of the row's area, or its minimum width (``_widths``)."""
-    types = home_data().types
-    area = sum(by_id[i].area for row in rows for i in row if by_id[i].type != "hallway")
+    its area over the width, or as its slots' minimum width needs (a corridor row is ``HALL_WIDTH`` deep); each slot
+    in it is as wide as its share of the row's area, or its minimum width (``_widths``); a stacked slot is split
+    across the row by its rooms' areas."""
+    area = sum(_slot_area(by_id, i) for row in rows for i in row if by_id[i.split(STACK)[0]].type != "hallway")
     width = _snap(max(float(np.sqrt(area * aspect)), 2.0))
     rects: dict[str, Rect] = {}
     y = 0.0
     for row in rows:
-        if by_id[row[0]].type == "hallway" and len(row) == 1:
+        if row == [hub] and by_id[hub].type == "hallway":
             depth = HALL_WIDTH
         else:
-            depth = max(sum(by_id[i].area for i in row) / width, max(types[by_id[i].type].min_width for i in row))
+            depth = max(sum(_slot_area(by_id, i) for i in row) / width,
+                        max(_slot_min(by_id, i, across=False) for i in row))
         y1 = _snap(y + depth)
         x = 0.0
-        for k, (rid, w) in enumerate(zip(row, _widths(row, by_id, width))):
+        for k, (slot, w) in enumerate(zip(row, _widths(row, by_id, width))):
             x1 = width if k == len(row) - 1 else _snap(x + w)
-            rects[rid] = Rect(x, y, x1, y1)
+            ids = slot.split(STACK)
+            yy = y
+            for j, rid in enumerate(ids):
+                top = y1 if j == len(ids) - 1 else _snap(yy + (y1 - y) * by_id[rid].area / _slot_area(by_id, slot))
+                rects[rid] = Rect(x, yy, x1, top)
+                yy = top
             x = x1
         y = y1
     return rects
 
 
 def _widths(row: list[str], by_id: dict[str, RoomSpec], width: float) -> list[float]:
-    """Widths of a row's rooms summing to ``width``: shares of the row's area, each raised to its type's minimum
-    width where the share falls short (the others give up the difference in proportion)."""
-    types = home_data().types
-    mins = [types[by_id[i].type].min_width for i in row]
-    areas = [max(by_id[i].area, 0.1) for i in row]
+    """Widths of a row's slots summing to ``width``: shares of the row's area, each raised to its minimum width
+    where the share falls short (the others give up the difference in proportion)."""
+    mins = [_slot_min(by_id, i) for i in row]
+    areas = [max(_slot_area(by_id, i), 0.1) for i in row]
     fixed: dict[int, float] = {}
+    out: dict[int, float] = {}
     for _ in range(len(row)):
         free = [k for k in range(len(row)) if k not in fixed]
         left = width - sum(fixed.values())
@@ -384,7 +484,8 @@ def _score(rects: dict[str, Rect], tree: dict[str, str], by_id: dict[str, RoomSp
         t = types[by_id[rid].type]
         score += 3.0 * max(0.0, r.aspect - t.max_aspect)
         if by_id[rid].area > 0:
-            score += 4.0 * max(0.0, abs(r.area / by_id[rid].area - 1.0) - 0.15)
+            off = abs(r.area / by_id[rid].area - 1.0)
+            score += 4.0 * max(0.0, off - 0.15) + (1000.0 if off > AREA_TOLERANCE else 0.0)
         if t.window and not any(e[3] - e[2] >= 1.2 for e in _exterior_edges(r, size)):
             score += 2.0
         depth, node = 0, rid

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from scenegen.home.floorplan import AREA_TOLERANCE
 from scenegen.home.model import OUTSIDE, Door, Home, HomeRoom
 from scenegen.scene import Finding, Room
 
@@ -25,9 +26,8 @@ if TYPE_CHECKING:
     from scenegen.freespace import FreeSpace
     from scenegen.home.floorplan import FloorPlan
 
-AREA_TOLERANCE = 0.6
-"""A room's area may differ from its program's target by this fraction (the floor plan raises rooms to their type's
-minimum width, so small rooms grow; a corridor has no target)."""
+__all__ = ["AREA_TOLERANCE", "validate_home"]
+
 INSIDE = 0.35
 """metres inside the wall where a door's floor is sampled for reachability"""
 VALIDATOR = "home"
