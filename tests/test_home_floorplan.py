@@ -89,7 +89,7 @@ def test_floor_area_from_the_prompt_is_honoured():
 
 
 def test_a_program_that_cannot_fit_names_rooms_and_why():
-    with pytest.raises(FloorPlanError, match=r"do not fit in 20 m².*living_room_1 needs 3.2 m") as err:
+    with pytest.raises(FloorPlanError, match=r"do not fit in 20 m².*bedroom_1 needs 2.8 m of width") as err:
         _plan({"bedroom": 2, "bathroom": 1, "living_room": 1, "kitchen": 1}, total_area=20.0)
     assert "\n" not in str(err.value)
     with pytest.raises(FloorPlanError, match=r"cafe_2 has no wall"):
