@@ -207,6 +207,9 @@ def bench_home(
         table.add_row(str(r.rooms), str(r.objects), f"{r.seconds:.1f}", f"{r.seconds_per_room:.1f}",
                       f"{slow[0]} {slow[1]:.1f} s", str(r.exit_code))
     out_console.print(table)
+    for r in rows:
+        out_console.print(f"{r.rooms} rooms, seconds per room: " + ", ".join(f"{k} {v:.1f}" for k, v in
+                                                                           r.per_room.items()), highlight=False)
     k = growth_exponent(rows)
     if k is not None:
         out_console.print(f"time grows as rooms^{k:.2f} from {rows[0].rooms} to {rows[-1].rooms} rooms",

@@ -1,5 +1,6 @@
 """Render docs/homes.png: 6 generated homes (normal density, rules reader, seed 0), each a row of its floor plan and
-two perspective views (the hub, and the first bedroom or else the largest other room), labelled with the prompt, the
+two perspective views with the whole home in the scene, so open doors show the next room (the hub, and the first
+bedroom or else the largest other room), labelled with the prompt, the
 room count and the exit code. Run: ``PYTHONPATH=. python scripts/homes_figure.py [OUT.png] [SEED]``."""
 
 from __future__ import annotations
@@ -9,9 +10,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from scenegen.home.draw import floor_plan_image
+from scenegen.home.draw import floor_plan_image, home_view
 from scenegen.home.make import make_home
-from scenegen.render.views import perspective_view
 
 PROMPTS = ("a 1b1b apartment of a researcher who has a cat", "a two-bedroom flat with an open kitchen",
            "a small house with a garage", "a studio apartment",
@@ -42,11 +42,14 @@ def main(out: str = "docs/homes.png", seed: str = "0") -> None:
         others = sorted((r for r in home.rooms if r.id != hub.id), key=lambda r: (r.type != "bedroom",
                                                                                   -r.scene.room.area))
         y = k * row_h
-        sheet.paste(_fit(floor_plan_image(home), PLAN), (0, y + LABEL))
+        sheet.paste(floor_plan_image(home, fit=PLAN), (0, y + LABEL))
         for j, room in enumerate([hub, *others[:1]]):
-            view = perspective_view(room.scene, width=VIEW[0], height=VIEW[1])
-            sheet.paste(view, (PLAN[0] + j * VIEW[0], y + LABEL))
-            draw.text((PLAN[0] + j * VIEW[0] + 6, y + LABEL + 6), room.name, fill=(255, 255, 255))
+            view = home_view(home, room.id, width=VIEW[0], height=VIEW[1])
+            x0 = PLAN[0] + j * VIEW[0]
+            sheet.paste(view, (x0, y + LABEL))
+            box = draw.textbbox((x0 + 8, y + LABEL + 6), room.name)
+            draw.rectangle([box[0] - 4, box[1] - 3, box[2] + 4, box[3] + 3], fill=(30, 30, 30))
+            draw.text((x0 + 8, y + LABEL + 6), room.name, fill=(255, 255, 255))
         objects = sum(len(r.scene.objects) for r in home.rooms)
         draw.text((6, y + 6), f"{prompt}  ({len(home.rooms)} rooms, {objects} objects, exit {result.exit_code})",
                   fill=(0, 0, 0))

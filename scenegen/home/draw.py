@@ -44,18 +44,28 @@ def _fill(room_type: str) -> tuple[int, int, int]:
     return tuple(200 + (h >> s) % 50 for s in (0, 8, 16))  # type: ignore[return-value]
 
 
-def floor_plan_image(home: Home, px_per_m: float = 64.0, max_px: int = 1100, failing: set[str] | None = None
-                     ) -> "PILImage.Image":
-    """The plan of ``home``; rooms and doors named in ``failing`` are outlined in red."""
+CAPTION = 22
+"""pixels below the plan for its caption"""
+
+
+def floor_plan_image(home: Home, px_per_m: float = 64.0, max_px: int = 1100, failing: set[str] | None = None,
+                     fit: tuple[int, int] | None = None) -> "PILImage.Image":
+    """The plan of ``home`` at ``px_per_m`` (at most ``max_px`` across), or drawn to fill ``fit`` (width, height
+    pixels) so its labels keep their size; rooms and doors named in ``failing`` are outlined in red."""
     from PIL import Image, ImageDraw
 
     pts = np.array([p for r in home.rooms for p in r.scene.room.footprint], dtype=np.float64)
     lo, hi = pts.min(axis=0), pts.max(axis=0)
-    s = min(px_per_m, (max_px - 2 * MARGIN) / max(float((hi - lo).max()), 1e-6))
-    size = (int((hi[0] - lo[0]) * s) + 2 * MARGIN, int((hi[1] - lo[1]) * s) + 2 * MARGIN + 18)
+    span = np.maximum(hi - lo, 1e-6)
+    if fit is not None:
+        s = min((fit[0] - 2 * MARGIN) / span[0], (fit[1] - 2 * MARGIN - CAPTION) / span[1])
+    else:
+        s = min(px_per_m, (max_px - 2 * MARGIN) / float(span.max()))
+    size = fit or (int(span[0] * s) + 2 * MARGIN, int(span[1] * s) + 2 * MARGIN + CAPTION)
+    x_pad = (size[0] - span[0] * s) / 2
 
     def px(x: float, y: float) -> tuple[float, float]:
-        return MARGIN + (x - lo[0]) * s, size[1] - MARGIN - (y - lo[1]) * s
+        return x_pad + (x - lo[0]) * s, size[1] - CAPTION - MARGIN - (y - lo[1]) * s
 
     img = Image.new("RGB", size, (255, 255, 255))
     draw = ImageDraw.Draw(img)
@@ -77,7 +87,7 @@ def floor_plan_image(home: Home, px_per_m: float = 64.0, max_px: int = 1100, fai
         _centred(draw, (cx, cy - 8), r.name, font)
         _centred(draw, (cx, cy + 8), f"{r.scene.room.area:.1f} {m2}", small)
     w, d = hi - lo
-    draw.text((MARGIN, size[1] - 22), f"{home.program.name}: {len(home.rooms)} rooms, {home.area:.0f} {m2}, "
+    draw.text((6, size[1] - CAPTION + 4), f"{home.program.name}: {len(home.rooms)} rooms, {home.area:.0f} {m2}, "
               f"{w:.1f} × {d:.1f} m; north up", fill=(60, 60, 60), font=small)
     return img
 
@@ -138,3 +148,19 @@ def _door(draw, home: Home, d: Door, px, s: float, red: bool = False) -> None:  
         for da in (2.6, -2.6):
             draw.line([p1, (p1[0] + 8 * math.cos(ang + da), p1[1] + 8 * math.sin(ang + da))], fill=colour, width=2)
     del s
+
+
+def home_view(home: Home, room_id: str, width: int = 512, height: int = 384) -> "PILImage.Image":
+    """A perspective view from a corner of one room (the corner ``scenegen.render.views.best_corner`` picks), with
+    every room of the home in the scene, so open doors show the rooms beyond them."""
+    from PIL import Image
+
+    from scenegen.render.raycast import render
+    from scenegen.render.views import best_corner, corner_camera, scene_meshes
+
+    room = home.room(room_id)
+    meshes = [(f"{r.id}/{name}" if r.id != room_id else name, mesh) for r in home.rooms
+              for name, mesh in scene_meshes(r.scene, ceiling=False)]
+    corner = best_corner(room.scene)
+    out = render(meshes, corner_camera(room.scene.room, corner, width, height), shadows=True)
+    return Image.fromarray(out.rgb, "RGB")

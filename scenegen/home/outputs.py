@@ -161,9 +161,10 @@ def write_home_pictures(result: "HomeResult", out: Path) -> dict[str, Path]:
         result.report))))}
     for room in home.rooms:
         write_pictures(room.scene, result.report.rooms[room.id], out / "rooms" / room.id)
-    hub = out / "rooms" / home.program.hub / "view.png" if home.program.hub else None
-    if hub is not None and hub.exists():
-        paths["view.png"] = _write(out / "view.png", hub.read_bytes())
+    if home.program.hub:
+        from scenegen.home.draw import home_view
+
+        paths["view.png"] = _write(out / "view.png", _png(home_view(home, home.program.hub)))
     return paths
 
 

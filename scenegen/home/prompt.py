@@ -72,6 +72,8 @@ class _Scan:
     first_room: int | None = None
     home: str | None = None
     home_at: int | None = None
+    noun: str | None = None
+    """the residential noun the prompt names ("flat", "house")"""
     residential: bool = False
     suites: int = 0
     baths: list[int] = field(default_factory=list)
@@ -198,7 +200,7 @@ def _home_at(s: _Scan, kind: str, value: str, i: int, nxt: str, table: dict, aft
             s.home, s.home_at = value, i
         s.residential = s.residential or data.homes[value].residential
     elif s.home is None:
-        s.home, s.home_at, s.residential = "1b1b", i, True
+        s.home, s.home_at, s.residential, s.noun = "1b1b", i, True, value
 
 
 def _furniture_at(ws: list[str], i: int, s: _Scan) -> None:
@@ -250,6 +252,8 @@ def read_home(prompt: str) -> HomeRequest:
     elif named is not None:
         for t, n in named.add.items():
             rooms.setdefault(t, n)
+        if not code:
+            program = s.noun or (named.name if named.add else "custom")  # rooms listed: not the named program
     if (s.residential or code) and program != "studio":
         rooms = _residential_defaults(rooms)
     rooms = {t: n for t, n in rooms.items() if n > 0}
