@@ -218,3 +218,40 @@ def bench_home(
     if five:
         verdict = "within" if five[0].seconds <= 60 else "OVER"
         out_console.print(f"5-room home: {five[0].seconds:.1f} s ({verdict} the 60 s budget)", highlight=False)
+
+
+def eval_home_faults(homes: int) -> None:
+    """``eval validators --homes N``: each home check's detection rate on planted home faults and its fail rate on
+    the clean homes."""
+    from rich.table import Table
+
+    from scenegen.home.evaluate import eval_home_faults as run
+
+    with user_errors():
+        rows = run(homes, progress=lambda s: console.print(f"[dim]{s}[/]", highlight=False))
+    table = Table("home check", "catches", "detected", "detection", "clean fails", title="home checks against "
+                  "planted home faults")
+    for r in rows:
+        rate = f"{r.detected / r.planted:.1%}" if r.planted else "—"
+        table.add_row(r.check, ", ".join(r.faults) or "—", f"{r.detected}/{r.planted}", rate,
+                      f"{r.clean_fails}/{r.clean_homes}")
+    out_console.print(table)
+
+
+def mutate_home(path: Path, fault: str, seed: int, out: Path) -> None:
+    """``scenegen mutate`` on a 2.0 home: plant a home fault and write the mutated home."""
+    from scenegen.home.evaluate import HOME_FAULT_CHECKS
+    from scenegen.home.model import dump_home, load_home
+    from scenegen.home.mutate import HOME_FAULTS, plant_home_fault
+    from scenegen.rng import stage_rng
+    from scenegen.scene import write_atomic
+
+    with user_errors():
+        if fault not in HOME_FAULTS:
+            raise ValueError(f"unknown home fault {fault!r}; on a home choose from: {', '.join(HOME_FAULTS)} (room "
+                             f"faults: mutate OUT/rooms/<room>/scene.json)")
+        mutated, ids = plant_home_fault(load_home(path), fault, stage_rng(seed, f"mutate/home/{fault}"))
+        write_atomic(out, dump_home(mutated))
+    out_console.print(f"planted {fault} at {', '.join(ids)}; should be caught by: "
+                      f"{', '.join('home.' + c for c in HOME_FAULT_CHECKS[fault])}", highlight=False, markup=False)
+    out_console.print(f"wrote {out}", highlight=False, markup=False)

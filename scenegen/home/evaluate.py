@@ -170,3 +170,49 @@ def growth_exponent(rows: list[BenchRow]) -> float | None:
     if len(rows) < 2 or rows[0].rooms == rows[-1].rooms:
         return None
     return math.log(rows[-1].seconds / rows[0].seconds) / math.log(rows[-1].rooms / rows[0].rooms)
+
+
+HOME_FAULT_CHECKS = {"doorless": ("doors", "reachable"), "block_door": ("reachable", "door_swing")}
+"""The home checks each planted home fault must fail (``scenegen.home.mutate``)."""
+
+
+@dataclass
+class HomeFaultRow:
+    check: str
+    faults: list[str]
+    planted: int = 0
+    detected: int = 0
+    clean_homes: int = 0
+    clean_fails: int = 0
+
+
+def eval_home_faults(homes: int, *, seed: int = 0, density: str = "minimal", path: str | Path = HOMES_SET,
+                     progress: Callable[[str], None] | None = None) -> list[HomeFaultRow]:
+    """Make the first ``homes`` homes of the set, count each home check's fails on them (clean fail rate), plant
+    every home fault in each and count whether the checks that must catch it fail naming the planted room or door
+    (detection rate)."""
+    from scenegen.home.make import make_home
+    from scenegen.home.mutate import HOME_FAULTS, plant_home_fault
+    from scenegen.home.validate import validate_home
+    from scenegen.rng import stage_rng
+
+    checks = sorted({c for cs in HOME_FAULT_CHECKS.values() for c in cs} | {"windows", "program"})
+    rows = {c: HomeFaultRow(check=c, faults=[k for k, cs in HOME_FAULT_CHECKS.items() if c in cs]) for c in checks}
+    for k, row in enumerate(load_set(path)[:homes]):
+        if progress:
+            progress(f"home {k + 1}/{homes}: {row['prompt'][:50]}")
+        home = make_home(row["prompt"], seed=seed, planner="rules", density=density).home
+        failed = {f.check for f in validate_home(home) if f.status == "fail"}
+        for c in rows.values():
+            c.clean_fails += c.check in failed
+        for kind in HOME_FAULTS:
+            mutated, ids = plant_home_fault(home, kind, stage_rng(seed, f"mutate/home{k}/{kind}"))
+            findings = validate_home(mutated)
+            for check in HOME_FAULT_CHECKS[kind]:
+                rows[check].planted += 1
+                rows[check].detected += any(f.check == check and f.status == "fail" and
+                                            (set(ids) & set(f.object_ids) or any(i in f.message for i in ids))
+                                            for f in findings)
+    for c in rows.values():
+        c.clean_homes = homes
+    return list(rows.values())

@@ -137,8 +137,8 @@ def check_reachable(home: Home) -> list[Finding]:
             doors = [d.id for d in home.doors if r.id in (d.a, d.b)]
             why = "; ".join(f"{k} is blocked on the {', '.join(v)} side" for k, v in blocked.items()
                             if k in doors) or "no open path of doors leads there"
-            problems.append((f"{r.id} cannot be reached from the entrance by a {2 * ROBOT_RADIUS:.1f} m robot: {why}",
-                             [r.id, *doors]))
+            problems.append((f"{r.id} cannot be reached from the entrance by a robot of radius "
+                             f"{ROBOT_RADIUS:.1f} m: {why}", [r.id, *doors]))
     n = len(home.rooms)
     return _finding("reachable", problems, f"all {n} rooms are reachable from the entrance through doors",
                     "clear the floor in front of the blocked door", score=1.0 - len(problems) / n)
