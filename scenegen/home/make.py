@@ -67,14 +67,12 @@ class HomeResult:
 
 def room_specs(request: HomeRequest) -> tuple[list[RoomSpec], str]:
     """The rooms a request asks for (ids ``<type>_<k>``, target areas from programs.toml) and the hub's id."""
-    types = home_data().types
     specs = []
     for t, n in request.rooms.items():
         rt = home_data().room_type(t)
         for k in range(n):
             specs.append(RoomSpec(id=f"{t}_{k + 1}", type=t, area=rt.area))
     hub = hub_type([s.type for s in specs])
-    del types
     return specs, f"{hub}_1"
 
 
@@ -180,8 +178,10 @@ def _try_room(fp: FloorPlan, spec: RoomSpec, req: HomeRequest, *, rseed: int, pl
 
 
 def _assemble(req: HomeRequest, fp: FloorPlan, rooms: list[HomeRoom], *, seed: int, planner: str) -> Home:
-    doors = [Door(id=d.id, a=d.a, b=d.b, center=d.center, axis=d.axis, width=d.width, swing_into=d.swing_into,  # type: ignore[arg-type]
-                  hinge=d.hinge, open_plan=d.open_plan) for d in fp.doors]  # type: ignore[arg-type]
+    """The 2.0 Home: the rooms, the plan's doors, the footprint rectangle, notes and provenance."""
+    doors = [Door(id=d.id, a=d.a, b=d.b, center=d.center, axis=d.axis, width=d.width,  # type: ignore[arg-type]
+                  swing_into=d.swing_into, hinge=d.hinge, open_plan=d.open_plan)  # type: ignore[arg-type]
+             for d in fp.doors]
     w, d = fp.size
     provenance = Provenance(prompt=req.prompt, seed=seed, planner=planner, assets="procedural",
                             solver="home: row floor plan + group-beam per room",
