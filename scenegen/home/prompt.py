@@ -204,12 +204,14 @@ def _home_at(s: _Scan, kind: str, value: str, i: int, nxt: str, table: dict, aft
 
 
 def _furniture_at(ws: list[str], i: int, s: _Scan) -> None:
+    """Record a furniture word (or two-word name, "flat screen tv") at ``i``; people and pets are not furniture."""
     from scenegen.plan.brief import is_person_or_pet
 
     w = ws[i]
-    if len(w) < 3 or w in STOP or is_person_or_pet(w):
+    if not w.isalpha() or w in STOP or is_person_or_pet(w):
         return
-    cat = catalog.resolve(w)
+    cat = catalog.resolve(" ".join(ws[i:i + 2])) if i + 1 < len(ws) and ws[i + 1].isalpha() else None
+    cat = cat or catalog.resolve(w)
     if cat is not None:
         s.furniture.append(cat.name)
 
