@@ -255,3 +255,16 @@ def mutate_home(path: Path, fault: str, seed: int, out: Path) -> None:
     out_console.print(f"planted {fault} at {', '.join(ids)}; should be caught by: "
                       f"{', '.join('home.' + c for c in HOME_FAULT_CHECKS[fault])}", highlight=False, markup=False)
     out_console.print(f"wrote {out}", highlight=False, markup=False)
+
+
+def load_walkable(path: Path):  # noqa: ANN201 -- a Scene
+    """The scene ``walk`` and ``rollout`` move through: a 1.x room as it is, a 2.0 home as one scene of all its
+    rooms with its interior walls as obstacles (``scenegen.home.walk``), so the walk passes through its doors."""
+    from scenegen.home.model import is_home_file, load_home
+    from scenegen.scene import load_scene
+
+    if not is_home_file(path):
+        return load_scene(path)
+    from scenegen.home.walk import home_as_scene
+
+    return home_as_scene(load_home(path))

@@ -63,8 +63,13 @@ def test_make_validate_export_a_home(tmp_path):
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["export", "sceneeval", str(out), "--out", str(tmp_path / "se")])
     assert res.exit_code == 0 and len(list((tmp_path / "se").glob("*/*.json"))) == 4, res.output
-    res = runner.invoke(app, ["walk", str(out), "--auto", "3", "--out", str(tmp_path / "w")])
-    assert res.exit_code == 1 and "is a home" in res.output  # room-only tools refuse a home in one line
+    res = runner.invoke(app, ["walk", str(out), "--auto", "40", "--size", "32", "--format", "gif", "--out",
+                              str(tmp_path / "w")])
+    assert res.exit_code == 0 and len(list((tmp_path / "w" / "frames").glob("*.png"))) == 41, res.output
+    res = runner.invoke(app, ["mutate", str(out), "--fault", "block_door", "--out", str(tmp_path / "m")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["validate", str(tmp_path / "m")])
+    assert res.exit_code == 4 and "home.reachable: fail" in res.output
     import trimesh
 
     glb = trimesh.load(out / "scene.glb")
