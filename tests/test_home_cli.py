@@ -75,3 +75,17 @@ def test_make_validate_export_a_home(tmp_path):
     glb = trimesh.load(out / "scene.glb")
     groups = {n for n in glb.graph.nodes if n in {r["id"] for r in home["rooms"]}}
     assert len(groups) == 4
+
+
+def test_batch_makes_a_home_beside_a_room(tmp_path):
+    prompts = tmp_path / "prompts.txt"
+    prompts.write_text("a 1b1b apartment\na bedroom with a bed\n")
+    res = runner.invoke(app, ["batch", str(prompts), "--out", str(tmp_path / "b"), "--workers", "1",
+                              "--no-pictures"])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in (tmp_path / "b" / "manifest.jsonl").read_text().splitlines()]
+    assert [x["status"] for x in lines] == ["ok", "ok"]
+    home = json.loads((tmp_path / "b" / lines[0]["path"] / "scene.json").read_text())
+    room = json.loads((tmp_path / "b" / lines[1]["path"] / "scene.json").read_text())
+    assert home["version"] == "2.0" and len(home["rooms"]) == 4 and "home" in lines[0]["summary"]
+    assert room["version"] == "1.0"
