@@ -543,8 +543,8 @@ def load_scene(path: str | Path) -> Scene:
     version = raw.get("version")
     if version != SCHEMA_VERSION:
         if isinstance(version, str) and version.startswith("2."):
-            raise SceneFileError(f"{path} is a home (scene version {version}, several rooms); this command reads one "
-                                 f"room: pass one of its rooms, {path.parent / 'rooms' / '<room id>'}")
+            raise SceneFileError(f"{path} has scene version {version!r}, a home of several rooms; this command "
+                                 f"reads one room: pass one of its rooms, {path.parent / 'rooms' / '<room id>'}")
         raise SceneFileError(f"{path} has scene version {version!r}; this scenegen reads version {SCHEMA_VERSION}")
     objects = raw.get("objects")
     if isinstance(objects, list) and len(objects) > MAX_OBJECTS:

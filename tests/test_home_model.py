@@ -57,7 +57,7 @@ def test_checked_in_home_schema_is_current():
 
 def test_load_scene_names_a_home_and_points_at_its_rooms(tmp_path, small_home):
     (tmp_path / "scene.json").write_text(dump_home(small_home))
-    with pytest.raises(SceneFileError, match=r"is a home .*rooms"):
+    with pytest.raises(SceneFileError, match=r"version .2.0., a home .*rooms"):
         load_scene(tmp_path)
 
 
