@@ -107,3 +107,33 @@ def test_windows_only_on_exterior_walls_and_rooms_world_coordinates():
         room = fp.room(rid)
         assert room.bounds == ((r.x0, r.y0), (r.x1, r.y1))
         assert {o.id for o in room.openings if o.kind == "door"} == {x.id for x in fp.doors if rid in (x.a, x.b)}
+
+
+@pytest.mark.parametrize("shape, corners", [("rect", 4), ("L", 6), ("U", 8)])
+def test_l_and_u_footprints(shape, corners):
+    from scenegen.home.floorplan import outline
+    from scenegen.scene import Room
+
+    rooms = {"bedroom": 4, "bathroom": 2, "living_room": 1, "kitchen": 1}
+    fp = _plan(rooms, shape=shape)
+    foot = fp.footprint
+    assert len(foot) == corners
+    poly = Room(footprint=foot)  # a simple counter-clockwise polygon
+    assert poly.area == pytest.approx(sum(r.area for r in fp.rects.values()), rel=1e-6)
+    assert outline(fp.rects) == foot
+    for win in fp.windows:  # on the outline, never on the courtyard-free interior
+        x, y = win.center
+        assert any(abs((x - a[0]) * (b[1] - a[1]) - (y - a[1]) * (b[0] - a[0])) < 1e-6
+                   and min(a[0], b[0]) - 1e-6 <= x <= max(a[0], b[0]) + 1e-6
+                   and min(a[1], b[1]) - 1e-6 <= y <= max(a[1], b[1]) + 1e-6
+                   for a, b in zip(foot, foot[1:] + foot[:1]))
+
+
+def test_shape_words_and_too_few_rooms():
+    from scenegen.home.prompt import read_home
+
+    assert read_home("an L-shaped bungalow with three bedrooms").shape == "L"
+    assert read_home("a U-shaped house around a courtyard with four bedrooms").shape == "U"
+    assert read_home("a 1b1b apartment").shape == "rect"
+    with pytest.raises(FloorPlanError, match="U-shaped home needs at least 4 rooms"):
+        _plan({"studio_apartment": 1, "bathroom": 1}, shape="U")

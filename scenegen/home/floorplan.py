@@ -125,6 +125,11 @@ class FloorPlan:
     def entrance(self) -> PlannedDoor:
         return self.doors[0]
 
+    @property
+    def footprint(self) -> list[tuple[float, float]]:
+        """The outline of all rooms, counter-clockwise, metres (a rectangle, an L or a U)."""
+        return outline(self.rects)
+
     def spec(self, room_id: str) -> RoomSpec:
         return next(s for s in self.specs if s.id == room_id)
 
@@ -161,10 +166,16 @@ def _wall_offset(r: Rect, c: tuple[float, float], axis: str) -> tuple[int, float
 
 
 def plan_floor(specs: list[RoomSpec], hub: str, rng: np.random.Generator, *, total_area: float | None = None,
-               open_pairs: frozenset[frozenset[str]] = frozenset()) -> FloorPlan:
+               open_pairs: frozenset[frozenset[str]] = frozenset(), shape: str = "rect") -> FloorPlan:
     """The best floor plan for ``specs`` (the hub's id ``hub``), drawn with ``rng``. ``total_area`` (m²) scales the
     rooms' target areas to fill that footprint ("a 70 m² apartment"). ``open_pairs``: pairs of room ids joined by an
-    open-plan opening rather than a door. Raises ``FloorPlanError`` naming the rooms that cannot fit and why."""
+    open-plan opening rather than a door. ``shape``: ``rect``, ``L`` (the last row shorter) or ``U`` (the last row
+    in two wings around a courtyard). Raises ``FloorPlanError`` naming the rooms that cannot fit and why."""
+    if shape not in SHAPES:
+        raise FloorPlanError(f"unknown footprint shape {shape!r}; known: {', '.join(SHAPES)}")
+    if shape != "rect" and len(specs) < (3 if shape == "L" else 4):
+        raise FloorPlanError(f"an {shape}-shaped home needs at least {3 if shape == 'L' else 4} rooms, "
+                             f"this one has {len(specs)}")
     types = home_data().types
     if total_area:
         fixed = sum(s.area for s in specs)
@@ -177,14 +188,14 @@ def plan_floor(specs: list[RoomSpec], hub: str, rng: np.random.Generator, *, tot
     best: _Candidate | None = None
     for k in range(ROUNDS):
         for order in _orders(others, by_id, rng, first=k == 0):
-            cand = _best_for_order(order, by_id, hub, types, misses)
+            cand = _best_for_order(order, by_id, hub, types, misses, shape)
             if cand is not None and (best is None or cand[0] < best[0] - 1e-9):
                 best = cand
         if best is None or best[0] < BAD_SCORE:
             break
         start = best
         for _ in range(LOCAL_STEPS):  # swaps from this round's best order
-            cand = _best_for_order(_nudge(start[3], rng), by_id, hub, types, misses)
+            cand = _best_for_order(_nudge(start[3], rng), by_id, hub, types, misses, shape)
             if cand is not None and cand[0] < start[0] - 1e-9:
                 start = cand
             if start[0] < BAD_SCORE:
@@ -211,7 +222,7 @@ TOTAL_TOLERANCE = 0.25
 
 def _check_total(plan: FloorPlan, total_area: float) -> None:
     """Refuse a plan much larger than the floor area asked for, naming the rooms that had to grow most."""
-    area = plan.size[0] * plan.size[1]
+    area = sum(r.area for r in plan.rects.values())
     if area <= total_area * (1 + TOTAL_TOLERANCE):
         return
     grown = sorted(((r.area - plan.spec(rid).area, rid) for rid, r in plan.rects.items()), reverse=True)[:3]
@@ -232,13 +243,15 @@ BAD_SCORE = 100.0
 
 
 def _best_for_order(order: list[str], by_id: dict[str, RoomSpec], hub: str, types: dict[str, RoomType],
-                    misses: dict[str, str]) -> _Candidate | None:
+                    misses: dict[str, str], shape: str = "rect") -> _Candidate | None:
     """The best layout of one room order over every row split and footprint proportion, or None; ``misses``
     collects why candidates were refused (for the error when none fits)."""
     best: _Candidate | None = None
     for rows in _row_splits(order, by_id, hub):
         for aspect in ASPECTS:
-            rects = _layout(rows, hub, by_id, aspect)
+            rects = _layout(rows, hub, by_id, aspect, shape)
+            if not rects:
+                continue
             problem = _too_narrow(rects, by_id, types)
             if problem:
                 misses[problem[0]] = problem[1]
@@ -334,32 +347,55 @@ def _slot_min(by_id: dict[str, RoomSpec], slot: str, across: bool = True) -> flo
     return max(mins) if across else sum(mins)
 
 
-def _layout(rows: list[list[str]], hub: str, by_id: dict[str, RoomSpec], aspect: float) -> dict[str, Rect]:
-    """Rectangles for ``rows`` in a footprint of width/depth ``aspect``: each row spans the width and is as deep as
-    its area over the width, or as its slots' minimum width needs (a corridor row is ``HALL_WIDTH`` deep); each slot
-    in it is as wide as its share of the row's area, or its minimum width (``_widths``); a stacked slot is split
-    across the row by its rooms' areas."""
+SHAPES = ("rect", "L", "U")
+WING = {"L": 0.6, "U": 0.38}
+"""Share of the footprint's width the last row keeps: an L's short arm (from the west), each of a U's two wings (at
+the west and east ends; the courtyard between them)."""
+
+
+def _spans(row: list[str], width: float, shape: str, last: bool) -> list[tuple[float, float, list[str]]]:
+    """Where a row's slots go: (x from, x to, slots). The last row of an L or U is narrower (``WING``)."""
+    if not last or shape == "rect":
+        return [(0.0, width, row)]
+    if shape == "L":
+        return [(0.0, _snap(width * WING["L"]), row)]
+    k = (len(row) + 1) // 2
+    return [(0.0, _snap(width * WING["U"]), row[:k]), (_snap(width * (1 - WING["U"])), width, row[k:])]
+
+
+def _layout(rows: list[list[str]], hub: str, by_id: dict[str, RoomSpec], aspect: float, shape: str = "rect"
+            ) -> dict[str, Rect]:
+    """Rectangles for ``rows`` in a footprint of width/depth ``aspect``: each row spans the width (the last row of
+    an L or U less: ``_spans``) and is as deep as its area over that width, or as its slots' minimum width needs (a
+    corridor row is ``HALL_WIDTH`` deep); each slot in it is as wide as its share of the row's area, or its minimum
+    width (``_widths``); a stacked slot is split across the row by its rooms' areas. An L or U needs the hub below
+    the last row and, for a U, two slots in it; otherwise no rectangles."""
+    if shape != "rect" and (len(rows) < 2 or hub in rows[-1] or (shape == "U" and len(rows[-1]) < 2)):
+        return {}
     area = sum(_slot_area(by_id, i) for row in rows for i in row if by_id[i.split(STACK)[0]].type != "hallway")
     width = _snap(max(float(np.sqrt(area * aspect)), 2.0))
     rects: dict[str, Rect] = {}
     y = 0.0
-    for row in rows:
+    for n, row in enumerate(rows):
+        spans = _spans(row, width, shape, n == len(rows) - 1)
         if row == [hub] and by_id[hub].type == "hallway":
             depth = HALL_WIDTH
         else:
-            depth = max(sum(_slot_area(by_id, i) for i in row) / width,
+            depth = max(sum(_slot_area(by_id, i) for i in row) / sum(b - a for a, b, _ in spans),
                         max(_slot_min(by_id, i, across=False) for i in row))
         y1 = _snap(y + depth)
-        x = 0.0
-        for k, (slot, w) in enumerate(zip(row, _widths(row, by_id, width))):
-            x1 = width if k == len(row) - 1 else _snap(x + w)
-            ids = slot.split(STACK)
-            yy = y
-            for j, rid in enumerate(ids):
-                top = y1 if j == len(ids) - 1 else _snap(yy + (y1 - y) * by_id[rid].area / _slot_area(by_id, slot))
-                rects[rid] = Rect(x, yy, x1, top)
-                yy = top
-            x = x1
+        for x0, x_end, slots in spans:
+            x = x0
+            for k, (slot, w) in enumerate(zip(slots, _widths(slots, by_id, x_end - x0))):
+                x1 = x_end if k == len(slots) - 1 else _snap(x + w)
+                ids = slot.split(STACK)
+                yy = y
+                for j, rid in enumerate(ids):
+                    top = y1 if j == len(ids) - 1 else _snap(yy + (y1 - y) * by_id[rid].area /
+                                                             _slot_area(by_id, slot))
+                    rects[rid] = Rect(x, yy, x1, top)
+                    yy = top
+                x = x1
         y = y1
     return rects
 
@@ -454,20 +490,61 @@ def _door_tree(rects: dict[str, Rect], by_id: dict[str, RoomSpec], hub: str, typ
     return parent
 
 
-def _exterior_edges(r: Rect, size: tuple[float, float]) -> list[tuple[str, float, float, float]]:
-    """The rectangle's edges on the footprint's outline: (axis, fixed coordinate, low, high), longest first."""
-    w, d = size
+def _exterior_edges(r: Rect, rects: dict[str, Rect]) -> list[tuple[str, float, float, float]]:
+    """The parts of the rectangle's edges that no other room shares (the home's outline): (axis, fixed coordinate,
+    low, high), longest first."""
     eps = 1e-6
+    edges = [("x", r.y0, r.x0, r.x1), ("x", r.y1, r.x0, r.x1), ("y", r.x0, r.y0, r.y1), ("y", r.x1, r.y0, r.y1)]
     out = []
-    if r.y0 < eps:
-        out.append(("x", 0.0, r.x0, r.x1))
-    if r.y1 > d - eps:
-        out.append(("x", d, r.x0, r.x1))
-    if r.x0 < eps:
-        out.append(("y", 0.0, r.y0, r.y1))
-    if r.x1 > w - eps:
-        out.append(("y", w, r.y0, r.y1))
+    for axis, fixed, lo, hi in edges:
+        cover = []
+        for o in rects.values():
+            if o is r:
+                continue
+            if axis == "x" and (abs(o.y0 - fixed) < eps or abs(o.y1 - fixed) < eps):
+                cover.append((max(lo, o.x0), min(hi, o.x1)))
+            elif axis == "y" and (abs(o.x0 - fixed) < eps or abs(o.x1 - fixed) < eps):
+                cover.append((max(lo, o.y0), min(hi, o.y1)))
+        start = lo
+        for a, b in sorted(c for c in cover if c[1] - c[0] > eps):
+            if a - start > eps:
+                out.append((axis, fixed, start, a))
+            start = max(start, b)
+        if hi - start > eps:
+            out.append((axis, fixed, start, hi))
     return sorted(out, key=lambda e: -(e[3] - e[2]))
+
+
+def outline(rects: dict[str, Rect]) -> list[tuple[float, float]]:
+    """The home's outline: the exterior edges of all rooms chained into one counter-clockwise polygon (collinear
+    runs merged), metres."""
+    segs = []
+    for r in rects.values():
+        for axis, fixed, lo, hi in _exterior_edges(r, rects):
+            a, b = ((lo, fixed), (hi, fixed)) if axis == "x" else ((fixed, lo), (fixed, hi))
+            segs.append((tuple(round(v, 6) for v in a), tuple(round(v, 6) for v in b)))
+    nbr: dict[tuple, list[tuple]] = {}
+    for a, b in segs:
+        nbr.setdefault(a, []).append(b)
+        nbr.setdefault(b, []).append(a)
+    start = min(nbr)
+    loop, prev, cur = [start], None, start
+    while True:
+        nxt = next((p for p in nbr[cur] if p != prev), None)
+        if nxt is None or nxt == start:
+            break
+        loop.append(nxt)
+        prev, cur = cur, nxt
+        if len(loop) > len(segs) + 1:
+            break
+    pts = [p for i, p in enumerate(loop) if not _collinear(loop[i - 1], p, loop[(i + 1) % len(loop)])]
+    area = sum(pts[i][0] * pts[(i + 1) % len(pts)][1] - pts[(i + 1) % len(pts)][0] * pts[i][1]
+               for i in range(len(pts)))
+    return [(float(x), float(y)) for x, y in (pts if area > 0 else pts[::-1])]
+
+
+def _collinear(a: tuple, b: tuple, c: tuple) -> bool:
+    return abs((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])) < 1e-9
 
 
 def _size(rects: dict[str, Rect]) -> tuple[float, float]:
@@ -486,14 +563,14 @@ def _score(rects: dict[str, Rect], tree: dict[str, str], by_id: dict[str, RoomSp
         if by_id[rid].area > 0:
             off = abs(r.area / by_id[rid].area - 1.0)
             score += 4.0 * max(0.0, off - 0.15) + (1000.0 if off > AREA_TOLERANCE else 0.0)
-        if t.window and not any(e[3] - e[2] >= 1.2 for e in _exterior_edges(r, size)):
+        if t.window and not any(e[3] - e[2] >= 1.2 for e in _exterior_edges(r, rects)):
             score += 2.0
         depth, node = 0, rid
         while node in tree:
             node, depth = tree[node], depth + 1
         score += 0.15 * max(0, depth - 1)
     score += 100.0 * len(unmet_adjacency({rid: by_id[rid].type for rid in rects}, tree))
-    if not _exterior_edges(rects[hub], size):
+    if not _exterior_edges(rects[hub], rects):
         score += 50.0
     score += max(0.0, size[0] / size[1] - 2.5) + max(0.0, size[1] / size[0] - 2.5)
     return score
@@ -522,7 +599,7 @@ def _finish(specs: list[RoomSpec], rects: dict[str, Rect], tree: dict[str, str],
     types = home_data().types
     by_id = {s.id: s for s in specs}
     size = _size(rects)
-    edge = _exterior_edges(rects[hub], size)[0]
+    edge = _exterior_edges(rects[hub], rects)[0]
     entrance = _door_on(edge, ENTRANCE_WIDTH, low=True)
     doors = [PlannedDoor(id="entrance", a=hub, b="outside", center=entrance[0], axis=edge[0], width=ENTRANCE_WIDTH,
                          swing_into=hub, hinge="low")]
@@ -539,7 +616,7 @@ def _finish(specs: list[RoomSpec], rects: dict[str, Rect], tree: dict[str, str],
     for rid, r in rects.items():
         if not types[by_id[rid].type].window:
             continue
-        window = _window_on(r, size, doors[0] if rid == hub else None)
+        window = _window_on(r, rects, doors[0] if rid == hub else None)
         if window is not None:
             windows.append(PlannedWindow(rid, window[0], window[1], window[2]))
     return FloorPlan(specs=specs, rects=rects, doors=doors, windows=windows, hub=hub, size=size)
@@ -558,10 +635,10 @@ def _door_on(wall: tuple[str, float, float, float], width: float, *, low: bool
     return ((t, fixed) if axis == "x" else (fixed, t)), ("low" if low else "high")
 
 
-def _window_on(r: Rect, size: tuple[float, float], entrance: PlannedDoor | None
+def _window_on(r: Rect, rects: dict[str, Rect], entrance: PlannedDoor | None
                ) -> tuple[tuple[float, float], str, float] | None:
     """A window centred on the room's longest exterior wall (clear of the entrance), or None when it has none."""
-    for axis, fixed, lo, hi in _exterior_edges(r, size):
+    for axis, fixed, lo, hi in _exterior_edges(r, rects):
         if entrance is not None and entrance.axis == axis:
             e = entrance.center[0] if axis == "x" else entrance.center[1]
             efix = entrance.center[1] if axis == "x" else entrance.center[0]

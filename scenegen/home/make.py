@@ -91,7 +91,8 @@ def make_home(prompt: str, *, seed: int = 0, planner: str = "rules", density: st
     specs, hub = room_specs(req)
     step("floor plan")
     open_pairs = _open_pairs(specs) if req.open_kitchen else frozenset()
-    fp = plan_floor(specs, hub, stage_rng(seed, "home/floorplan"), total_area=req.total_area, open_pairs=open_pairs)
+    fp = plan_floor(specs, hub, stage_rng(seed, "home/floorplan"), total_area=req.total_area, open_pairs=open_pairs,
+                    shape=req.shape)
     timings["floorplan"] = time.perf_counter() - t0
     rooms: list[HomeRoom] = []
     reports: dict[str, Report] = {}
@@ -182,12 +183,11 @@ def _assemble(req: HomeRequest, fp: FloorPlan, rooms: list[HomeRoom], *, seed: i
     doors = [Door(id=d.id, a=d.a, b=d.b, center=d.center, axis=d.axis, width=d.width,  # type: ignore[arg-type]
                   swing_into=d.swing_into, hinge=d.hinge, open_plan=d.open_plan)  # type: ignore[arg-type]
              for d in fp.doors]
-    w, d = fp.size
     provenance = Provenance(prompt=req.prompt, seed=seed, planner=planner, assets="procedural",
                             solver="home: row floor plan + group-beam per room",
                             versions={"scenegen": __version__, "python": platform.python_version()})
     notes = [f"rooms read by the home reader (rules): {', '.join(f'{n} {t}' for t, n in req.rooms.items())}",
              *req.notes, *fp.notes]
     return Home(prompt=req.prompt, program=HomeProgram(name=req.program, rooms=[s.type for s in fp.specs], hub=fp.hub),
-                footprint=[(0.0, 0.0), (w, 0.0), (w, d), (0.0, d)], rooms=rooms, doors=doors,
+                footprint=fp.footprint, rooms=rooms, doors=doors,
                 entrance=fp.entrance.id, themes=list(req.themes), notes=notes, provenance=provenance)

@@ -31,6 +31,8 @@ from scenegen.plan import text as tx
 
 CODE = re.compile(r"\b(\d)\s*b(?:r|d|ed)?\s*/?\s*(\d)\s*b(?:a|ath)?\b")
 """'1b1b', '2b2b', '2br/1ba', '3bd 2ba': bedrooms and bathrooms"""
+SHAPE = {"L": re.compile(r"\bl[- ]?shaped\b|\bl[- ]shape\b"), "U": re.compile(r"\bu[- ]?shaped\b|\bu[- ]shape\b|"
+                                                                      r"\bcourtyard\b")}
 AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(?:m²|m2|sqm|sq\.? ?m|square met(?:er|re)s?)", re.I)
 HALF_BATHS = re.compile(r"\b(\w+) and a half (baths|bathrooms)\b")
 NUMBER_SKIP = frozenset({"more", "other", "guest", "private", "separate", "spacious", "small", "big", "large", "open",
@@ -55,6 +57,8 @@ class HomeRequest:
     style: str | None = None
     total_area: float | None = None
     open_kitchen: bool = False
+    shape: str = "rect"
+    """footprint: ``rect``, ``L`` or ``U`` ("an L-shaped bungalow", "a U-shaped house around a courtyard")"""
     notes: list[str] = field(default_factory=list)
 
     def room_types(self) -> list[str]:
@@ -271,7 +275,8 @@ def read_home(prompt: str) -> HomeRequest:
     open_kitchen = any(re.search(rf"\b{re.escape(w)}\b", text) for w in home_data().open_words)
     return HomeRequest(prompt=prompt, rooms=rooms, program=program if sum(rooms.values()) else "custom",
                        themes=list(brief.themes), style=brief.style,
-                       total_area=float(area.group(1)) if area else None, open_kitchen=open_kitchen)
+                       total_area=float(area.group(1)) if area else None, open_kitchen=open_kitchen,
+                       shape=next((k for k, rx in SHAPE.items() if rx.search(prompt.lower())), "rect"))
 
 
 def _residential_defaults(rooms: dict[str, int]) -> dict[str, int]:
