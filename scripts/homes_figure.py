@@ -16,7 +16,7 @@ from scenegen.home.make import make_home
 PROMPTS = ("a 1b1b apartment of a researcher who has a cat", "a two-bedroom flat with an open kitchen",
            "a small house with a garage", "a studio apartment",
            "an office floor with four offices and a meeting room",
-           "a home with a spacious living room, open area kitchen, three bedrooms, two bathrooms, and a garage")
+           "a U-shaped house around a courtyard with three bedrooms, two bathrooms, an open kitchen and a garage")
 VIEW = (480, 360)
 PLAN = (520, 360)
 LABEL = 24

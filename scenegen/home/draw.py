@@ -5,6 +5,7 @@ north up."""
 from __future__ import annotations
 
 import math
+import re
 import zlib
 from typing import TYPE_CHECKING
 
@@ -84,7 +85,11 @@ def floor_plan_image(home: Home, px_per_m: float = 64.0, max_px: int = 1100, fai
     for r in home.rooms:
         (x0, y0), (x1, y1) = r.scene.room.bounds
         cx, cy = px((x0 + x1) / 2, (y0 + y1) / 2)
-        _centred(draw, (cx, cy - 8), r.name, font)
+        room_px = (x1 - x0) * s - 6
+        name = r.name if draw.textlength(r.name, font=font) <= room_px else r.name.replace(" ", "\n", 1)
+        lines = name.split("\n")
+        for k, line in enumerate(lines):
+            _centred(draw, (cx, cy - 8 - 15 * (len(lines) - 1 - k)), line, font)
         _centred(draw, (cx, cy + 8), f"{r.scene.room.area:.1f} {m2}", small)
     w, d = hi - lo
     draw.text((6, size[1] - CAPTION + 4), f"{home.program.name}: {len(home.rooms)} rooms, {home.area:.0f} {m2}, "
@@ -150,6 +155,23 @@ def _door(draw, home: Home, d: Door, px, s: float, red: bool = False) -> None:  
     del s
 
 
+def _walls_into(other, room, name: str) -> bool:  # noqa: ANN001 -- HomeRoom
+    """Whether mesh ``name`` of room ``other`` is a wall slab on a wall it shares with ``room``: walls lie outside
+    their room's footprint, so such a slab stands 0.1 m inside ``room`` and would fill a corner camera's view."""
+    if not re.fullmatch(r"wall_\d+", name) or any(o.id == name for o in other.scene.objects):
+        return False
+    (ax, ay), (bx, by) = other.scene.room.wall(int(name.split("_")[1]))
+    for i in range(len(room.scene.room.footprint)):
+        (cx, cy), (dx, dy) = room.scene.room.wall(i)
+        same_line = abs(ay - by) < 1e-6 and abs(cy - dy) < 1e-6 and abs(ay - cy) < 1e-6 or \
+            abs(ax - bx) < 1e-6 and abs(cx - dx) < 1e-6 and abs(ax - cx) < 1e-6
+        lo1, hi1 = sorted((ax, bx)) if abs(ay - by) < 1e-6 else sorted((ay, by))
+        lo2, hi2 = sorted((cx, dx)) if abs(cy - dy) < 1e-6 else sorted((cy, dy))
+        if same_line and min(hi1, hi2) - max(lo1, lo2) > 1e-6:
+            return True
+    return False
+
+
 def home_view(home: Home, room_id: str, width: int = 512, height: int = 384) -> "PILImage.Image":
     """A perspective view from a corner of one room (the corner ``scenegen.render.views.best_corner`` picks), with
     every room of the home in the scene, so open doors show the rooms beyond them."""
@@ -160,7 +182,8 @@ def home_view(home: Home, room_id: str, width: int = 512, height: int = 384) -> 
 
     room = home.room(room_id)
     meshes = [(f"{r.id}/{name}" if r.id != room_id else name, mesh) for r in home.rooms
-              for name, mesh in scene_meshes(r.scene, ceiling=False)]
+              for name, mesh in scene_meshes(r.scene, ceiling=False)
+              if r.id == room_id or not _walls_into(r, room, name)]
     corner = best_corner(room.scene)
     out = render(meshes, corner_camera(room.scene.room, corner, width, height), shadows=True)
     return Image.fromarray(out.rgb, "RGB")
