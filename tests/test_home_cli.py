@@ -89,3 +89,18 @@ def test_batch_makes_a_home_beside_a_room(tmp_path):
     room = json.loads((tmp_path / "b" / lines[1]["path"] / "scene.json").read_text())
     assert home["version"] == "2.0" and len(home["rooms"]) == 4 and "home" in lines[0]["summary"]
     assert room["version"] == "1.0"
+
+
+def test_eval_homes_without_making_and_bench_home(tmp_path):
+    res = runner.invoke(app, ["eval", "homes", "--no-make", "--limit", "6", "--json", str(tmp_path / "e.json")])
+    assert res.exit_code == 0, res.output
+    data = json.loads((tmp_path / "e.json").read_text())
+    assert data["summary"]["prompts"] == 6 and data["summary"]["counts_match"] == 1.0
+    assert all(c["is_home"] and c["valid"] for c in data["cases"])
+    res = runner.invoke(app, ["bench", "home", "--rooms", "2,3", "--density", "minimal", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output[res.output.index("["):])
+    assert [r["rooms"] for r in rows] == [2, 3] and all(r["exit_code"] == 0 for r in rows)
+    assert all(len(r["per_room"]) == r["rooms"] for r in rows)
+    res = runner.invoke(app, ["bench", "home", "--rooms", "7"])
+    assert res.exit_code == 1 and "not 7" in res.output
