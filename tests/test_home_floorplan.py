@@ -137,3 +137,15 @@ def test_shape_words_and_too_few_rooms():
     assert read_home("a 1b1b apartment").shape == "rect"
     with pytest.raises(FloorPlanError, match="U-shaped home needs at least 4 rooms"):
         _plan({"studio_apartment": 1, "bathroom": 1}, shape="U")
+
+
+def test_a_home_too_big_for_its_hub_gets_a_hallway():
+    from scenegen.home.make import _floor_plan
+    from scenegen.home.prompt import read_home
+
+    req = read_home("a house with twelve bedrooms")
+    specs, hub = room_specs(req)
+    assert hub == "living_room_1"
+    fp = _floor_plan(req, specs, hub, seed=0)
+    assert fp.hub == "hallway_1" and any("a hallway was added" in n for n in fp.notes)
+    assert len(fp.rects) == len(specs) + 1

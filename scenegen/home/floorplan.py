@@ -430,6 +430,8 @@ def _too_narrow(rects: dict[str, Rect], by_id: dict[str, RoomSpec], types: dict[
     for rid, r in rects.items():
         t = types[by_id[rid].type]
         narrow = min(r.w, r.d)
+        if narrow <= 0.05:
+            return rid, "no width left in its row"
         if narrow < t.min_width - 1e-6:
             return rid, f"{narrow:.2f} m wide at {r.area:.1f} m², needs {t.min_width:.2f} m"
     return None

@@ -90,9 +90,7 @@ def make_home(prompt: str, *, seed: int = 0, planner: str = "rules", density: st
         planner = "rules"
     specs, hub = room_specs(req)
     step("floor plan")
-    open_pairs = _open_pairs(specs) if req.open_kitchen else frozenset()
-    fp = plan_floor(specs, hub, stage_rng(seed, "home/floorplan"), total_area=req.total_area, open_pairs=open_pairs,
-                    shape=req.shape)
+    fp = _floor_plan(req, specs, hub, seed)
     timings["floorplan"] = time.perf_counter() - t0
     rooms: list[HomeRoom] = []
     reports: dict[str, Report] = {}
@@ -112,6 +110,34 @@ def make_home(prompt: str, *, seed: int = 0, planner: str = "rules", density: st
     timings["home_checks"] = time.perf_counter() - t0
     report = HomeReport(findings=findings, rooms=reports, timings=timings)
     return HomeResult(req, fp, home, report, timings)
+
+
+HALLWAY_FROM = 6
+"""Rooms from which a home whose rooms do not all fit around its hub gets a hallway added (with a note)."""
+
+
+def _floor_plan(req: HomeRequest, specs: list[RoomSpec], hub: str, seed: int) -> FloorPlan:
+    """The floor plan of ``specs``; when a home of ``HALLWAY_FROM`` rooms or more without a hallway cannot be laid
+    out around its hub (twelve bedrooms cannot all open off the living room), once more with a hallway as the hub,
+    and a note saying so. Raises ``FloorPlanError`` when that fails too."""
+    from scenegen.home.floorplan import FloorPlanError
+
+    def plan(rooms: list[RoomSpec], h: str) -> FloorPlan:
+        pairs = _open_pairs(rooms) if req.open_kitchen else frozenset()
+        return plan_floor(rooms, h, stage_rng(seed, "home/floorplan"), total_area=req.total_area, open_pairs=pairs,
+                          shape=req.shape)
+
+    try:
+        return plan(specs, hub)
+    except FloorPlanError as first:
+        if len(specs) < HALLWAY_FROM or any(s.type == "hallway" for s in specs):
+            raise
+        try:
+            fp = plan([*specs, RoomSpec(id="hallway_1", type="hallway", area=0.0)], "hallway_1")
+        except FloorPlanError:
+            raise first from None
+    fp.notes.append(f"the {len(specs)} rooms do not all fit around {hub}: a hallway was added as the entrance hub")
+    return fp
 
 
 def _open_pairs(specs: list[RoomSpec]) -> frozenset[frozenset[str]]:
