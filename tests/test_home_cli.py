@@ -70,6 +70,11 @@ def test_make_validate_export_a_home(tmp_path):
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["validate", str(tmp_path / "m")])
     assert res.exit_code == 4 and "home.reachable: fail" in res.output
+    pxr = pytest.importorskip("pxr")
+    stage = pxr.Usd.Stage.Open(str(out / "scene.usda"))
+    rooms = [p.GetName() for p in stage.GetPrimAtPath("/World").GetChildren()]
+    assert sorted(rooms) == sorted(r["id"] for r in home["rooms"])
+    assert stage.GetPrimAtPath(f"/World/{rooms[0]}/Objects").GetChildren()  # the references resolve
     import trimesh
 
     glb = trimesh.load(out / "scene.glb")

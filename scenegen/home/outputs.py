@@ -117,23 +117,32 @@ def home_glb(home: Home) -> bytes:
 
 def write_home_usda(home: Home, out: Path) -> Path:
     """``rooms/<id>/scene.usda`` per room (``scenegen.export.usd``) and a top-level ``scene.usda`` whose
-    ``/World/<room id>`` prims reference them: one group per room, z up, metres."""
+    ``/World/<room id>`` prims reference them: one group per room, z up, metres (needs usd-core)."""
+    from pxr import Sdf
+
     from scenegen.export.usd import write_usda
 
-    lines = ['#usda 1.0', '(', '    defaultPrim = "World"', '    metersPerUnit = 1', '    upAxis = "Z"',
-             f'    customLayerData = {{ string "scenegen:prompt" = "{_usd_str(home.prompt)}" '
-             f'string "scenegen:version" = "{home.version}" }}', ')', '', 'def Xform "World"', '{']
+    layer = Sdf.Layer.CreateAnonymous(".usda")  # written as a layer: the rooms are not composed (nor needed) here
+    layer.customLayerData = {"scenegen:prompt": home.prompt, "scenegen:version": home.version,
+                             "scenegen:seed": int(home.provenance.seed)}
+    layer.pseudoRoot.SetInfo("upAxis", "Z")
+    layer.pseudoRoot.SetInfo("metersPerUnit", 1.0)
+    layer.defaultPrim = "World"
+    world = Sdf.PrimSpec(layer, "World", Sdf.SpecifierDef, "Xform")
     for room in home.rooms:
         write_usda(room.scene, out / "rooms" / room.id / "scene.usda")
-        lines += [f'    def Xform "{room.id}" (', f'        prepend references = @./rooms/{room.id}/scene.usda@',
-                  f'        customData = {{ string "scenegen:type" = "{_usd_str(room.type)}" }}', '    )', '    {',
-                  '    }']
-    lines.append('}')
-    return _write(out / "scene.usda", "\n".join(lines) + "\n")
+        prim = Sdf.PrimSpec(world, _usd_name(room.id), Sdf.SpecifierDef, "Xform")
+        prim.referenceList.Prepend(Sdf.Reference(f"./rooms/{room.id}/scene.usda"))
+        prim.customData = {"scenegen": {"room": room.id, "type": room.type, "area": float(room.scene.room.area)}}
+    return _write(out / "scene.usda", layer.ExportToString())
 
 
-def _usd_str(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+def _usd_name(text: str) -> str:
+    """A valid USD prim name (letters, digits, underscores; not starting with a digit)."""
+    import re
+
+    name = re.sub(r"[^A-Za-z0-9_]", "_", text)
+    return name if name and not name[0].isdigit() else f"_{name}"
 
 
 # -- pictures ------------------------------------------------------------------------------------------------------
