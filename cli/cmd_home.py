@@ -82,8 +82,8 @@ def _print_home(result, paths: dict, out_dir: Path) -> None:  # noqa: ANN001 -- 
         console.print(f"[bold red]error:[/] could not place {len(unplaced)} objects ({', '.join(unplaced[:5])})",
                       highlight=False)
     elif code:
-        console.print(f"[bold red]error:[/] the home failed validation: {report.failures()[0]}", highlight=False,
-                      markup=False)
+        console.print(f"[bold red]error:[/] the home failed validation: {escape(report.failures()[0])}",
+                      highlight=False)
     raise typer.Exit(code)
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from scenegen import catalog
 from scenegen.home.program import home_data
@@ -92,6 +93,7 @@ def _words(prompt: str) -> list[str]:
     return re.findall(r"\d+(?:\.\d+)?|[a-z]+|[,;:.]", text.replace("'", " ").replace("-", " "))
 
 
+@lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, ...], tuple[str, str]]:
     """phrase -> (kind, value): ``room``/type, ``suite``, ``pair``/phrase, ``home``/name, ``noun`` (residential)."""
     data = home_data()
