@@ -268,3 +268,24 @@ def load_walkable(path: Path):  # noqa: ANN201 -- a Scene
     from scenegen.home.walk import home_as_scene
 
     return home_as_scene(load_home(path))
+
+
+def report_home(path: Path, out: Path | None) -> None:
+    """``scenegen report`` on a home folder: report.html (and each room's page) rebuilt from scene.json, report.json
+    and the pictures in the folder."""
+    from scenegen.home.make import HomeReport
+    from scenegen.home.model import load_home
+    from scenegen.home.outputs import home_report_html
+    from scenegen.scene import write_atomic
+
+    folder = path if path.is_dir() else path.parent
+    with user_errors():
+        home = load_home(folder)
+        try:
+            report = HomeReport.model_validate_json((folder / "report.json").read_text())
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{folder / 'report.json'} is missing or not a home report ({exc.__class__.__name__}); "
+                             f"validate the home with scenegen validate") from None
+        target = out or folder / "report.html"
+        write_atomic(target, home_report_html(home, report, folder, pictures=True))
+    out_console.print(f"wrote {target} and {len(home.rooms)} room reports", highlight=False, markup=False)

@@ -61,6 +61,9 @@ def test_make_validate_export_a_home(tmp_path):
     assert all(f'id="{r["id"]}"' in html for r in home["rooms"])
     res = runner.invoke(app, ["validate", str(out)])
     assert res.exit_code == 0, res.output
+    (out / "report.html").unlink()
+    res = runner.invoke(app, ["report", str(out)])
+    assert res.exit_code == 0 and 'class="verdict pass"' in (out / "report.html").read_text(), res.output
     res = runner.invoke(app, ["export", "sceneeval", str(out), "--out", str(tmp_path / "se")])
     assert res.exit_code == 0 and len(list((tmp_path / "se").glob("*/*.json"))) == 4, res.output
     res = runner.invoke(app, ["walk", str(out), "--auto", "40", "--size", "32", "--format", "gif", "--out",

@@ -51,7 +51,8 @@ def write_home_outputs(result: "HomeResult", out_dir: str | Path, *, pictures: b
     if pictures:
         step("render")
         paths.update(write_home_pictures(result, out))
-    _optional(paths, "report.html", lambda: _write(out / "report.html", home_report_html(result, out, pictures)))
+    _optional(paths, "report.html", lambda: _write(out / "report.html", home_report_html(home, result.report, out,
+                                                                                         pictures)))
     return paths
 
 
@@ -180,7 +181,7 @@ def write_home_pictures(result: "HomeResult", out: Path) -> dict[str, Path]:
 # -- report page ---------------------------------------------------------------------------------------------------
 
 
-def home_report_html(result: "HomeResult", out: Path, pictures: bool) -> str:
+def home_report_html(home: Home, report: "HomeReport", out: Path, pictures: bool) -> str:
     """report.html: the home summary (verdict, rooms, home checks, floor plan) and a section per room (its checks
     and pictures, a link to its full page ``rooms/<id>/report.html``, which is written here too)."""
     from scenegen.report.html import write_html
@@ -188,8 +189,8 @@ def home_report_html(result: "HomeResult", out: Path, pictures: bool) -> str:
     from scenegen.report.page import document, png_bytes_data_uri, status, table
     from scenegen.report.summary import summarize
 
-    home, report = result.home, result.report
-    verdict = "pass" if result.exit_code == 0 else ("unplaced" if result.exit_code == 3 else "fail")
+    unplaced = any(r.scene.unplaced for r in home.rooms)
+    verdict = "unplaced" if unplaced else ("pass" if report.passed else "fail")
     body = [f"<h1>scenegen home: {escape(home.prompt)}</h1>",
             f'<p class="meta"><span class="verdict {verdict}">{verdict}</span> {len(home.rooms)} rooms, '
             f"{home.area:.0f} m², program {escape(home.program.name)}, seed {home.provenance.seed}</p>"]
