@@ -25,9 +25,17 @@ def validators(
                                                     "[default: prompts/validator_eval.txt]")] = None,
     seeds: Annotated[int, typer.Option(help="seeds 0..N-1 are tried for each prompt")] = 10,
     fault: Annotated[Optional[list[str]], typer.Option(help="plant only these faults (repeatable)")] = None,
+    homes: Annotated[int, typer.Option(help="also plant the home faults (doorless, block_door) in this many homes "
+                                       "of prompts/eval/homes.jsonl; --scenes 0 runs only these")] = 0,
 ) -> None:
     """Plant every fault kind in valid generated scenes; print each validator's detection rate on its faults and its
     fail rate on clean scenes."""
+    if homes:
+        from cli.cmd_home import eval_home_faults
+
+        eval_home_faults(homes)
+        if scenes == 0:
+            return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from scenegen.evaluate import PROMPT_SET, eval_validators, load_prompts, write_json

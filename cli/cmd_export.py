@@ -29,8 +29,14 @@ def sceneeval(
     from rich.markup import escape
 
     from scenegen.export.sceneeval import export_sceneeval
+    from scenegen.home.model import is_home_file
     from scenegen.scene import load_scene
 
+    if is_home_file(scene_path):  # a 2.0 home: one SceneEval scene per room (cli.cmd_home)
+        from cli.cmd_home import export_home
+
+        export_home("sceneeval", scene_path, out, scene_id=scene_id, prefix=prefix)
+        return
     with user_errors():
         scene = load_scene(scene_path)
         result = export_sceneeval(scene, out, scene_id=scene_id, prefix=prefix)
@@ -48,8 +54,14 @@ def usd(
     """Write the scene as text USD (.usda) for artists' tools: z up, metres, one Xform + Mesh per object under
     /World/Objects, the room under /World/Room, metadata as scenegen:* attributes (needs usd-core)."""
     from scenegen.export.usd import write_usda
+    from scenegen.home.model import is_home_file
     from scenegen.scene import load_scene
 
+    if is_home_file(scene_path):  # a 2.0 home: one group per room (cli.cmd_home)
+        from cli.cmd_home import export_home
+
+        export_home("usd", scene_path, out)
+        return
     with user_errors():
         if out.suffix.lower() not in (".usda", ".usd"):
             raise ValueError(f"--out {out} must end in .usda (text USD)")

@@ -25,18 +25,25 @@ def _out_path(scene: Path, out: Path | None, fault: str, seed: int) -> Path:
 def mutate(
     scene: Annotated[Path, typer.Argument(help="a scene.json or a scene folder")],
     fault: Annotated[str, typer.Option("--fault", help="float, sink, overlap, through_wall, block_door, "
-                                       "wall_off_corner, drop, swap_relation or recolour")],
+                                       "wall_off_corner, drop, swap_relation or recolour; on a home: "
+                                       "doorless or block_door")],
     seed: Annotated[int, typer.Option(help="picks the target and the amount: the same seed plants the same fault")] = 0,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="where to write the mutated scene.json "
                                                 "[default: <scene>.<fault>-s<seed>.json beside the input]")] = None,
 ) -> None:
     """Plant a known fault in a saved scene and write the mutated scene; prints what was planted and which
     validators should catch it."""
+    from scenegen.home.model import is_home_file
     from scenegen.mutate import FAULT_KINDS, mutate as plant
     from scenegen.assets.image3d.photos import bundle_photos
     from scenegen.rng import stage_rng
     from scenegen.scene import load_scene, save_scene
 
+    if is_home_file(scene):  # a 2.0 home: the home faults (doorless, block_door) of scenegen.home.mutate
+        from cli.cmd_home import mutate_home
+
+        mutate_home(scene, fault, seed, _out_path(scene, out, fault, seed))
+        return
     with user_errors():
         if fault not in FAULT_KINDS:
             raise ValueError(f"unknown fault {fault!r}; choose from: {', '.join(FAULT_KINDS)}")

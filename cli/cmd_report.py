@@ -27,8 +27,14 @@ def report(
     reason, slowest scenes, a gallery linking to each scene's report). One file each, no network needed."""
     from rich.markup import escape
 
+    from scenegen.home.model import is_home_file
     from scenegen.report.build import write_report
 
+    if is_home_file(path):  # a 2.0 home: the home page rebuilt from its folder (cli.cmd_home)
+        from cli.cmd_home import report_home
+
+        report_home(path, out)
+        return
     with user_errors():
         written = write_report(path, out, force=force)
     for note in written.notes:

@@ -34,7 +34,7 @@ def rollout(
     both views are drawn in the terminal as you go, and the video is written when you quit (Ctrl-C included)."""
     from scenegen.render.video import FORMATS
     from scenegen.render.walk import auto_walk, parse_actions
-    from scenegen.scene import load_scene
+    from cli.cmd_home import load_walkable
     from scenegen.world.model import psnr
     from scenegen.world.model import load
     from scenegen.world.rollout import rollout_scene, write_rollout
@@ -53,7 +53,7 @@ def rollout(
             raise ValueError(f"--auto takes 1 to 10000 actions, got {auto}")
         if fmt not in FORMATS:
             raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-        scene = load_scene(scene_path)
+        scene = load_walkable(scene_path)  # a 2.0 home: one scene of all its rooms (cli.cmd_home)
         model = load(weights)
         planned = parse_actions(actions) if actions is not None else auto_walk(scene, auto, seed=seed).actions
         r = rollout_scene(scene, planned, model)
@@ -69,12 +69,12 @@ def _interactive(scene_path: Path, weights: Path, out: Path | None, fmt: str, sc
     """The keyboard session: draw after every key, write the video when it ends (however it ends)."""
     import sys
 
-    from scenegen.scene import load_scene
+    from cli.cmd_home import load_walkable
     from scenegen.world.interactive import InteractiveRollout, read_keys, run_session
     from scenegen.world.model import load
     from scenegen.world.rollout import write_rollout
 
-    scene = load_scene(scene_path)
+    scene = load_walkable(scene_path)  # a 2.0 home: one scene of all its rooms (cli.cmd_home)
     session = InteractiveRollout(scene, load(weights))
     path = out or (scene_path if scene_path.is_dir() else scene_path.parent) / f"rollout.{fmt}"
 

@@ -38,6 +38,12 @@ def validate(
     from validators import validate as run_validate
     from validators.config import load_config, merge_configs, parse_set, profile_config
 
+    from scenegen.home.model import is_home_file
+
+    if is_home_file(path):  # a 2.0 home: every room's validators and the home checks (cli.cmd_home)
+        from cli.cmd_home import validate_home_file
+
+        validate_home_file(path, as_json)
     with user_errors():
         params = merge_configs(profile_config(profile), load_config(config) if config else None,
                                parse_set(set_ or []))

@@ -35,7 +35,7 @@ def walk(
 
     from scenegen.render.video import FORMATS
     from scenegen.render.walk import auto_walk, default_start, parse_actions, render_walk, walk_space, write_walk
-    from scenegen.scene import load_scene
+    from cli.cmd_home import load_walkable
 
     with user_errors():
         if (actions is None) == (auto is None):
@@ -51,7 +51,7 @@ def walk(
         planned = parse_actions(actions) if actions is not None else None
         if planned is not None and not planned:
             raise ValueError("--actions is empty: give at least one action, e.g. forward*5")
-        scene = load_scene(scene_path)
+        scene = load_walkable(scene_path)  # a 2.0 home: one scene of all its rooms (cli.cmd_home)
         out_dir = out or (scene_path if scene_path.is_dir() else scene_path.parent) / "walk"
         free = walk_space(scene)
         start = default_start(scene, free)

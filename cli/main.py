@@ -69,6 +69,15 @@ def make(
     density = density_name(density)
     if density not in DENSITIES:
         raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {density!r}", param_hint="--density")
+    from scenegen.home.prompt import is_home_prompt
+
+    if is_home_prompt(prompt):  # several rooms: scenegen.home (docs/homes.md); a room goes on as before
+        from cli.cmd_home import run_make_home
+
+        run_make_home(prompt, seed=seed, out_dir=out_dir, planner=planner, density=density, attempts=attempts,
+                      pictures=pictures, refused={"--objects image3d": objects != "procedural", "--judge": bool(judge),
+                                                  "--sim": sim, "--images": images is not None,
+                                                  "--text-to-image": text_to_image is not None})
     with user_errors():
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True) as bar:
@@ -130,13 +139,16 @@ def _print_made(result, paths: dict, out_dir: Path, sim_report) -> None:  # noqa
 
 
 @app.command()
-def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="write here instead of stdout")] = None) -> None:
-    """Print (or write) the JSON Schema of scene.json."""
+def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="write here instead of stdout")] = None,
+           home: Annotated[bool, typer.Option("--home", help="the 2.0 home's schema (several rooms)")] = False
+           ) -> None:
+    """Print (or write) the JSON Schema of scene.json (a 1.0 room, or with --home a 2.0 home)."""
     import json
 
+    from scenegen.home.model import home_json_schema
     from scenegen.scene import scene_json_schema, write_atomic
 
-    text = json.dumps(scene_json_schema(), indent=2, sort_keys=True) + "\n"
+    text = json.dumps(home_json_schema() if home else scene_json_schema(), indent=2, sort_keys=True) + "\n"
     if out:
         write_atomic(out, text)
     else:

@@ -542,6 +542,9 @@ def load_scene(path: str | Path) -> Scene:
     raw = _read_json(path)
     version = raw.get("version")
     if version != SCHEMA_VERSION:
+        if isinstance(version, str) and version.startswith("2."):
+            raise SceneFileError(f"{path} has scene version {version!r}, a home of several rooms; this command "
+                                 f"reads one room: pass one of its rooms, {path.parent / 'rooms' / '<room id>'}")
         raise SceneFileError(f"{path} has scene version {version!r}; this scenegen reads version {SCHEMA_VERSION}")
     objects = raw.get("objects")
     if isinstance(objects, list) and len(objects) > MAX_OBJECTS:

@@ -83,8 +83,19 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
     tmp = root / TMP_DIR / f"{job.id}-{socket.gethostname()}-{os.getpid()}"
     start = time.perf_counter()
     try:
-        result = make(job.prompt, seed=job.seed, planner=settings.planner, assets=settings.objects,
-                      attempts=settings.attempts, density=settings.density, images=settings.images)
+        from scenegen.home.prompt import is_home_prompt
+
+        home = is_home_prompt(job.prompt)  # several rooms: scenegen.home (docs/homes.md)
+        if home:
+            from scenegen.home.batch import make_batch_home
+
+            if settings.sim or settings.objects != "procedural":
+                raise ValueError("--sim and --objects work on single rooms, not on a home")
+            result = make_batch_home(job.prompt, seed=job.seed, planner=settings.planner, attempts=settings.attempts,
+                                     density=settings.density)
+        else:
+            result = make(job.prompt, seed=job.seed, planner=settings.planner, assets=settings.objects,
+                          attempts=settings.attempts, density=settings.density, images=settings.images)
         timings = dict(result.timings)
         status = STATUS_BY_EXIT.get(result.exit_code, "error")
         entry = make_entry(id=job.id, prompt=job.prompt, seed=job.seed, status=status, exit_code=result.exit_code,
@@ -93,7 +104,10 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
         if status == "ok" or not settings.only_valid:
             t0 = time.perf_counter()
             shutil.rmtree(tmp, ignore_errors=True)
-            write_outputs(result, tmp, pictures=settings.pictures)
+            if home:
+                result.write(tmp, pictures=settings.pictures)  # type: ignore[union-attr]
+            else:
+                write_outputs(result, tmp, pictures=settings.pictures)  # type: ignore[arg-type]
             if settings.sim:
                 from scenegen.sim_outputs import write_sim_outputs
 
