@@ -542,10 +542,10 @@ def load_scene(path: str | Path) -> Scene:
     raw = _read_json(path)
     version = raw.get("version")
     if version != SCHEMA_VERSION:
-        if isinstance(version, str) and version.startswith("2."):
-            raise SceneFileError(f"{path} has scene version {version!r}, a home of several rooms; this command "
-                                 f"reads one room: pass one of its rooms, {path.parent / 'rooms' / '<room id>'}")
-        raise SceneFileError(f"{path} has scene version {version!r}; this scenegen reads version {SCHEMA_VERSION}")
+        home = isinstance(version, str) and version.startswith("2.")  # a home: name the rooms this command reads
+        raise SceneFileError(f"{path} has scene version {version!r}" + (
+            f", a home of several rooms; this command reads one room: pass one of its rooms, "
+            f"{path.parent / 'rooms' / '<room id>'}" if home else f"; this scenegen reads version {SCHEMA_VERSION}"))
     objects = raw.get("objects")
     if isinstance(objects, list) and len(objects) > MAX_OBJECTS:
         raise SceneFileError(f"{path} has {len(objects)} objects; scenegen handles at most {MAX_OBJECTS} per scene "
@@ -678,9 +678,8 @@ def _check_asset_params(scene: Scene, path: Path) -> None:
 
 
 def _resolve_photos(scene: Scene, path: Path) -> Scene:
-    """``scene`` with each image3d photo path made absolute inside the scene's folder. A path that is absolute or
-    leads out of the folder is refused with one message whatever the file is, so the answer says nothing about it
-    (issue 20: a scene file named ``/etc/passwd`` or a 2 GB file and scenegen read it)."""
+    """``scene`` with each image3d photo path made absolute inside the scene's folder; a path that is absolute or leads
+    out of it is refused with one message whatever the file is (issue 20: ``/etc/passwd`` or a 2 GB file was read)."""
     folder, updated = path.parent.resolve(), []
     for inst in scene.objects:
         image = str(inst.asset.params.get("image", "")) if inst.asset.backend == "image3d" else ""
