@@ -82,3 +82,14 @@ def test_containment_and_paired_phrases():
     assert {(r.subject, r.kind, r.target) for r in p.relations} == {("books_1", "on_top", "bookshelf_1"),
                                                                    ("sofa_1", "near", "armchair_1")}
     assert "paired" not in p.counts() and "generic" not in p.counts()
+
+
+def test_a_tv_mounted_on_the_wall_above_the_fireplace_hangs_near_it():
+    """'a TV mounted on the wall above the fireplace' (a public prompt) planned the TV on the wall and on the
+    fireplace at once, and the on_wall relation failed; the wall wins and the fireplace stays near."""
+    from scenegen.plan import plan
+
+    p = plan("a TV mounted on the wall above the fireplace, with a sofa across from it", planner="rules")
+    kinds = {(r.kind, r.subject, r.target) for r in p.relations}
+    assert ("on_wall", "tv_1", "wall") in kinds and ("near", "tv_1", "fireplace_1") in kinds
+    assert not any(r.kind == "on_top" and r.subject == "tv_1" for r in p.relations)

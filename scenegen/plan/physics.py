@@ -137,6 +137,7 @@ class _Checker:
         self.objs = {o.id: _describe(o) for o in plan.objects}
         self.ceiling = plan.room.height
         self.on: dict[str, str] = {}  # subject id -> the id it stands on
+        self.mounted = {r.subject for r in plan.relations if r.kind == "on_wall"}  # "a TV mounted on the wall"
         self.kept: list[Relation] = []
         self.notes: list[str] = []
 
@@ -206,6 +207,8 @@ class _Checker:
         target = self.objs[rel.target or ""]
         if rel.subject in self.on:
             return f"{rel.subject} already stands on {self.on[rel.subject]}"
+        if rel.subject in self.mounted and subject.support != "wall":
+            return f"{rel.subject} is mounted on the wall, above the {target.label} rather than on it"
         if self.rests_on(target.id, subject.id):
             return f"{target.id} already rests on {subject.id}"
         return why_not_on_top(subject, target, self.top_height(target.id), self.ceiling)
@@ -223,6 +226,8 @@ class _Checker:
             return []
         if rel.kind == "under":
             return [Relation(kind="next_to", subject=rel.subject, target=rel.target, source=rel.source)]
+        if rel.kind == "on_top" and rel.subject in self.mounted and rel.subject not in self.on:
+            return [Relation(kind="near", subject=rel.subject, target=rel.target, source=rel.source)]
         if rel.kind == "on_top" and (rel.subject in self.on or self.rests_on(target.id, subject.id)):
             return []  # it already has a place to stand
         return _replacement(rel, subject, target)
