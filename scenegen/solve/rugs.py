@@ -18,6 +18,8 @@ RUG_BORDER = 0.2
 RUG_SLIDE = 0.6
 """metres a rug may slide off its anchor's centre (in the anchor's frame) to stay inside the room, e.g. when the bed
 above it stands against a wall"""
+RUG_TIGHT_BORDER = 0.03
+"""metres of rug beyond the furniture when the full border would run under its neighbours"""
 RUG_SHRINK = (1.0, 0.85, 0.7, 0.55)
 """Scales tried for a rug's width and depth until every piece of floor furniture stands wholly on it or off it."""
 
@@ -30,13 +32,16 @@ def place_flat(st: SolverState, it: Item) -> None:
     anchors = [st.boxes[r.target] for r in st.plan.relations if r.subject == it.obj.id and r.target in st.boxes]
     cx, cy = room_centroid(st.room)
     ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
-    tries = rug_scales(st, it, anchors)
-    if anchors:  # first every size with the anchor wholly on the rug, then any place at all
-        tries = [(sx, sy, True) for sx, sy in tries] + [(sx, sy, False) for sx, sy in tries]
+    turn = rug_turn(it, anchors)
+    tries = rug_scales(st, it, anchors, turn)
+    if anchors:  # every size with the anchor wholly on the rug, then edge to edge with it, then any place at all
+        tries = ([(sx, sy, True, False) for sx, sy in tries] + [(sx, sy, True, True) for sx, sy in tries]
+                 + [(sx, sy, False, False) for sx, sy in tries])
     else:
-        tries = [(sx, sy, False) for sx, sy in tries]
-    for sx, sy, under_anchor in tries:
-        x, y, yaw = flat_candidates(st, anchors, cx, cy, fine=sx < 1.0)
+        tries = [(sx, sy, False, False) for sx, sy in tries]
+    for sx, sy, under_anchor, edge in tries:
+        x, y, yaw = flat_candidates(st, anchors, cx, cy, fine=sx < 1.0, turn=turn,
+                                    half=(sx * w / 2, sy * d / 2) if edge else None)
         rects = footprint_corners(x, y, sx * w / 2, sy * d / 2, yaw)
         ok = rects_inside_polygon(st.poly, rects)
         for oid, b in st.boxes.items():
@@ -68,30 +73,59 @@ def place_flat(st: SolverState, it: Item) -> None:
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
 
 
-def rug_scales(st: SolverState, it: Item, anchors: list[Box]) -> list[tuple[float, float]]:
+def rug_turn(it: Item, anchors: list[Box]) -> float:
+    """0, or a quarter turn (radians) when the rug covers its anchor with less growth lying across it: a long rug
+    under a long sofa lies along the sofa, not across it (across, it had to reach 1.3 m out from the wall behind)."""
+    if not anchors:
+        return 0.0
+    w, d, _ = it.size
+    a = anchors[0]
+
+    def growth(along: float, across: float) -> float:
+        return max(1.0, (a.width + 2 * RUG_BORDER) / along) * max(1.0, (a.depth + 2 * RUG_BORDER) / across)
+
+    return math.pi / 2 if growth(d, w) < growth(w, d) - 1e-9 else 0.0
+
+
+def rug_scales(st: SolverState, it: Item, anchors: list[Box], turn: float = 0.0) -> list[tuple[float, float]]:
     """(width, depth) scale factors to try for a rug, in order: for a rug under an anchor, first the size that
     holds the anchor's whole footprint with ``RUG_BORDER`` to spare (within the catalog's largest rug), so a bed
-    stands wholly on its rug; then ``RUG_SHRINK``."""
+    stands wholly on its rug; then ``RUG_SHRINK``. ``turn``: the rug lies a quarter turned to its anchor (its width
+    along the anchor's depth)."""
     shrink = [(s, s) for s in RUG_SHRINK]
     if not anchors:
         return shrink
     w, d, _ = it.size
     big_w, big_d, _ = it.cat.size_max
     a = anchors[0]
-    sx = min(max(1.0, (a.width + 2 * RUG_BORDER) / w), big_w / w)
-    sy = min(max(1.0, (a.depth + 2 * RUG_BORDER) / d), big_d / d)
-    return [(round(sx, 4), round(sy, 4))] + shrink if (sx, sy) != (1.0, 1.0) else shrink
+    along, across = (a.depth, a.width) if turn else (a.width, a.depth)
+    sx = min(max(1.0, (along + 2 * RUG_BORDER) / w), big_w / w)
+    sy = min(max(1.0, (across + 2 * RUG_BORDER) / d), big_d / d)
+    fits = [(round(sx, 4), round(sy, 4))] if (sx, sy) != (1.0, 1.0) else []
+    # then just the anchor's footprint and a hand's width: room for a side table beside the sofa and in front of it
+    small_w, small_d, _ = it.cat.size_min
+    tx = min(max((along + 2 * RUG_TIGHT_BORDER) / w, small_w / w), big_w / w)
+    ty = min(max((across + 2 * RUG_TIGHT_BORDER) / d, small_d / d), big_d / d)
+    return list(dict.fromkeys(fits + shrink + [(round(tx, 4), round(ty, 4))]))
 
 
-def flat_candidates(st: SolverState, anchors: list[Box], cx: float, cy: float,
-                    fine: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def flat_candidates(st: SolverState, anchors: list[Box], cx: float, cy: float, fine: bool, turn: float = 0.0,
+                    half: tuple[float, float] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rug centres and yaws to try (x, y, yaw arrays, metres and radians): on each anchor and slid around it by up to
     ``RUG_SLIDE``, at the room's centroid
     in each wall direction, then a 0.2 m grid at the first wall direction (``fine``: 0.1 m in every one)."""
     shifts = np.arange(-RUG_SLIDE, RUG_SLIDE + 1e-9, 0.1)
-    candidates = [(b.cx, b.cy, b.yaw) for b in anchors] + [
-        (b.cx + u * math.cos(b.yaw) - v * math.sin(b.yaw), b.cy + u * math.sin(b.yaw) + v * math.cos(b.yaw), b.yaw)
-        for b in anchors for u in shifts for v in shifts] + [(cx, cy, yaw) for yaw in st.wall_yaws]
+    candidates = [(b.cx, b.cy, b.yaw + turn) for b in anchors] + [
+        (b.cx + u * math.cos(b.yaw) - v * math.sin(b.yaw), b.cy + u * math.sin(b.yaw) + v * math.cos(b.yaw),
+         b.yaw + turn) for b in anchors for u in shifts for v in shifts] + [(cx, cy, yaw) for yaw in st.wall_yaws]
+    if half is not None:  # edge to edge with the anchor (a sofa 5 mm off the wall leaves no other way to lie under it)
+        for b in anchors:
+            hu, hv = (half[1], half[0]) if turn else half  # the rug's half extents along the anchor's axes
+            us = {0.0, hu - b.width / 2, b.width / 2 - hu}
+            vs = {0.0, hv - b.depth / 2, b.depth / 2 - hv}
+            candidates += [(b.cx + u * math.cos(b.yaw) - v * math.sin(b.yaw),
+                            b.cy + u * math.sin(b.yaw) + v * math.cos(b.yaw), b.yaw + turn)
+                           for u in sorted(us) for v in sorted(vs) if abs(u) <= RUG_SLIDE and abs(v) <= RUG_SLIDE]
     x, y, yaw = (np.asarray(v) for v in zip(*candidates))
     (x0, y0), (x1, y1) = st.room.bounds
     step, yaws = (0.1, st.wall_yaws) if fine else (0.2, st.wall_yaws[:1])
