@@ -115,7 +115,11 @@ def judge(
 
     from scenegen.training.judge.evaluate import eval_judge, eval_prompts, time_scene
 
-    options = {"path": str(judge_path) if judge_path else None, "url": judge_url, "model": judge_model}
+    from cli.env import judge_options
+
+    chosen = judge_options(judge_name)  # $SCENEGEN_JUDGE_* and the key; the flags below win
+    options = {**chosen.backend_options(), "path": str(judge_path) if judge_path else chosen.path,
+               "url": judge_url or chosen.url, "model": judge_model or chosen.model}
     with user_errors():
         prompts = eval_prompts(synthetic)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

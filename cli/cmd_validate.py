@@ -35,6 +35,7 @@ def validate(
     1 on bad input."""
     from scenegen.export.files import glb_problem
     from scenegen.scene import dump_json, load_scene, write_atomic
+    from cli.env import judge_options
     from validators import validate as run_validate
     from validators.config import load_config, merge_configs, parse_set, profile_config
 
@@ -56,7 +57,7 @@ def validate(
 
                 console.print(f"[yellow]warning:[/] {escape(problem)}; validating from scene.json (re-export the GLB "
                               f"with scenegen make)", highlight=False)
-        report = run_validate(scene, only=only or None, config=params)
+        report = run_validate(scene, only=only or None, config=params, judge=judge_options())  # for --only vision
         written = []
         if write_report:
             target = folder / "report.json"

@@ -16,7 +16,7 @@ import typer
 
 from cli.cmd_plan import ModelOpt, PathOpt, TimeoutOpt, UrlOpt
 from cli.common import app, console, out_console, print_report, user_errors
-from cli.env import density_name, llm_options, planner_name
+from cli.env import density_name, judge_options, llm_options, planner_name
 from scenegen.design.loader import DENSITIES
 
 
@@ -88,15 +88,13 @@ def make(
 
             validators = None
             if judge:
-                import os
-
                 from validators.registry import default_names
 
-                os.environ["SCENEGEN_JUDGE"] = judge  # read by the vision validator (its config takes numbers only)
                 validators = [*default_names(), "vision"]
             result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts,
                               validators=validators, progress=step, images=images, text_to_image=text_to_image,
-                              images_out=out_dir / "images", llm=llm, density=density)
+                              images_out=out_dir / "images", llm=llm, density=density,
+                              judge=judge_options(judge) if judge else None)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", UserWarning)
                 paths = write_outputs(result, out_dir, pictures=pictures, progress=step)

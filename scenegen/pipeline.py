@@ -18,7 +18,7 @@ from scenegen.rng import stage_rng
 from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene
 
 if TYPE_CHECKING:
-    from scenegen.options import LLMOptions
+    from scenegen.options import JudgeOptions, LLMOptions
     from scenegen.solve.solver import RepairHints
 
 ProgressFn = Callable[[str], None]
@@ -56,7 +56,8 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
          validators: list[str] | None = None, attempts: int = DEFAULT_ATTEMPTS,
          progress: ProgressFn | None = None, images: str | Path | None = None,
          text_to_image: str | Path | None = None, images_out: str | Path | None = None,
-         density: str = "minimal", llm: "LLMOptions | None" = None) -> MakeResult:
+         density: str = "minimal", llm: "LLMOptions | None" = None, judge: "JudgeOptions | None" = None
+         ) -> MakeResult:
     """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read.
 
     The solve and validate stages form the repair loop: when the scene fails a check or leaves objects unplaced, the
@@ -68,7 +69,8 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     ``assets="image3d"`` reconstructs each object from a photo: one per object id or category in the folder
     ``images``, or generated per planned object by the local diffusers pipeline at ``text_to_image`` into
     ``images_out`` (default: a folder in the user's cache). Objects without an image get the procedural generator,
-    and the plan's notes say which. ``llm``: the language-model planners' options (``scenegen.options``).
+    and the plan's notes say which. ``llm``: the language-model planners' options and ``judge`` the vision judge's
+    (``scenegen.options``).
 
     ``density`` (``minimal`` | ``normal`` | ``full``) runs the design stage (``scenegen.design``) after the plan:
     ``minimal`` keeps only what the prompt lists (the library default; the CLI's default is ``normal``).
@@ -103,7 +105,8 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     timings["assets"] = time.perf_counter() - t0
 
     scene, report = _solve_and_repair(layout, refs, sizes, seed=seed, planner=planner, assets=assets,
-                                      validators=validators, attempts=attempts, step=step, timings=timings)
+                                      validators=validators, attempts=attempts, step=step, timings=timings,
+                                      judge=judge)
     report = report.model_copy(update={"timings": {**timings, **{f"validate.{k}": v for k, v in
                                                                  report.timings.items()}}})
     return MakeResult(layout, scene, report, timings)
@@ -128,7 +131,7 @@ def _plan_or_empty_room(prompt: str, planner: str, seed: int, density: str,
 
 def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3], *, seed: int,
                       planner: str, assets: str, validators: list[str] | None, attempts: int, step: ProgressFn,
-                      timings: dict[str, float]) -> tuple[Scene, Report]:
+                      timings: dict[str, float], judge: "JudgeOptions | None" = None) -> tuple[Scene, Report]:
     from scenegen.design import prune_unplaced, relieve
     from scenegen.scene import Attempt
     from scenegen.solve.repair import repair_hints
@@ -147,7 +150,7 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
         timings["solve"] += time.perf_counter() - t0
         step("validate")
         t0 = time.perf_counter()
-        report = validate(scene, only=validators)
+        report = validate(scene, only=validators, judge=judge)
         timings["validate"] += time.perf_counter() - t0
         fails = [f for f in report.findings if f.status == "fail"]
         passed = not fails and not scene.unplaced

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from scenegen.options import JudgeOptions
+
 from scenegen.judge.findings import vision_findings
 from scenegen.judge.schema import CategoryCount, ObjectVerdict, SceneVerdict
 from scenegen.rng import stage_rng
@@ -97,35 +99,33 @@ def tiny_weights(tmp_path, monkeypatch, vision_validator):
     config = tiny_config()
     path = tmp_path / "tiny.safetensors"
     save_checkpoint(build_model(config), config, path, {"note": "tiny, random"})
-    monkeypatch.setenv("SCENEGEN_JUDGE", "bundled")
-    monkeypatch.setenv("SCENEGEN_JUDGE_PATH", str(path))
-    return path
+    return JudgeOptions(name="bundled", path=str(path))
 
 
 def test_validate_catches_an_object_hidden_inside_another(scene, tiny_weights):
     from scenegen.training.judge.faults import plant
 
     hidden, fault = plant(scene, "hide_inside", stage_rng(0, "t"))
-    report = validate(hidden, only=["vision"])
+    report = validate(hidden, only=["vision"], judge=tiny_weights)
     assert fault.caught_by(report)
     (finding,) = [f for f in report.findings if f.check == "hidden"]
     assert finding.object_ids == ["plant_1"] and finding.evidence["judge"] == "bundled"
     assert finding.evidence["visible_fraction"] == 0.0
-    clean = validate(scene, only=["vision"])
+    clean = validate(scene, only=["vision"], judge=tiny_weights)
     assert not [f for f in clean.findings if f.check == "hidden"]
 
 
 def test_absent_weights_give_a_skip_not_a_crash(scene, tmp_path, monkeypatch, vision_validator):
-    monkeypatch.setenv("SCENEGEN_JUDGE", "bundled")
-    monkeypatch.setenv("SCENEGEN_JUDGE_PATH", str(tmp_path / "absent.safetensors"))
-    report = validate(scene, only=["vision"])
+    monkeypatch.setenv("SCENEGEN_JUDGE_PATH", str(tmp_path / "elsewhere.safetensors"))  # the library reads no env
+    report = validate(scene, only=["vision"], judge=JudgeOptions(path=str(tmp_path / "absent.safetensors")))
     (finding,) = report.findings
     assert finding.status == "skip" and "scenegen train judge" in finding.message
 
 
 def test_thresholds_are_validator_params(scene, tiny_weights):
     with pytest.raises(ValueError, match="vision has no parameter 'colour_max'"):
-        validate(scene, only=["vision"], config={"vision": {"colour_max": 0.5}})
-    report = validate(scene, only=["vision"], config={"vision": {"hidden_max": 1.01}})  # everything counts hidden
+        validate(scene, only=["vision"], config={"vision": {"colour_max": 0.5}}, judge=tiny_weights)
+    # everything counts hidden
+    report = validate(scene, only=["vision"], config={"vision": {"hidden_max": 1.01}}, judge=tiny_weights)
     assert {oid for f in report.findings if f.check == "hidden" for oid in f.object_ids} == {
         "bed_1", "wardrobe_1", "plant_1"}

@@ -60,8 +60,6 @@ def test_validator_flags_a_mesh_swap(judge, scene, monkeypatch, vision_validator
     from scenegen.training.judge.faults import swap_mesh
     from validators import validate
 
-    monkeypatch.setenv("SCENEGEN_JUDGE", "bundled")
-    monkeypatch.delenv("SCENEGEN_JUDGE_PATH", raising=False)
     swapped, fault = swap_mesh(scene, stage_rng(3, "t"))
     report = validate(swapped, only=["vision"])
     (finding,) = [f for f in report.findings if f.check == "category"]

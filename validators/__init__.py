@@ -11,14 +11,16 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from scenegen.options import JudgeOptions
     from scenegen.scene import Report, Scene
 
 __all__ = ["validate"]
 
 
 def validate(scene: "Scene", only: list[str] | None = None,
-             config: Mapping[str, Mapping[str, Any]] | None = None) -> "Report":
-    """Run the registered validators on ``scene`` with per-validator ``config`` (``validators.registry.validate``)."""
+             config: Mapping[str, Mapping[str, Any]] | None = None, judge: "JudgeOptions | None" = None) -> "Report":
+    """Run the registered validators on ``scene`` with per-validator ``config`` and the vision ``judge``
+    (``validators.registry.validate``)."""
     from validators.registry import validate as _validate
 
-    return _validate(scene, only, config)
+    return _validate(scene, only, config, judge)

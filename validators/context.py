@@ -18,6 +18,8 @@ from scenegen.scene import ObjectInstance, Scene
 
 if TYPE_CHECKING:
     import trimesh
+
+    from scenegen.options import JudgeOptions
     from trimesh.collision import CollisionManager
 
     from scenegen.freespace import FreeSpace
@@ -43,10 +45,13 @@ def make_intersector(mesh: "trimesh.Trimesh") -> Any:
 class ValidationContext:
     """Per-scene caches shared by the validators of one ``validate()`` call. Never mutates the scene."""
 
-    def __init__(self, scene: Scene, config: dict[str, dict[str, Any]] | None = None) -> None:
+    def __init__(self, scene: Scene, config: dict[str, dict[str, Any]] | None = None,
+                 judge: "JudgeOptions | None" = None) -> None:
         self.scene = scene
         self.config: dict[str, dict[str, Any]] = config or {}
         """Per-validator parameter overrides, e.g. ``{"navigability": {"robot_radius": 0.3}}`` (see ``param``)."""
+        self.judge = judge
+        """The vision judge the ``vision`` validator asks (None: the bundled CNN)."""
         self._by_id: dict[str, ObjectInstance] = {o.id: o for o in scene.objects}
         self._meshes: dict[str, "trimesh.Trimesh"] = {}
         self._intersectors: dict[str, Any] = {}

@@ -15,6 +15,7 @@ from scenegen.registry import Registry
 from scenegen.scene import MAX_OBJECTS, Finding, Report, Scene
 
 if TYPE_CHECKING:
+    from scenegen.options import JudgeOptions
     from validators.context import ValidationContext
 
 Validator = Callable[[Scene, "ValidationContext"], list[Finding]]
@@ -31,7 +32,7 @@ def default_names() -> list[str]:
 
 
 def validate(scene: Scene, only: list[str] | None = None,
-             config: Mapping[str, Mapping[str, Any]] | None = None) -> Report:
+             config: Mapping[str, Mapping[str, Any]] | None = None, judge: "JudgeOptions | None" = None) -> Report:
     """Run the registered validators (those of ``default_names()``, or the names in ``only``) on ``scene`` and return a
     ``Report``.
 
@@ -62,7 +63,7 @@ def validate(scene: Scene, only: list[str] | None = None,
                          f"scene (split it into rooms)")
     checked = check_config(config or {}, known=dict(VALIDATORS.items()))
     check_asset_backends(scene)
-    ctx = ValidationContext(scene, checked)
+    ctx = ValidationContext(scene, checked, judge)
     findings: list[Finding] = []
     timings: dict[str, float] = {}
     for name in names:

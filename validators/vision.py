@@ -1,34 +1,21 @@
 """The ``vision`` validator: renders the scene from its corners and lets a judge look (``scenegen.judge``).
 
 Opt-in: it is registered here but meant to run only when named (``--only vision``), since it loads a model; its
-``opt_in`` attribute says so to the registry. The judge is the bundled CNN unless ``$SCENEGEN_JUDGE`` names another
-backend (``openai``, ``hf``, or a plug-in), configured by ``$SCENEGEN_JUDGE_PATH`` (weights or model folder),
-``$SCENEGEN_JUDGE_URL`` and ``$SCENEGEN_JUDGE_MODEL``. The checks and their thresholds (validator params
+``opt_in`` attribute says so to the registry. The judge is the bundled CNN unless the ``JudgeOptions`` handed to
+``validate(..., judge=...)`` name another backend (``openai``, ``hf``, or a plug-in) and its path, URL and model; the
+command line builds them from ``--judge`` and ``$SCENEGEN_JUDGE*`` (``cli.env.judge_options``). The checks and their thresholds (validator params
 ``category_min``, ``colour_min``, ``hidden_max``) are ``scenegen.judge.findings``'.
 """
 
 from __future__ import annotations
 
-import os
-from typing import Any
-
 from scenegen.judge.findings import CATEGORY_MIN, COLOUR_MIN, HIDDEN_MAX, vision_findings
+from scenegen.options import JudgeOptions
 from scenegen.scene import Finding, Scene
 from validators.context import ValidationContext
 from validators.registry import VALIDATORS
 
 __all__ = ["CATEGORY_MIN", "COLOUR_MIN", "HIDDEN_MAX", "vision", "vision_findings"]
-
-
-def _judge_options() -> tuple[str, dict[str, Any]]:
-    name = os.environ.get("SCENEGEN_JUDGE", "bundled")
-    options: dict[str, Any] = {}
-    if os.environ.get("SCENEGEN_JUDGE_PATH"):
-        options["path"] = os.environ["SCENEGEN_JUDGE_PATH"]
-    if name == "openai":
-        options["url"] = os.environ.get("SCENEGEN_JUDGE_URL")
-        options["model"] = os.environ.get("SCENEGEN_JUDGE_MODEL", "default")
-    return name, options
 
 
 @VALIDATORS.register("vision")
@@ -37,9 +24,10 @@ def vision(scene: Scene, ctx: ValidationContext) -> list[Finding]:
     down) gives one ``skip`` finding saying why, rather than failing the run."""
     from scenegen.judge import judge_scene
 
-    name, options = _judge_options()
+    judge = ctx.judge or JudgeOptions()
+    name = judge.name
     try:
-        verdict = judge_scene(scene, name, **options)
+        verdict = judge_scene(scene, name, **judge.backend_options())
     except ValueError as exc:
         line = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
         return [Finding(validator="vision", check="vision_score", status="skip", message=f"not judged: {line}",

@@ -11,7 +11,6 @@ library only (``scenegen.llm_http``, shared with the planner's ``openai`` backen
 from __future__ import annotations
 
 import base64
-import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -35,18 +34,18 @@ class JudgeEndpointError(ValueError):
 
 class OpenAIJudge:
     """Judge through an OpenAI-compatible endpoint. ``url``: the API base (…/v1); ``model``: the served model's name;
-    ``api_key``: sent as a bearer token (default: ``$OPENAI_API_KEY`` when set)."""
+    ``api_key``: sent as a bearer token (the command line passes ``$OPENAI_API_KEY``: ``cli.env.judge_options``)."""
 
     name = "openai"
 
     def __init__(self, url: str | None = None, model: str = "default", api_key: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT_S, retries: int = DEFAULT_RETRIES, json_mode: bool = True,
                  max_tokens: int = 2048) -> None:
-        self.url = (url or os.environ.get("SCENEGEN_JUDGE_URL") or DEFAULT_URL).rstrip("/")
+        self.url = (url or DEFAULT_URL).rstrip("/")
         if not self.url.startswith(("http://", "https://")):
             raise ValueError(f"--judge-url must start with http:// or https://, got {self.url!r}")
         self.model = model
-        self.api_key = api_key if api_key is not None else os.environ.get("OPENAI_API_KEY")
+        self.api_key = api_key
         self.timeout = float(timeout)
         self.retries = max(0, int(retries))
         self.json_mode = json_mode
