@@ -226,7 +226,8 @@ class _Checker:
             return []
         if rel.kind == "under":
             return [Relation(kind="next_to", subject=rel.subject, target=rel.target, source=rel.source)]
-        if rel.kind == "on_top" and rel.subject in self.mounted and rel.subject not in self.on:
+        if rel.kind == "on_top" and rel.subject in self.mounted and rel.subject not in self.on \
+                and subject.support != "wall":  # a TV the prompt mounts; a mirror above a sink stays as it was
             return [Relation(kind="near", subject=rel.subject, target=rel.target, source=rel.source)]
         if rel.kind == "on_top" and (rel.subject in self.on or self.rests_on(target.id, subject.id)):
             return []  # it already has a place to stand

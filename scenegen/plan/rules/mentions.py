@@ -53,15 +53,18 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
     return rooms, objects
 
 
+VERB_NOUNS = frozenset({"throw", "set", "stand", "hang", "mount", "fit", "pop", "tuck", "light"})
+"""Catalog words that are also verbs a request opens with ("Throw in a rug", "Set up a desk")."""
 PARTICLES = frozenset({"in", "on", "up", "down", "out", "over", "together"})
 ARTICLES = frozenset({"a", "an", "the", "some", "two", "three", "few", "my", "our"})
 
 
 def is_imperative(toks: list[tx.Token], i: int, n: int) -> bool:
-    """Whether a one-word match opens a clause as a verb with its particle: "Throw in a rug", "Set up a desk"."""
-    starts_clause = i == 0 or toks[i - 1].kind == "punct"
-    return (n == 1 and starts_clause and i + 2 < len(toks) and toks[i + 1].text in PARTICLES
-            and toks[i + 2].text in ARTICLES)
+    """Whether a one-word match opens a sentence as a verb with its particle: "Throw in a rug", "Set up a desk" (not
+    "..., lamp on the nightstand")."""
+    starts_sentence = i == 0 or toks[i - 1].text in (".", "!", "?", ";", ":")
+    return (n == 1 and starts_sentence and toks[i].text in VERB_NOUNS and i + 2 < len(toks)
+            and toks[i + 1].text in PARTICLES and toks[i + 2].text in ARTICLES)
 
 
 def is_modifier(toks: list[tx.Token], i: int, n: int) -> bool:
