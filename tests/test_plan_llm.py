@@ -194,3 +194,13 @@ def test_cli_plan_json():
     r = subprocess.run([sys.executable, "-m", "cli.main", "plan", "a bed", "--planner", "gemma"], capture_output=True,
                        text=True, timeout=120, env=env)
     assert r.returncode == 1 and "train planner" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cross_check_drops_a_model_colour_no_generator_can_show():
+    """A model read 'Moroccan' as the colour 'ro' (a public prompt); the attributes check then failed the scene."""
+    prompt = "a reading corner with a big Moroccan rug"
+    reply = {"room": {"type": "living_room"}, "relations": [],
+             "objects": [{"category": "rug", "count": 1, "attributes": {"colour": "ro"}}]}
+    merged = cross_check(to_layout_plan(parse_reply(json.dumps(reply)), prompt, "m"), plan_rules(prompt))
+    (rug,) = [o for o in merged.objects if o.category == "rug"]
+    assert rug.attributes.colour is None

@@ -43,9 +43,9 @@ def cross_check(model: LayoutPlan, rules: LayoutPlan, planner: str = "hybrid",
     notes = [*model.notes]
     by_cat_model, by_cat_rules = _by_category(model), _by_category(rules)
     id_map: dict[str, str] = {}  # model id -> merged id
-    objects = _rules_objects(by_cat_rules, by_cat_model, id_map, notes)
-    taken = {o.id for o in objects}
     text = f" {catalog.normalise_phrase(rules.prompt)} "
+    objects = _rules_objects(by_cat_rules, by_cat_model, id_map, notes, text)
+    taken = {o.id for o in objects}
     rules_renamed = _add_model_objects(text, by_cat_model, by_cat_rules, objects, id_map, taken, normalise, notes)
     relations, added = _merge_relations(model, rules, id_map, rules_renamed, taken, notes)
     merged = LayoutPlan(prompt=rules.prompt, room=rules.room if rules.room else model.room, objects=objects,
@@ -64,10 +64,11 @@ def _by_category(plan: LayoutPlan) -> dict[str, list[PlannedObject]]:
 
 
 def _rules_objects(by_cat_rules: dict[str, list[PlannedObject]], by_cat_model: dict[str, list[PlannedObject]],
-                   id_map: dict[str, str], notes: list[str]) -> list[PlannedObject]:
+                   id_map: dict[str, str], notes: list[str], text: str = "") -> list[PlannedObject]:
     """The rules plan's objects, each with the attributes the text left open filled from the model's object of the
-    same category and rank (the text's win where both say one). Fills ``id_map`` (model id -> rules id) and adds a
-    note for every count or attribute the two disagree on."""
+    same category and rank (the text's win where both say one; a model's colour, material or style only when its
+    words are in the text, ``text`` being the normalised prompt padded with spaces). Fills ``id_map`` (model id ->
+    rules id) and adds a note for every count or attribute the two disagree on."""
     objects: list[PlannedObject] = []
     for cat, robjs in by_cat_rules.items():
         mobjs = by_cat_model.get(cat, [])
@@ -79,7 +80,8 @@ def _rules_objects(by_cat_rules: dict[str, list[PlannedObject]], by_cat_model: d
             update: dict = {}
             if i < len(mobjs):
                 ma = mobjs[i].attributes
-                filled = {k: getattr(attrs, k) or getattr(ma, k) for k in ("colour", "material", "style", "size")}
+                filled = {k: getattr(attrs, k) or _grounded(k, getattr(ma, k), text)
+                          for k in ("colour", "material", "style", "size")}
                 for k in filled:
                     if getattr(attrs, k) and getattr(ma, k) and getattr(attrs, k) != getattr(ma, k):
                         notes.append(f"cross-check: {ro.id} {k} is {getattr(attrs, k)!r} in the text, the model "
@@ -90,6 +92,21 @@ def _rules_objects(by_cat_rules: dict[str, list[PlannedObject]], by_cat_model: d
                     update["proposal"] = mobjs[i].proposal  # the text names it; the model sizes it
             objects.append(ro.model_copy(update={**update, "attributes": attrs}))
     return objects
+
+
+def _grounded(key: str, value: str | None, text: str) -> str | None:
+    """The model's attribute ``value`` when the prompt says it (every word a whole word of ``text``) or it is a
+    colour or material the generators know (the model reads "navy-ish" as navy); sizes and styles pass. A model once
+    read "Moroccan" as the colour "ro", which no generator can show."""
+    from scenegen.assets.colours import colour_rgb, material_rgb
+
+    if value is None or key in ("size", "style") or not text:
+        return value
+    words = catalog.normalise_phrase(value).split()
+    if words and all(f" {w} " in text for w in words):
+        return value
+    known = colour_rgb(value) if key == "colour" else material_rgb(value)
+    return value if known is not None else None
 
 
 def _add_model_objects(text: str, by_cat_model: dict[str, list[PlannedObject]],
