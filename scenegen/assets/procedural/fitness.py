@@ -49,16 +49,19 @@ def rot_y90() -> np.ndarray:
 @generator("ball")
 def ball(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
-    r = min(hw, hd, h / 2)
+    big = min(hw, hd, h / 2)
+    r = big / 1.03  # the seams and patches stand 1-2 % proud of the ball; the flat contact patch stays lowest
+    c = big
     pattern = s.n("pattern", 0)
-    c = h / 2
+    # a ball at rest is squashed a little where it meets the floor: a flat patch it stands on without rolling off
+    m.cyl(0.0, 0.0, 0.0, big - r * 0.97, r * 0.34, darker(s.c if pattern == 0 else WHITE, 0.1), sections=16)
     if pattern == 1:  # a football: white with dark patches
         m.ball((0.0, 0.0, c), (r, r, r), WHITE, subdivisions=2)
         for k in range(12):
             z = 1 - 2 * (k + 0.5) / 12
             a = k * 2.39996
             q = math.sqrt(max(0.0, 1 - z * z))
-            p = (q * math.cos(a) * r * 0.93, q * math.sin(a) * r * 0.93, c + z * r * 0.93)
+            p = (q * math.cos(a) * r * 0.72, q * math.sin(a) * r * 0.72, c + z * r * 0.72)
             m.ball(p, (r * 0.3, r * 0.3, r * 0.3), darker(s.c, 0.8) if k % 2 else BLACK, subdivisions=1)
         return
     base = s.c if pattern == 0 else WHITE
@@ -83,6 +86,8 @@ def baseball_bat(s: Spec, m: Parts) -> None:
     m.ball((hw - r * 0.3, y, r), (r * 0.3, r * 0.95, r * 0.95), s.c)
     m.rod((-hw, y, r), (-hw + 0.012, y, r), r * 0.7, darker(s.c, 0.3))  # knob
     frustum_x(m, -hw + 0.012, -hw * 0.55, r * 0.43, r * 0.46, y, r, BLACK)  # grip tape
+    # a round bat rolls in a physics settle: it rests on a flat strip along its underside, out of sight
+    m.box((-hw + 0.02, y - r * 0.3, 0.0), (hw - r, y + r * 0.3, r * 0.6), s.c)
     if with_ball:
         br = min(0.037, hd * 0.5)
         m.ball((hw * 0.3, hd - br, br), (br, br, br), WHITE, subdivisions=2)
@@ -195,6 +200,7 @@ def sandbag(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     r = min(hd, h / 2)
     m.rod((-hw + r * 0.6, 0.0, r), (hw - r * 0.6, 0.0, r), r, s.c, sections=20)
+    m.box((-hw + r * 0.6, -r * 0.7, 0.0), (hw - r * 0.6, r * 0.7, r), s.c)  # a full bag settles flat underneath
     for sx in (-1, 1):
         m.ball((sx * (hw - r * 0.6), 0.0, r), (r * 0.6, r, r), darker(s.c, 0.2))
         m.rod((sx * (hw - r * 0.9), 0.0, r), (sx * (hw - r * 0.75), 0.0, r), r * 1.02, BLACK, sections=20)  # strap
@@ -255,6 +261,8 @@ def wheelchair(s: Spec, m: Parts) -> None:
         _wheel(m, sx * (hw - 0.02), -hd + big, big, 0.014, BLACK, DARK_METAL, spokes=6)
         torus(m, (sx * hw, -hd + big, big), big * 0.85, 0.005, CHROME, transform=rot_y90(), sections=20)  # rim
         _wheel(m, sx * sw * 0.9, hd - 0.08, 0.07, 0.015, BLACK, DARK_METAL)  # caster
+        for x, y in ((sx * (hw - 0.02), -hd + big), (sx * sw * 0.9, hd - 0.08)):  # tyre contact patches
+            m.box((x - 0.012, y - 0.03, 0.0), (x + 0.012, y + 0.03, 0.003), BLACK)
         m.rod((sx * sw * 0.9, hd - 0.08, 0.14), (sx * sw * 0.9, hd * 0.35, seat_z), 0.011, CHROME, sections=8)
         m.rod((sx * sw, -hd + big, seat_z), (sx * sw, hd * 0.35, seat_z), 0.011, CHROME, sections=8)  # seat rail
         m.rod((sx * sw, -hd + big * 0.9, 0.12), (sx * sw, -hd + big * 0.75, h - 0.04), 0.011, CHROME, sections=8)
@@ -265,7 +273,6 @@ def wheelchair(s: Spec, m: Parts) -> None:
         m.box((sx * sw * 0.7 - 0.07, hd - 0.14, 0.12), (sx * sw * 0.7 + 0.07, hd - 0.02, 0.14), BLACK)  # footrest
     m.box((-sw, -hd + big * 0.8, seat_z - 0.02), (sw, hd * 0.35, seat_z + 0.03), s.c)  # sling seat
     m.box_tf((2 * sw, 0.02, h - seat_z - 0.12), rot_x(-0.12, (0.0, -hd + big * 0.75, (h + seat_z) / 2)), s.c)
-    _corners(m, hw, hd, h, s.c)
 
 
 @generator("massage_table")

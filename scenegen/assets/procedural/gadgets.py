@@ -103,20 +103,19 @@ def remote_control(s: Spec, m: Parts) -> None:
 
 @generator("headphones")
 def headphones(s: Spec, m: Parts) -> None:
+    """Headphones lying on a desk: the two ear cups flat at +-x, the headband arching back along -y between them
+    (stood on their round cups they roll over)."""
     hw, hd, h = s.hw, s.hd, s.h
-    cup_r = min(hd, h * 0.3)
-    cup_t = s.w * 0.16
-    for sx in (-1, 1):  # ear cups standing on their rims, facing each other
-        x0 = sx * hw
-        m.rod((x0, 0.0, cup_r), (x0 - sx * cup_t, 0.0, cup_r), cup_r, s.c, sections=18)
-        m.rod((x0 - sx * cup_t, 0.0, cup_r), (x0 - sx * cup_t * 1.45, 0.0, cup_r), cup_r * 0.85, darker(s.c, 0.5),
-              sections=18)  # cushion
-    band_r = 0.011
-    arc(m, (-hw + cup_t * 0.5, 0.0, cup_r * 1.6), (hw - cup_t * 0.5, 0.0, cup_r * 1.6), h - cup_r * 1.6 - band_r,
-        band_r, lighter(s.c, 0.1), steps=8)
+    cup_r = min(hw * 0.42, hd * 0.4)
+    yc = hd - cup_r
     for sx in (-1, 1):
-        m.rod((sx * (hw - cup_t * 0.5), 0.0, cup_r), (sx * (hw - cup_t * 0.5), 0.0, cup_r * 1.65), band_r * 0.8,
-              CHROME, sections=8)
+        x = sx * (hw - cup_r)
+        m.cyl(x, yc, 0.0, h * 0.6, cup_r, s.c, sections=20)  # cup
+        m.cyl(x, yc, h * 0.6, h, cup_r * 0.85, darker(s.c, 0.5), sections=20)  # cushion (facing up)
+        m.rod((x, yc - cup_r * 0.9, h * 0.3), (x, yc - cup_r * 1.3, h * 0.3), 0.005, CHROME, sections=8)  # slider
+    band_r = min(0.009, h * 0.2)
+    arc(m, (-(hw - cup_r), yc - cup_r * 1.3, band_r), (hw - cup_r, yc - cup_r * 1.3, band_r),
+        -(yc - cup_r * 1.3 + hd - band_r), band_r, lighter(s.c, 0.1), steps=8, axis=1)  # the band, lying flat
 
 
 @generator("baby_monitor")
@@ -248,7 +247,7 @@ def _shoe(m: Parts, x: float, angle: float, w: float, d: float, h: float, boot: 
     tf = rot_z(angle, (x, 0.0, 0.0))
     sole, low = 0.02, min(h, 0.1)
     _placed(m, _block((-w / 2, -d / 2, 0.0), (w / 2, d / 2, sole)), tf, darker(colour, 0.6))
-    _placed(m, _egg((0.0, d * 0.15, sole), (w / 2 * 0.95, d * 0.35, low * 0.8)), tf, colour)  # toe box
+    _placed(m, _egg((0.0, d * 0.15, low * 0.45), (w / 2 * 0.95, d * 0.35, low * 0.45)), tf, colour)  # toe box
     _placed(m, _block((-w / 2 * 0.92, -d / 2, sole), (w / 2 * 0.92, d * 0.05, low)), tf, colour)  # heel
     _placed(m, _block((-w / 2 * 0.6, -d * 0.32, low - 0.004), (w / 2 * 0.6, -d * 0.02, low + 0.002)), tf,
             darker(colour, 0.55))  # the opening

@@ -76,27 +76,31 @@ def bucket(s: Spec, m: Parts) -> None:
 
 @generator("broom")
 def broom(s: Spec, m: Parts) -> None:
+    """An upright lobby set: the broom stands on its head at the back, the dustpan on its base in front, both
+    handles vertical (a broom leant on a wall slides off in a physics settle)."""
     hw, hd, h = s.hw, s.hd, s.h
-    pan = s.p.get("dustpan", 1.0) > 0.5
     straw = s.p.get("straw", 0.0) > 0.5
-    bx = -hw * 0.35 if pan else 0.0  # broom centre x
-    head_w = s.w * (0.55 if pan else 0.9) / 2
-    yb, yt = hd - 0.05, -hd + 0.02  # leans: head out from the wall, top of the handle against it
+    head_d = min(0.07, s.d * 0.35)
+    yb = -hd + head_d / 2  # broom axis
     if straw:
-        m.cyl(bx, yb, 0.0, h * 0.28, head_w * 0.85, (0.85, 0.72, 0.4), r_top=head_w * 0.2, sy=0.45)
-        m.cyl(bx, yb, h * 0.22, h * 0.25, head_w * 0.22, RED, sy=0.6)  # binding
+        m.cyl(0.0, yb, 0.0, h * 0.3, hw * 0.8, (0.85, 0.72, 0.4), r_top=hw * 0.15, sy=head_d / (1.6 * hw))
+        m.cyl(0.0, yb, h * 0.24, h * 0.27, hw * 0.2, RED, sy=0.5)  # binding
+        top = h * 0.27
     else:
-        m.box((bx - head_w, yb - 0.03, 0.0), (bx + head_w, yb + 0.03, 0.07), darker(s.c, 0.5))  # bristles
-        m.box((bx - head_w, yb - 0.035, 0.06), (bx + head_w, yb + 0.035, 0.1), s.c)  # block
-    m.rod((bx, yb, 0.08), (bx, yt, h), 0.013, WOOD if straw else s.c, sections=10)
-    m.ball((bx, yt + 0.01, h - 0.01), (0.016, 0.016, 0.016), darker(s.c, 0.3))
-    if pan:  # a dustpan leaning beside it: a scoop on its back edge, handle up
-        px, pw = hw * 0.55, hw * 0.42
-        lean = 0.35
-        m.box_tf((pw * 2, 0.01, 0.24), rot_x(-lean, (px, hd - 0.1, 0.12)), lighter(s.c, 0.1))
-        for sx in (-1, 1):
-            m.box_tf((0.01, 0.05, 0.22), rot_x(-lean, (px + sx * pw, hd - 0.08, 0.12)), lighter(s.c, 0.1))
-        m.rod((px, hd - 0.16, 0.23), (px, hd - 0.22, 0.42), 0.012, s.c, sections=8)
+        m.box((-hw * 0.9, -hd, 0.0), (hw * 0.9, -hd + head_d, 0.07), darker(s.c, 0.5))  # bristles
+        m.box((-hw * 0.9, -hd, 0.07), (hw * 0.9, -hd + head_d, 0.1), s.c)  # block
+        top = 0.1
+    m.rod((0.0, yb, top - 0.01), (0.0, yb, h - 0.01), 0.012, WOOD if straw else s.c, sections=10)
+    m.ball((0.0, yb, h - 0.012), (0.015, 0.015, 0.012), darker(s.c, 0.3))
+    # the dustpan in front: a flat scoop with a hood at the back, low sides and its own upright handle
+    y0 = -hd + head_d + 0.01
+    pan = lighter(s.c, 0.15)
+    m.box((-hw, y0, 0.0), (hw, hd, 0.008), pan)
+    m.box((-hw, y0, 0.0), (hw, y0 + 0.035, 0.1), pan)  # hood
+    for x0 in (-hw, hw - 0.008):  # low sides
+        m.box((x0, y0, 0.0), (x0 + 0.008, hd * 0.6, 0.05), pan)
+    m.rod((hw * 0.5, y0 + 0.02, 0.1), (hw * 0.5, y0 + 0.02, h * 0.72), 0.01, s.c, sections=8)
+    m.cyl(hw * 0.5, y0 + 0.02, h * 0.66, h * 0.74, 0.014, darker(s.c, 0.4), sections=10)  # grip
 
 
 @generator("plunger")
@@ -157,7 +161,7 @@ def soap_dish(s: Spec, m: Parts) -> None:
     m.cyl(0.0, 0.0, h * 0.2, h * 0.45, hw, s.c, sy=hd / hw, sections=24)
     if s.p.get("soap", 1.0) > 0.5:
         soap = mix(s.c, (0.95, 0.75, 0.8), 0.7) if s.c[0] > 0.8 else (0.95, 0.9, 0.75)
-        m.ball((0.0, 0.0, h * 0.45), (hw * 0.62, hd * 0.6, h * 0.55), soap, subdivisions=2)
+        m.ball((0.0, 0.0, h * 0.5), (hw * 0.62, hd * 0.6, h * 0.5), soap, subdivisions=2)
 
 
 @generator("tissue_box")
@@ -172,16 +176,19 @@ def tissue_box(s: Spec, m: Parts) -> None:
 
 @generator("hair_dryer")
 def hair_dryer(s: Spec, m: Parts) -> None:
+    """A hair dryer lying on its side on a counter: barrel along y (nozzle to +y), handle lying out along +x."""
     hw, hd, h = s.hw, s.hd, s.h
-    r = min(hw, h * 0.25)
-    zc = h - r
-    m.rod((0.0, -hd + r * 0.8, zc), (0.0, hd * 0.55, zc), r, s.c, sections=18)  # barrel
-    m.ball((0.0, -hd + r * 0.8, zc), (r, r * 0.8, r), s.c)  # rounded back (the motor)
-    m.rod((0.0, -hd - 0.001, zc), (0.0, -hd + 0.004, zc), r * 0.7, darker(s.c, 0.5))  # intake grille
-    m.rod((0.0, hd * 0.55, zc), (0.0, hd, zc), r * 0.7, darker(s.c, 0.25), sections=18)  # nozzle
-    m.box_tf((r * 1.1, r * 1.3, zc), rot_x(0.25, (0.0, -hd * 0.2, zc / 2)), lighter(s.c, 0.08))  # handle
-    m.box((-r * 0.55, -hd * 0.2 - r * 0.8, 0.0), (r * 0.55, -hd * 0.2 + r * 0.8, 0.01), darker(s.c, 0.2))  # foot
-    m.box((r * 0.5, -hd * 0.15, zc * 0.5), (r * 0.58, -hd * 0.05, zc * 0.65), WHITE)  # switch
+    r = h / 2
+    xb = -hw + r  # barrel axis
+    m.rod((xb, -hd + r * 0.8, r), (xb, hd * 0.55, r), r, s.c, sections=18)  # barrel
+    m.box((xb - r * 0.7, -hd + r * 0.5, 0.0), (xb + r * 0.7, hd * 0.7, r), s.c)  # flat side it lies on
+    m.ball((xb, -hd + r * 0.8, r), (r, r * 0.8, r), s.c)  # rounded back (the motor)
+    m.rod((xb, -hd - 0.001, r), (xb, -hd + 0.004, r), r * 0.7, darker(s.c, 0.5))  # intake grille
+    m.rod((xb, hd * 0.55, r), (xb, hd, r), r * 0.72, darker(s.c, 0.25), sections=18)  # nozzle
+    hy = -hd * 0.05
+    m.box((xb, hy - r * 0.55, 0.0), (hw - 0.01, hy + r * 0.55, r * 1.1), lighter(s.c, 0.08))  # handle
+    m.box((hw - 0.012, hy - 0.004, r * 0.3), (hw, hy + 0.004, r * 0.8), darker(s.c, 0.4))  # hanging loop
+    m.box((hw * 0.1, hy + r * 0.55, r * 0.4), (hw * 0.3, hy + r * 0.58, r * 0.75), WHITE)  # switch
 
 
 @generator("bathroom_scale")
