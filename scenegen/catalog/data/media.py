@@ -96,8 +96,7 @@ ENTRIES = (
           (0.2, 0.2, 0.3), (0.3, 0.3, 0.6), (0.4, 0.4, 0.8), functional_sides=(),
           rooms=("bedroom", "living_room", "office", "nursery"), roles=("corner",), colour=(0.95, 0.95, 0.94),
           material="plastic"),
-    entry("safe_box", ("wall safe", "strongbox", "safe box", "gun safe", "security safe", "strong box", "money safe",
-                           "safe"),
+    entry("safe_box", ("wall safe", "strongbox", "safe box", "gun safe", "security safe", "strong box", "money safe"),
           (0.3, 0.3, 0.3), (0.45, 0.45, 0.55), (0.8, 0.7, 1.5), against_wall=True, has_top=True,
           rooms=("office", "bedroom"), colour=(0.2, 0.21, 0.22), material="metal"),
 )
