@@ -130,6 +130,21 @@ def baby_monitor(s: Spec, m: Parts) -> None:
     m.cyl(r * 0.45, r * 0.55, h - head * 0.5, h - head * 0.45, 0.004, (0.2, 0.8, 0.3), sections=6)  # status light
 
 
+@generator("sound_machine")
+def sound_machine(s: Spec, m: Parts) -> None:
+    """A white-noise machine: a low drum with a domed, slotted top and a dial at the front."""
+    hw, hd, h = s.hw, s.hd, s.h
+    r = min(hw, hd)
+    m.cyl(0.0, 0.0, 0.0, h * 0.65, r, s.c, r_top=r * 0.95, sections=28)
+    m.ball((0.0, 0.0, h * 0.65), (r * 0.95, r * 0.95, h * 0.35), s.c, subdivisions=2)
+    for k in range(8):  # speaker slots round the top
+        a = 2 * math.pi * k / 8
+        m.box_tf((r * 0.45, 0.006, 0.01), rot_z(a, (r * 0.45 * math.cos(a), r * 0.45 * math.sin(a), h * 0.88)),
+                 darker(s.c, 0.45))
+    m.rod((0.0, r * 0.9, h * 0.35), (0.0, r * 1.0, h * 0.35), r * 0.18, darker(s.c, 0.2), sections=14)  # dial
+    m.cyl(r * 0.45, r * 0.8, h * 0.2, h * 0.25, 0.005, (0.3, 0.6, 0.9), sections=8)  # light
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # Walls and windows
 # ----------------------------------------------------------------------------------------------------------------

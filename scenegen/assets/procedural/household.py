@@ -206,6 +206,43 @@ def bathroom_scale(s: Spec, m: Parts) -> None:
               darker(s.c, 0.12))
 
 
+@generator("scrub_brush")
+def scrub_brush(s: Spec, m: Parts) -> None:
+    """A hand scrubbing brush lying on its bristles: a wooden back along y, bristle tufts under it; a taller box is
+    a dish brush standing in its cup."""
+    hw, hd, h = s.hw, s.hd, s.h
+    if h > 0.12:  # a dish brush standing head-down in a cup
+        m.cyl(0.0, 0.0, 0.0, h * 0.3, min(hw, hd * 0.4), darker(s.c, 0.1), sections=16)
+        m.rod((0.0, 0.0, h * 0.2), (0.0, hd * 0.6, h), 0.008, s.c, sections=8)
+        m.box((-hw * 0.8, -hd, 0.0), (hw * 0.8, -hd + 0.001, 0.001), s.c)
+        return
+    bristle = h * 0.45
+    for i in range(3):  # rows of tufts
+        for j in range(6):
+            x, y = (i - 1) * hw * 0.6, -hd * 0.8 + j * hd * 0.32
+            m.box((x - hw * 0.22, y - hd * 0.12, 0.0), (x + hw * 0.22, y + hd * 0.12, bristle + 0.002),
+                  (0.93, 0.9, 0.82))
+    m.box((-hw, -hd, bristle), (hw, hd * 0.95, h * 0.85), s.c)  # the wooden back
+    m.ball((0.0, -hd * 0.1, h * 0.85), (hw * 0.75, hd * 0.8, h * 0.15), s.c)  # rounded grip
+
+
+@generator("shower_head")
+def shower_head(s: Spec, m: Parts) -> None:
+    """A shower arm from the wall (back at -y) with its head at the front, facing down."""
+    hw, hd, h = s.hw, s.hd, s.h
+    rain = s.p.get("rain", 0.0) > 0.5
+    r = min(hw, hd * 0.45) if rain else min(hw, hd * 0.3) * 0.7
+    yc = hd - r
+    m.rod((0.0, -hd, h - 0.03), (0.0, -hd + 0.012, h - 0.03), 0.03, s.c, sections=16)  # wall flange
+    m.rod((0.0, -hd + 0.01, h - 0.03), (0.0, yc, h - 0.03), 0.011, s.c, sections=10)  # arm
+    hh = min(0.025 if rain else 0.06, h * 0.25)  # head height
+    m.rod((0.0, yc, h - 0.03), (0.0, yc, hh), 0.011, s.c, sections=10)  # drop
+    m.cyl(0.0, yc, 0.0, hh, r, s.c, r_top=r * (0.95 if rain else 0.45), sections=24)  # head
+    m.cyl(0.0, yc, -0.001, 0.002, r * 0.85, darker(s.c, 0.35), sections=24)  # nozzle face
+    m.box((-hw, -hd, h - 0.001), (-hw + 0.001, -hd + 0.001, h), s.c)
+    m.box((hw - 0.001, -hd, h - 0.001), (hw, -hd + 0.001, h), s.c)
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # Kitchen sundries
 # ----------------------------------------------------------------------------------------------------------------
