@@ -126,7 +126,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="crib",
-        synonyms=("crib", "cot", "baby crib", "baby cot", "cradle", "bassinet", "baby bed", "cot bed", "moses basket", "baby box"),
+        synonyms=("crib", "cot", "baby crib", "baby cot", "cradle", "bassinet", "baby bed", "cot bed", "moses basket",
+                  "baby box"),
         size_min=(1.0, 0.6, 0.8), size_typical=(1.3, 0.75, 0.95), size_max=(1.45, 0.85, 1.1), against_wall=True,
         rooms=("nursery", "bedroom"), roles=("free_standing",), colour=(0.93, 0.92, 0.9), material="wood",
     ),
