@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from scenegen.assets import ASSET_BACKENDS
 from scenegen.assets.procedural import (  # noqa: F401 - importing a family module registers its generators
-    activities, appliances, bath, beds, cabinets, decor, furniture, hobby, homewares, kids, kitchenware, lighting, media,
-    seating, storage, tables)
+    activities, appliances, bath, beds, cabinets, decor, fitness, furniture, gadgets, hobby, homewares, household, kids,
+    kitchenware, lighting, media, seating, storage, tables)
 from scenegen.assets.procedural.backend import ProceduralBackend, plan_colour, plan_size
 from scenegen.assets.procedural.parts import (BLACK, BULB, CHROME, CREAM, DARK_METAL, GENERATORS, GLASS, LEAF, METAL,
                                               MIRROR, RGB, SCREEN, SOIL, WHITE, WOOD, Parts, Spec, darker, generator,
                                               lighter)
 
 FAMILIES = (beds, seating, tables, storage, lighting, decor, appliances, bath, hobby, furniture, kids, cabinets,
-            kitchenware, homewares, media, activities)
+            kitchenware, homewares, media, activities, household, gadgets, fitness)
 """The generator modules, one per family (importing them fills ``GENERATORS``)."""
 
 __all__ = [

@@ -5,4 +5,5 @@ phrase, and listings follow it). A new family is one more module here and one mo
 """
 
 FAMILIES: tuple[str, ...] = ("bedroom", "living", "kitchen", "office", "bath", "gym", "decor", "furniture", "kids",
-                             "storage", "kitchenware", "homewares", "media", "activities")
+                             "storage", "kitchenware", "homewares", "media", "activities",
+                             "household", "fitness")

@@ -27,7 +27,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="bathroom_vanity",
         synonyms=("bathroom vanity", "vanity", "vanity unit", "vanity cabinet", "bathroom cabinet", "sink cabinet",
-                  "vanity sink"),
+                  "vanity sink", "bathroom counter"),
         size_min=(0.5, 0.4, 0.75), size_typical=(0.9, 0.5, 0.85), size_max=(1.6, 0.6, 0.95), against_wall=True,
         rooms=("bathroom",), has_top=True, colour=(0.9, 0.88, 0.84), material="ceramic",
     ),

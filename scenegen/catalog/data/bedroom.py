@@ -40,7 +40,8 @@ ENTRIES: tuple[Category, ...] = (
         params=(Param("drawers", "int", 2, 6, per("h", 0.22)),),
     ),
     Category(
-        name="table_lamp", synonyms=("table lamp", "lamp", "bedside lamp", "night light"),
+        name="table_lamp",
+        synonyms=("table lamp", "lamp", "bedside lamp", "night light", "nightlight", "night lamp"),
         size_min=(0.15, 0.15, 0.25), size_typical=(0.3, 0.3, 0.5), size_max=(0.5, 0.5, 0.8), support="object",
         supported_by=("nightstand", "desk", "dresser", "side_table", "sideboard", "cabinet", "coffee_table"),
         functional_sides=(), rooms=("bedroom", "living_room", "office"), colour=(0.85, 0.82, 0.74), material="ceramic",
@@ -64,7 +65,7 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="rug",
-        synonyms=("rug", "carpet", "area rug", "floor mat", "doormat", "door mat", "runner rug", "rug runner"),
+        synonyms=("rug", "carpet", "area rug", "floor mat", "doormat", "door mat", "runner rug", "rug runner", "mat"),
         size_min=(0.6, 0.4, 0.004), size_typical=(2.0, 1.4, 0.008), size_max=(4.0, 3.0, 0.009), functional_sides=(),
         rooms=("living_room", "bedroom"), roles=("flat",), colour=(0.62, 0.35, 0.3), material="fabric",
     ),

@@ -17,7 +17,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="books",
         synonyms=("books", "book", "stack of books", "pile of books", "novel", "book stack", "magazines",
-                  "magazine", "pile of magazines"),
+                  "magazine", "pile of magazines", "newspaper", "stack of newspapers"),
         size_min=(0.12, 0.15, 0.03), size_typical=(0.22, 0.28, 0.12), size_max=(0.5, 0.35, 0.3), support="object",
         supported_by=("bookshelf", "desk", "coffee_table", "nightstand", "side_table", "wall_shelf", "dresser",
                       "sideboard", "dining_table", "cabinet", "tv_stand"),
@@ -126,7 +126,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="crib",
-        synonyms=("crib", "cot", "baby crib", "baby cot", "cradle", "bassinet", "baby bed", "cot bed", "moses basket"),
+        synonyms=("crib", "cot", "baby crib", "baby cot", "cradle", "bassinet", "baby bed", "cot bed", "moses basket",
+                  "baby box"),
         size_min=(1.0, 0.6, 0.8), size_typical=(1.3, 0.75, 0.95), size_max=(1.45, 0.85, 1.1), against_wall=True,
         rooms=("nursery", "bedroom"), roles=("free_standing",), colour=(0.93, 0.92, 0.9), material="wood",
     ),

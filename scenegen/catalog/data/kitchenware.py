@@ -68,7 +68,7 @@ ENTRIES = (
           (0.15, 0.15, 0.08), (0.3, 0.24, 0.18), (0.45, 0.35, 0.3), support="object",
           supported_by=("stove", *KITCHEN_TOPS), functional_sides=(), rooms=_KIT, colour=(0.7, 0.71, 0.72),
           material="metal", params=(Param("lid", "bool", 0, 1, coin(0.6)),)),
-    entry("serving_cart", ("serving cart", "kitchen trolley", "tea trolley", "serving trolley", "utility cart",
+    entry("serving_cart", ("serving cart", "kitchen trolley", "tea trolley", "serving trolley", "utility cart", "cart",
                            "rolling cart", "trolley", "storage cart", "kitchen cart on wheels"),
           (0.4, 0.3, 0.7), (0.6, 0.4, 0.82), (0.9, 0.55, 0.95), has_top=True, rooms=("kitchen", "dining_room"),
           colour=(0.9, 0.9, 0.88), material="metal", params=(Param("shelves", "int", 2, 3, integers(2, 4)),)),

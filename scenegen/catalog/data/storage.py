@@ -7,7 +7,8 @@ from scenegen.catalog.model import Param, entry, integers, per
 
 ENTRIES = (
     entry("chest_of_drawers", ("chest of drawers", "drawer chest", "tallboy", "chest of drawer", "drawer unit",
-                               "highboy", "chest on chest", "apothecary chest", "chiffonier"),
+                               "highboy", "chest on chest", "apothecary chest", "chiffonier",
+                               "jewelry armoire", "jewellery armoire", "jewelry chest"),
           (0.45, 0.38, 0.8), (0.8, 0.45, 1.2), (1.0, 0.55, 1.5), against_wall=True, has_top=True,
           rooms=("bedroom", "nursery"), colour=(0.6, 0.45, 0.3), material="wood", generator="dresser",
           params=(Param("drawers", "int", 2, 8, per("h", 0.2)),)),
@@ -69,8 +70,8 @@ ENTRIES = (
           (0.45, 0.3, 1.5), (0.65, 0.38, 1.8), (0.9, 0.45, 2.0), against_wall=True, has_top=True,
           rooms=("living_room", "bedroom", "bathroom"), colour=(0.62, 0.46, 0.3), material="wood",
           params=(Param("shelves", "int", 3, 6, per("h", 0.38)),)),
-    entry("storage_box", ("storage box", "box", "boxes", "cardboard box", "moving box", "crate", "carton",
-                          "shipping box", "plastic box", "storage bin", "wooden crate"),
+    entry("storage_box", ("storage box", "box", "boxes", "storage container", "cardboard box", "moving box", "crate",
+                          "carton", "shipping box", "plastic box", "storage bin", "wooden crate"),
           (0.25, 0.2, 0.15), (0.45, 0.35, 0.32), (0.8, 0.6, 0.6), functional_sides=(),
           rooms=("bedroom", "office", "garage", "hallway"), roles=("corner",), colour=(0.7, 0.55, 0.38),
           material="paper", params=(Param("stack", "int", 1, 3, integers(1, 3)),)),
