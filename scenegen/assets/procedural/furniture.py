@@ -59,6 +59,7 @@ def rocking_chair(s: Spec, m: Parts) -> None:
 @generator("bean_bag")
 def bean_bag(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
+    m.cyl(0.0, hd * 0.05, 0.0, h * 0.14, min(hw, hd) * 0.75, s.c, sections=20)  # flat where it sags on the floor
     m.ball((0.0, hd * 0.1, h * 0.28), (hw, hd * 0.9, h * 0.28), s.c, subdivisions=2)  # the sagging base
     m.ball((0.0, -hd * 0.35, h * 0.55), (hw * 0.85, hd * 0.55, h * 0.45), s.c, subdivisions=2)  # the back
     m.ball((0.0, hd * 0.2, h * 0.42), (hw * 0.6, hd * 0.45, h * 0.14), lighter(s.c, 0.08), subdivisions=2)  # dent
