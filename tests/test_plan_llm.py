@@ -204,3 +204,18 @@ def test_cross_check_drops_a_model_colour_no_generator_can_show():
     merged = cross_check(to_layout_plan(parse_reply(json.dumps(reply)), prompt, "m"), plan_rules(prompt))
     (rug,) = [o for o in merged.objects if o.category == "rug"]
     assert rug.attributes.colour is None
+
+
+def test_cross_check_adds_no_second_relation_between_two_objects_the_text_relates():
+    """'a side table ... and a lamp on it': a model added 'lamp under the side table' and the scene failed."""
+    prompt = "a living room with a sofa, a small side table and a lamp on it"
+    rules = plan_rules(prompt)
+    reply = {"room": {"type": "living_room"},
+             "objects": [{"category": "sofa", "count": 1}, {"category": "side_table", "count": 1},
+                         {"category": "table_lamp", "count": 1}],
+             "relations": [{"kind": "under", "subject": "table_lamp", "target": "side_table"},
+                           {"kind": "next_to", "subject": "side_table", "target": "sofa"}]}
+    merged = cross_check(to_layout_plan(parse_reply(json.dumps(reply)), prompt, "m"), rules)
+    kinds = {(r.kind, r.subject, r.target) for r in merged.relations}
+    assert ("on_top", "table_lamp_1", "side_table_1") in kinds and ("under", "table_lamp_1", "side_table_1") not in kinds
+    assert ("next_to", "side_table_1", "sofa_1") in kinds  # a pair the text leaves open still takes the model's

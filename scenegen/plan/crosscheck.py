@@ -149,13 +149,14 @@ def _add_model_objects(text: str, by_cat_model: dict[str, list[PlannedObject]],
 def _merge_relations(model: LayoutPlan, rules: LayoutPlan, id_map: dict[str, str], rules_renamed: dict[str, str],
                      taken: set[str], notes: list[str]) -> tuple[list[Relation], int]:
     """The rules plan's relations (renamed objects followed), then the model's relations between kept objects where
-    the text fixes no relation of that kind for that subject. Returns them and how many came from the model (they
+    the text fixes no relation of that kind for that subject, nor any relation between the same two objects. Returns them and how many came from the model (they
     come last); notes what the model missed and added."""
     relations: list[Relation] = [r.model_copy(update={"subject": rules_renamed.get(r.subject, r.subject),
                                                       "target": rules_renamed.get(r.target or "", r.target)})
                                  for r in rules.relations]
     have = {(r.kind, r.subject, r.target) for r in relations}
     subj_kinds = {(r.kind, r.subject) for r in relations}
+    pairs = {frozenset((r.subject, r.target)) for r in relations if r.target in taken}  # two objects the text relates
     added = 0
     for r in model.relations:
         s = id_map.get(r.subject)
@@ -164,6 +165,8 @@ def _merge_relations(model: LayoutPlan, rules: LayoutPlan, id_map: dict[str, str
             continue
         if (r.kind, s, t) in have or (r.kind, s) in subj_kinds:
             continue  # the text already fixes this subject's relation of this kind
+        if t in taken and frozenset((s, t)) in pairs:
+            continue  # the text already says how these two stand ("a lamp on it": not also under it)
         have.add((r.kind, s, t))
         relations.append(r.model_copy(update={"subject": s, "target": t}))
         added += 1
