@@ -55,3 +55,18 @@ def test_a_rug_under_a_sofa_against_the_wall_with_a_side_table_beside_it():
     assert result.report.passed, [f.message for f in result.report.findings if f.status == "fail"]
     objects = {o.id: o for o in result.scene.objects}
     assert objects["sofa_1"].support == "rug_1"
+
+
+def test_a_rug_turns_a_quarter_when_it_covers_its_anchor_with_less_growth_that_way():
+    """rug_turn: a long rug under a long sofa lies along it; a rug already along its anchor stays as it is."""
+    import math
+    from types import SimpleNamespace
+
+    from scenegen.solve.relations import Box
+    from scenegen.solve.rugs import rug_turn
+
+    sofa = Box("sofa_1", 0.0, 0.0, 0.0, 0.0, 2.2, 0.9, 0.8)
+    across = SimpleNamespace(size=(1.5, 2.4, 0.01))  # long side along the sofa's depth
+    along = SimpleNamespace(size=(2.4, 1.5, 0.01))
+    assert rug_turn(across, [sofa]) == math.pi / 2
+    assert rug_turn(along, [sofa]) == 0.0 and rug_turn(across, []) == 0.0
