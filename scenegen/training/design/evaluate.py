@@ -24,7 +24,7 @@ from scenegen.design.brief import choose_program
 from scenegen.solve.relations import Box, gap
 from scenegen.scene import Scene
 
-EVAL_SET = Path(__file__).resolve().parents[2] / "prompts" / "eval" / "design.jsonl"
+EVAL_SET = Path(__file__).resolve().parents[3] / "prompts" / "eval" / "design.jsonl"
 
 
 @dataclass
