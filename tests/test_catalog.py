@@ -93,6 +93,9 @@ def test_priors_and_fields_consistent(cat: catalog.Category) -> None:
     if cat.mount_height is not None:
         assert cat.size_typical[2] / 2 < cat.mount_height < 2.5
     assert cat.rooms
+    if cat.kind_of:  # names a real, different category of the same support (a loveseat stands where a sofa does)
+        general = catalog.get(cat.kind_of)
+        assert cat.kind_of in catalog.CATALOG and cat.kind_of != cat.name and general.support == cat.support
 
 
 def test_specific_priors() -> None:
@@ -192,3 +195,11 @@ def test_a_classroom_of_desks_and_chairs_votes_classroom_and_a_desk_with_a_chair
     for cat in catalog.CATALOG.values():
         assert cat.rooms, cat.name
         assert len(set(cat.rooms)) == len(cat.rooms), cat.name
+
+
+def test_kind_of_by_name_and_by_data() -> None:
+    assert catalog.is_kind_of("sectional_sofa", "sofa") and catalog.is_kind_of("office_chair", "chair")
+    assert catalog.is_kind_of("loveseat", "sofa") and catalog.is_kind_of("pendant_light", "ceiling_light")
+    assert catalog.is_kind_of("gaming_chair", "chair")  # through office_chair, whose name ends in _chair
+    assert not catalog.is_kind_of("sofa", "loveseat") and not catalog.is_kind_of("sofa", "sofa_bed")
+    assert not catalog.is_kind_of("armchair", "sofa") and not catalog.is_kind_of("loveseat", "no_such_thing")

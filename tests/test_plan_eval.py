@@ -32,6 +32,22 @@ def test_metrics_on_a_hand_made_pair():
     assert ev.room_hits == 1
 
 
+def test_a_more_precise_category_counts_for_the_annotated_general_one():
+    # annotated when the catalog had no loveseat or pendant light; a planner that names them is right
+    item = {"prompt": "a loveseat against the wall, a pendant lamp and an armchair", "room": "living_room",
+            "counts": {"sofa": 1, "ceiling_light": 1, "armchair": 1}, "attributes": [],
+            "relations": [["sofa", "against_wall", "wall"]]}
+    ev = PlanEval("rules")
+    plan = plan_rules(item["prompt"])
+    assert {"loveseat", "pendant_light"} <= set(plan.counts())
+    score_item(item, plan, ev)
+    assert ev.count_hits == 3 and ev.relations_architecture.tp == 1
+    # a category of another kind still misses: an armchair is no sofa
+    ev2 = PlanEval("rules")
+    score_item({**item, "counts": {"sofa": 1}, "relations": []}, plan_rules("an armchair"), ev2)
+    assert ev2.count_hits == 0
+
+
 def test_a_failing_planner_counts_as_unparsed():
     from scenegen.plan import PlanError
 

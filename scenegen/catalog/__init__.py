@@ -182,9 +182,21 @@ def resolve(noun: str) -> Category | None:
 
 
 def is_kind_of(specific: str, general: str) -> bool:
-    """Whether category ``specific`` is a kind of category ``general`` by name (``sectional_sofa`` of ``sofa``,
-    ``office_chair`` of ``chair``): "the sofa" may name a sectional sofa, and it furnishes a living room's sofa zone."""
-    return specific.endswith("_" + general) and general in CATALOG
+    """Whether category ``specific`` is a kind of category ``general``: by name (``sectional_sofa`` of ``sofa``,
+    ``office_chair`` of ``chair``) or by the catalog's ``kind_of`` (``loveseat`` of ``sofa``), transitively: "the
+    sofa" may name a loveseat, and it furnishes a living room's sofa zone."""
+    if general not in CATALOG:
+        return False
+    seen: set[str] = set()
+    while specific and specific not in seen:
+        if specific.endswith("_" + general):
+            return True
+        seen.add(specific)
+        cat = CATALOG.get(specific)
+        specific = cat.kind_of if cat is not None else ""
+        if specific == general:
+            return True
+    return False
 
 
 def synonym_index() -> dict[str, str]:

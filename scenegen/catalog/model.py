@@ -181,6 +181,9 @@ class Category:
     """Generator parameters beyond the size, in draw order."""
     generator: str = ""
     """Name of the procedural generator that builds it; empty = the category's own name."""
+    kind_of: str = ""
+    """The more general category it is a kind of when its name does not say so (a loveseat is a sofa, a pendant light
+    a ceiling light); empty = none besides the name's own suffix (``sectional_sofa`` of ``sofa``)."""
 
     def __post_init__(self) -> None:
         for lo, mid, hi in zip(self.size_min, self.size_typical, self.size_max):

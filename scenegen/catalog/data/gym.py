@@ -20,6 +20,7 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="weight_bench",
+        kind_of="bench",
         synonyms=("weight bench", "workout bench", "exercise bench", "gym bench", "bench press",
                   "weightlifting bench", "lifting bench"),
         size_min=(0.3, 1.0, 0.4), size_typical=(0.6, 1.25, 0.45), size_max=(1.2, 1.8, 1.6),

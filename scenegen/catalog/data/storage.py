@@ -10,7 +10,7 @@ ENTRIES = (
                                "highboy", "chest on chest", "apothecary chest", "chiffonier",
                                "jewelry armoire", "jewellery armoire", "jewelry chest"),
           (0.45, 0.38, 0.8), (0.8, 0.45, 1.2), (1.0, 0.55, 1.5), against_wall=True, has_top=True,
-          rooms=("bedroom", "nursery"), colour=(0.6, 0.45, 0.3), material="wood", generator="dresser",
+          rooms=("bedroom", "nursery"), colour=(0.6, 0.45, 0.3), material="wood", generator="dresser", kind_of="dresser",
           params=(Param("drawers", "int", 2, 8, per("h", 0.2)),)),
     entry("entertainment_center", ("entertainment center", "entertainment centre", "entertainment unit",
                                    "media wall", "tv wall unit", "wall unit", "media center", "media centre"),
