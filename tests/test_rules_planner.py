@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scenegen.plan import PLANNERS, PlanError, plan
+from scenegen.plan.rules import plan_rules
 from scenegen.scene import ARCHITECTURE_RELATIONS, LayoutPlan, Relation, dump_json
 
 
@@ -290,3 +291,26 @@ def test_a_verb_opening_a_clause_is_not_an_object():
     p = plan("A living room with a sofa. Throw in a big shaggy rug in front of the fireplace and we are good to go.")
     assert p.counts() == {"sofa": 1, "rug": 1, "fireplace": 1}
     assert plan("a sofa with a throw on it").counts() == {"sofa": 1, "throw_blanket": 1}
+
+
+def test_side_by_side_surround_and_pulled_up_to():
+    washers = plan_rules("a laundry room with a washer and a dryer side by side")
+    assert [(r.subject, r.target) for r in washers.relations] == [("washing_machine_1", "washing_machine_2")]
+    assert washers.relations[0].kind == "next_to"
+    chairs = plan_rules("a sofa and two armchairs side by side facing the fireplace")
+    assert {(r.subject, r.kind, r.target) for r in chairs.relations} >= {
+        ("armchair_1", "next_to", "armchair_2"), ("armchair_2", "face_to", "fireplace_1")}
+    dining = plan_rules("The dining room has a long table. Eight upholstered chairs surround it.")
+    assert len(_rels(dining, "around")) == 8 and {r.target for r in dining.relations} == {"dining_table_1"}
+    desk = plan_rules("a desk with an office chair pulled up to it")
+    assert [(r.subject, r.kind, r.target) for r in desk.relations] == [("office_chair_1", "in_front_of", "desk_1")]
+
+
+def test_a_thing_beside_a_held_thing_is_held_too():
+    plan = plan_rules("A desk with a computer monitor, a keyboard in front of the monitor and a lamp.")
+    facts = {(r.subject, r.kind, r.target) for r in plan.relations}
+    assert {("monitor_1", "on_top", "desk_1"), ("keyboard_1", "in_front_of", "monitor_1"),
+            ("keyboard_1", "on_top", "desk_1")} <= facts
+    # a thing beside the desk itself stays on the floor
+    floor = plan_rules("a desk with a monitor on it and a bin next to the desk")
+    assert not any(r.subject.startswith("trash_can") and r.kind == "on_top" for r in floor.relations)

@@ -279,7 +279,9 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "opposite=across", "opposite to=across", "opposite of=across", "across from=across", "across the room from=across",
     "on the opposite side of=across", "on the other side of=across",
     "under=under", "underneath=under", "beneath=under", "below=under",
-    "around=around", "surrounding=around", "encircling=around", "round=around",
+    "around=around", "surrounding=around", "encircling=around", "round=around", "surround=around",
+    "surrounds=around", "encircle=around", "encircles=around", "side by side=sidebyside",
+    "side by side with=next", "pulled up to=front", "pulled up at=front", "tucked under=under",
     "left of=left", "to the left of=left", "on the left of=left", "on the left side of=left", "at the left of=left",
     "to the left side of=left", "right of=right", "to the right of=right", "on the right of=right",
     "on the right side of=right", "at the right of=right", "to the right side of=right",
@@ -336,6 +338,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "hangover": ("hang_from_ceiling", {}),
     "flankedby": ("next_to", {}),
     "surroundedby": ("around", {}),
+    "sidebyside": ("next_to", {}),
     "above": ("on_top", {"door": "next_to_door", "window": "next_to_window", "bed": "on_wall"}),
 }
 """Relation key -> (kind when the target is an object, {architecture word: kind}). None: no relation is recorded."""

@@ -32,7 +32,10 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             if matched is None:
                 break
             length, key = matched
-            target = parse_target(toks, words, k + length, span_of, room_tokens)
+            if key == "sidebyside":  # "a washer and a dryer side by side": next to each other; no target follows
+                target = Target("pronoun", k + length, pronoun="reciprocal")
+            else:
+                target = parse_target(toks, words, k + length, span_of, room_tokens)
             subject = idx
             if idx in holders and any(w in HOLDER_VERBS for w in words[verb_at:k]):
                 subject = holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
@@ -100,7 +103,16 @@ def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list
                      ) -> list[Rel]:
     """"a desk with a lamp and a monitor": small things that stand on tops, held by an object with a top and given no
     relation of their own, stand on it."""
-    placed = {s for r in rels for s in r.subjects}
+    def holder_of(i: int) -> int | None:  # "the monitor" names the held monitor mentioned before it
+        if i in holders:
+            return holders[i]
+        same = [j for j in holders if j < i and objects[j].category == objects[i].category]
+        return holders[same[-1]] if same else None
+
+    beside_sibling = {s for r in rels if r.kind in SIBLING_KINDS and r.target is not None
+                      and holder_of(r.target) is not None for s in r.subjects
+                      if holder_of(s) == holder_of(r.target)}
+    placed = {s for r in rels for s in r.subjects} - beside_sibling
     out: list[Rel] = []
     for idx, holder in holders.items():
         m, h = objects[idx], objects[holder]
@@ -112,6 +124,9 @@ def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list
     return out
 
 
+SIBLING_KINDS = frozenset({"next_to", "near", "in_front_of", "behind", "left_of", "right_of"})
+"""Relations that leave a thing on the same host as its target: "a desk with a monitor, a keyboard in front of the
+monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded"})
