@@ -168,10 +168,36 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
             break
     assert best is not None
     _, chosen, scene, report = best
+    if best[0] != (0, 0):
+        scene, report = _shed_design_extras(scene, report, chosen, rounds, validators, judge, step, timings)
     t0 = time.perf_counter()
     scene = _with_conflicts(scene, scene.plan, refs, sizes)  # the plan this round solved, less what design let go
     timings["explain"] = time.perf_counter() - t0
     return scene, report.model_copy(update={"attempts": rounds})
+
+
+def _shed_design_extras(scene: Scene, report: Report, chosen: int, rounds: list["Attempt"],
+                        validators: list[str] | None, judge: "JudgeOptions | None", step: ProgressFn,
+                        timings: dict[str, float]) -> tuple[Scene, Report]:
+    """The chosen room after the repair loop, less the design extras its failed checks still name (re-validated each
+    time; see ``scenegen.design.prune.shed_extras``); each kept step is one more round in ``rounds``."""
+    from scenegen.design.prune import shed_extras
+    from scenegen.scene import Attempt
+    from validators import validate
+
+    step("validate (letting design extras go)")
+    t0 = time.perf_counter()
+    scene, report, shed = shed_extras(scene, report, lambda s: validate(s, only=validators, judge=judge))
+    timings["validate"] += time.perf_counter() - t0
+    for dropped, after in shed:
+        rounds[-1] = rounds[-1].model_copy(update={"repairs": [
+            *rounds[-1].repairs, *(f"let go design extra {d} from attempt {chosen + 1}'s room (no new solve)"
+                                  for d in dropped)]})
+        fails = [f for f in after.findings if f.status == "fail"]
+        rounds.append(Attempt(attempt=len(rounds) + 1, passed=not fails and not scene.unplaced,
+                              unplaced=[u.id for u in scene.unplaced],
+                              failures=[f"{f.validator}.{f.check}: {f.message}" for f in fails]))
+    return scene, report
 
 
 def _with_conflicts(scene: Scene, layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]) -> Scene:

@@ -130,6 +130,33 @@ def test_relieve_lets_go_of_blockers_and_culprits_never_the_prompt_or_core() -> 
     assert all(r.subject not in dropped and r.target not in dropped for r in out.relations)
 
 
+def test_shed_extras_lets_blockers_go_without_a_new_solve_and_keeps_only_rounds_that_help() -> None:
+    from scenegen.design.prune import shed_extras
+    from scenegen.pipeline import build_assets, solve_scene
+    from scenegen.scene import Finding, Report
+
+    layout = _designed("a living room with a sofa", "full")
+    refs, sizes = build_assets(layout, seed=0)
+    scene = solve_scene(layout, refs, sizes, seed=0, planner="rules", assets="procedural")
+    ids = {o.category: o.id for o in layout.objects}
+    sofa, plant = ids["sofa"], ids["plant"]
+    blocked = Finding(validator="accessibility", check="accessibility", status="fail", message="blocked",
+                      object_ids=[sofa, plant])
+
+    def blocked_while_plant_stands(s):  # noqa: ANN001, ANN202
+        return Report(findings=[blocked] if any(o.id == plant for o in s.objects) else [])
+
+    out, report, shed = shed_extras(scene, Report(findings=[blocked]), blocked_while_plant_stands)
+    assert [plant] in [dropped for dropped, _ in shed] and not report.findings
+    assert plant not in {o.id for o in out.objects} and sofa in {o.id for o in out.objects}
+    assert all(plant not in (r.subject, r.target) for r in out.plan.relations)
+    kept = {o.id: o.pose for o in out.objects}
+    assert all(kept[o.id] == o.pose for o in scene.objects if o.id in kept)  # nothing else moved
+
+    out, report, shed = shed_extras(scene, Report(findings=[blocked]), lambda s: Report(findings=[blocked]))
+    assert not shed and out is scene  # letting go did not help: the room stays as solved
+
+
 def test_a_program_with_an_unknown_field_is_refused_with_its_file_named() -> None:
     from scenegen.design.loader import ProgramError, parse_program
 

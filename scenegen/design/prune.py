@@ -8,6 +8,8 @@ checked room, not a designer's unmet wishes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from scenegen.design.complete import is_added, is_design_relation
 from scenegen.design.loader import Program
 from scenegen.scene import LayoutPlan, Report, Scene
@@ -89,3 +91,47 @@ def _importance(prog: Program) -> dict[str, int]:
             for c in (m.category, *m.alt):
                 rank[c] = max(rank.get(c, 0), level)
     return rank
+
+
+SHED_ROUNDS = 3
+"""rounds of letting failing design extras go from the last solved room, each re-validated"""
+
+
+def without_objects(scene: Scene, ids: set[str]) -> Scene:
+    """The solved ``scene`` less the objects ``ids`` (placed or not) and every plan relation that names one; nothing
+    else moves, so what stays keeps its pose."""
+    plan = scene.plan.model_copy(update={
+        "objects": [o for o in scene.plan.objects if o.id not in ids],
+        "relations": [r for r in scene.plan.relations if r.subject not in ids and r.target not in ids]})
+    return scene.model_copy(update={"objects": [o for o in scene.objects if o.id not in ids],
+                                    "unplaced": [u for u in scene.unplaced if u.id not in ids], "plan": plan})
+
+
+def shed_extras(scene: Scene, report: Report, revalidate: Callable[[Scene], Report],
+                rounds: int = SHED_ROUNDS) -> tuple[Scene, Report, list[tuple[list[str], Report]]]:
+    """A room that still fails after the repair loop, with the design extras its failed checks name taken out as a
+    designer would (the side table no one can reach, the armchair walling off the floor), without solving again.
+
+    Each round lets go what ``relieve`` picks (never the prompt's objects nor the program's core anchors) and
+    re-validates with ``revalidate``; a round is kept only when it leaves fewer failed findings. Returns the scene,
+    its report and, per kept round, the ids let go and the report after (empty when nothing helped).
+    """
+    shed: list[tuple[list[str], Report]] = []
+    for _ in range(rounds):
+        fails = _failures(report)
+        if not fails:
+            break
+        _, dropped = relieve(scene.plan, scene, report)
+        if not dropped:
+            break
+        trial = without_objects(scene, set(dropped))
+        trial_report = revalidate(trial)
+        if _failures(trial_report) >= fails:
+            break
+        scene, report = trial, trial_report
+        shed.append((dropped, report))
+    return scene, report, shed
+
+
+def _failures(report: Report) -> int:
+    return sum(f.status == "fail" for f in report.findings)
