@@ -100,7 +100,10 @@ def _bodies(scene: Scene, ctx: "ValidationContext") -> list[_Body]:
         if len(mesh.faces) == 0:
             continue
         hull = _hull(mesh)
-        dynamic = support_kind(inst) in ("floor", "object") and not is_flat(inst) and hull.volume > 1e-9
+        # a rug is part of the floor; but a flat thing on furniture (a cutting board, a mouse pad) must be free to
+        # move: held fixed, it pins its host, and the settle pushes the sideboard out from under it
+        kind = support_kind(inst)
+        dynamic = (kind == "object" or (kind == "floor" and not is_flat(inst))) and hull.volume > 1e-9
         com = np.asarray(hull.center_mass if hull.volume > 1e-9 else hull.centroid, dtype=np.float64)
         out.append(_Body(inst, dynamic, com, hull, _world_parts(inst) if inst.id in hosts else None))
     return out

@@ -13,7 +13,7 @@ from scenegen.solve.footprints import dims, overlaps
 from scenegen.solve.items import Item
 from scenegen.solve.relations import Box
 from scenegen.solve.state import SolverState
-from scenegen.solve.surface import is_uneven, rest_heights
+from scenegen.solve.surface import LEVEL, is_uneven, rest_heights
 
 
 def place_on_support(st: SolverState, it: Item) -> None:
@@ -52,7 +52,9 @@ def place_on_support(st: SolverState, it: Item) -> None:
     z = np.full(len(x), sup.top)
     host = st.items[sup_id].ref
     if is_uneven(host):  # a bed's mattress, a sofa's seat: rest on the surface, where it is flat under the footprint
-        rest, flat = rest_heights(host, sup.cx, sup.cy, sup.yaw, rects)
+        rest, flat = rest_heights(host, sup.cx, sup.cy, sup.yaw, rects, tolerance=LEVEL)
+        if not (ok & flat).any():
+            rest, flat = rest_heights(host, sup.cx, sup.cy, sup.yaw, rects)
         if (ok & flat).any():
             ok, z = ok & flat, sup.z + rest
     moved = ok & ~avoided(st, it.obj.id, x, y, np.full(len(x), sup.yaw + turn))

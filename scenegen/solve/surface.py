@@ -22,20 +22,34 @@ UNEVEN = 0.02
 """metres: a host whose sampled top varies by more than this is uneven (bed, sofa); flat hosts keep their box top"""
 FLAT_ENOUGH = 0.02
 """metres: the most the surface may vary under a footprint that rests on it"""
+LEVEL = 0.005
+"""metres: a surface this even under a footprint is preferred (a towel on the counter, not astride the basin's rim)"""
 
 
 @lru_cache(maxsize=256)
-def _height_map(ref_json: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(xs (X,), ys (Y,), heights (Y, X)) of the highest surface under each sample point of the asset's mesh, local
-    frame, metres; ``-inf`` where nothing is under the point."""
+def _height_map(ref_json: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """(xs (X,), ys (Y,), heights (Y, X), box top) of the highest surface under each sample point of the asset's
+    mesh, local frame, metres; ``-inf`` where nothing is under the point. The box top is the mesh's highest point,
+    which a thin part the grid misses (a faucet) may hold."""
     from scenegen.assets import build_mesh
 
     mesh = build_mesh(AssetRef.model_validate_json(ref_json))
-    (x0, y0, _), (x1, y1, _) = mesh.bounds
+    (x0, y0, _), (x1, y1, z1) = mesh.bounds
     xs = np.arange(x0 + CELL / 2, x1, CELL)
     ys = np.arange(y0 + CELL / 2, y1, CELL)
-    gx, gy = np.meshgrid(xs, ys)
-    return xs, ys, _cast_down(np.asarray(mesh.triangles), gx.ravel(), gy.ravel()).reshape(gx.shape)
+    # each cell is the highest of 3 x 3 rays over it (its centre, edges and corners), so a part thinner than a cell
+    # (a faucet's 2 cm spout) is not missed between samples and nothing is set down through it
+    fx = np.concatenate([xs - CELL / 2, xs[-1:] + CELL / 2]) if len(xs) else xs
+    fy = np.concatenate([ys - CELL / 2, ys[-1:] + CELL / 2]) if len(ys) else ys
+    fine_x = np.sort(np.concatenate([fx, xs]))
+    fine_y = np.sort(np.concatenate([fy, ys]))
+    gx, gy = np.meshgrid(fine_x, fine_y)
+    fine = _cast_down(np.asarray(mesh.triangles), gx.ravel(), gy.ravel()).reshape(gx.shape)
+    heights = np.full((len(ys), len(xs)), -np.inf)
+    for dj in range(3):
+        for di in range(3):
+            heights = np.maximum(heights, fine[dj:dj + 2 * len(ys):2, di:di + 2 * len(xs):2])
+    return xs, ys, heights, float(z1)
 
 
 def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512) -> np.ndarray:
@@ -57,17 +71,19 @@ def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512
 
 
 def is_uneven(ref: AssetRef) -> bool:
-    """Whether the host's top is not one flat level (a headboard over a mattress, a back over a seat)."""
-    _, _, h = _height_map(ref.model_dump_json())
+    """Whether the host's top is not one flat level (a headboard over a mattress, a back over a seat), or its box
+    top stands above where things rest (a vanity's faucet over its counter)."""
+    _, _, h, box_top = _height_map(ref.model_dump_json())
     top = h[np.isfinite(h)]
-    return top.size > 0 and float(top.max() - np.percentile(top, 50)) > UNEVEN
+    return top.size > 0 and float(max(top.max(), box_top) - np.percentile(top, 50)) > UNEVEN
 
 
-def rest_heights(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float, rects: np.ndarray
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def rest_heights(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float, rects: np.ndarray,
+                 tolerance: float = FLAT_ENOUGH) -> tuple[np.ndarray, np.ndarray]:
     """For N candidate footprints ``rects`` (N, 4, 2) world xy on a host posed at (cx, cy, yaw): the height above the
-    host's base each would rest at (N,) metres, and whether the surface under it is flat enough (N,) bool."""
-    xs, ys, h = _height_map(ref.model_dump_json())
+    host's base each would rest at (N,) metres, and whether the surface under it varies by at most ``tolerance``
+    metres (N,) bool."""
+    xs, ys, h, _ = _height_map(ref.model_dump_json())
     c, s = math.cos(-host_yaw), math.sin(-host_yaw)
     dx, dy = rects[..., 0] - host_cx, rects[..., 1] - host_cy
     lx, ly = dx * c - dy * s, dx * s + dy * c  # footprint corners in the host's frame
@@ -80,5 +96,5 @@ def rest_heights(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float,
     for n in range(len(rects)):  # the footprint's axis-aligned cover in the host frame (footprints turn by quarters)
         under = h[j0[n]:max(j1[n], j0[n] + 1), i0[n]:max(i1[n], i0[n] + 1)]
         top[n] = under.max()
-        flat[n] = bool(np.isfinite(under).all() and under.max() - under.min() <= FLAT_ENOUGH)
+        flat[n] = bool(np.isfinite(under).all() and under.max() - under.min() <= tolerance)
     return top, flat

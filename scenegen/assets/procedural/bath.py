@@ -85,7 +85,7 @@ def bathroom_vanity(s: Spec, m: Parts) -> None:
     m.legs(hw - 0.01, hd - 0.02, 0.0, 0.12, 0.035, CHROME, round_=True, inset=0.03)
     m.box((-hw, -hd, top - 0.03), (hw, hd, top), (0.95, 0.94, 0.92))
     bw, bd = min(0.5, s.w * 0.6), s.d * 0.55
-    m.cyl(0, 0.02, top, top + 0.01, bw / 2, WHITE, sections=24, sy=bd / bw)
+    m.cyl(0, 0.02, top - 0.008, top + 0.0008, bw / 2, WHITE, sections=24, sy=bd / bw)  # basin flush in the counter
     m.rod((0.0, -hd + 0.05, top), (0.0, -hd + 0.05, h), 0.015, CHROME)
     m.rod((0.0, -hd + 0.05, h - 0.012), (0.0, -hd + 0.14, h - 0.012), 0.01, CHROME)
 

@@ -80,10 +80,14 @@ def picture_frame(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     lean = math.atan2(s.d * 0.6, h)
     t = 0.012
-    m.box_tf((s.w, t, h / math.cos(lean) * 0.98), rot_x(-lean, (0.0, 0.0, h / 2)), s.c)
-    m.box_tf((s.w * 0.8, t * 0.3, h * 0.78), rot_x(-lean, (0.0, t * 0.55, h / 2)), _ART[int(s.rng.integers(6))])
-    m.rod((0.0, -0.005, h * 0.6), (0.0, -hd, 0.0), 0.006, darker(s.c, 0.3), sections=6)  # easel back
-    _pin(m, hw, hd, h, s.c)
+    # the picture faces +y and its top leans back (-y), onto an easel leg that reaches the table behind it
+    m.box_tf((s.w, t, h / math.cos(lean) * 0.98), rot_x(lean, (0.0, 0.0, h / 2)), s.c)
+    m.box_tf((s.w * 0.8, t * 0.3, h * 0.78), rot_x(lean, (0.0, t * 0.55, h / 2)), _ART[int(s.rng.integers(6))])
+    back_y = -(h * 0.1) * math.tan(lean) - t / 2  # the frame's back face at 60% of its height
+    m.rod((0.0, back_y, h * 0.6), (0.0, -hd, 0.0), 0.006, darker(s.c, 0.3), sections=6)  # easel back
+    # the bounds pins sit where the leaning frame is (front bottom, back top), so its hull is the frame's own shape
+    m.box((-hw, hd - 0.001, 0.0), (-hw + 0.001, hd, 0.001), s.c)
+    m.box((hw - 0.001, -hd, h - 0.001), (hw, -hd + 0.001, h), s.c)
 
 
 @generator("poster")
@@ -168,7 +172,8 @@ def alarm_clock(s: Spec, m: Parts) -> None:
     m.box((0.0, hd - 0.001, zc - 0.003), (r * 0.45, hd, zc + 0.003), BLACK)
     for sx in (-1, 1):
         m.ball((sx * r * 0.6, 0.0, zc + r * 0.95), (r * 0.3, r * 0.3, r * 0.25), s.c)  # bells
-        m.rod((sx * r * 0.5, 0.0, zc - r * 0.8), (sx * r * 0.8, 0.0, 0.0), 0.004, s.c, sections=6)  # feet
+        for sy in (-1, 1):  # four splayed feet: two in a line would rock forward and back
+            m.rod((sx * r * 0.5, 0.0, zc - r * 0.8), (sx * r * 0.8, sy * hd * 0.55, 0.0), 0.004, s.c, sections=6)
     _pin(m, hw, hd, h, s.c)
 
 

@@ -236,7 +236,9 @@ def bar_cart(s: Spec, m: Parts) -> None:
 def knife_block(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     body_h = h * 0.75
-    m.box_tf((s.w, s.d * 0.8, body_h), rot_x(0.3, (0.0, hd * 0.05, body_h / 2)), s.c)
+    # the slanted body stands on the base plate: its lowest corner at the plate's top, so the plate is the footprint
+    lift = 0.01 + body_h / 2 * math.cos(0.3) + s.d * 0.4 * math.sin(0.3)
+    m.box_tf((s.w, s.d * 0.8, body_h), rot_x(0.3, (0.0, hd * 0.05, lift)), s.c)
     n = s.n("knives", 5)
     for i in range(n):  # handles fanning out of the slanted top
         x = -hw * 0.7 + i * (s.w * 0.7) / max(1, n - 1)

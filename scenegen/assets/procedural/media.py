@@ -36,12 +36,16 @@ def keyboard(s: Spec, m: Parts) -> None:
 @generator("computer_mouse")
 def computer_mouse(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
+    z0 = 0.0
     if s.p.get("pad", 0.0) > 0.5:
-        m.box((-hw, -hd, 0.0), (hw, hd, 0.003), BLACK)
+        z0 = 0.003
+        m.box((-hw, -hd, 0.0), (hw, hd, z0), BLACK)
         mw, md = min(0.065, s.w * 0.4), min(0.11, s.d * 0.6)
     else:
         mw, md = s.w, s.d
-    m.ball((0.0, 0.0, h * 0.45), (mw / 2, md / 2, h * 0.55), s.c, subdivisions=2)
+    body = h - z0
+    m.ball((0.0, 0.0, z0 + body / 2), (mw / 2, md / 2, body / 2), s.c, subdivisions=2)
+    m.box((-mw * 0.35, -md * 0.4, z0), (mw * 0.35, md * 0.4, z0 + body * 0.35), s.c)  # flat sole: no rocking
     m.box((-0.002, 0.0, h * 0.8), (0.002, md * 0.4, h), darker(s.c, 0.5))  # button split
     _pin(m, hw, hd, h, s.c)
 
