@@ -506,11 +506,14 @@ def clearance_depth(op: Opening, door_depth: float | None = None) -> float:
 def _occlusion(room: Room, op: Opening, inst: ObjectInstance, quad: np.ndarray, z0: float,
                z1: float, flat_blocks: bool = False) -> dict[str, float] | None:
     """How ``inst`` intrudes into ``op``'s clearance box: overlap area (m²) and its distance from the wall (m), or
-    None when it does not (flat objects never do; a window is occluded only by objects reaching above its sill)."""
+    None when it does not (flat objects never do, nor curtains and blinds on a window; a window is occluded only by
+    objects reaching above its sill)."""
     from shapely.geometry import Polygon
 
     if is_flat(inst) and not flat_blocks:
         return None
+    if op.kind == "window" and inst.category in catalog.with_role("window_dressing") and support_kind(inst) == "wall":
+        return None  # curtains and blinds are hung across a window to frame it; they draw aside
     lo, hi = z_range(inst)
     if op.kind == "door":
         if lo >= z1 - 1e-6:

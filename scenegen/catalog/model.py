@@ -22,7 +22,7 @@ Size = tuple[float, float, float]
 RGB = tuple[float, float, float]
 Support = Literal["floor", "object", "wall", "ceiling"]
 Side = Literal["front", "back", "left", "right"]
-Role = Literal["flat", "seat", "knee_top", "corner", "free_standing"]
+Role = Literal["flat", "seat", "knee_top", "corner", "free_standing", "window_dressing", "headward"]
 ParamKind = Literal["int", "bool", "float"]
 Draw = tuple[Any, ...]
 """A draw rule: ``("coin", p)``, ``("integers", lo, hi_exclusive)``, ``("uniform", lo, hi, ndigits)``,
@@ -35,6 +35,8 @@ ROLES: dict[str, str] = {
     "knee_top": "a raised top with knee space under it, that seats are pulled up to",
     "corner": "a small floor object a person tucks into a corner when the prompt gives it no place",
     "free_standing": "may stand free in the room; other floor objects without a stated place lean towards the walls",
+    "window_dressing": "hangs across a window, centred on it (curtains, blinds): it frames the window, not blocks it",
+    "headward": "rests at the back of its host's top (cushions at a bed's head and against a sofa's back)",
 }
 """Solver and validator roles a category can have."""
 

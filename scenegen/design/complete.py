@@ -271,6 +271,7 @@ def _decorate(r: _Room) -> None:
     pieces = decor + (art * 2 if d == "full" else [])
     for category in pieces[:n_decor]:
         r.add(category, "decor: wall")
+    _dress_windows(r)
     lights = [c for c in prog.lights if r.allowed(c)]
     if lights:
         tables = [o.id for o in r.objects if o.category in ("dining_table", "kitchen_island")]
@@ -280,6 +281,17 @@ def _decorate(r: _Room) -> None:
             r.add(lights[min(k, len(lights) - 1)] if k < len(tables) else lights[-1], "decor: light", rel=rel)
     for _ in range(PLANTS[d]):
         r.add("plant", "decor: plant")
+
+
+def _dress_windows(r: _Room) -> None:
+    """Curtains or blinds (the program's first the prompt allows) across every window the prompt left bare; none when
+    the prompt already hangs some (their count is the prompt's)."""
+    if any(catalog.get(o.category).support == "wall" and "window_dressing" in catalog.get(o.category).roles
+           for o in r.objects if not o.generic and not is_added(o)):
+        return
+    kind = next((c for c in r.brief.program.windows if r.allowed(c)), None)
+    for op in (op for op in r.room.openings if op.kind == "window") if kind else ():
+        r.add(kind, "decor: window", rel=("next_to_window", op.id))
 
 
 def _paint(objects: list[PlannedObject], brief: Brief, rng: np.random.Generator) -> list[PlannedObject]:

@@ -96,6 +96,8 @@ class Program:
     style: str = "contemporary"
     wall_decor: tuple[str, ...] = ("painting",)
     lights: tuple[str, ...] = ("ceiling_light",)
+    windows: tuple[str, ...] = ("curtains",)
+    """what a designer hangs across each window (the first the prompt allows); empty: windows stay bare"""
     planner_types: tuple[str, ...] = ()
     skipped: tuple[str, ...] = field(default=())
     """categories the program names that the catalog does not have (ignored)"""
@@ -114,7 +116,7 @@ KINDS = frozenset({"sleep", "lounge", "work", "dine", "cook", "wash", "store", "
                    "groom", "entry", "music", "teach", "meet", "wait", "serve", "make"})
 _MEMBER_KEYS = {"category", "count", "level", "p", "on", "per_host", "rel", "alt", "anchor", "to"}
 _ZONE_KEYS = {"name", "kind", "member", "min_area", "level", "p", "core", "per_m2", "repeat"}
-_PROGRAM_KEYS = {"name", "aliases", "size", "zone", "style", "wall_decor", "lights", "planner_types"}
+_PROGRAM_KEYS = {"name", "aliases", "size", "zone", "style", "wall_decor", "lights", "windows", "planner_types"}
 
 
 def _known(name: str) -> bool:
@@ -176,8 +178,9 @@ def parse_program(raw: dict, where: str) -> Program:
         raise ProgramError(f"{where}: needs name and size = [width, depth] in metres ({exc})") from None
     decor = tuple(c for c in raw.get("wall_decor", ["painting"]) if _known(c))
     lights = tuple(c for c in raw.get("lights", ["ceiling_light"]) if _known(c))
+    windows = tuple(c for c in raw.get("windows", ["curtains"]) if _known(c))
     return Program(name=name, aliases=tuple(raw.get("aliases", [name.replace("_", " ")])), size=(w, d),
-                   zones=tuple(zones), style=str(raw.get("style", "contemporary")), wall_decor=decor, lights=lights,
+                   zones=tuple(zones), style=str(raw.get("style", "contemporary")), wall_decor=decor, lights=lights, windows=windows,
                    planner_types=tuple(raw.get("planner_types", [])), skipped=tuple(sorted(set(skipped))))
 
 

@@ -16,6 +16,10 @@ from scenegen.solve.state import SolverState
 from scenegen.solve.surface import LEVEL, is_uneven, rest_heights
 
 
+HEADWARD = 5.0
+"""score per half-depth of the host's top that a headward item (a cushion) gains by resting nearer its back"""
+
+
 def place_on_support(st: SolverState, it: Item) -> None:
     """Place ``it`` on its support's top (``it.support``) at the best free spot, turned a quarter when only
     that fits, resting on the host's surface where that lies below its box top (``surface``); records why when the
@@ -76,6 +80,8 @@ def place_on_support(st: SolverState, it: Item) -> None:
         centring = -gr[idx] - 0.5 * np.abs(gf[idx])  # the left end, front to back centred
     else:
         centring = -0.5 * np.hypot(gr[idx], gf[idx])
+    if "headward" in it.cat.roles:  # along the bed's head or the sofa's back, spread side to side
+        centring = centring - HEADWARD * gf[idx] / max(hd_max, 0.05)
     score = spread + centring + st.rng.uniform(0, 0.01, len(idx))
     best = idx[int(np.argmax(score))]
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), float(z[best]),

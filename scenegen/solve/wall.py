@@ -19,6 +19,10 @@ from scenegen.solve.support import place_on_support
 
 HANG_SPACING = 0.05
 """metres kept between two things hanging on the same wall"""
+WINDOW_HEAD = 0.15
+"""metres curtains and blinds reach above the window they hang across"""
+SILL_CUT = 0.8
+"""curtains cut to sill length over a bed keep at least this share of their category's least height"""
 WALL_TRIES = 4
 """How many different sets of furniture are moved, one set at a time, to free wall for a wall object."""
 
@@ -32,6 +36,18 @@ def place_on_wall(st: SolverState, it: Item) -> None:
     if z < 0:
         st.fail(it, f"{dims(it)} is taller than the room ({st.room.height:.2f} m)")
         return
+    if "window_dressing" in it.cat.roles:
+        framed = window_spot(st, it)
+        if framed is not None:
+            if abs(framed.height - h) > 1e-6:  # cut to sill length over the furniture under the window
+                it.size = (w, d, framed.height)
+                it.ref = it.ref.model_copy(update={"params": {**it.ref.params, "height": round(framed.height, 4)}})
+            st.boxes[it.obj.id] = framed
+            return
+        named = {r.target for r in st.plan.relations if r.subject == it.obj.id and r.kind == "next_to_window"}
+        if named & {op.id for op in st.room.openings}:  # curtains for that window, not for a blank wall
+            st.fail(it, f"furniture or other hanging things stand in front of {', '.join(sorted(named))}")
+            return
     spots = wall_spots(st, it, z)
     free = [(score, box) for score, box, blocking in spots if not blocking]
     if free:
@@ -76,6 +92,44 @@ def wall_spots(st: SolverState, it: Item, z: float) -> list[tuple[float, Box, li
             score = score_wall(st, it, box) + float(st.rng.uniform(0, 0.2)) if not blocking else 0.0
             out.append((score, box, blocking))
     return out
+
+
+def window_spot(st: SolverState, it: Item) -> Box | None:
+    """Curtains or blinds hung across a window, centred on it, the top ``WINDOW_HEAD`` m over the window's head: the
+    window the plan's relation names first, then the others in order. Over furniture lower than the sill (a bed
+    under the window) they are cut to sill length, never below ``SILL_CUT`` of the category's least height. None
+    when every window is taken by other hanging things or has furniture in front of it above its sill, or lies in a
+    wall too short for the item."""
+    w, d, h = it.size
+    named = next((r.target for r in st.plan.relations if r.subject == it.obj.id and r.kind == "next_to_window"), None)
+    windows = sorted((op for op in st.room.openings if op.kind == "window"), key=lambda op: (op.id != named, op.id))
+    hanging = [b for oid, b in st.boxes.items() if st.items[oid].role in ("wall", "ceiling")]
+    standing = [b for oid, b in st.boxes.items() if st.items[oid].role not in ("wall", "ceiling")]
+    for op in windows:
+        length = st.room.wall_length(op.wall)
+        if length < w:
+            continue
+        t = float(np.clip(op.offset, w / 2, length - w / 2))
+        top = min(op.sill + op.height + WINDOW_HEAD, st.room.height - 0.02)
+        others = [o for o in st.room.openings if o.wall == op.wall and o.id != op.id]
+        if any(abs(t - o.offset) < (w + o.width) / 2 + 0.05 and top - h < o.sill + o.height for o in others):
+            continue
+        (ax, ay), _ = st.room.wall(op.wall)
+        (dx, dy), (nx, ny) = st.room.wall_direction(op.wall), st.room.wall_normal(op.wall)
+        off = d / 2 + WALL_GAP / 5
+        x, y = ax + dx * t + nx * off, ay + dy * t + ny * off
+        yaw = yaw_facing((nx, ny))
+        rect = footprint_corners(np.array([x]), np.array([y]), w / 2, d / 2, yaw)
+        z = max(top - h, 0.02)
+        if any(rects_overlap_any(rect, [b.corners], margin=1e-4)[0] for b in hanging if b.z < top and b.top > z):
+            continue
+        under = [b.top for b in standing if b.top > z and rects_overlap_any(rect, [b.corners], margin=1e-4)[0]]
+        if under:
+            z = max(under) + 0.02
+            if z > op.sill + 0.02 or top - z < SILL_CUT * it.cat.size_min[2]:
+                continue
+        return Box(it.obj.id, float(x), float(y), z, yaw, w, d, top - z, "wall")
+    return None
 
 
 def make_wall_room(st: SolverState, it: Item, spots: list[tuple[float, Box, list[str]]]) -> bool:

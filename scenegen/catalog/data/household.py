@@ -149,6 +149,7 @@ ENTRIES = (
                      "venetian blinds", "roman blind", "window shade", "roller shade", "window shades",
                      "vertical blinds"),
           (0.6, 0.04, 0.8), (1.2, 0.06, 1.4), (2.4, 0.1, 2.2), support="wall", mount_height=1.5,
+          roles=("window_dressing",),
           functional_sides=(), rooms=("living_room", "bedroom", "office", "kitchen", "classroom"),
           colour=(0.9, 0.88, 0.84), material="fabric",
           params=(Param("slatted", "bool", 0, 1, coin(0.5), "venetian slats rather than a roller sheet"),
