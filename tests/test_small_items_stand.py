@@ -50,3 +50,24 @@ def test_items_on_furniture_settle_and_stay_supported(prompt: str, seed: int) ->
     result = make(prompt, seed=seed, attempts=1, validators=["stability", "support"])
     fails = [f.message for f in result.report.findings if f.status == "fail"]
     assert not fails and len(result.scene.objects) >= 2
+
+
+def test_an_item_without_a_stated_host_goes_on_one_it_fits() -> None:
+    """Found on a public prompt: the design stage's wall shelf (21 cm deep) was the least loaded host, so the
+    prompt's book, towel or blanket went there and stayed unplaced ('larger than the top of wall_shelf_1')."""
+    from scenegen.catalog import get
+    from scenegen.scene import PlannedObject
+    from scenegen.solve.items import Item
+    from scenegen.solve.roles import choose_supports
+
+    def item(oid: str, category: str, size: tuple[float, float, float], role: str) -> Item:
+        it = Item.__new__(Item)
+        it.obj, it.cat, it.size, it.role, it.support = PlannedObject(id=oid, category=category), get(category), \
+            size, role, None
+        return it
+
+    items = {"nightstand_1": item("nightstand_1", "nightstand", (0.5, 0.4, 0.55), "floor"),
+             "wall_shelf_1": item("wall_shelf_1", "wall_shelf", (0.8, 0.2, 0.05), "wall"),
+             "towel_1": item("towel_1", "towel", (0.37, 0.24, 0.1), "object")}
+    choose_supports(items)
+    assert items["towel_1"].support == "nightstand_1"

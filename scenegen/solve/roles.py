@@ -58,24 +58,35 @@ def implied_relations(plan: LayoutPlan, items: dict[str, Item]) -> list[Relation
 
 
 def choose_supports(items: dict[str, Item]) -> None:
-    """Give every object-supported item without an explicit 'on X' a support from the plan, spreading the load
-    (changes ``items`` in place: ``support``, or ``role`` "floor" when nothing can hold it)."""
-    load: dict[str, int] = {}
+    """Give every object-supported item without an explicit 'on X' a support from the plan, spreading the load: the
+    host with the smallest share of its top taken once the item is on it (changes ``items`` in place: ``support``,
+    or ``role`` "floor" when nothing can hold it)."""
+    used: dict[str, float] = {}
     for it in items.values():
         if it.role == "object" and it.support:
-            load[it.support] = load.get(it.support, 0) + 1
+            used[it.support] = used.get(it.support, 0.0) + it.size[0] * it.size[1]
     for it in items.values():
         if it.role != "object" or it.support:
             continue
         preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by]
         fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"]
-        pool = preferred or fallback
+        # a host whose top the item fits first (a towel is deeper than a wall shelf), then any that may hold it
+        pool = ([o for o in preferred if _fits_top(it, o)] or [o for o in fallback if _fits_top(it, o)]
+                or preferred or fallback)
         if not pool:
             it.role = "floor"  # nothing in the room can hold it: stand it on the floor rather than drop it
             continue
-        best = min(pool, key=lambda o: (load.get(o.obj.id, 0), list(items).index(o.obj.id)))
+        area = it.size[0] * it.size[1]
+        best = min(pool, key=lambda o: ((used.get(o.obj.id, 0.0) + area) / max(o.size[0] * o.size[1], 1e-6),
+                                        list(items).index(o.obj.id)))
         it.support = best.obj.id
-        load[best.obj.id] = load.get(best.obj.id, 0) + 1
+        used[best.obj.id] = used.get(best.obj.id, 0.0) + area
+
+
+def _fits_top(item: Item, host: Item) -> bool:
+    """Whether ``item``'s footprint fits on ``host``'s top as it comes or turned a quarter."""
+    (w, d, _), (hw, hd, _) = item.size, host.size
+    return (w <= hw and d <= hd) or (d <= hw and w <= hd)
 
 
 def keepout_zones(room: Room) -> list[tuple[np.ndarray, float, str]]:
