@@ -66,8 +66,10 @@ def test_an_item_without_a_stated_host_goes_on_one_it_fits() -> None:
             size, role, None
         return it
 
-    items = {"nightstand_1": item("nightstand_1", "nightstand", (0.5, 0.4, 0.55), "floor"),
+    items = {"nightstand_1": item("nightstand_1", "nightstand", (0.5, 0.45, 0.55), "floor"),
              "wall_shelf_1": item("wall_shelf_1", "wall_shelf", (0.8, 0.2, 0.05), "wall"),
-             "towel_1": item("towel_1", "towel", (0.37, 0.24, 0.1), "object")}
+             "table_lamp_1": item("table_lamp_1", "table_lamp", (0.2, 0.2, 0.45), "object"),
+             "books_1": item("books_1", "books", (0.23, 0.27, 0.1), "object")}
+    items["table_lamp_1"].support = "nightstand_1"  # stated: the shelf is the less loaded host, but too shallow
     choose_supports(items)
-    assert items["towel_1"].support == "nightstand_1"
+    assert items["books_1"].support == "nightstand_1"
