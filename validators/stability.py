@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from scenegen import catalog
 from scenegen.scene import Finding, ObjectInstance, Scene
 from scenegen.freespace import is_flat
 from validators.physical import _cm, _r, support_kind
@@ -94,6 +95,8 @@ def _tip_angle(body: _Body) -> float:
 
 def _bodies(scene: Scene, ctx: "ValidationContext") -> list[_Body]:
     hosts = {o.support for o in scene.objects if support_kind(o) == "object"}
+    # a desk or table with a bin in its knee space: its hull would swallow the bin, so it is its parts too
+    hosts |= {o.id for o in scene.objects if o.category in catalog.with_role("knee_top")}
     out = []
     for inst in scene.objects:
         mesh = ctx.mesh(inst.id)

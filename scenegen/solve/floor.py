@@ -8,12 +8,15 @@ import math
 
 import numpy as np
 
+from scenegen import catalog
 from scenegen.geometry import footprint_corners, overlap_matrix, rects_inside_polygon, wrap_angle, yaw_facing
 from scenegen.solve.floor_score import score_floor, side_clearance, takes_last_side
 from scenegen.solve.footprints import dims, room_dims
 from scenegen.solve.items import FACING_KINDS, MOVE_MIN, WALL_GAP, Item
 from scenegen.solve.relations import Box, room_centroid
 from scenegen.solve.state import SolverState
+from scenegen.solve.surface import clear_under
+from scenegen.thresholds import KNEE_MIN_HEIGHT
 
 BEAM = 6
 """How many other spots of a group's anchor are tried when greedy placement leaves the group's relations unmet."""
@@ -73,8 +76,12 @@ def place_floor(st: SolverState, it: Item) -> list[Box]:
     if not ok.any():
         st.fail(it, f"{dims(it)} does not fit inside the room ({room_dims(st.room)})")
         return []
-    labels = [oid for oid, b in st.boxes.items()
-              if st.items[oid].role == "floor" or (st.items[oid].role == "wall" and b.z < h)]
+    # a bin or a pet bed the prompt puts under a desk or table stands in its knee space, inside its footprint
+    knee_hosts = {r.target for r in st.relations if r.subject == it.obj.id and r.kind == "under"
+                  and r.target in st.boxes and h <= KNEE_MIN_HEIGHT
+                  and st.items[r.target].obj.category in catalog.with_role("knee_top")}
+    labels = [oid for oid, b in st.boxes.items() if oid not in knee_hosts
+              and (st.items[oid].role == "floor" or (st.items[oid].role == "wall" and b.z < h))]
     quads = [st.boxes[oid].corners for oid in labels]
     stacked = h + max((o.size[2] for o in st.items.values() if o.role == "object" and o.support == it.obj.id),
                       default=0.0)  # a TV on its stand reaches into the window as much as a tall cabinet
@@ -82,6 +89,9 @@ def place_floor(st: SolverState, it: Item) -> list[Box]:
         if stacked > min_h or it.obj.id in st.hints.clear_openings:
             labels.append(label)
             quads.append(corners)
+    for host in knee_hosts:  # only where the host's own parts (a drawer pedestal, a crossbar) leave the height free
+        b = st.boxes[host]
+        ok &= clear_under(st.items[host].ref, b.cx, b.cy, b.yaw, rects) >= h + 0.01
     hits = overlap_matrix(rects, np.asarray(quads).reshape(-1, 4, 2), margin=1e-4) & ok[:, None]
     counts = hits.sum(axis=0)
     blockers = {label: int(c) for label, c in zip(labels, counts) if c}
@@ -164,6 +174,10 @@ def relation_candidates(kind: str, t: Box, w: float, d: float) -> list[tuple[flo
                 at(sign * (t.width / 2 + d / 2 + 0.05), along, yaw_facing((-sign * c, -sign * s)))
     if kind in ("under", "middle_of"):
         at(0.0, 0.0, t.yaw)
+    if kind == "under" and (t.width > w or t.depth > d):  # a bin under a desk: at the back, or at either end
+        back = -max(t.depth - d, 0.0) / 2
+        for right in (0.0, -max(t.width - w, 0.0) / 2 + 0.05, max(t.width - w, 0.0) / 2 - 0.05):
+            at(right, back + 0.03, t.yaw)
     return out
 
 

@@ -52,13 +52,15 @@ def _height_map(ref_json: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, floa
     return xs, ys, heights, float(z1)
 
 
-def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512) -> np.ndarray:
-    """(N,) highest z of the triangles ``tri`` (F, 3, 3) over each point (px, py), ``-inf`` where none covers it."""
+def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512, lowest: bool = False
+               ) -> np.ndarray:
+    """(N,) highest z of the triangles ``tri`` (F, 3, 3) over each point (px, py), ``-inf`` where none covers it;
+    with ``lowest``, the lowest z instead (``inf`` where none covers it): what a ray up from the floor meets."""
     a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
     det = (b[:, 1] - c[:, 1]) * (a[:, 0] - c[:, 0]) + (c[:, 0] - b[:, 0]) * (a[:, 1] - c[:, 1])
     keep = np.abs(det) > 1e-12  # triangles seen edge-on from above cover no area
     a, b, c, det = a[keep], b[keep], c[keep], det[keep]
-    out = np.full(len(px), -np.inf)
+    out = np.full(len(px), np.inf if lowest else -np.inf)
     for k in range(0, len(px), chunk):
         x, y = px[k:k + chunk, None], py[k:k + chunk, None]
         l1 = ((b[:, 1] - c[:, 1]) * (x - c[:, 0]) + (c[:, 0] - b[:, 0]) * (y - c[:, 1])) / det
@@ -66,7 +68,8 @@ def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512
         l3 = 1.0 - l1 - l2
         inside = (l1 >= -1e-9) & (l2 >= -1e-9) & (l3 >= -1e-9)
         z = l1 * a[:, 2] + l2 * b[:, 2] + l3 * c[:, 2]
-        out[k:k + chunk] = np.where(inside, z, -np.inf).max(axis=1)
+        out[k:k + chunk] = np.where(inside, z, np.inf).min(axis=1) if lowest else \
+            np.where(inside, z, -np.inf).max(axis=1)
     return out
 
 
@@ -98,3 +101,35 @@ def rest_heights(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float,
         top[n] = under.max()
         flat[n] = bool(np.isfinite(under).all() and under.max() - under.min() <= tolerance)
     return top, flat
+
+
+@lru_cache(maxsize=256)
+def _underside_map(ref_json: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(xs (X,), ys (Y,), clear (Y, X)): the height of the first part of the asset above the floor at each sample
+    point (local frame, metres; ``inf`` where nothing is above): a desk's knee space is where this is high."""
+    from scenegen.assets import build_mesh
+
+    mesh = build_mesh(AssetRef.model_validate_json(ref_json))
+    (x0, y0, _), (x1, y1, _) = mesh.bounds
+    xs = np.arange(x0 + CELL / 2, x1, CELL)
+    ys = np.arange(y0 + CELL / 2, y1, CELL)
+    gx, gy = np.meshgrid(xs, ys)
+    tri = np.asarray(mesh.triangles)
+    return xs, ys, _cast_down(tri, gx.ravel(), gy.ravel(), lowest=True).reshape(gx.shape)
+
+
+def clear_under(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float, rects: np.ndarray) -> np.ndarray:
+    """For N footprints ``rects`` (N, 4, 2) world xy under a host posed at (cx, cy, yaw): the free height above the
+    floor over each (N,) metres (the lowest part of the host above it; ``inf`` outside the host)."""
+    xs, ys, clear = _underside_map(ref.model_dump_json())
+    c, s = math.cos(-host_yaw), math.sin(-host_yaw)
+    dx, dy = rects[..., 0] - host_cx, rects[..., 1] - host_cy
+    lx, ly = dx * c - dy * s, dx * s + dy * c
+    out = np.full(len(rects), np.inf)
+    for n in range(len(rects)):
+        inx = (xs >= lx[n].min() - CELL / 2) & (xs <= lx[n].max() + CELL / 2)
+        iny = (ys >= ly[n].min() - CELL / 2) & (ys <= ly[n].max() + CELL / 2)
+        under = clear[np.ix_(iny, inx)]
+        if under.size:
+            out[n] = float(under.min())
+    return out
