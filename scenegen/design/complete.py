@@ -19,7 +19,7 @@ import numpy as np
 
 from scenegen import catalog
 from scenegen.design.brief import Brief, read_brief
-from scenegen.design.loader import LEVEL, Density, Member, Zone, dressing
+from scenegen.design.loader import LEVEL, Density, Member, Zone, dressing, dressing_once
 from scenegen.scene import Attributes, LayoutPlan, Opening, PlannedObject, Relation, Room
 
 DESIGN_MARK = "[design]"
@@ -33,6 +33,9 @@ LIGHT_AREA = {"normal": 14.0, "full": 7.0}
 DECOR_WALL = {"normal": 2.0, "full": 1.2}
 """metres of free wall per piece of wall decor."""
 PLANTS = {"normal": 1, "full": 2}
+ROOM_AREA = {"normal": 1.0, "full": 1.3}
+"""The program's floor area times this, per density, when the prompt gives no size: a lived-in room holds a reading
+corner, a desk and a bench besides its core, and needs the floor for them."""
 REPEATABLE_DECOR = frozenset({"painting", "poster"})
 """Wall decor a full room may hang more of than its program lists (a gallery of pictures, never a third mirror)."""
 SOFT = frozenset({"sofa", "armchair", "bed", "ottoman", "rug", "pillow", "throw_blanket", "bench", "yoga_mat",
@@ -144,7 +147,7 @@ def complete(plan: LayoutPlan, density: Density, rng: np.random.Generator) -> La
     if brief.only:
         return plan.model_copy(update={"notes": [*plan.notes, f"{head}; the prompt says 'only', so nothing was "
                                                               f"added"]})
-    room = _sized_room(plan.room, brief)
+    room = _sized_room(plan.room, brief, ROOM_AREA[density])
     r = _Room(plan, room, brief, density, rng)
     for zone in brief.program.zones:
         _add_zone(r, zone)
@@ -240,11 +243,15 @@ def _add_member(r: _Room, zone: Zone, m: Member, group: list[PlannedObject]) -> 
 
 def _dress(r: _Room) -> None:
     """Small objects on every top the dressing rules know (prompt objects' tops included)."""
-    rules = dressing()
+    rules, once = dressing(), dressing_once()
     level = 0 if r.density == "normal" else 1
     for host in list(r.objects):
         for item in rules.get(host.category, ()):
-            for _ in range(item.count[level]):
+            there = sum(1 for rel in r.relations if rel.kind == "on_top" and rel.target == host.id
+                        and next(o.category for o in r.objects if o.id == rel.subject) == item.category)
+            want = min(item.count[level], 1 - min(len(r.of(item.category)), 1)) if item.category in once \
+                else item.count[level] - there
+            for _ in range(want):
                 if r.add(item.category, f"dressing on {host.id}", host=host.id) is None:
                     break
     for theme in r.brief.themes:
@@ -318,10 +325,11 @@ def _paint(objects: list[PlannedObject], brief: Brief, rng: np.random.Generator)
     return out
 
 
-def _sized_room(room: Room, brief: Brief) -> Room:
-    """The room grown to the program's floor area (times the prompt's size words) when the prompt gave no size and
-    the planner's room is smaller; openings keep their width and their relative place along each wall."""
-    target = brief.program.area * brief.size_factor
+def _sized_room(room: Room, brief: Brief, growth: float = 1.0) -> Room:
+    """The room grown to the program's floor area (times the prompt's size words and the density's ``growth``) when
+    the prompt gave no size and the planner's room is smaller; openings keep their width and their relative place
+    along each wall."""
+    target = brief.program.area * brief.size_factor * growth
     if brief.size_given or room.area >= target * 0.95:
         return room
     k = math.sqrt(target / room.area)

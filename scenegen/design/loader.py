@@ -213,9 +213,17 @@ class DressItem:
 
 
 @lru_cache(maxsize=1)
+def dressing_once() -> frozenset[str]:
+    """Dressing categories a room gets at most one of (``once`` in ``dressing.toml``)."""
+    return frozenset(c for c in _read_toml("scenegen.design", "dressing.toml").get("once", []) if _known(c))
+
+
 def dressing() -> dict[str, tuple[DressItem, ...]]:
     """Host category -> the small objects a designer puts on its top (``dressing.toml``), catalog-known only."""
     raw = _read_toml("scenegen.design", "dressing.toml")
+    unknown = set(raw) - {"host", "once"}
+    if unknown:
+        raise ProgramError(f"dressing.toml: unknown field(s) {', '.join(sorted(unknown))}; fields are host, once")
     out: dict[str, tuple[DressItem, ...]] = {}
     for host, items in raw.get("host", {}).items():
         if not _known(host):

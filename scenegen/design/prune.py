@@ -69,6 +69,9 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
                    key=lambda oid: (rank.get(added[oid], 0), -votes[oid], oid))
     lowest = rank.get(added[order[0]], 0) if order else 0
     named = {oid for oid in order[:RELIEVE_MAX] if rank.get(added[oid], 0) == lowest}
+    if lowest >= 2 and len(named) > 1:  # anchors go one at a time, the one carrying least (a desk takes its dressing)
+        carried = {oid: sum(1 for o in scene.objects if o.support == oid) for oid in named}
+        named = {min(named, key=lambda oid: (carried[oid], -votes[oid], oid))}
     if not named:
         return layout, []
     on = {o.id: o.support for o in scene.objects}
