@@ -93,3 +93,11 @@ def test_a_tv_mounted_on_the_wall_above_the_fireplace_hangs_near_it():
     kinds = {(r.kind, r.subject, r.target) for r in p.relations}
     assert ("on_wall", "tv_1", "wall") in kinds and ("near", "tv_1", "fireplace_1") in kinds
     assert not any(r.kind == "on_top" and r.subject == "tv_1" for r in p.relations)
+
+
+def test_a_seat_tucked_under_a_counter_is_pulled_up_beside_it_but_a_bin_stays_under_a_desk():
+    p = make_plausible(_plan([("s", "bar_stool"), ("i", "kitchen_island")], [("s", "under", "i")]))
+    assert _rels(p) == [("s", "next_to", "i")]
+    assert any("pulled up beside it" in n for n in p.notes)
+    p = make_plausible(_plan([("b", "trash_can"), ("d", "desk")], [("b", "under", "d")]))
+    assert _rels(p) == [("b", "under", "d")]

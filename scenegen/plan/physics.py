@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from scenegen import catalog
 from scenegen.scene import LayoutPlan, PlannedObject, Relation
-from scenegen.thresholds import FLAT_HEIGHT
+from scenegen.thresholds import FLAT_HEIGHT, KNEE_MIN_HEIGHT
 
 CEILING_MARGIN = 0.05
 """metres kept between the top of a stack and the ceiling"""
@@ -200,6 +200,9 @@ class _Checker:
         if rel.kind == "under" and not subject.flat and subject.size[2] >= target.size[2]:
             return (f"a {subject.label} ({subject.size[2]:.2f} m) is taller than a {target.label} "
                     f"({target.size[2]:.2f} m)")
+        if rel.kind == "under" and subject.category in catalog.with_role("seat") \
+                and subject.size[2] > KNEE_MIN_HEIGHT:
+            return f"a {subject.label} tucked under a {target.label} is pulled up beside it, not inside its footprint"
         return None
 
     def _on_top(self, rel: Relation, subject: _Obj) -> str | None:
