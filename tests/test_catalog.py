@@ -89,7 +89,7 @@ def test_priors_and_fields_consistent(cat: catalog.Category) -> None:
                                         for s in cat.supported_by)
     else:
         assert not cat.supported_by
-    assert (cat.mount_height is not None) == (cat.support == "wall")
+    assert (cat.mount_height is not None) == (cat.support == "wall" or "wall_mountable" in cat.roles)
     if cat.mount_height is not None:
         assert cat.size_typical[2] / 2 < cat.mount_height < 2.5
     assert cat.rooms

@@ -73,3 +73,13 @@ def test_an_item_without_a_stated_host_goes_on_one_it_fits() -> None:
     items["table_lamp_1"].support = "nightstand_1"  # stated: the shelf is the less loaded host, but too shallow
     choose_supports(items)
     assert items["books_1"].support == "nightstand_1"
+
+
+def test_a_tv_with_no_stand_wide_enough_hangs_on_the_wall() -> None:
+    """A public prompt ('a grey couch faces a tv ... a small round side table') put the TV on the side table, the only
+    top in the room, where it never fit."""
+    result = make("a grey couch faces a tv. there is a small round side table on the left side of the couch and a "
+                  "lamp on it.", seed=1, density="minimal")
+    tv = result.scene.object("tv_1")
+    assert tv.support == "wall" and not result.scene.unplaced
+    assert abs(tv.pose.position[2] + tv.size[2] / 2 - 1.2) < 0.05  # at the catalog's mount height

@@ -22,7 +22,8 @@ Size = tuple[float, float, float]
 RGB = tuple[float, float, float]
 Support = Literal["floor", "object", "wall", "ceiling"]
 Side = Literal["front", "back", "left", "right"]
-Role = Literal["flat", "seat", "knee_top", "corner", "free_standing", "window_dressing", "headward"]
+Role = Literal["flat", "seat", "knee_top", "corner", "free_standing", "window_dressing", "headward",
+               "wall_mountable"]
 ParamKind = Literal["int", "bool", "float"]
 Draw = tuple[Any, ...]
 """A draw rule: ``("coin", p)``, ``("integers", lo, hi_exclusive)``, ``("uniform", lo, hi, ndigits)``,
@@ -37,6 +38,7 @@ ROLES: dict[str, str] = {
     "free_standing": "may stand free in the room; other floor objects without a stated place lean towards the walls",
     "window_dressing": "hangs across a window, centred on it (curtains, blinds): it frames the window, not blocks it",
     "headward": "rests at the back of its host's top (cushions at a bed's head and against a sofa's back)",
+    "wall_mountable": "stands on a top, or hangs on the wall at its mount_height when no top in the room fits it (a TV)",
 }
 """Solver and validator roles a category can have."""
 
@@ -159,7 +161,8 @@ class Category:
     against_wall: bool = False
     """Placed against a wall unless the prompt says otherwise (beds, wardrobes, bookshelves)."""
     mount_height: float | None = None
-    """For wall objects: height of the object's centre above the floor, metres."""
+    """For wall objects (and wall_mountable ones, when they hang): height of the object's centre above the floor,
+    metres."""
     rooms: tuple[str, ...] = ()
     """Room types this object typically belongs to (used to guess the room type)."""
     has_top: bool = False

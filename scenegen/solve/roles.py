@@ -71,8 +71,11 @@ def choose_supports(items: dict[str, Item]) -> None:
         preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by]
         fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"]
         # a host whose top the item fits first (a towel is deeper than a wall shelf), then any that may hold it
-        pool = ([o for o in preferred if _fits_top(it, o)] or [o for o in fallback if _fits_top(it, o)]
-                or preferred or fallback)
+        fitting = [o for o in preferred if _fits_top(it, o)] or [o for o in fallback if _fits_top(it, o)]
+        if not fitting and "wall_mountable" in it.cat.roles:
+            it.role = "wall"  # a TV with no stand wide enough hangs on the wall rather than over a side table
+            continue
+        pool = fitting or preferred or fallback
         if not pool:
             it.role = "floor"  # nothing in the room can hold it: stand it on the floor rather than drop it
             continue

@@ -182,12 +182,12 @@ def hits_opening(st: SolverState, wall: int, t: float, w: float, z: float, h: fl
 
 
 def score_wall(st: SolverState, it: Item, box: Box) -> float:
-    """Soft score of a wall spot: the plan's relations of ``it`` (other than on_wall) and being centred over
-    furniture that stands against the same wall below it."""
+    """Soft score of a wall spot: the plan's relations of ``it`` (other than on_wall) and towards it from placed
+    objects, and being centred over furniture that stands against the same wall below it."""
     score = 0.0
     boxes = {**st.boxes, it.obj.id: box}
-    for r in st.plan.relations:
-        if r.subject == it.obj.id and r.kind != "on_wall":
+    for r in st.plan.relations:  # its own, and those of placed things towards it (a sofa that faces the TV)
+        if r.kind != "on_wall" and (r.subject == it.obj.id or (r.target == it.obj.id and r.subject in st.boxes)):
             score += 10.0 * score_relation(r, boxes, st.room)
     # A picture reads best centred over furniture that stands against the same wall below it.
     for oid, b in st.boxes.items():
