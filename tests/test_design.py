@@ -130,6 +130,29 @@ def test_relieve_lets_go_of_blockers_and_culprits_never_the_prompt_or_core() -> 
     assert all(r.subject not in dropped and r.target not in dropped for r in out.relations)
 
 
+def test_relieve_clears_design_furniture_crowding_an_unmet_relation_of_the_prompt() -> None:
+    from shapely.geometry import Polygon
+
+    from scenegen.design import relieve
+    from scenegen.freespace import footprint
+    from scenegen.pipeline import build_assets, solve_scene
+    from scenegen.scene import Finding, Report
+
+    layout = _designed("a living room with a sofa and a rug", "full")
+    refs, sizes = build_assets(layout, seed=0)
+    scene = solve_scene(layout, refs, sizes, seed=0, planner="rules", assets="procedural")
+    unmet = Finding(validator="relations", check="relation", status="fail", message="rug_1 under sofa_1: not satisfied",
+                    object_ids=["rug_1", "sofa_1"])
+    _, dropped = relieve(layout, scene, Report(findings=[unmet]))
+    assert dropped and "sofa_1" not in dropped and "rug_1" not in dropped
+    placed = {o.id: o for o in scene.objects}
+    sofa = Polygon(footprint(placed["sofa_1"]))
+    floor_dropped = [d for d in dropped if d in placed and placed[d].support is None]
+    assert floor_dropped and all(Polygon(footprint(placed[d])).distance(sofa) <= 0.8 or
+                                 Polygon(footprint(placed[d])).distance(Polygon(footprint(placed["rug_1"]))) <= 0.8
+                                 for d in floor_dropped)
+
+
 def test_shed_extras_lets_blockers_go_without_a_new_solve_and_keeps_only_rounds_that_help() -> None:
     from scenegen.design.prune import shed_extras
     from scenegen.pipeline import build_assets, solve_scene

@@ -40,6 +40,9 @@ IN_THE_WAY = frozenset({"accessibility", "navigability", "opening_clearance"})
 support, collision) are about their first object itself."""
 RELIEVE_MAX = 3
 """design objects let go per repair round"""
+CROWD = 0.8
+"""metres: design furniture this close to the objects of an unmet relation between the prompt's own objects is what
+may stand in its way (an armchair where the prompt's rug should lie under its sofa)"""
 
 
 def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPlan, list[str]]:
@@ -60,6 +63,8 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
         # a finding names the object it is about first, then what stands in its way: let the blockers go first
         blockers = [oid for oid in f.object_ids[1:] if oid in added and oid in standing] \
             if f.validator in IN_THE_WAY else []  # what hangs on a wall blocks no one's way
+        if f.check == "relation" and not any(oid in added for oid in f.object_ids):
+            blockers = _crowding(scene, f.object_ids, set(added) & standing)
         ids = blockers or [oid for oid in f.object_ids[:1] if oid in added]
         for oid in ids:
             votes[oid] = votes.get(oid, 0) + 1
@@ -81,6 +86,18 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
     objects = [o for o in layout.objects if o.id not in drop]
     relations = [r for r in layout.relations if r.subject not in drop and r.target not in drop]
     return layout.model_copy(update={"objects": objects, "relations": relations}), sorted(drop)
+
+
+def _crowding(scene: Scene, ids: list[str], candidates: set[str]) -> list[str]:
+    """The ``candidates`` (design floor objects) whose footprints come within ``CROWD`` m of any of ``ids``'s."""
+    from shapely.geometry import Polygon
+
+    from scenegen.freespace import footprint
+
+    placed = {o.id: o for o in scene.objects}
+    around = [Polygon(footprint(placed[i])) for i in ids if i in placed]
+    return sorted(oid for oid in candidates if oid in placed and oid not in ids and placed[oid].support is None
+                  and any(Polygon(footprint(placed[oid])).distance(p) <= CROWD for p in around))
 
 
 def _importance(prog: Program) -> dict[str, int]:
