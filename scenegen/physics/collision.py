@@ -4,8 +4,9 @@ Simulators collide convex shapes. Procedural meshes are unions of closed convex 
 so their connected components' convex hulls are an exact decomposition and cost milliseconds. A component that is not
 convex (its volume under ``CONVEX_RATIO`` of its hull's: an image-to-3D blob) goes through approximate convex
 decomposition with ``coacd`` (Wei et al., SIGGRAPH 2022), which takes seconds, hence the cache: parts are stored under
-``<user cache>/collision/`` keyed by the SHA-256 of the ``AssetRef`` (backend, category, seed, parameters) and
-``ALGORITHM``, so a batch decomposes each distinct asset once.
+``<user cache>/collision/`` keyed by the SHA-256 of the mesh itself (its vertices and faces) and ``ALGORITHM``, so
+a batch decomposes each distinct asset once, and a generator that changes its shape is never read back with the
+parts of its old one (a key of the asset's parameters alone did that).
 
 Units: metres. A part is a (V, 3) float64 array of hull vertices; simulators rebuild the hull from the points.
 """
@@ -42,9 +43,12 @@ def cache_dir() -> Path:
     return user_cache_dir() / "collision"
 
 
-def cache_key(ref: AssetRef) -> str:
-    """SHA-256 hex of the asset reference and ``ALGORITHM``: equal keys, equal parts."""
-    return hashlib.sha256(f"{ALGORITHM}\n{ref.model_dump_json()}".encode()).hexdigest()
+def cache_key(mesh: "trimesh.Trimesh") -> str:
+    """SHA-256 hex of ``ALGORITHM`` and the mesh's vertices and faces: equal keys, equal parts."""
+    digest = hashlib.sha256(f"{ALGORITHM}\n".encode())
+    digest.update(np.ascontiguousarray(mesh.vertices, dtype=np.float64).tobytes())
+    digest.update(np.ascontiguousarray(mesh.faces, dtype=np.int64).tobytes())
+    return digest.hexdigest()
 
 
 def convex_parts(ref: AssetRef, mesh: "trimesh.Trimesh | None" = None, use_cache: bool = True) -> list[np.ndarray]:
@@ -53,17 +57,18 @@ def convex_parts(ref: AssetRef, mesh: "trimesh.Trimesh | None" = None, use_cache
     ``mesh`` may be passed when the caller already built it. Read from the disk cache when present; computed and
     written otherwise (a cache that cannot be written is skipped silently: parts are recomputed next time).
     """
-    path = cache_dir() / cache_key(ref)[:2] / f"{cache_key(ref)}.npz"
+    if mesh is None:
+        from scenegen.assets import build_mesh
+
+        mesh = build_mesh(ref)
+    key = cache_key(mesh)
+    path = cache_dir() / key[:2] / f"{key}.npz"
     if use_cache and path.exists():
         try:
             with np.load(path, allow_pickle=False) as data:
                 return [data[f"p{i}"] for i in range(len(data.files))]
         except (OSError, ValueError, KeyError):
             pass  # corrupt entry: recompute and overwrite
-    if mesh is None:
-        from scenegen.assets import build_mesh
-
-        mesh = build_mesh(ref)
     parts = decompose(mesh)
     if use_cache:
         buf = io.BytesIO()

@@ -153,4 +153,5 @@ def laundry_basket(s: Spec, m: Parts) -> None:
         m.box((sx * hw - (0.01 if sx > 0 else 0), -0.06, h * 0.75), (sx * hw + (0 if sx > 0 else 0.01), 0.06, h * 0.85),
               darker(s.c, 0.3))
     if s.p.get("clothes", 1.0) > 0.5:
-        m.ball((0.0, 0.0, h * 0.97), (hw * 0.7, hd * 0.7, h * 0.08), (0.75, 0.8, 0.9))
+        # a heap of laundry with a flat top, so a shirt thrown on it lies still
+        m.cyl(0.0, 0.0, h * 0.9, h, hw * 0.7, (0.75, 0.8, 0.9), sections=16, sy=hd / hw)

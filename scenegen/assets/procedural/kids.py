@@ -91,10 +91,10 @@ def toy_box(s: Spec, m: Parts) -> None:
         m.box((-hw - 0.0, -hd, body), (hw, hd, h), darker(s.c, 0.15))
         return
     m.box((-hw, -hd, body), (hw, -hd + lid, h), darker(s.c, 0.15))  # lid flipped up at the back
-    for i in range(s.n("toys", 3)):
+    for i in range(s.n("toys", 3)):  # toy blocks level with the rim: a stuffed animal put in sits flat on them
         x = -hw * 0.6 + i * hw * 1.2 / max(1, s.n("toys", 3) - 1)
-        r = min(0.08, hd * 0.4, (h - body) * 0.9)
-        m.ball((x, 0.0, body - r * 0.3), (r, r, r), _TOY_COLOURS[i % len(_TOY_COLOURS)])
+        r = min(0.08, hd * 0.4)
+        m.box((x - r, -r, body - 2 * r), (x + r, r, body + 0.002), _TOY_COLOURS[i % len(_TOY_COLOURS)])
 
 
 @generator("rocking_horse")
@@ -244,6 +244,7 @@ def stroller(s: Spec, m: Parts) -> None:
 def stuffed_animal(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     m.ball((0.0, 0.0, h * 0.3), (hw * 0.75, hd * 0.8, h * 0.3), s.c, subdivisions=2)  # body
+    m.cyl(0.0, 0.0, 0.0, h * 0.1, min(hw * 0.6, hd * 0.65), s.c, sections=16)  # it sits on a flat, stuffed seat
     m.ball((0.0, hd * 0.1, h * 0.72), (hw * 0.6, hd * 0.6, h * 0.26), s.c, subdivisions=2)  # head
     for sx in (-1, 1):
         m.ball((sx * hw * 0.45, hd * 0.05, h * 0.94), (hw * 0.2, hd * 0.12, h * 0.06), darker(s.c, 0.15))  # ears
