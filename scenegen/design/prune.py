@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from scenegen import catalog
 from scenegen.design.complete import is_added, is_design_relation
 from scenegen.design.loader import Program
 from scenegen.scene import LayoutPlan, Report, Scene
@@ -80,12 +81,36 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
     if not named:
         return layout, []
     on = {o.id: o.support for o in scene.objects}
-    drop = set(named)
+    drop = set(named) | _left_unseated(scene, named, added)
     drop |= {oid for oid in added if on.get(oid) in drop}
     drop |= {r.subject for r in layout.relations if r.kind == "on_top" and r.target in drop and r.subject in added}
     objects = [o for o in layout.objects if o.id not in drop]
     relations = [r for r in layout.relations if r.subject not in drop and r.target not in drop]
     return layout.model_copy(update={"objects": objects, "relations": relations}), sorted(drop)
+
+
+SEATED_GAP = 0.6
+"""metres: a seat this close to a table or desk is at it (as the design evaluation's completeness check reads it)"""
+
+
+def _left_unseated(scene: Scene, going: set[str], added: dict[str, str]) -> set[str]:
+    """The design's tables and desks that letting ``going`` go would leave with no seat at them: a desk without its
+    chair is not a work place, so it goes with its chair."""
+    from scenegen.solve.relations import Box, gap
+
+    seats = catalog.with_role("seat") | {"bench", "armchair"}
+    placed = {o.id: o for o in scene.objects}
+    staying = [o for o in scene.objects if o.category in seats and o.id not in going]
+    out = set()
+    for oid in going:
+        if oid not in placed or placed[oid].category not in seats:
+            continue
+        for table in scene.objects:
+            if table.id in added and table.id not in going and "knee_top" in catalog.get(table.category).roles \
+                    and gap(Box.of(table), Box.of(placed[oid])) < SEATED_GAP \
+                    and not any(gap(Box.of(table), Box.of(s)) < SEATED_GAP for s in staying):
+                out.add(table.id)
+    return out
 
 
 def _crowding(scene: Scene, ids: list[str], candidates: set[str]) -> list[str]:
