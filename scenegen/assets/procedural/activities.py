@@ -489,15 +489,16 @@ def succulent(s: Spec, m: Parts) -> None:
     m.cyl(0, 0, pot_h - 0.005, pot_h, r * 0.92, SOIL, sections=16)
     green = (0.35, 0.6, 0.4)
     if s.p.get("spiky", 0.0) > 0.5:  # a cactus column with arms
-        m.cyl(0, 0, pot_h, h - r * 0.3, r * 0.4, green, sections=10)
-        m.ball((0, 0, h - r * 0.3), (r * 0.4, r * 0.4, r * 0.3), green)
-        m.cyl(r * 0.45, 0, pot_h + (h - pot_h) * 0.4, pot_h + (h - pot_h) * 0.7, r * 0.18, green, sections=8)
+        m.cyl(0, 0, pot_h, h - r * 0.3, r * 0.4, green, sections=10, material="foliage")
+        m.ball((0, 0, h - r * 0.3), (r * 0.4, r * 0.4, r * 0.3), green, material="foliage")
+        m.cyl(r * 0.45, 0, pot_h + (h - pot_h) * 0.4, pot_h + (h - pot_h) * 0.7, r * 0.18, green, sections=8,
+              material="foliage")
     else:  # a rosette
         for k in range(8):
             a = 2 * math.pi * k / 8
             m.ball((r * 0.45 * math.cos(a), r * 0.45 * math.sin(a), pot_h + (h - pot_h) * 0.3),
-                   (r * 0.35, r * 0.35, (h - pot_h) * 0.3), mix(green, (0.6, 0.75, 0.6), k / 8))
-        m.ball((0, 0, pot_h + (h - pot_h) * 0.55), (r * 0.35, r * 0.35, (h - pot_h) * 0.45), green)
+                   (r * 0.35, r * 0.35, (h - pot_h) * 0.3), mix(green, (0.6, 0.75, 0.6), k / 8), material="foliage")
+        m.ball((0, 0, pot_h + (h - pot_h) * 0.55), (r * 0.35, r * 0.35, (h - pot_h) * 0.45), green, material="foliage")
 
 
 @generator("hanging_plant")
@@ -516,7 +517,7 @@ def hanging_plant(s: Spec, m: Parts) -> None:
         x, y = r * 0.5 * math.cos(a), r * 0.5 * math.sin(a)
         m.ball((x, y, pot_top), (r * 0.25, r * 0.25, r * 0.2), LEAF)
         z_end = float(s.rng.uniform(0.0, pot_top * 0.5))
-        m.rod((x, y, pot_top), (x * 1.8, y * 1.8, z_end), 0.012, (0.3, 0.55, 0.25), sections=6)
+        m.rod((x, y, pot_top), (x * 1.8, y * 1.8, z_end), 0.012, (0.3, 0.55, 0.25), sections=6, material="foliage")
         m.ball((x * 1.8, y * 1.8, max(0.03, z_end)), (0.03, 0.03, 0.03), LEAF)
     _pin(m, hw, hd, h, s.c)
 
@@ -528,15 +529,16 @@ def indoor_tree(s: Spec, m: Parts) -> None:
     pot_h = min(0.45, h * 0.22)
     m.cyl(0, 0, 0.0, pot_h, r * 0.35, s.c, r_top=r * 0.42, sections=18)
     m.cyl(0, 0, pot_h - 0.01, pot_h, r * 0.4, SOIL, sections=18)
-    m.cyl(0, 0, pot_h, h * 0.6, 0.03, (0.4, 0.3, 0.2), sections=8)  # trunk
+    m.cyl(0, 0, pot_h, h * 0.6, 0.03, (0.4, 0.3, 0.2), sections=8, material="wood")  # trunk
     leaf = (0.22 + float(s.rng.uniform(-0.04, 0.04)), 0.45, 0.2)
     for k in range(9):
         a = 2 * math.pi * k / 9 + float(s.rng.uniform(-0.3, 0.3))
         rad = r * float(s.rng.uniform(0.3, 0.65))
         z = h * float(s.rng.uniform(0.55, 0.85))
         lr = r * float(s.rng.uniform(0.25, 0.35))
-        m.ball((rad * math.cos(a), rad * math.sin(a), z), (lr, lr, lr * 0.9), mix(leaf, LEAF, k / 9))
-    m.ball((0, 0, h - r * 0.3), (r * 0.35, r * 0.35, r * 0.3), leaf)
+        m.ball((rad * math.cos(a), rad * math.sin(a), z), (lr, lr, lr * 0.9), mix(leaf, LEAF, k / 9),
+               material="foliage")
+    m.ball((0, 0, h - r * 0.3), (r * 0.35, r * 0.35, r * 0.3), leaf, material="foliage")
     _pin(m, hw, hd, h, s.c)
 
 

@@ -248,7 +248,8 @@ def book_row(s: Spec, m: Parts) -> None:
         bw = float(s.rng.uniform(0.018, 0.045))
         bh = h * float(s.rng.uniform(0.7, 1.0))
         bd = s.d * float(s.rng.uniform(0.75, 1.0))
-        m.box((x, -hd, 0.006), (min(x + bw, hw - end_t - 0.002), -hd + bd, bh), _SPINES[int(s.rng.integers(7))])
+        m.box((x, -hd, 0.006), (min(x + bw, hw - end_t - 0.002), -hd + bd, bh), _SPINES[int(s.rng.integers(7))],
+              material="paper")
         x += bw + 0.002
     m.box((-0.001, -0.001, h - 0.001), (0.001, 0.001, h), s.c)
 
@@ -415,7 +416,7 @@ def string_lights(s: Spec, m: Parts) -> None:
     for p0, p1 in zip(pts, pts[1:]):
         m.rod(p0, p1, 0.006, s.c, sections=4)
     for x, y, z in pts[1:-1]:
-        m.ball((x, y, z - 0.03), (0.025, 0.025, 0.035), (1.0, 0.85, 0.45))
+        m.ball((x, y, z - 0.03), (0.025, 0.025, 0.035), (1.0, 0.85, 0.45), material="light_emissive")
     for sx in (-1, 1):
         m.box((sx * hw - (0.01 if sx > 0 else 0.0), -hd, h - 0.02), (sx * hw + (0.0 if sx > 0 else 0.01), hd, h),
               DARK_METAL)
