@@ -285,3 +285,20 @@ def test_exports_leave_the_scene_json_alone(living):
     usda_text(living, physics=False)
     assert dump_json(living) == before
     assert "material" not in json.loads(before)["objects"][0]["asset"], "materials are derived, never stored"
+
+
+def test_wood_in_a_colour_no_wood_has_is_painted():
+    from scenegen.assets.colours import COLOURS
+    from scenegen.assets.materials import body_kind, woody
+
+    assert all(woody(COLOURS[w]) for w in ("oak", "walnut", "pine", "mahogany", "ebony", "birch", "teak"))
+    assert not any(woody(COLOURS[w]) for w in ("white", "grey", "black", "navy", "red", "cream"))
+    assert body_kind("wood", COLOURS["white"]) == "painted_wood" and body_kind("wood", COLOURS["oak"]) == "wood"
+    assert body_kind("metal", COLOURS["white"]) == "metal"
+    cabinet = build_mesh(instance("kitchen_cabinet", 0.0, 0.0).asset)  # the catalog's kitchen cabinet is white
+    assert "painted_wood" in face_kinds(cabinet)[0]
+
+
+def test_a_mirror_is_mirror_glass_in_a_frame():
+    names = set(face_kinds(build_mesh(instance("mirror", 0.0, 0.0).asset))[0])
+    assert names == {"mirror", "painted_wood"}

@@ -19,6 +19,7 @@ Nothing here changes geometry or ``scene.json``: materials are derived when the 
 
 from __future__ import annotations
 
+import colorsys
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -104,6 +105,12 @@ WORDS: dict[str, str] = {
 }
 """Material words of a prompt (``ObjectAttributes.material``) -> kind."""
 
+WOOD_HUE = (8.0, 45.0)
+"""Hue range (degrees) of bare wood tones, ebony to birch (``scenegen.assets.colours`` wood words)."""
+
+WOOD_SATURATION = (0.2, 0.8)
+"""HSV saturation range of bare wood tones."""
+
 SHELL_KINDS: dict[str, str] = {"wall": "plaster", "ceiling": "plaster", "floor": "wood"}
 """The room shell's parts -> kind (the floor by default; see ``FLOOR_KINDS``)."""
 
@@ -138,6 +145,21 @@ def kind_for_word(word: str | None) -> str | None:
 def catalog_kind(material: str | None) -> str:
     """The kind of a catalog material word (``Category.material``); the placeholder when unknown or None."""
     return CATALOG_KINDS.get(material or "", BODY)
+
+
+def woody(colour: RGB) -> bool:
+    """True when ``colour`` (linear RGB in [0, 1]) could be bare wood: an orange-brown hue (``WOOD_HUE``) with some but
+    not full saturation (``WOOD_SATURATION``). White, grey, black, blue, pure red... wood is painted."""
+    hue, sat, value = colorsys.rgb_to_hsv(*colour)
+    return (WOOD_HUE[0] <= hue * 360.0 <= WOOD_HUE[1] and WOOD_SATURATION[0] <= sat <= WOOD_SATURATION[1]
+            and value > 0.05)
+
+
+def body_kind(material: str | None, colour: RGB) -> str:
+    """The kind of an object's body parts: its catalog material's kind (``catalog_kind``), wood turned painted wood
+    when the body's colour is not a wood colour (``woody``: a white kitchen cabinet is painted, not bare)."""
+    k = catalog_kind(material)
+    return "painted_wood" if k == "wood" and not woody(colour) else k
 
 
 def floor_kind(room_type: str | None) -> str:

@@ -19,7 +19,7 @@ import trimesh
 
 from scenegen import catalog
 from scenegen.assets.colours import colour_rgb, material_rgb
-from scenegen.assets.materials import catalog_kind
+from scenegen.assets.materials import body_kind
 from scenegen.assets.procedural.parts import GENERATORS, RGB, Parts, Spec
 from scenegen.scene import AssetRef, PlannedObject
 
@@ -102,4 +102,4 @@ class ProceduralBackend:
         else:
             spec = Spec(w, d, h, dict(ref.params), tuple(ref.colour), np.random.default_rng(ref.seed))
             gen(spec, parts)
-        return parts.mesh(w, d, h, body=catalog_kind(cat.material if cat is not None else None))
+        return parts.mesh(w, d, h, body=body_kind(cat.material if cat is not None else None, tuple(ref.colour)))

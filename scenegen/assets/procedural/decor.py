@@ -11,7 +11,7 @@ from scenegen.assets.procedural.parts import (BLACK, CREAM, LEAF, MIRROR, Parts,
 @generator("mirror")
 def mirror(s: Spec, m: Parts) -> None:
     f = min(0.05, s.w * 0.08, s.h * 0.08)
-    wall_frame(m, s.hw, s.hd, s.h, f, s.c, MIRROR)
+    wall_frame(m, s.hw, s.hd, s.h, f, s.c, MIRROR, frame_material="painted_wood")  # the glass is the mirror
 
 
 @generator("rug")

@@ -357,13 +357,14 @@ def screen(s: Spec, m: Parts, foot_h: float, panel_d: float, bezel: float) -> No
     m.box((-hw + bezel, panel_d / 2 - 0.004, pz0 + bezel), (hw - bezel, panel_d / 2, h - bezel), SCREEN)
 
 
-def wall_frame(m: Parts, hw: float, hd: float, h: float, frame_w: float, frame_c: RGB, inner_c: RGB) -> None:
+def wall_frame(m: Parts, hw: float, hd: float, h: float, frame_w: float, frame_c: RGB, inner_c: RGB,
+               frame_material: str | None = None) -> None:
     """A framed flat panel against the wall: back at y = -hd, frame bars standing to y = +hd, inner panel recessed."""
     f = frame_w
-    m.box((-hw, -hd, 0.0), (hw, hd, f), frame_c)
-    m.box((-hw, -hd, h - f), (hw, hd, h), frame_c)
-    m.box((-hw, -hd, f), (-hw + f, hd, h - f), frame_c)
-    m.box((hw - f, -hd, f), (hw, hd, h - f), frame_c)
+    m.box((-hw, -hd, 0.0), (hw, hd, f), frame_c, frame_material)
+    m.box((-hw, -hd, h - f), (hw, hd, h), frame_c, frame_material)
+    m.box((-hw, -hd, f), (-hw + f, hd, h - f), frame_c, frame_material)
+    m.box((hw - f, -hd, f), (hw, hd, h - f), frame_c, frame_material)
     m.box((-hw + f, -hd, f), (hw - f, hd * 0.3, h - f), inner_c)
 
 
