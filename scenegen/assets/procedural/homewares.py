@@ -367,7 +367,8 @@ def wall_sconce(s: Spec, m: Parts) -> None:
     m.rod((0.0, -hd + 0.015, h * 0.45), (0.0, hd * 0.2, h * 0.45), 0.008, s.c, sections=8)  # arm
     m.cyl(0.0, hd * 0.2, h * 0.45, h * 0.5, 0.025, s.c, sections=12)
     m.ball((0.0, hd * 0.2, h * 0.58), (0.025, 0.025, 0.035), BULB)
-    m.cyl(0.0, hd * 0.2, h * 0.5, h, min(hw, hd * 0.8), CREAM, r_top=min(hw, hd * 0.8) * 0.7, sections=18)
+    m.cyl(0.0, hd * 0.2, h * 0.5, h, min(hw, hd * 0.8), CREAM, r_top=min(hw, hd * 0.8) * 0.7, sections=18,
+          material="fabric")
     m.box((-hw, -hd, 0.0), (-hw + 0.001, -hd + 0.001, 0.001), s.c)
     m.box((hw - 0.001, hd - 0.001, 0.0), (hw, hd, 0.001), s.c)
 
