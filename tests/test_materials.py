@@ -302,3 +302,15 @@ def test_wood_in_a_colour_no_wood_has_is_painted():
 def test_a_mirror_is_mirror_glass_in_a_frame():
     names = set(face_kinds(build_mesh(instance("mirror", 0.0, 0.0).asset))[0])
     assert names == {"mirror", "painted_wood"}
+
+
+def test_the_docs_table_matches_the_kinds():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "materials.md").read_text()
+    rows = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] in KINDS:
+            rows[cells[0]] = (float(cells[1]), float(cells[2]))
+    assert rows == {name: (k.roughness, k.metallic) for name, k in KINDS.items()}
