@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import trimesh
@@ -63,26 +64,31 @@ def lighter(c: RGB, k: float = 0.35) -> RGB:
 
 def _shade_of(c: RGB, base: RGB, tol: float = 2e-3) -> bool:
     """True when ``c`` is ``base`` mixed towards black or white (``darker`` / ``lighter``) by some amount."""
-    a, b = np.asarray(c, dtype=np.float64), np.asarray(base, dtype=np.float64)
-    for x, y in ((a, b), (1.0 - a, 1.0 - b)):  # towards black: c = k b; towards white: 1 - c = k (1 - b)
-        if np.all(y > 1e-6):
-            k = x / y
-            if np.ptp(k) < tol and 0.0 <= k.mean() <= 1.0 + tol:
+    towards_black = (c, base)  # c = k * base
+    towards_white = (tuple(1.0 - v for v in c), tuple(1.0 - v for v in base))  # 1 - c = k * (1 - base)
+    for x, y in (towards_black, towards_white):
+        if min(y) > 1e-6:
+            k = [a / b for a, b in zip(x, y)]
+            if max(k) - min(k) < tol and 0.0 <= sum(k) / 3.0 <= 1.0 + tol:
                 return True
-        elif np.allclose(x, y, atol=tol):
+        elif all(abs(a - b) <= tol for a, b in zip(x, y)):
             return True
     return False
 
 
-def implied_kind(colour: RGB, body: RGB | None = None) -> str:
-    """The material kind a part colour implies: the body placeholder for the main colour and its shades, a palette
-    colour's kind (``PALETTE_KINDS``) for it and its shades, else the body placeholder."""
+@lru_cache(maxsize=4096)
+def _implied(colour: RGB, body: RGB | None) -> str:
     if body is not None and _shade_of(colour, body):
         return BODY
-    for rgb, name in PALETTE_KINDS:
-        if _shade_of(colour, rgb):
-            return name
-    return BODY
+    return next((name for rgb, name in PALETTE_KINDS if _shade_of(colour, rgb)), BODY)
+
+
+def implied_kind(colour: RGB, body: RGB | None = None) -> str:
+    """The material kind a part colour implies: the body placeholder for the main colour and its shades, a palette
+    colour's kind (``PALETTE_KINDS``) for it and its shades, else the body placeholder. (Pure Python and cached: it
+    runs once per part.)"""
+    key = (float(colour[0]), float(colour[1]), float(colour[2]))
+    return _implied(key, None if body is None else (float(body[0]), float(body[1]), float(body[2])))
 
 
 class Parts:
