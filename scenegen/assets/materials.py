@@ -53,6 +53,7 @@ def _kinds(*kinds: MaterialKind) -> dict[str, MaterialKind]:
 KINDS: dict[str, MaterialKind] = _kinds(
     MaterialKind("wood", 0.65, 0.0, about="natural or oiled wood: tops, legs, frames, floors"),
     MaterialKind("painted_wood", 0.45, 0.0, about="lacquered, painted or laminated board: cabinet fronts"),
+    MaterialKind("wicker", 0.8, 0.0, about="woven plant fibre: rattan, wicker, seagrass baskets and chairs"),
     MaterialKind("metal", 0.4, 1.0, about="steel, iron, brass: frames, legs, appliance bodies"),
     MaterialKind("brushed_metal", 0.3, 1.0, about="brushed steel or aluminium: appliance fronts, handles"),
     MaterialKind("chrome", 0.08, 1.0, about="polished chrome: taps, lamp stems, fittings"),
@@ -81,13 +82,15 @@ BODY = "body"
 
 CATALOG_KINDS: dict[str, str] = {
     "wood": "wood", "fabric": "fabric", "leather": "leather", "metal": "metal", "glass": "glass",
-    "ceramic": "ceramic", "plastic": "plastic", "stone": "stone", "paper": "paper", "plant": "foliage",
+    "ceramic": "ceramic", "plastic": "plastic", "stone": "stone", "paper": "paper", "plant": "wicker",
 }
-"""``Category.material`` (the catalog's word for the main part) -> kind."""
+"""``Category.material`` (the catalog's word for the main part) -> kind. The catalog says ``plant`` for things woven of
+plant fibre (a storage basket); living plants are their pots' material, their leaves ``foliage``."""
 
 WORDS: dict[str, str] = {
     **{w: "wood" for w in ("wood", "wooden", "timber", "oak", "light oak", "walnut", "pine", "mahogany", "teak",
-                           "bamboo", "plywood", "cherry", "maple", "birch", "ash", "ebony", "wicker", "rattan")},
+                           "bamboo", "plywood", "cherry", "maple", "birch", "ash", "ebony")},
+    **{w: "wicker" for w in ("wicker", "rattan", "seagrass", "woven", "cane")},
     **{w: "painted_wood" for w in ("painted", "lacquered", "laminate", "mdf", "veneer")},
     **{w: "metal" for w in ("metal", "metallic", "steel", "iron", "wrought iron", "brass", "copper", "gold",
                             "bronze", "silver")},
