@@ -70,14 +70,14 @@ def easel(s: Spec, m: Parts) -> None:
 def pool_table(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     rail = 0.1
-    m.box((-hw, -hd, h - 0.22), (hw, hd, h - 0.04), (0.35, 0.22, 0.12))
-    m.box((-hw + rail, -hd + rail, h - 0.04), (hw - rail, hd - rail, h - 0.03), s.c)  # cloth
+    m.box((-hw, -hd, h - 0.22), (hw, hd, h - 0.04), (0.35, 0.22, 0.12), material="wood")
+    m.box((-hw + rail, -hd + rail, h - 0.04), (hw - rail, hd - rail, h - 0.03), s.c, material="fabric")  # cloth
     for sx in (-1, 1):
         m.box((sx * hw - (rail if sx > 0 else 0.0), -hd, h - 0.04), (sx * hw + (0.0 if sx > 0 else rail), hd, h),
-              (0.3, 0.18, 0.1))
+              (0.3, 0.18, 0.1), material="wood")
     for sy in (-1, 1):
         m.box((-hw, sy * hd - (rail if sy > 0 else 0.0), h - 0.04), (hw, sy * hd + (0.0 if sy > 0 else rail), h),
-              (0.3, 0.18, 0.1))
+              (0.3, 0.18, 0.1), material="wood")
     for sx in (-1, 0, 1):  # pockets
         for sy in (-1, 1):
             m.cyl(sx * (hw - rail), sy * (hd - rail), h - 0.035, h - 0.028, 0.05, BLACK, sections=12)
@@ -85,12 +85,13 @@ def pool_table(s: Spec, m: Parts) -> None:
         for sy in (-1, 1):
             m.box((sx * (hw - 0.2) - 0.07, sy * (hd - 0.15) - 0.07, 0.0), (sx * (hw - 0.2) + 0.07,
                                                                            sy * (hd - 0.15) + 0.07, h - 0.22),
-                  (0.3, 0.18, 0.1))
+                  (0.3, 0.18, 0.1), material="wood")
     for k in range(6):  # a rack of balls
         r = 0.028
         m.ball((hw * 0.4 + (k % 3) * r * 2, -r * 2 + (k // 3) * r * 2.2 + (k % 3) * r, h - 0.03 + r), (r, r, r),
-               ((0.9, 0.8, 0.1), (0.8, 0.1, 0.1), (0.1, 0.2, 0.7), (0.5, 0.1, 0.5), (0.9, 0.4, 0.1), BLACK)[k])
-    m.ball((-hw * 0.5, 0.0, h - 0.03 + 0.028), (0.028,) * 3, WHITE)
+               ((0.9, 0.8, 0.1), (0.8, 0.1, 0.1), (0.1, 0.2, 0.7), (0.5, 0.1, 0.5), (0.9, 0.4, 0.1), BLACK)[k],
+               material="plastic")
+    m.ball((-hw * 0.5, 0.0, h - 0.03 + 0.028), (0.028,) * 3, WHITE, material="plastic")
 
 
 @generator("ping_pong_table")
