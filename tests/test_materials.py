@@ -314,3 +314,51 @@ def test_the_docs_table_matches_the_kinds():
         if len(cells) == 4 and cells[0] in KINDS:
             rows[cells[0]] = (float(cells[1]), float(cells[2]))
     assert rows == {name: (k.roughness, k.metallic) for name, k in KINDS.items()}
+
+
+def test_a_mesh_with_a_colour_per_face_keeps_its_colours_in_one_primitive():
+    """An image-to-3D mesh has one colour per face: one primitive with COLOR_0 (white base), not a material each."""
+    import trimesh
+
+    from scenegen.export.gltf import Node, glb
+
+    mesh = trimesh.creation.icosphere(subdivisions=3)
+    colours = np.random.default_rng(0).integers(0, 256, (len(mesh.faces), 3))
+    mesh.visual.face_colors = np.concatenate([colours, np.full((len(colours), 1), 255)], axis=1).astype(np.uint8)
+    parts = groups(mesh, body="plastic")
+    assert len(parts) == 1 and parts[0].face_colours is not None and parts[0].key == "plastic_per_face"
+    data = glb(Node("root", children=[Node("blob", mesh, body="plastic")]))
+    doc = gltf_json(data)
+    (prim,) = doc["meshes"][0]["primitives"]
+    assert "COLOR_0" in prim["attributes"]
+    assert doc["materials"][prim["material"]]["pbrMetallicRoughness"]["baseColorFactor"][:3] == [1.0, 1.0, 1.0]
+    loaded = trimesh.load(io.BytesIO(data), file_type="glb", force="mesh")
+    assert len(loaded.faces) == len(mesh.faces)
+    # the COLOR_0 bytes: three vertices a face, each in its face's colour, faces in order
+    acc = doc["accessors"][prim["attributes"]["COLOR_0"]]
+    view = doc["bufferViews"][acc["bufferView"]]
+    json_len = struct.unpack("<I", data[12:16])[0]
+    blob = data[20 + json_len + 8:]
+    rgba = np.frombuffer(blob, np.uint8, acc["count"] * 4, view["byteOffset"]).reshape(-1, 4)
+    assert acc["normalized"] and np.array_equal(rgba[::3, :3], colours)
+
+
+def test_usd_reads_per_face_colours_through_a_primvar_reader():
+    pytest.importorskip("pxr", reason="usd-core is not installed (pip install usd-core)")
+    import trimesh
+    from pxr import Usd, UsdGeom, UsdShade
+
+    from scenegen.export.usd_looks import bind_materials
+
+    mesh = trimesh.creation.icosphere(subdivisions=2)
+    colours = np.random.default_rng(1).integers(0, 256, (len(mesh.faces), 3))
+    mesh.visual.face_colors = np.concatenate([colours, np.full((len(colours), 1), 255)], axis=1).astype(np.uint8)
+    stage = Usd.Stage.CreateInMemory()
+    geom = UsdGeom.Mesh.Define(stage, "/World/blob")
+    bind_materials(stage, geom, mesh)
+    material = UsdShade.MaterialBindingAPI(geom.GetPrim()).ComputeBoundMaterial()[0]
+    shader = UsdShade.Shader(stage.GetPrimAtPath(material.GetPath().AppendChild("PreviewSurface")))
+    source = shader.GetInput("diffuseColor").GetConnectedSource()
+    reader = UsdShade.Shader(source[0].GetPrim())
+    assert reader.GetIdAttr().Get() == "UsdPrimvarReader_float3"
+    assert reader.GetInput("varname").Get() == "displayColor"

@@ -195,37 +195,54 @@ def face_kinds(mesh: "trimesh.Trimesh", body: str | None = None) -> tuple[tuple[
     return tuple(names), np.asarray(meta["face_materials"], dtype=np.int64)
 
 
-@dataclass(frozen=True)
+MAX_COLOURS_PER_KIND = 32
+"""A kind slot with more distinct face colours than this (an image-to-3D mesh: one colour per face) becomes one group
+that keeps its colours per face, instead of one group per colour."""
+
+
+@dataclass(frozen=True, eq=False)
 class Group:
-    """Faces of one mesh that share a kind and a colour: one glTF primitive, one USD GeomSubset."""
+    """Faces of one mesh that share a kind and a colour (one glTF primitive, one USD GeomSubset), or, for a
+    many-coloured slot, a kind with per-face colours."""
 
     kind: str
     colour: RGB
-    """Linear RGB in [0, 1] (the face colour, as the renderer reads it)."""
+    """Linear RGB in [0, 1] (the face colour, as the renderer reads it; the mean one when ``face_colours`` is set)."""
     faces: np.ndarray
     """(K,) int64 indices into the mesh's faces, ascending."""
+    face_colours: np.ndarray | None = None
+    """(K, 3) uint8 linear RGB per face of the group, or None when the group has the one ``colour``."""
 
     @property
     def key(self) -> str:
-        """A stable material name: ``<kind>_<rrggbb>``."""
+        """A stable material name: ``<kind>_<rrggbb>``, or ``<kind>_per_face`` for per-face colours."""
+        if self.face_colours is not None:
+            return f"{self.kind}_per_face"
         r, g, b = (int(round(c * 255)) for c in self.colour)
         return f"{self.kind}_{r:02x}{g:02x}{b:02x}"
 
 
 def groups(mesh: "trimesh.Trimesh", body: str | None = None) -> list[Group]:
-    """The mesh's faces grouped by (kind, face colour), in order of first appearance. Every face is in one group."""
+    """The mesh's faces grouped by (kind, face colour), in order of first appearance; a kind slot with more than
+    ``MAX_COLOURS_PER_KIND`` colours is one group with per-face colours. Every face is in exactly one group."""
     names, slots = face_kinds(mesh, body)
     faces = len(mesh.faces)
     visual = getattr(mesh, "visual", None)
-    if visual is not None and getattr(visual, "kind", None) == "face":
+    if visual is not None and getattr(visual, "kind", None) in ("face", "vertex"):
         rgb = np.asarray(visual.face_colors, dtype=np.int64)[:, :3]
     else:
         rgb = np.full((faces, 3), 204, dtype=np.int64)
-    code = (slots << 24) | (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]
-    uniq, first, inverse = np.unique(code, return_index=True, return_inverse=True)
-    out = []
-    for u in np.argsort(first):
-        members = np.flatnonzero(inverse == u)
-        c = rgb[first[u]] / 255.0
-        out.append(Group(names[slots[first[u]]], (float(c[0]), float(c[1]), float(c[2])), members))
+    out: list[Group] = []
+    for slot in dict.fromkeys(slots.tolist()):  # slots in order of first appearance
+        members = np.flatnonzero(slots == slot)
+        colours, first, inverse = np.unique(rgb[members], axis=0, return_index=True, return_inverse=True)
+        if len(colours) > MAX_COLOURS_PER_KIND:
+            mean = rgb[members].mean(axis=0) / 255.0
+            out.append(Group(names[slot], (float(mean[0]), float(mean[1]), float(mean[2])), members,
+                             rgb[members].astype(np.uint8)))
+            continue
+        for u in np.argsort(first):
+            c = colours[u] / 255.0
+            out.append(Group(names[slot], (float(c[0]), float(c[1]), float(c[2])),
+                             members[inverse.reshape(-1) == u]))
     return out

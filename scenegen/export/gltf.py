@@ -5,7 +5,9 @@ room all white. Here each mesh becomes one primitive per (material kind, colour)
 each with a ``pbrMetallicRoughness`` material: ``baseColorFactor`` is the part colour (linear RGB, as the renderer
 reads it) with the kind's opacity as alpha, ``metallicFactor`` and ``roughnessFactor`` are the kind's, glass also
 carries ``KHR_materials_transmission`` and ``KHR_materials_ior``, emissive kinds an ``emissiveFactor``. Materials are
-shared across the file by name (``<kind>_<rrggbb>``) and say their kind in ``extras.kind``.
+shared across the file by name (``<kind>_<rrggbb>``) and say their kind in ``extras.kind``. A many-coloured slot (an
+image-to-3D mesh, one colour per face) is one primitive whose unshared vertices carry ``COLOR_0`` under a white base
+colour.
 
 No normals are written: glTF viewers then compute flat normals (glTF 2.0, 3.7.2.1), which is right for these
 hard-edged parts. Positions are float32 metres; node matrices are column-major as glTF asks.
@@ -25,7 +27,7 @@ from scenegen.assets.materials import Group, groups, kind
 if TYPE_CHECKING:
     import trimesh
 
-_FLOAT, _UINT16, _UINT32 = 5126, 5123, 5125
+_UBYTE, _FLOAT, _UINT16, _UINT32 = 5121, 5126, 5123, 5125
 _ARRAY_BUFFER, _ELEMENT_ARRAY_BUFFER = 34962, 34963
 _TRIANGLES = 4
 
@@ -61,9 +63,12 @@ class _Writer:
         self.bin.extend(data)
         return len(self.doc["bufferViews"]) - 1
 
-    def accessor(self, array: np.ndarray, component: int, kind_: str, target: int, bounds: bool = False) -> int:
+    def accessor(self, array: np.ndarray, component: int, kind_: str, target: int, bounds: bool = False,
+                 normalized: bool = False) -> int:
         acc: dict[str, Any] = {"bufferView": self.view(array.tobytes(), target), "componentType": component,
                                "count": int(len(array)), "type": kind_}
+        if normalized:
+            acc["normalized"] = True
         if bounds:
             acc["min"] = [float(v) for v in array.min(axis=0)]
             acc["max"] = [float(v) for v in array.max(axis=0)]
@@ -75,9 +80,10 @@ class _Writer:
         if name in self.material_index:
             return self.material_index[name]
         k = kind(group.kind)
+        base = (1.0, 1.0, 1.0) if group.face_colours is not None else group.colour  # COLOR_0 carries the colour
         mat: dict[str, Any] = {
             "name": name,
-            "pbrMetallicRoughness": {"baseColorFactor": [*(round(c, 4) for c in group.colour), k.alpha],
+            "pbrMetallicRoughness": {"baseColorFactor": [*(round(c, 4) for c in base), k.alpha],
                                      "metallicFactor": k.metallic, "roughnessFactor": k.roughness},
             "extras": {"kind": group.kind},
         }
@@ -100,12 +106,21 @@ class _Writer:
         verts = np.asarray(mesh.vertices, dtype=np.float64)
         prims = []
         for group in groups(mesh, body):
-            used, local = np.unique(faces[group.faces].reshape(-1), return_inverse=True)
+            corners = faces[group.faces].reshape(-1)
+            attributes: dict[str, int] = {}
+            if group.face_colours is None:
+                used, local = np.unique(corners, return_inverse=True)
+            else:  # per-face colours: every face gets its own three vertices, coloured by COLOR_0
+                used, local = corners, np.arange(len(corners))
+                rgba = np.concatenate([group.face_colours, np.full((len(group.faces), 1), 255, np.uint8)], axis=1)
+                colour = np.ascontiguousarray(np.repeat(rgba, 3, axis=0), dtype=np.uint8)
+                attributes["COLOR_0"] = self.accessor(colour, _UBYTE, "VEC4", _ARRAY_BUFFER, normalized=True)
             pos = np.ascontiguousarray(verts[used], dtype=np.float32)
+            attributes["POSITION"] = self.accessor(pos, _FLOAT, "VEC3", _ARRAY_BUFFER, bounds=True)
             wide = len(used) > 65535
             idx = np.ascontiguousarray(local, dtype=np.uint32 if wide else np.uint16)
             prims.append({
-                "attributes": {"POSITION": self.accessor(pos, _FLOAT, "VEC3", _ARRAY_BUFFER, bounds=True)},
+                "attributes": attributes,
                 "indices": self.accessor(idx, _UINT32 if wide else _UINT16, "SCALAR", _ELEMENT_ARRAY_BUFFER),
                 "material": self.material(group), "mode": _TRIANGLES})
         self.doc["meshes"].append({"name": name, "primitives": prims})

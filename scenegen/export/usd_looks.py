@@ -4,7 +4,8 @@ familyName ``materialBind``, a partition of the faces).
 
 The factors come from ``scenegen.assets.materials``: ``diffuseColor`` is the part colour (linear RGB), ``roughness``
 and ``metallic`` the kind's, ``opacity`` its alpha (glass), ``ior`` its index of refraction, ``emissiveColor`` the
-colour times its emissive factor. Each material says its kind in a ``scenegen:kind`` attribute.
+colour times its emissive factor; a many-coloured part (an image-to-3D mesh) reads its ``displayColor`` primvar
+instead. Each material says its kind in a ``scenegen:kind`` attribute.
 """
 
 from __future__ import annotations
@@ -62,7 +63,13 @@ def _look(stage: "Usd.Stage", part: Group) -> "UsdShade.Material":
     shader = UsdShade.Shader.Define(stage, f"{path}/PreviewSurface")
     shader.CreateIdAttr("UsdPreviewSurface")
     colour = Gf.Vec3f(*(float(c) for c in part.colour))
-    shader.CreateInput("diffuseColor", Sdf.ValueTypeNames.Color3f).Set(colour)
+    diffuse = shader.CreateInput("diffuseColor", Sdf.ValueTypeNames.Color3f)
+    diffuse.Set(colour)
+    if part.face_colours is not None:  # per-face colours: read the mesh's displayColor primvar
+        reader = UsdShade.Shader.Define(stage, f"{path}/DisplayColor")
+        reader.CreateIdAttr("UsdPrimvarReader_float3")
+        reader.CreateInput("varname", Sdf.ValueTypeNames.Token).Set("displayColor")
+        diffuse.ConnectToSource(reader.CreateOutput("result", Sdf.ValueTypeNames.Float3))
     shader.CreateInput("roughness", Sdf.ValueTypeNames.Float).Set(float(k.roughness))
     shader.CreateInput("metallic", Sdf.ValueTypeNames.Float).Set(float(k.metallic))
     if k.alpha < 1.0:
