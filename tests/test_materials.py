@@ -362,3 +362,13 @@ def test_usd_reads_per_face_colours_through_a_primvar_reader():
     reader = UsdShade.Shader(source[0].GetPrim())
     assert reader.GetIdAttr().Get() == "UsdPrimvarReader_float3"
     assert reader.GetInput("varname").Get() == "displayColor"
+
+
+def test_box_backend_meshes_are_one_body_slot_that_a_word_rekinds():
+    from scenegen.assets import ASSET_BACKENDS
+
+    planned = PlannedObject(id="desk_1", category="desk")
+    ref = ASSET_BACKENDS.get("box").plan_asset(planned, np.random.default_rng(0))
+    mesh = ASSET_BACKENDS.get("box").build(ref)
+    assert face_kinds(mesh)[0] in (("wood",), ("painted_wood",))
+    assert face_kinds(mesh, body="metal")[0] == ("metal",)

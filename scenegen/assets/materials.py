@@ -170,13 +170,24 @@ def floor_kind(room_type: str | None) -> str:
     return FLOOR_KINDS.get((room_type or "").strip().lower().replace(" ", "_"), SHELL_KINDS["floor"])
 
 
-def tag(mesh: "trimesh.Trimesh", kind_name: str) -> "trimesh.Trimesh":
-    """Give every face of ``mesh`` the one kind ``kind_name`` (in place; returns the mesh)."""
+def tag(mesh: "trimesh.Trimesh", kind_name: str, body: bool = False) -> "trimesh.Trimesh":
+    """Give every face of ``mesh`` the one kind ``kind_name`` (in place; returns the mesh). ``body``: the whole mesh
+    is the object's body, so a prompt's material word re-kinds it (a box or a reconstructed object; not a wall)."""
     kind(kind_name)
     mesh.metadata["materials"] = (kind_name,)
     mesh.metadata["face_materials"] = np.zeros(len(mesh.faces), dtype=np.uint8)
-    mesh.metadata["body_material"] = -1
+    mesh.metadata["body_material"] = 0 if body else -1
     return mesh
+
+
+def category_kind(category: str, colour: RGB | None = None) -> str:
+    """The body kind of a catalog category (``body_kind`` of its ``Category.material``; the colour, when given, can
+    make wood painted), the placeholder outside the catalog."""
+    from scenegen import catalog
+
+    cat = catalog.find(category)
+    material = cat.material if cat is not None else None
+    return catalog_kind(material) if colour is None else body_kind(material, colour)
 
 
 def face_kinds(mesh: "trimesh.Trimesh", body: str | None = None) -> tuple[tuple[str, ...], np.ndarray]:
