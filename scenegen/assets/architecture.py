@@ -11,7 +11,9 @@ counter-clockwise footprint, wall ``i`` = edge ``i -> i + 1`` with its inward no
   would poke into the room).
 * ``ceiling``: the footprint as a thin slab whose bottom face is at ``room.height``.
 
-Face colours are set from linear-RGB constants (stored as ``colour * 255`` like ``scenegen.assets.box``).
+Face colours are set from linear-RGB constants (stored as ``colour * 255`` like ``scenegen.assets.box``); each mesh
+also carries its material kind (``scenegen.assets.materials``: plaster walls and ceiling, a wood or tile floor by room
+type) in its metadata.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from scenegen.assets.materials import SHELL_KINDS, floor_kind, tag
 from scenegen.scene import Room
 
 if TYPE_CHECKING:
@@ -121,7 +124,7 @@ def wall_mesh(room: Room, i: int, thickness: float = WALL_THICKNESS) -> "trimesh
         box.apply_transform(frame)
         parts.append(box)
     mesh = trimesh.util.concatenate(parts) if parts else trimesh.Trimesh()
-    return _paint(mesh, WALL_COLOUR)
+    return tag(_paint(mesh, WALL_COLOUR), SHELL_KINDS["wall"])
 
 
 def room_meshes(room: Room, ceiling: bool = False,
@@ -132,9 +135,11 @@ def room_meshes(room: Room, ceiling: bool = False,
     ``wall_thickness`` metres thick, with rectangular holes for the doors and windows on them.
     """
     out: dict[str, trimesh.Trimesh] = {
-        "floor": _paint(_footprint_slab(room, -SLAB_THICKNESS, SLAB_THICKNESS), FLOOR_COLOUR)}
+        "floor": tag(_paint(_footprint_slab(room, -SLAB_THICKNESS, SLAB_THICKNESS), FLOOR_COLOUR),
+                     floor_kind(room.type))}
     for i in range(len(room.footprint)):
         out[f"wall_{i}"] = wall_mesh(room, i, wall_thickness)
     if ceiling:
-        out["ceiling"] = _paint(_footprint_slab(room, room.height, SLAB_THICKNESS), CEILING_COLOUR)
+        out["ceiling"] = tag(_paint(_footprint_slab(room, room.height, SLAB_THICKNESS), CEILING_COLOUR),
+                             SHELL_KINDS["ceiling"])
     return out

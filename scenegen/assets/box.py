@@ -8,6 +8,7 @@ import numpy as np
 from scenegen import catalog
 from scenegen.assets import ASSET_BACKENDS
 from scenegen.assets.colours import colour_rgb, material_rgb
+from scenegen.assets.materials import category_kind, tag
 from scenegen.scene import AssetRef, PlannedObject
 
 
@@ -43,7 +44,7 @@ class BoxBackend:
         mesh.apply_translation((0.0, 0.0, -mesh.vertices[:, 2].min()))
         rgba = np.array([*(np.asarray(ref.colour) * 255), 255], dtype=np.uint8)
         mesh.visual.face_colors = np.tile(rgba, (len(mesh.faces), 1))
-        return mesh
+        return tag(mesh, category_kind(ref.category, tuple(ref.colour)), body=True)
 
 
 ASSET_BACKENDS.register("box")(BoxBackend())

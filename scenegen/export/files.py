@@ -22,21 +22,20 @@ def write_json(model: BaseModel, path: str | Path) -> Path:
 
 def glb_bytes(scene: Scene) -> bytes:
     """The scene as binary glTF: a root node (z-up -> y-up) holding the architecture and one node per object, named by
-    object id, its mesh in the object's local frame under the node's pose transform."""
-    import trimesh
-
+    object id, its mesh in the object's local frame under the node's pose transform, with a PBR material per part
+    (``scenegen.export.gltf``)."""
     from scenegen.assets import build_mesh, pose_matrix
     from scenegen.assets.architecture import room_meshes
+    from scenegen.assets.materials import kind_for_word
+    from scenegen.export.gltf import Node, glb
 
-    out = trimesh.Scene()
-    out.graph.update(frame_to="scenegen_root", frame_from=out.graph.base_frame, matrix=Z_UP_TO_Y_UP)
-    for name, mesh in room_meshes(scene.room).items():
-        out.add_geometry(mesh, node_name=name, geom_name=name, parent_node_name="scenegen_root")
-    for inst in scene.objects:
-        out.add_geometry(build_mesh(inst.asset), node_name=inst.mesh_node or inst.id, geom_name=f"{inst.id}_mesh",
-                         parent_node_name="scenegen_root", transform=pose_matrix(inst.pose.position, inst.pose.yaw),
-                         metadata={"category": inst.category})
-    return out.export(file_type="glb")
+    root = Node("scenegen_root", matrix=Z_UP_TO_Y_UP)
+    root.children += [Node(name, mesh) for name, mesh in room_meshes(scene.room).items()]
+    root.children += [Node(inst.mesh_node or inst.id, build_mesh(inst.asset),
+                           matrix=pose_matrix(inst.pose.position, inst.pose.yaw),
+                           extras={"category": inst.category}, body=kind_for_word(inst.attributes.material))
+                      for inst in scene.objects]
+    return glb(root)
 
 
 def write_glb(scene: Scene, path: str | Path) -> Path:

@@ -7,7 +7,9 @@ Stage layout::
       /World/Objects            Xform
         /World/Objects/<id>     Xform: xformOp:translate (metres) then xformOp:rotateZ (degrees, = pose.yaw)
           /World/Objects/<id>/mesh   Mesh in the object's local frame (scenegen.scene: bottom-centre origin,
-                                      front +y), displayColor per face (linear RGB)
+                                      front +y), displayColor per face (linear RGB), materials bound per
+                                      GeomSubset (familyName "materialBind")
+      /World/Looks              UsdPreviewSurface materials, one per (material kind, colour): ``usd_looks``
 
 Axes and units: the stage says ``upAxis = "Z"`` and ``metersPerUnit = 1``, scenegen's own convention, so nothing is
 rotated or scaled on the way out (USD tools that prefer y up convert on import from this metadata, unlike glTF, where
@@ -55,6 +57,7 @@ def usda_text(scene: Scene, physics: bool = True) -> str:
 
     from scenegen.assets import build_mesh
     from scenegen.assets.architecture import room_meshes
+    from scenegen.assets.materials import kind_for_word
 
     room = UsdGeom.Xform.Define(stage, ROOM)
     room.GetPrim().SetCustomData({"scenegen": {"type": scene.room.type, "height": float(scene.room.height),
@@ -75,7 +78,8 @@ def usda_text(scene: Scene, physics: bool = True) -> str:
                                          "assetParams": {k: v if isinstance(v, str) else float(v)
                                                          for k, v in sorted(inst.asset.params.items())},
                                          "size": [float(v) for v in inst.size]}})
-        _define_mesh(stage, f"{OBJECTS}/{name}/{MESH_CHILD}", build_mesh(inst.asset))
+        _define_mesh(stage, f"{OBJECTS}/{name}/{MESH_CHILD}", build_mesh(inst.asset),
+                     body=kind_for_word(inst.attributes.material))
     if physics:
         from scenegen.export.usd_physics import add_physics
 
@@ -130,11 +134,14 @@ def _layer_data(scene: Scene) -> dict[str, Any]:
                          "units": "metres", "upAxis": "Z"}}
 
 
-def _define_mesh(stage: "Usd.Stage", path: str, mesh: "trimesh.Trimesh") -> None:
-    """A triangle Mesh prim at ``path`` from a trimesh: points (float32), counts, indices, extent, and displayColor
+def _define_mesh(stage: "Usd.Stage", path: str, mesh: "trimesh.Trimesh", body: str | None = None) -> None:
+    """A triangle Mesh prim at ``path`` from a trimesh: points (float32), counts, indices, extent, displayColor
     from its face colours (stored 0-255 from linear RGB; ``constant`` when all faces share one colour, else
-    ``uniform``, i.e. one per face). Subdivision off: these are hard-edged polygon models."""
+    ``uniform``, i.e. one per face) and its materials (``usd_looks.bind_materials``; ``body`` re-kinds the body
+    parts). Subdivision off: these are hard-edged polygon models."""
     from pxr import Gf, UsdGeom, Vt
+
+    from scenegen.export.usd_looks import bind_materials
 
     geom = UsdGeom.Mesh.Define(stage, path)
     points = np.ascontiguousarray(mesh.vertices, dtype=np.float32)
@@ -145,6 +152,7 @@ def _define_mesh(stage: "Usd.Stage", path: str, mesh: "trimesh.Trimesh") -> None
     geom.CreateSubdivisionSchemeAttr(UsdGeom.Tokens.none)
     lo, hi = points.min(axis=0), points.max(axis=0)
     geom.CreateExtentAttr(Vt.Vec3fArray([Gf.Vec3f(*map(float, lo)), Gf.Vec3f(*map(float, hi))]))
+    bind_materials(stage, geom, mesh, body)
     colours = _face_colours(mesh)
     if colours is None:
         return

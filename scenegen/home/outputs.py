@@ -16,7 +16,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 
 from scenegen.home.model import Home, dump_home
 from scenegen.scene import dump_json, write_atomic
@@ -94,26 +93,25 @@ def plan_json(result: "HomeResult") -> dict:
 
 def home_glb(home: Home) -> bytes:
     """The home as binary glTF: a root node (z-up -> y-up) holding one group node per room (named by room id), each
-    with the room's walls, floor and objects (nodes ``<room>/<object id>``)."""
-    import trimesh
-
+    with the room's walls, floor and objects (nodes ``<room>/<object id>``), a PBR material per part
+    (``scenegen.export.gltf``)."""
     from scenegen.assets import build_mesh, pose_matrix
     from scenegen.assets.architecture import room_meshes
+    from scenegen.assets.materials import kind_for_word
     from scenegen.export.files import Z_UP_TO_Y_UP
+    from scenegen.export.gltf import Node, glb
 
-    out = trimesh.Scene()
-    out.graph.update(frame_to="scenegen_root", frame_from=out.graph.base_frame, matrix=Z_UP_TO_Y_UP)
+    root = Node("scenegen_root", matrix=Z_UP_TO_Y_UP)
     for room in home.rooms:
-        out.graph.update(frame_to=room.id, frame_from="scenegen_root", matrix=np.eye(4))
-        for name, mesh in room_meshes(room.scene.room).items():
-            out.add_geometry(mesh, node_name=f"{room.id}/{name}", geom_name=f"{room.id}/{name}",
-                             parent_node_name=room.id)
-        for inst in room.scene.objects:
-            out.add_geometry(build_mesh(inst.asset), node_name=f"{room.id}/{inst.id}",
-                             geom_name=f"{room.id}/{inst.id}_mesh", parent_node_name=room.id,
-                             transform=pose_matrix(inst.pose.position, inst.pose.yaw),
-                             metadata={"category": inst.category, "room": room.id})
-    return out.export(file_type="glb")
+        group = Node(room.id)
+        group.children += [Node(f"{room.id}/{name}", mesh) for name, mesh in room_meshes(room.scene.room).items()]
+        group.children += [Node(f"{room.id}/{inst.id}", build_mesh(inst.asset),
+                                matrix=pose_matrix(inst.pose.position, inst.pose.yaw),
+                                extras={"category": inst.category, "room": room.id},
+                                body=kind_for_word(inst.attributes.material))
+                           for inst in room.scene.objects]
+        root.children.append(group)
+    return glb(root)
 
 
 def write_home_usda(home: Home, out: Path) -> Path:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from scenegen.assets import ASSET_BACKENDS
+from scenegen.assets.materials import category_kind, tag
 from scenegen.scene import AssetRef, PlannedObject
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ class Image3DBackend:
         vc = np.asarray(rec.mesh.visual.vertex_colors, dtype=np.float64)
         fc = np.round(vc[np.asarray(mesh.faces)].mean(axis=1)).astype(np.uint8)
         mesh.visual.face_colors = fc
-        return mesh
+        return tag(mesh, category_kind(ref.category, tuple(ref.colour)), body=True)
 
 
 

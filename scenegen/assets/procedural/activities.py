@@ -70,14 +70,14 @@ def easel(s: Spec, m: Parts) -> None:
 def pool_table(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     rail = 0.1
-    m.box((-hw, -hd, h - 0.22), (hw, hd, h - 0.04), (0.35, 0.22, 0.12))
-    m.box((-hw + rail, -hd + rail, h - 0.04), (hw - rail, hd - rail, h - 0.03), s.c)  # cloth
+    m.box((-hw, -hd, h - 0.22), (hw, hd, h - 0.04), (0.35, 0.22, 0.12), material="wood")
+    m.box((-hw + rail, -hd + rail, h - 0.04), (hw - rail, hd - rail, h - 0.03), s.c, material="fabric")  # cloth
     for sx in (-1, 1):
         m.box((sx * hw - (rail if sx > 0 else 0.0), -hd, h - 0.04), (sx * hw + (0.0 if sx > 0 else rail), hd, h),
-              (0.3, 0.18, 0.1))
+              (0.3, 0.18, 0.1), material="wood")
     for sy in (-1, 1):
         m.box((-hw, sy * hd - (rail if sy > 0 else 0.0), h - 0.04), (hw, sy * hd + (0.0 if sy > 0 else rail), h),
-              (0.3, 0.18, 0.1))
+              (0.3, 0.18, 0.1), material="wood")
     for sx in (-1, 0, 1):  # pockets
         for sy in (-1, 1):
             m.cyl(sx * (hw - rail), sy * (hd - rail), h - 0.035, h - 0.028, 0.05, BLACK, sections=12)
@@ -85,12 +85,13 @@ def pool_table(s: Spec, m: Parts) -> None:
         for sy in (-1, 1):
             m.box((sx * (hw - 0.2) - 0.07, sy * (hd - 0.15) - 0.07, 0.0), (sx * (hw - 0.2) + 0.07,
                                                                            sy * (hd - 0.15) + 0.07, h - 0.22),
-                  (0.3, 0.18, 0.1))
+                  (0.3, 0.18, 0.1), material="wood")
     for k in range(6):  # a rack of balls
         r = 0.028
         m.ball((hw * 0.4 + (k % 3) * r * 2, -r * 2 + (k // 3) * r * 2.2 + (k % 3) * r, h - 0.03 + r), (r, r, r),
-               ((0.9, 0.8, 0.1), (0.8, 0.1, 0.1), (0.1, 0.2, 0.7), (0.5, 0.1, 0.5), (0.9, 0.4, 0.1), BLACK)[k])
-    m.ball((-hw * 0.5, 0.0, h - 0.03 + 0.028), (0.028,) * 3, WHITE)
+               ((0.9, 0.8, 0.1), (0.8, 0.1, 0.1), (0.1, 0.2, 0.7), (0.5, 0.1, 0.5), (0.9, 0.4, 0.1), BLACK)[k],
+               material="plastic")
+    m.ball((-hw * 0.5, 0.0, h - 0.03 + 0.028), (0.028,) * 3, WHITE, material="plastic")
 
 
 @generator("ping_pong_table")
@@ -489,15 +490,16 @@ def succulent(s: Spec, m: Parts) -> None:
     m.cyl(0, 0, pot_h - 0.005, pot_h, r * 0.92, SOIL, sections=16)
     green = (0.35, 0.6, 0.4)
     if s.p.get("spiky", 0.0) > 0.5:  # a cactus column with arms
-        m.cyl(0, 0, pot_h, h - r * 0.3, r * 0.4, green, sections=10)
-        m.ball((0, 0, h - r * 0.3), (r * 0.4, r * 0.4, r * 0.3), green)
-        m.cyl(r * 0.45, 0, pot_h + (h - pot_h) * 0.4, pot_h + (h - pot_h) * 0.7, r * 0.18, green, sections=8)
+        m.cyl(0, 0, pot_h, h - r * 0.3, r * 0.4, green, sections=10, material="foliage")
+        m.ball((0, 0, h - r * 0.3), (r * 0.4, r * 0.4, r * 0.3), green, material="foliage")
+        m.cyl(r * 0.45, 0, pot_h + (h - pot_h) * 0.4, pot_h + (h - pot_h) * 0.7, r * 0.18, green, sections=8,
+              material="foliage")
     else:  # a rosette
         for k in range(8):
             a = 2 * math.pi * k / 8
             m.ball((r * 0.45 * math.cos(a), r * 0.45 * math.sin(a), pot_h + (h - pot_h) * 0.3),
-                   (r * 0.35, r * 0.35, (h - pot_h) * 0.3), mix(green, (0.6, 0.75, 0.6), k / 8))
-        m.ball((0, 0, pot_h + (h - pot_h) * 0.55), (r * 0.35, r * 0.35, (h - pot_h) * 0.45), green)
+                   (r * 0.35, r * 0.35, (h - pot_h) * 0.3), mix(green, (0.6, 0.75, 0.6), k / 8), material="foliage")
+        m.ball((0, 0, pot_h + (h - pot_h) * 0.55), (r * 0.35, r * 0.35, (h - pot_h) * 0.45), green, material="foliage")
 
 
 @generator("hanging_plant")
@@ -516,7 +518,7 @@ def hanging_plant(s: Spec, m: Parts) -> None:
         x, y = r * 0.5 * math.cos(a), r * 0.5 * math.sin(a)
         m.ball((x, y, pot_top), (r * 0.25, r * 0.25, r * 0.2), LEAF)
         z_end = float(s.rng.uniform(0.0, pot_top * 0.5))
-        m.rod((x, y, pot_top), (x * 1.8, y * 1.8, z_end), 0.012, (0.3, 0.55, 0.25), sections=6)
+        m.rod((x, y, pot_top), (x * 1.8, y * 1.8, z_end), 0.012, (0.3, 0.55, 0.25), sections=6, material="foliage")
         m.ball((x * 1.8, y * 1.8, max(0.03, z_end)), (0.03, 0.03, 0.03), LEAF)
     _pin(m, hw, hd, h, s.c)
 
@@ -528,15 +530,16 @@ def indoor_tree(s: Spec, m: Parts) -> None:
     pot_h = min(0.45, h * 0.22)
     m.cyl(0, 0, 0.0, pot_h, r * 0.35, s.c, r_top=r * 0.42, sections=18)
     m.cyl(0, 0, pot_h - 0.01, pot_h, r * 0.4, SOIL, sections=18)
-    m.cyl(0, 0, pot_h, h * 0.6, 0.03, (0.4, 0.3, 0.2), sections=8)  # trunk
+    m.cyl(0, 0, pot_h, h * 0.6, 0.03, (0.4, 0.3, 0.2), sections=8, material="wood")  # trunk
     leaf = (0.22 + float(s.rng.uniform(-0.04, 0.04)), 0.45, 0.2)
     for k in range(9):
         a = 2 * math.pi * k / 9 + float(s.rng.uniform(-0.3, 0.3))
         rad = r * float(s.rng.uniform(0.3, 0.65))
         z = h * float(s.rng.uniform(0.55, 0.85))
         lr = r * float(s.rng.uniform(0.25, 0.35))
-        m.ball((rad * math.cos(a), rad * math.sin(a), z), (lr, lr, lr * 0.9), mix(leaf, LEAF, k / 9))
-    m.ball((0, 0, h - r * 0.3), (r * 0.35, r * 0.35, r * 0.3), leaf)
+        m.ball((rad * math.cos(a), rad * math.sin(a), z), (lr, lr, lr * 0.9), mix(leaf, LEAF, k / 9),
+               material="foliage")
+    m.ball((0, 0, h - r * 0.3), (r * 0.35, r * 0.35, r * 0.3), leaf, material="foliage")
     _pin(m, hw, hd, h, s.c)
 
 

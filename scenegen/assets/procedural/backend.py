@@ -19,6 +19,7 @@ import trimesh
 
 from scenegen import catalog
 from scenegen.assets.colours import colour_rgb, material_rgb
+from scenegen.assets.materials import body_kind
 from scenegen.assets.procedural.parts import GENERATORS, RGB, Parts, Spec
 from scenegen.scene import AssetRef, PlannedObject
 
@@ -93,7 +94,7 @@ class ProceduralBackend:
         if problem:
             raise ValueError(f"asset {ref.category!r}: {problem}")
         w, d, h = (float(ref.params[k]) for k in catalog.SIZE_PARAMS)
-        parts = Parts()
+        parts = Parts(body=tuple(ref.colour))
         cat = catalog.find(ref.category)
         gen = GENERATORS.get(cat.generator_name) if cat is not None else None
         if gen is None or ref.params.get("generic", 0.0) > 0.5:
@@ -101,4 +102,4 @@ class ProceduralBackend:
         else:
             spec = Spec(w, d, h, dict(ref.params), tuple(ref.colour), np.random.default_rng(ref.seed))
             gen(spec, parts)
-        return parts.mesh(w, d, h)
+        return parts.mesh(w, d, h, body=body_kind(cat.material if cat is not None else None, tuple(ref.colour)))

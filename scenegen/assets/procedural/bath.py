@@ -112,4 +112,4 @@ def towel_rack(s: Spec, m: Parts) -> None:
         z = h * (0.1 + 0.8 * i / max(1, n - 1))
         m.rod((-hw + r, y, z), (hw - r, y, z), r, s.c)
     towel = (0.93, 0.92, 0.88)
-    m.box((-hw * 0.5, y + r, h * 0.35), (hw * 0.5, y + r + 0.004, h * 0.9 + r), towel)
+    m.box((-hw * 0.5, y + r, h * 0.35), (hw * 0.5, y + r + 0.004, h * 0.9 + r), towel, material="fabric")

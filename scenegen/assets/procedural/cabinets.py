@@ -35,7 +35,8 @@ def display_cabinet(s: Spec, m: Parts) -> None:
         for i in range(max(1, int(s.w / 0.25))):
             x = -hw + 0.12 + i * 0.25
             if x < hw - 0.1:
-                m.rod((x, -hd + 0.06, z + 0.1), (x, -hd + 0.075, z + 0.1), 0.09, (0.93, 0.93, 0.95), sections=20)
+                m.rod((x, -hd + 0.06, z + 0.1), (x, -hd + 0.075, z + 0.1), 0.09, (0.93, 0.93, 0.95), sections=20,
+                      material="ceramic")  # plates
 
 
 @generator("pantry_shelf")
@@ -84,7 +85,7 @@ def wine_rack(s: Spec, m: Parts) -> None:
                 continue
             x, z = -hw + (i + 0.5) * s.w / nx, (k + 0.5) * h / nz
             r = min(s.w / nx, h / nz) * 0.32
-            m.rod((x, -hd + t, z), (x, hd - 0.03, z), r, glass[int(s.rng.integers(3))], sections=6)
+            m.rod((x, -hd + t, z), (x, hd - 0.03, z), r, glass[int(s.rng.integers(3))], sections=6, material="glass")
             m.rod((x, hd - 0.03, z), (x, hd, z), r * 0.35, BLACK, sections=4)
 
 

@@ -11,7 +11,7 @@ from scenegen.assets.procedural.parts import (BLACK, CREAM, LEAF, MIRROR, Parts,
 @generator("mirror")
 def mirror(s: Spec, m: Parts) -> None:
     f = min(0.05, s.w * 0.08, s.h * 0.08)
-    wall_frame(m, s.hw, s.hd, s.h, f, s.c, MIRROR)
+    wall_frame(m, s.hw, s.hd, s.h, f, s.c, MIRROR, frame_material="painted_wood")  # the glass is the mirror
 
 
 @generator("rug")
@@ -44,7 +44,7 @@ def plant(s: Spec, m: Parts) -> None:
     pot_r = r * 0.55
     m.cyl(0, 0, 0.0, pot_h, pot_r * 0.8, s.c, r_top=pot_r)
     m.cyl(0, 0, pot_h, pot_h + 0.01, pot_r * 0.95, SOIL)
-    m.cyl(0, 0, pot_h, h * 0.6, max(0.01, r * 0.05), (0.35, 0.25, 0.15), sections=8)
+    m.cyl(0, 0, pot_h, h * 0.6, max(0.01, r * 0.05), (0.35, 0.25, 0.15), sections=8, material="wood")
     leaf = (0.2 + float(s.rng.uniform(-0.05, 0.05)), 0.45 + float(s.rng.uniform(-0.08, 0.08)), 0.18)
     k = s.n("clumps", 5)
     for i in range(k):
@@ -52,8 +52,9 @@ def plant(s: Spec, m: Parts) -> None:
         rad = r * float(s.rng.uniform(0.3, 0.55))
         zc = pot_h + (h - pot_h) * float(s.rng.uniform(0.4, 0.75))
         lr = r * float(s.rng.uniform(0.35, 0.5))
-        m.ball((rad * math.cos(a), rad * math.sin(a), zc), (lr, lr, lr * 1.2), mix(leaf, LEAF, i / k))
-    m.ball((0, 0, h - r * 0.4), (r * 0.4, r * 0.4, r * 0.4), leaf)
+        m.ball((rad * math.cos(a), rad * math.sin(a), zc), (lr, lr, lr * 1.2), mix(leaf, LEAF, i / k),
+               material="foliage")
+    m.ball((0, 0, h - r * 0.4), (r * 0.4, r * 0.4, r * 0.4), leaf, material="foliage")
 
 
 @generator("vase")

@@ -253,7 +253,8 @@ def book_row(s: Spec, m: Parts) -> None:
         bw = float(s.rng.uniform(0.018, 0.045))
         bh = h * float(s.rng.uniform(0.7, 1.0))
         bd = s.d * float(s.rng.uniform(0.75, 1.0))
-        m.box((x, -hd, 0.006), (min(x + bw, hw - end_t - 0.002), -hd + bd, bh), _SPINES[int(s.rng.integers(7))])
+        m.box((x, -hd, 0.006), (min(x + bw, hw - end_t - 0.002), -hd + bd, bh), _SPINES[int(s.rng.integers(7))],
+              material="paper")
         x += bw + 0.002
     m.box((-0.001, -0.001, h - 0.001), (0.001, 0.001, h), s.c)
 
@@ -371,7 +372,8 @@ def wall_sconce(s: Spec, m: Parts) -> None:
     m.rod((0.0, -hd + 0.015, h * 0.45), (0.0, hd * 0.2, h * 0.45), 0.008, s.c, sections=8)  # arm
     m.cyl(0.0, hd * 0.2, h * 0.45, h * 0.5, 0.025, s.c, sections=12)
     m.ball((0.0, hd * 0.2, h * 0.58), (0.025, 0.025, 0.035), BULB)
-    m.cyl(0.0, hd * 0.2, h * 0.5, h, min(hw, hd * 0.8), CREAM, r_top=min(hw, hd * 0.8) * 0.7, sections=18)
+    m.cyl(0.0, hd * 0.2, h * 0.5, h, min(hw, hd * 0.8), CREAM, r_top=min(hw, hd * 0.8) * 0.7, sections=18,
+          material="fabric")
     m.box((-hw, -hd, 0.0), (-hw + 0.001, -hd + 0.001, 0.001), s.c)
     m.box((hw - 0.001, hd - 0.001, 0.0), (hw, hd, 0.001), s.c)
 
@@ -420,7 +422,7 @@ def string_lights(s: Spec, m: Parts) -> None:
     for p0, p1 in zip(pts, pts[1:]):
         m.rod(p0, p1, 0.006, s.c, sections=4)
     for x, y, z in pts[1:-1]:
-        m.ball((x, y, z - 0.03), (0.025, 0.025, 0.035), (1.0, 0.85, 0.45))
+        m.ball((x, y, z - 0.03), (0.025, 0.025, 0.035), (1.0, 0.85, 0.45), material="light_emissive")
     for sx in (-1, 1):
         m.box((sx * hw - (0.01 if sx > 0 else 0.0), -hd, h - 0.02), (sx * hw + (0.0 if sx > 0 else 0.01), hd, h),
               DARK_METAL)

@@ -228,8 +228,8 @@ def bar_cart(s: Spec, m: Parts) -> None:
         x = -hw + 0.1 + (i + 0.5) * (s.w - 0.25) / max(1, n)
         bh = min(0.28, h - top - 0.01)
         if bh > 0.05:
-            m.cyl(x, 0.0, top, top + bh * 0.7, 0.035, tints[i % 4], sections=12)
-            m.cyl(x, 0.0, top + bh * 0.7, top + bh, 0.012, tints[i % 4], sections=8)
+            m.cyl(x, 0.0, top, top + bh * 0.7, 0.035, tints[i % 4], sections=12, material="glass")
+            m.cyl(x, 0.0, top + bh * 0.7, top + bh, 0.012, tints[i % 4], sections=8, material="glass")
 
 
 @generator("knife_block")

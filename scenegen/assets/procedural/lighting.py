@@ -16,7 +16,8 @@ def table_lamp(s: Spec, m: Parts) -> None:
     m.cyl(0, 0, h * 0.05, h * 0.35, base_r * 0.75, s.c, r_top=base_r * 0.35)  # body
     m.cyl(0, 0, h * 0.35, h * 0.6, base_r * 0.1, METAL, sections=10)
     m.ball((0, 0, h * 0.58), (base_r * 0.25,) * 3, BULB)
-    m.cyl(0, 0, h * 0.55, h, min(hw, s.hd), shade, r_top=min(hw, s.hd) * 0.65, sy=s.hd / max(hw, 1e-6))
+    m.cyl(0, 0, h * 0.55, h, min(hw, s.hd), shade, r_top=min(hw, s.hd) * 0.65, sy=s.hd / max(hw, 1e-6),
+          material="fabric")
 
 
 @generator("floor_lamp")
@@ -26,7 +27,7 @@ def floor_lamp(s: Spec, m: Parts) -> None:
     m.cyl(0, 0, 0.0, 0.03, r * 0.65, s.c)
     m.cyl(0, 0, 0.03, h * 0.8, 0.012, s.c, sections=10)
     m.ball((0, 0, h * 0.8), (0.03, 0.03, 0.03), BULB)
-    m.cyl(0, 0, h * 0.76, h, r, CREAM, r_top=r * 0.7)
+    m.cyl(0, 0, h * 0.76, h, r, CREAM, r_top=r * 0.7, material="fabric")
 
 
 @generator("ceiling_light")
@@ -35,7 +36,7 @@ def ceiling_light(s: Spec, m: Parts) -> None:
     r = min(hw, hd)
     if h <= 0.2 or s.p.get("flush", 0.0) > 0.5:  # flush mount: a dome under a canopy
         m.cyl(0, 0, h * 0.8, h, r * 0.9, s.c, sections=24)
-        m.cyl(0, 0, 0.0, h * 0.8, r * 0.7, lighter(s.c, 0.4), r_top=r, sections=24)
+        m.cyl(0, 0, 0.0, h * 0.8, r * 0.7, lighter(s.c, 0.4), r_top=r, sections=24, material="glass")
         return
     m.cyl(0, 0, h - 0.025, h, min(0.07, r * 0.5), s.c, sections=16)  # canopy at the ceiling
     shade_h = min(0.25, h * 0.45)
@@ -59,7 +60,7 @@ def chandelier(s: Spec, m: Parts) -> None:
         tip = ((r - 0.03) * math.cos(a), (r - 0.03) * math.sin(a), body_z + h * 0.1)
         m.rod((0.0, 0.0, body_z), tip, 0.008, s.c, sections=8)
         m.cyl(tip[0], tip[1], tip[2], tip[2] + 0.015, 0.03, s.c, sections=12)  # cup
-        m.cyl(tip[0], tip[1], tip[2] + 0.015, tip[2] + 0.1, 0.012, CREAM, sections=10)  # candle
+        m.cyl(tip[0], tip[1], tip[2] + 0.015, tip[2] + 0.1, 0.012, CREAM, sections=10, material="plastic")  # candle
         m.ball((tip[0], tip[1], tip[2] + 0.12), (0.015, 0.015, 0.025), BULB)
 
 
@@ -71,7 +72,7 @@ def ceiling_fan(s: Spec, m: Parts) -> None:
     motor_top = min(h - 0.04, 0.2)
     m.cyl(0, 0, motor_top, h - 0.04, 0.012, s.c, sections=8)  # downrod
     m.cyl(0, 0, 0.06, motor_top, 0.1, s.c, sections=20)  # motor
-    m.cyl(0, 0, 0.0, 0.06, 0.06, lighter(s.c, 0.5), r_top=0.09, sections=16)  # light bowl
+    m.cyl(0, 0, 0.0, 0.06, 0.06, lighter(s.c, 0.5), r_top=0.09, sections=16, material="glass")  # light bowl
     blades = s.n("blades", 5)
     blade_c = darker(s.c, 0.45) if s.p.get("wood_blades", 1.0) > 0.5 else s.c
     for i in range(blades):

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import trimesh
+
+from scenegen.assets.materials import BODY, KINDS
 
 RGB = tuple[float, float, float]
 Vec = tuple[float, float, float]
@@ -35,6 +38,15 @@ SOIL: RGB = (0.25, 0.17, 0.1)
 WOOD: RGB = (0.63, 0.45, 0.29)
 BULB: RGB = (1.0, 0.96, 0.82)
 
+PALETTE_KINDS: tuple[tuple[RGB, str], ...] = (
+    (BLACK, "plastic"), (SCREEN, "screen"), (METAL, "metal"), (CHROME, "chrome"), (DARK_METAL, "metal"),
+    (GLASS, "glass"), (MIRROR, "mirror"), (LEAF, "foliage"), (SOIL, "soil"), (WOOD, "wood"),
+    (BULB, "light_emissive"),
+)
+"""Part colours that say what the part is made of (``scenegen.assets.materials`` kinds). A part in one of these
+colours, or in a darker or lighter shade of one, gets that kind unless it passes ``material=``; WHITE and CREAM say
+nothing (a white part may be ceramic, plastic or fabric)."""
+
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
     return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
@@ -50,39 +62,79 @@ def lighter(c: RGB, k: float = 0.35) -> RGB:
     return mix(c, (1.0, 1.0, 1.0), k)
 
 
-class Parts:
-    """Closed primitive meshes with one colour each, concatenated (vertices not merged) into one mesh at the end."""
+def _shade_of(c: RGB, base: RGB, tol: float = 2e-3) -> bool:
+    """True when ``c`` is ``base`` mixed towards black or white (``darker`` / ``lighter``) by some amount."""
+    towards_black = (c, base)  # c = k * base
+    towards_white = (tuple(1.0 - v for v in c), tuple(1.0 - v for v in base))  # 1 - c = k * (1 - base)
+    for x, y in (towards_black, towards_white):
+        if min(y) > 1e-6:
+            k = [a / b for a, b in zip(x, y)]
+            if max(k) - min(k) < tol and 0.0 <= sum(k) / 3.0 <= 1.0 + tol:
+                return True
+        elif all(abs(a - b) <= tol for a, b in zip(x, y)):
+            return True
+    return False
 
-    def __init__(self) -> None:
+
+@lru_cache(maxsize=4096)
+def _implied(colour: RGB, body: RGB | None) -> str:
+    if body is not None and _shade_of(colour, body):
+        return BODY
+    return next((name for rgb, name in PALETTE_KINDS if _shade_of(colour, rgb)), BODY)
+
+
+def implied_kind(colour: RGB, body: RGB | None = None) -> str:
+    """The material kind a part colour implies: the body placeholder for the main colour and its shades, a palette
+    colour's kind (``PALETTE_KINDS``) for it and its shades, else the body placeholder. (Pure Python and cached: it
+    runs once per part.)"""
+    key = (float(colour[0]), float(colour[1]), float(colour[2]))
+    return _implied(key, None if body is None else (float(body[0]), float(body[1]), float(body[2])))
+
+
+class Parts:
+    """Closed primitive meshes with one colour and one material kind each, concatenated (vertices not merged) into
+    one mesh at the end.
+
+    ``body`` is the object's main colour (``Spec.c``): parts in it or in a shade of it are the body, made of the
+    category's material. A part may say its kind with ``material=`` (a ``scenegen.assets.materials.KINDS`` name);
+    otherwise its colour implies one (``implied_kind``).
+    """
+
+    def __init__(self, body: RGB | None = None) -> None:
         self._verts: list[np.ndarray] = []
         self._faces: list[np.ndarray] = []
         self._colours: list[np.ndarray] = []
+        self._kinds: list[str] = []
+        self._body = body
         self._n = 0
 
-    def add(self, mesh: trimesh.Trimesh, colour: RGB) -> None:
-        """Add a closed mesh (already in place) with an RGB colour in [0, 1]."""
+    def add(self, mesh: trimesh.Trimesh, colour: RGB, material: str | None = None) -> None:
+        """Add a closed mesh (already in place) with an RGB colour in [0, 1] and an optional material kind."""
+        if material is not None and material not in KINDS:
+            raise ValueError(f"unknown material kind {material!r}; known: {', '.join(sorted(KINDS))}")
         v = np.asarray(mesh.vertices, dtype=np.float64)
         f = np.asarray(mesh.faces, dtype=np.int64)
         self._verts.append(v)
         self._faces.append(f + self._n)
         rgba = np.array([*(np.clip(colour, 0.0, 1.0) * 255.0).round(), 255], dtype=np.uint8)
         self._colours.append(np.tile(rgba, (len(f), 1)))
+        self._kinds.append(material or implied_kind(colour, self._body))
         self._n += len(v)
 
-    def box(self, lo: Vec, hi: Vec, colour: RGB) -> None:
+    def box(self, lo: Vec, hi: Vec, colour: RGB, material: str | None = None) -> None:
         """Axis-aligned box between corners ``lo`` and ``hi`` (metres)."""
         lo_a, hi_a = np.minimum(lo, hi), np.maximum(lo, hi)
         ext = np.maximum(hi_a - lo_a, 1e-4)
         mesh = trimesh.creation.box(extents=ext)
         mesh.apply_translation((lo_a + hi_a) / 2.0)
-        self.add(mesh, colour)
+        self.add(mesh, colour, material)
 
-    def box_tf(self, extents: Vec, transform: np.ndarray, colour: RGB) -> None:
+    def box_tf(self, extents: Vec, transform: np.ndarray, colour: RGB, material: str | None = None) -> None:
         """Box of ``extents`` centred at the origin, then moved by the (4, 4) ``transform``."""
-        self.add(trimesh.creation.box(extents=extents, transform=transform), colour)
+        self.add(trimesh.creation.box(extents=extents, transform=transform), colour, material)
 
     def cyl(self, x: float, y: float, z0: float, z1: float, r: float, colour: RGB, sections: int = 20,
-            r_top: float | None = None, sy: float = 1.0) -> None:
+            r_top: float | None = None, sy: float = 1.0, material: str | None = None) -> None:
         """Vertical cylinder (or frustum with top radius ``r_top``; ``sy`` scales y for an ellipse) from z0 to z1."""
         mesh = trimesh.creation.cylinder(radius=r, height=max(z1 - z0, 1e-4), sections=sections)
         if r_top is not None and r > 0:
@@ -93,33 +145,37 @@ class Parts:
         if sy != 1.0:
             mesh.apply_scale((1.0, sy, 1.0))
         mesh.apply_translation((x, y, (z0 + z1) / 2.0))
-        self.add(mesh, colour)
+        self.add(mesh, colour, material)
 
-    def rod(self, p0: Vec, p1: Vec, r: float, colour: RGB, sections: int = 12) -> None:
+    def rod(self, p0: Vec, p1: Vec, r: float, colour: RGB, sections: int = 12, material: str | None = None) -> None:
         """Cylinder of radius ``r`` from point ``p0`` to ``p1``."""
         self.add(trimesh.creation.cylinder(radius=r, segment=np.array([p0, p1], dtype=np.float64),
-                                           sections=sections), colour)
+                                           sections=sections), colour, material)
 
-    def ball(self, centre: Vec, radii: Vec, colour: RGB, subdivisions: int = 1) -> None:
+    def ball(self, centre: Vec, radii: Vec, colour: RGB, subdivisions: int = 1, material: str | None = None) -> None:
         """Ellipsoid with semi-axes ``radii`` at ``centre``."""
         mesh = trimesh.creation.icosphere(subdivisions=subdivisions, radius=1.0)
         mesh.apply_scale(radii)
         mesh.apply_translation(centre)
-        self.add(mesh, colour)
+        self.add(mesh, colour, material)
 
     def legs(self, hw: float, hd: float, z0: float, z1: float, t: float, colour: RGB, round_: bool = False,
-             inset: float = 0.0) -> None:
+             inset: float = 0.0, material: str | None = None) -> None:
         """Four legs of thickness ``t`` at the corners of the [-hw, hw] x [-hd, hd] footprint, inset by ``inset``."""
         for sx in (-1, 1):
             for sy in (-1, 1):
                 cx, cy = sx * (hw - inset - t / 2), sy * (hd - inset - t / 2)
                 if round_:
-                    self.cyl(cx, cy, z0, z1, t / 2, colour, sections=12)
+                    self.cyl(cx, cy, z0, z1, t / 2, colour, sections=12, material=material)
                 else:
-                    self.box((cx - t / 2, cy - t / 2, z0), (cx + t / 2, cy + t / 2, z1), colour)
+                    self.box((cx - t / 2, cy - t / 2, z0), (cx + t / 2, cy + t / 2, z1), colour, material)
 
-    def mesh(self, w: float, d: float, h: float) -> trimesh.Trimesh:
-        """All parts as one mesh, fitted per axis to ``[-w/2, -d/2, 0] .. [w/2, d/2, h]`` (metres)."""
+    def mesh(self, w: float, d: float, h: float, body: str = BODY) -> trimesh.Trimesh:
+        """All parts as one mesh, fitted per axis to ``[-w/2, -d/2, 0] .. [w/2, d/2, h]`` (metres).
+
+        Its ``metadata`` holds the material slots (``scenegen.assets.materials``): the body parts take the kind
+        ``body`` (the category's material).
+        """
         v = np.concatenate(self._verts)
         f = np.concatenate(self._faces)
         lo, hi = v.min(axis=0), v.max(axis=0)
@@ -128,6 +184,14 @@ class Parts:
         v = (v - lo) * scale + target_lo
         mesh = trimesh.Trimesh(vertices=v, faces=f, process=False, validate=False)
         mesh.visual.face_colors = np.concatenate(self._colours)
+        # the body keeps a slot of its own even when a palette part has the same kind, so that an exporter can
+        # re-kind the body ("a metal table") without touching the parts whose colour says what they are
+        slots = list(dict.fromkeys(self._kinds))
+        index = {k: i for i, k in enumerate(slots)}
+        part_slot = np.array([index[k] for k in self._kinds], dtype=np.uint8)
+        mesh.metadata["materials"] = tuple(body if k == BODY else k for k in slots)
+        mesh.metadata["face_materials"] = np.repeat(part_slot, [len(x) for x in self._faces])
+        mesh.metadata["body_material"] = index.get(BODY, -1)
         return mesh
 
 
@@ -237,7 +301,8 @@ def books_fill(rng: np.random.Generator, max_h: float = 0.3) -> Callable[..., No
             bw = float(rng.uniform(0.02, 0.05))
             bh = min(z1 - z0 - 0.01, max_h) * float(rng.uniform(0.7, 0.98))
             bd = (y1 - y0) * float(rng.uniform(0.7, 0.9))
-            m.box((x, y1 - bd, z0), (min(x + bw, x1), y1 - 0.005, z0 + bh), palette[int(rng.integers(len(palette)))])
+            m.box((x, y1 - bd, z0), (min(x + bw, x1), y1 - 0.005, z0 + bh), palette[int(rng.integers(len(palette)))],
+                  material="paper")
             x += bw + 0.002
 
     return fill
@@ -298,13 +363,14 @@ def screen(s: Spec, m: Parts, foot_h: float, panel_d: float, bezel: float) -> No
     m.box((-hw + bezel, panel_d / 2 - 0.004, pz0 + bezel), (hw - bezel, panel_d / 2, h - bezel), SCREEN)
 
 
-def wall_frame(m: Parts, hw: float, hd: float, h: float, frame_w: float, frame_c: RGB, inner_c: RGB) -> None:
+def wall_frame(m: Parts, hw: float, hd: float, h: float, frame_w: float, frame_c: RGB, inner_c: RGB,
+               frame_material: str | None = None) -> None:
     """A framed flat panel against the wall: back at y = -hd, frame bars standing to y = +hd, inner panel recessed."""
     f = frame_w
-    m.box((-hw, -hd, 0.0), (hw, hd, f), frame_c)
-    m.box((-hw, -hd, h - f), (hw, hd, h), frame_c)
-    m.box((-hw, -hd, f), (-hw + f, hd, h - f), frame_c)
-    m.box((hw - f, -hd, f), (hw, hd, h - f), frame_c)
+    m.box((-hw, -hd, 0.0), (hw, hd, f), frame_c, frame_material)
+    m.box((-hw, -hd, h - f), (hw, hd, h), frame_c, frame_material)
+    m.box((-hw, -hd, f), (-hw + f, hd, h - f), frame_c, frame_material)
+    m.box((hw - f, -hd, f), (hw, hd, h - f), frame_c, frame_material)
     m.box((-hw + f, -hd, f), (hw - f, hd * 0.3, h - f), inner_c)
 
 
