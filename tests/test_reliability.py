@@ -201,7 +201,7 @@ def _can_mount_tmpfs(where: Path) -> bool:
 
 @pytest.mark.slow
 def test_batch_into_a_tiny_real_tmpfs(tmp_path):
-    """A real full disk: a 320 KiB tmpfs (in a private mount namespace) fills up part-way through the batch."""
+    """A real full disk: a 1.5 MiB tmpfs (in a private mount namespace) fills up part-way through the batch."""
     disk = tmp_path / "disk"
     disk.mkdir()
     if not _can_mount_tmpfs(disk):
@@ -212,7 +212,7 @@ def test_batch_into_a_tiny_real_tmpfs(tmp_path):
     # the tmpfs lives only inside the namespace, so the checks run there too, on what the batch left
     check = (f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); from tests.test_reliability import check_full_disk;"
              f" check_full_disk({str(out)!r})")
-    script = (f"mount -t tmpfs -o size=320k tmpfs {disk} && "
+    script = (f"mount -t tmpfs -o size=1536k tmpfs {disk} && "
               f"{sys.executable} -m cli.main batch {prompts} --out {out} --seeds 0..11 --no-pictures --retries 0; "
               f"echo rc=$?; {sys.executable} -c {_sh_quote(check)}")
     proc = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script], cwd=ROOT,

@@ -314,3 +314,11 @@ def test_a_thing_beside_a_held_thing_is_held_too():
     # a thing beside the desk itself stays on the floor
     floor = plan_rules("a desk with a monitor on it and a bin next to the desk")
     assert not any(r.subject.startswith("trash_can") and r.kind == "on_top" for r in floor.relations)
+
+
+def test_a_shape_the_seats_make_is_not_an_object_and_on_top_finds_a_holder():
+    p = plan_rules("Arrange three armchairs in a U around a low central table.")
+    assert not any(o.generic for o in p.objects)
+    assert {(r.subject, r.kind) for r in p.relations} >= {(f"armchair_{k}", "around") for k in (1, 2, 3)}
+    p = plan_rules("a kitchen cabinet holding plates and cups, with a kettle on top")
+    assert ("kettle_1", "on_top", "kitchen_cabinet_1") in {(r.subject, r.kind, r.target) for r in p.relations}

@@ -29,7 +29,7 @@ from scenegen.plan import text as tx
 from scenegen.plan.brief import program_base, read_brief
 from scenegen.plan.rules.counts import expand_relations, make_objects, resolve_references, settle_counts
 from scenegen.plan.rules.mentions import find_generics, find_mentions, read_count_and_adjectives, token_owner_map
-from scenegen.plan.rules.records import COMMON, EXAMPLE, L_CUT, L_SHAPED, Mention, ROOM_HEIGHT
+from scenegen.plan.rules.records import ARRANGED_IN, COMMON, EXAMPLE, L_CUT, L_SHAPED, Mention, ROOM_HEIGHT
 from scenegen.plan.rules.relations import find_relations
 from scenegen.plan.rules.room import (extract_dimensions, guess_room_type, l_shaped_room, place_openings, room_size,
                                       window_count)
@@ -43,6 +43,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     if not isinstance(prompt, str) or not prompt.strip():
         raise PlanError(f"the prompt is empty: describe a room, e.g. {EXAMPLE}")
     cleaned, dims, area = extract_dimensions(prompt)
+    cleaned = ARRANGED_IN.sub(lambda m: " " * len(m.group(0)), cleaned)  # blanked: character offsets stay valid
     toks = tx.tokenize(cleaned)
     words = [t.text for t in toks]
     notes: list[str] = []

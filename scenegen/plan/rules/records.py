@@ -19,6 +19,10 @@ DOOR_W, DOOR_H, DOOR_GAP = 0.9, 2.1, 0.3
 WINDOW_W, WINDOW_H, WINDOW_SILL = 1.2, 1.2, 0.9
 MAX_WINDOWS = 3
 L_SHAPED = re.compile(r"\bl[- ]?shape[d]?\b")
+ARRANGED_IN = re.compile(r"\b(?:arranged |set )?in an? (?:u|l|c|circle|semi-?circle|half-?circle|ring|horseshoe|cluster)"
+                         r"(?:[- ]shape[d]?)?(?= around| about| facing| round\b)", re.IGNORECASE)
+"""'three armchairs in a U around a table': the shape the seats make, read as the 'around' it leads into (the
+letter U is not an object)."""
 """'an L-shaped living room': the planner cuts a corner out of the rectangle."""
 L_CUT = 0.4
 """Fraction of each side of the bounding rectangle that an L-shaped room's cut-away corner takes."""

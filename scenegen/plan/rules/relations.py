@@ -341,6 +341,10 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
     anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related)
     if anchor is None:
         return None
+    if obj_kind == "on_top" and not _has_top(objects[anchor]):
+        # "a cabinet holding plates and cups, with a kettle on top": on top of the last thing named that has one
+        holders = [i for i in range(anchor) if not objects[i].negated and _has_top(objects[i])]
+        anchor = holders[-1] if holders else anchor
     between = key == "between"
     return Rel(obj_kind, subjects, target=anchor,
                 distributive=(target.pronoun == "each" or key == "flank") and not between,
