@@ -81,7 +81,7 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
     if not named:
         return layout, []
     on = {o.id: o.support for o in scene.objects}
-    drop = set(named) | _left_unseated(scene, named, added)
+    drop = set(named) | {t for t in _left_unseated(scene, named, added) if rank.get(added[t], 0) < 3}
     drop |= {oid for oid in added if on.get(oid) in drop}
     drop |= {r.subject for r in layout.relations if r.kind == "on_top" and r.target in drop and r.subject in added}
     objects = [o for o in layout.objects if o.id not in drop]
@@ -95,7 +95,7 @@ SEATED_GAP = 0.6
 
 def _left_unseated(scene: Scene, going: set[str], added: dict[str, str]) -> set[str]:
     """The design's tables and desks that letting ``going`` go would leave with no seat at them: a desk without its
-    chair is not a work place, so it goes with its chair."""
+    chair is not a work place, so it goes with its chair (the caller keeps a program's core table)."""
     from scenegen.solve.relations import Box, gap
 
     seats = catalog.with_role("seat") | {"bench", "armchair"}

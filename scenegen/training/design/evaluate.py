@@ -69,8 +69,9 @@ def complete_room(scene: Scene) -> bool:
     have = scene.counts()
     if any(have.get(c, 0) == 0 for c in prog.core_categories()):
         return False
-    seated = {z.anchor.category for z in prog.zones if z.anchor is not None and catalog.get(z.anchor.category).has_top
-              and any(m.category in _seats() for m in z.members)}  # tables and desks, not a sofa with armchairs
+    seated = {z.anchor.category for z in prog.zones if z.anchor is not None
+              and z.anchor.category in catalog.with_role("knee_top")
+              and any(m.category in _seats() for m in z.members)}  # tables and desks, not a bed with a bench
     seats = [o for o in scene.objects if o.category in _seats()]
     for table in (o for o in scene.objects if o.category in seated):
         if not any(gap(Box.of(table), Box.of(s)) < 0.6 for s in seats):
