@@ -83,3 +83,12 @@ def test_a_tv_with_no_stand_wide_enough_hangs_on_the_wall() -> None:
     tv = result.scene.object("tv_1")
     assert tv.support == "wall" and not result.scene.unplaced
     assert abs(tv.pose.position[2] + tv.size[2] / 2 - 1.2) < 0.05  # at the catalog's mount height
+
+
+@pytest.mark.parametrize("seed", [0, 2])
+def test_things_on_a_desk_meet_their_relations_to_each_other(seed: int) -> None:
+    """A public prompt: the keyboard went to the end of the desk (the first of several things on a top goes to one
+    end), leaving no room for 'a mouse to the right of the keyboard'; relations now score spots on tops too."""
+    result = make("A desk with a computer monitor, a keyboard in front of the monitor and a mouse to the right of the "
+                  "keyboard, plus a mug and a pen holder.", seed=seed, density="minimal")
+    assert not [f.message for f in result.report.findings if f.validator == "relations" and f.status == "fail"]

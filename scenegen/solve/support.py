@@ -11,11 +11,14 @@ from scenegen.geometry import footprint_corners, wrap_angle
 from scenegen.solve.floor import avoided
 from scenegen.solve.footprints import dims, overlaps
 from scenegen.solve.items import Item
-from scenegen.solve.relations import Box
+from scenegen.scene import ARCHITECTURE_RELATIONS
+from scenegen.solve.relations import Box, Boxes, score_relation_batch
 from scenegen.solve.state import SolverState
 from scenegen.solve.surface import LEVEL, is_uneven, rest_heights
 
 
+RELATION_WEIGHT = 10.0
+"""score a spot on a top gains per satisfied relation of the item (a mouse right of the keyboard), as on the walls"""
 HEADWARD = 5.0
 """score per half-depth of the host's top that a headward item (a cushion) gains by resting nearer its back"""
 
@@ -74,15 +77,36 @@ def place_on_support(st: SolverState, it: Item) -> None:
     spread = np.zeros(len(idx))
     for b in siblings:
         spread += np.hypot(x[idx] - b.cx, y[idx] - b.cy)
-    if siblings:
+    # what things still to come are placed relative to (the keyboard a mouse goes right of) keeps to the middle,
+    # leaving them room on every side
+    targeted = any(r.target == it.obj.id and r.subject not in st.boxes and r.kind != "on_top"
+                   for r in st.plan.relations)
+    if siblings and not targeted:
         centring = 0.0
-    elif pending:
+    elif pending and not targeted:
         centring = -gr[idx] - 0.5 * np.abs(gf[idx])  # the left end, front to back centred
     else:
         centring = -0.5 * np.hypot(gr[idx], gf[idx])
     if "headward" in it.cat.roles:  # along the bed's head or the sofa's back, spread side to side
         centring = centring - HEADWARD * gf[idx] / max(hd_max, 0.05)
+    centring = centring + _relation_score(st, it, x[idx], y[idx], z[idx], sup.yaw + turn)
     score = spread + centring + st.rng.uniform(0, 0.01, len(idx))
     best = idx[int(np.argmax(score))]
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), float(z[best]),
                               float(wrap_angle(sup.yaw + turn)), w, d, h, sup_id)
+
+
+def _relation_score(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, z: np.ndarray, yaw: float
+                    ) -> np.ndarray:
+    """(N,) weighted scores of the item's relations other than on_top, towards placed objects and the room, for
+    candidate spots (x, y, z) on its host; zeros when it has none."""
+    out = np.zeros(len(x))
+    rels = [r for r in st.plan.relations if r.subject == it.obj.id and r.kind != "on_top"
+            and (r.target in st.boxes or r.kind in ARCHITECTURE_RELATIONS)]
+    if not rels:
+        return out
+    cands = Boxes.candidates(x, y, np.full(len(x), yaw), it.size, z)
+    for r in rels:
+        target = Boxes.of(st.boxes[r.target]) if r.target in st.boxes else None
+        out += RELATION_WEIGHT * score_relation_batch(r, cands, target, st.room)
+    return out
