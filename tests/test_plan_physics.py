@@ -101,3 +101,10 @@ def test_a_seat_tucked_under_a_counter_is_pulled_up_beside_it_but_a_bin_stays_un
     assert any("pulled up beside it" in n for n in p.notes)
     p = make_plausible(_plan([("b", "trash_can"), ("d", "desk")], [("b", "under", "d")]))
     assert _rels(p) == [("b", "under", "d")]
+
+
+def test_armchairs_around_a_tv_face_it():
+    p = make_plausible(_plan([("a", "armchair"), ("t", "tv")], [("a", "around", "t")]))
+    assert _rels(p) == [("a", "face_to", "t")]
+    p = make_plausible(_plan([("c", "chair"), ("d", "dining_table")], [("c", "around", "d")]))
+    assert _rels(p) == [("c", "around", "d")]

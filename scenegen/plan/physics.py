@@ -200,6 +200,8 @@ class _Checker:
         if rel.kind == "under" and not subject.flat and subject.size[2] >= target.size[2]:
             return (f"a {subject.label} ({subject.size[2]:.2f} m) is taller than a {target.label} "
                     f"({target.size[2]:.2f} m)")
+        if rel.kind == "around" and target.support in ("object", "wall") and subject.support == "floor":
+            return f"seats cannot stand around a {target.label} up on a stand or a wall; they face it"
         if rel.kind == "under" and subject.category in catalog.with_role("seat") \
                 and subject.size[2] > KNEE_MIN_HEIGHT:
             return f"a {subject.label} tucked under a {target.label} is pulled up beside it, not inside its footprint"
@@ -229,6 +231,8 @@ class _Checker:
             return []
         if rel.kind == "under":
             return [Relation(kind="next_to", subject=rel.subject, target=rel.target, source=rel.source)]
+        if rel.kind == "around":  # "two armchairs arranged around the TV"
+            return [Relation(kind="face_to", subject=rel.subject, target=rel.target, source=rel.source)]
         if rel.kind == "on_top" and rel.subject in self.mounted and rel.subject not in self.on \
                 and subject.support != "wall":  # a TV the prompt mounts; a mirror above a sink stays as it was
             return [Relation(kind="near", subject=rel.subject, target=rel.target, source=rel.source)]
