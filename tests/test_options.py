@@ -159,6 +159,20 @@ def test_batch_command_with_objects_image3d_and_images_makes_its_scenes(tmp_path
     assert refused.exit_code == 1 and "--images DIR" in refused.output and not (tmp_path / "x").exists()
 
 
+def test_batch_starts_every_scene_from_an_options_file_and_flags_override_it(tmp_path):
+    saved = tmp_path / "options.json"
+    saved.write_text(FAST.replace(seed=7, density="minimal", planner="rules").to_json())
+    prompts = tmp_path / "prompts.txt"
+    prompts.write_text(CHEAP + "\n")
+    run = CliRunner().invoke(app, ["batch", str(prompts), "--out", str(tmp_path / "out"), "--options", str(saved),
+                                   "--attempts", "2", "--executor", "inline"])
+    assert run.exit_code == 0, run.output
+    (folder,) = [p for p in (tmp_path / "out").iterdir() if (p / "options.json").is_file()]
+    used = MakeOptions.read(folder / "options.json")
+    assert used == MakeOptions.read(saved).replace(attempts=2, seed=0)  # the flag won; the seed is the scene's own
+    assert not (folder / "topdown.png").exists()
+
+
 # -- the registry -----------------------------------------------------------------------------------------------------
 
 
