@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from rich.progress import ProgressColumn
 
+from cli.cmd_plan import ModelOpt, PathOpt, TimeoutOpt, UrlOpt
 from cli.common import console, out_console, user_errors
 
 if TYPE_CHECKING:
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from scenegen.batch import BatchResult
+    from scenegen.options import MakeOptions
 
 
 def register(app: typer.Typer) -> None:
@@ -33,21 +35,32 @@ def batch(
                            ] = None,
     seeds: Annotated[Optional[str], typer.Option(help="make each prompt with every seed in a..b (inclusive), "
                                                       "e.g. 0..9")] = None,
-    attempts: Annotated[int, typer.Option(help="solve-and-validate rounds of each scene's repair loop",
-                                          min=1, max=20)] = 3,
+    attempts: Annotated[Optional[int], typer.Option(help="solve-and-validate rounds of each scene's repair loop "
+                                                    "[default: 3]", min=1, max=20)] = None,
     retries: Annotated[int, typer.Option(help="times a scene that crashed is tried again (across reruns)",
                                          min=0, max=100)] = 2,
     only_valid: Annotated[bool, typer.Option("--only-valid", help="keep only the folders of scenes that pass "
                                              "(the rest are still in the manifest)")] = False,
-    pictures: Annotated[bool, typer.Option(help="render topdown.png and view.png for each scene")] = True,
-    planner: Annotated[str, typer.Option(help="layout planner backend")] = "rules",
-    objects: Annotated[str, typer.Option("--objects", help="object generator backend")] = "procedural",
-    sim: Annotated[bool, typer.Option("--sim", help="also write scene.xml, urdf/ and sim_report.json per scene")]
-    = False,
+    pictures: Annotated[Optional[bool], typer.Option("--pictures/--no-pictures", help="render topdown.png and "
+                                                     "view.png for each scene [default: pictures]")] = None,
+    planner: Annotated[Optional[str], typer.Option(help="layout planner backend [default: rules]")] = None,
+    objects: Annotated[Optional[str], typer.Option("--objects", help="object generator backend: procedural, or "
+                                                   "image3d (with --images or --text-to-image)")] = None,
+    sim: Annotated[Optional[bool], typer.Option("--sim/--no-sim", help="also write scene.xml, urdf/ and "
+                                                "sim_report.json per scene")] = None,
     density: Annotated[Optional[str], typer.Option(help="design density: minimal, normal or full (default: "
                                                         "$SCENEGEN_DENSITY, else normal, as for make)")] = None,
     images: Annotated[Optional[Path], typer.Option(help="--objects image3d: a folder of photos, one per object id or "
                                                         "category (on storage every worker reads)")] = None,
+    text_to_image: Annotated[Optional[Path], typer.Option(
+        "--text-to-image", help="--objects image3d: make each scene's photos with this local diffusers pipeline "
+                                "(kept in the scene folder's images/)")] = None,
+    llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None, llm_timeout: TimeoutOpt = None,
+    judge: Annotated[Optional[str], typer.Option(help="also judge each scene's rendered views: bundled, openai or "
+                                                      "hf (as for make)")] = None,
+    options: Annotated[Optional[Path], typer.Option(
+        "--options", help="an options.json (as make writes) every scene starts from; flags given here override "
+                          "it, and a JSONL line's options override both")] = None,
 ) -> None:
     """Make every prompt (× seeds) into its own folder under --out, with manifest.jsonl.
 
@@ -58,24 +71,23 @@ def batch(
     from scenegen.batch.jobs import parse_seeds, read_jobs
     from scenegen.batch.worker import Settings
 
-    from cli.env import density_name
+    from cli.env import absolute, make_options
     from scenegen.design.loader import DENSITIES
 
-    density = density_name(density)
-    if density not in DENSITIES:
-        raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {density!r}", param_hint="--density")
     with user_errors():
-        if images is not None and objects != "image3d":
-            raise ValueError("--images is for --objects image3d")
-        if images is not None and not images.is_dir():
-            raise ValueError(f"--images {images} is not a folder of photos")
-        if objects == "image3d" and images is None:
-            raise ValueError("--objects image3d needs photos: --images DIR (one per object id or category)")
+        opts = make_options(options, {
+            "planner": planner, "objects": objects, "attempts": attempts, "pictures": pictures, "sim": sim,
+            "density": density, "judge": judge, "llm.url": llm_url, "llm.model": llm_model, "llm.path": llm_path,
+            "llm.timeout": llm_timeout, "image3d.images": absolute(images),
+            "image3d.text_to_image": absolute(text_to_image)}, planner="rules")
+    if opts.density not in DENSITIES:
+        raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {opts.density!r}",
+                                 param_hint="--density")
+    with user_errors():
+        _check_photos(opts)
         check_executor(executor, ray_address)
         jobs = read_jobs(prompts, parse_seeds(seeds) if seeds else None)
-        settings = Settings(planner=planner, objects=objects, attempts=attempts, pictures=pictures,
-                            only_valid=only_valid, sim=sim, density=density,
-                            images=str(images.resolve()) if images is not None else None)
+        settings = Settings(options=opts, only_valid=only_valid)
         with _BarEvents() as events:
             result = run_batch(jobs, out, settings=settings, executor=executor, workers=workers,
                                address=ray_address, retries=retries, events=events)
@@ -87,6 +99,19 @@ def batch(
         console.print(f"[bold red]error:[/] {len(result.errors)} scene(s) ended in an error, e.g. {first['id']}: "
                       f"{escape(str(first['error']))}", highlight=False)
         raise typer.Exit(1)
+
+
+def _check_photos(opts: "MakeOptions") -> None:
+    """Refuse, before any scene, photo options that cannot work: photos without image3d, image3d without photos,
+    or a photo folder that is not one. (A JSONL line may still switch a scene to image3d with its own photos.)"""
+    i3 = opts.image3d
+    if (i3.images or i3.text_to_image) and opts.objects != "image3d":
+        raise ValueError("--images and --text-to-image are for --objects image3d")
+    if i3.images is not None and not Path(i3.images).is_dir():
+        raise ValueError(f"--images {i3.images} is not a folder of photos")
+    if opts.objects == "image3d" and i3.images is None and i3.text_to_image is None:
+        raise ValueError("--objects image3d needs photos: --images DIR (one per object id or category) or "
+                         "--text-to-image PATH")
 
 
 class _BarEvents:

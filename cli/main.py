@@ -10,14 +10,17 @@ import sys
 import warnings
 from importlib import import_module
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from cli.cmd_plan import ModelOpt, PathOpt, TimeoutOpt, UrlOpt
 from cli.common import app, console, out_console, print_report, user_errors
-from cli.env import density_name, judge_options, llm_options, planner_name
+from cli.env import absolute, make_options
 from scenegen.design.loader import DENSITIES
+
+if TYPE_CHECKING:
+    from scenegen.options import MakeOptions
 
 
 def _default_out(prompt: str, seed: int) -> Path:
@@ -30,54 +33,78 @@ def _default_out(prompt: str, seed: int) -> Path:
 @app.command()
 def make(
     prompt: Annotated[str, typer.Argument(help="a description of the room")],
-    seed: Annotated[int, typer.Option(help="random seed: the same seed gives the same scene.json")] = 0,
+    seed: Annotated[Optional[int], typer.Option(help="random seed: the same seed gives the same scene.json "
+                                                "[default: 0]")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="output folder [default: outputs/<prompt>-s<seed>]")] = None,
-    planner: Annotated[str, typer.Option(
+    options: Annotated[Optional[Path], typer.Option(
+        "--options", help="repeat a run: read its options.json (written beside every scene); flags given here "
+                          "override it")] = None,
+    planner: Annotated[Optional[str], typer.Option(
         help="layout planner: hybrid (the fine-tuned Gemma cross-checked against the rules reader), gemma, rules, "
-             "openai (--llm-url) or hf (--llm-path); default from $SCENEGEN_PLANNER, else hybrid")] = "",
+             "openai (--llm-url) or hf (--llm-path); default from $SCENEGEN_PLANNER, else hybrid")] = None,
     llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None, llm_timeout: TimeoutOpt = None,
-    objects: Annotated[str, typer.Option("--objects", help="object generator: procedural, or image3d (the "
-                                         "image-to-3D model, from --images or --text-to-image)")] = "procedural",
+    objects: Annotated[Optional[str], typer.Option("--objects", help="object generator: procedural, or image3d (the "
+                                                   "image-to-3D model, from --images or --text-to-image) "
+                                                   "[default: procedural]")] = None,
     images: Annotated[Optional[Path], typer.Option(help="--objects image3d: a folder of photos, one per object id "
                                                    "or category (bed_1.png, bed.jpg; a <name>_mask.png beside one "
                                                    "is used as its mask)")] = None,
     text_to_image: Annotated[Optional[Path], typer.Option(
         "--text-to-image", help="--objects image3d: make the photos with this local diffusers text-to-image "
                                 "pipeline (a GPU helps); they are kept in OUT/images")] = None,
-    pictures: Annotated[bool, typer.Option(help="render topdown.png and view.png")] = True,
-    density: Annotated[str, typer.Option(help="design density: minimal (only what the prompt lists), normal (a "
-                                         "furnished room) or full (a lived-in room); default from "
-                                         "$SCENEGEN_DENSITY, else normal")] = "",
-    attempts: Annotated[int, typer.Option(help="solve-and-validate rounds of the repair loop", min=1, max=20)] = 3,
+    pictures: Annotated[Optional[bool], typer.Option("--pictures/--no-pictures", help="render topdown.png and "
+                                                     "view.png [default: pictures]")] = None,
+    density: Annotated[Optional[str], typer.Option(help="design density: minimal (only what the prompt lists), "
+                                                   "normal (a furnished room) or full (a lived-in room); default "
+                                                   "from $SCENEGEN_DENSITY, else normal")] = None,
+    attempts: Annotated[Optional[int], typer.Option(help="solve-and-validate rounds of the repair loop [default: 3]",
+                                                    min=1, max=20)] = None,
     judge: Annotated[Optional[str], typer.Option(
         help="also judge rendered views: bundled (the project's CNN), openai (URL in $SCENEGEN_JUDGE_URL) or hf "
              "(model folder in $SCENEGEN_JUDGE_PATH)")] = None,
-    sim: Annotated[bool, typer.Option("--sim", help="also write scene.xml (MuJoCo), urdf/ (pybullet) and "
-                                      "sim_report.json (a 2 s MuJoCo settle and door/drawer sweep)")] = False,
+    sim: Annotated[Optional[bool], typer.Option("--sim/--no-sim", help="also write scene.xml (MuJoCo), urdf/ "
+                                                "(pybullet) and sim_report.json (a 2 s MuJoCo settle and door/drawer "
+                                                "sweep)")] = None,
 ) -> None:
-    """Plan, build, place and validate a room; write scene.glb, scene.json, report.json and pictures.
+    """Plan, build, place and validate a room; write scene.glb, scene.json, report.json, options.json and pictures.
 
     When a check fails, its findings become moves and constraints and the room is solved again (up to --attempts
-    rounds); what still cannot be met is explained in words in scene.json's conflicts."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from scenegen.pipeline import STAGES, make as run_make, write_outputs
-
-    out_dir = out or _default_out(prompt, seed)
-    planner = planner_name(planner)
-    llm = llm_options(llm_url, llm_model, llm_path, timeout=llm_timeout)
-    density = density_name(density)
-    if density not in DENSITIES:
-        raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {density!r}", param_hint="--density")
+    rounds); what still cannot be met is explained in words in scene.json's conflicts. --options OUT/options.json
+    makes the same scene again."""
+    with user_errors():
+        opts = make_options(options, {
+            "seed": seed, "planner": planner or None, "objects": objects, "attempts": attempts, "pictures": pictures,
+            "density": density or None, "sim": sim, "judge": judge, "llm.url": llm_url, "llm.model": llm_model,
+            "llm.path": llm_path, "llm.timeout": llm_timeout, "image3d.images": absolute(images),
+            "image3d.text_to_image": absolute(text_to_image)})
+    out_dir = out or _default_out(prompt, opts.seed)
+    if text_to_image is not None:  # photos made for this run are kept with it
+        opts = opts.replace(**{"image3d.images_out": absolute(out_dir / "images")})
+    if opts.density not in DENSITIES:
+        raise typer.BadParameter(f"must be one of {', '.join(DENSITIES)}, got {opts.density!r}",
+                                 param_hint="--density")
     from scenegen.home.prompt import is_home_prompt
 
     if is_home_prompt(prompt):  # several rooms: scenegen.home (docs/homes.md); a room goes on as before
         from cli.cmd_home import run_make_home
 
-        run_make_home(prompt, seed=seed, out_dir=out_dir, planner=planner, density=density, attempts=attempts,
-                      pictures=pictures, refused={"--objects image3d": objects != "procedural", "--judge": bool(judge),
-                                                  "--sim": sim, "--images": images is not None,
-                                                  "--text-to-image": text_to_image is not None})
+        run_make_home(prompt, seed=opts.seed, out_dir=out_dir, planner=opts.planner, density=opts.density,
+                      attempts=opts.attempts, pictures=opts.pictures,
+                      refused={"--objects image3d": opts.objects != "procedural", "--judge": opts.judge is not None,
+                               "--sim": opts.sim, "--images": opts.image3d.images is not None,
+                               "--text-to-image": opts.image3d.text_to_image is not None})
+    result, paths, sim_report = _make_and_write(prompt, opts, out_dir)
+    _print_made(result, paths, out_dir, sim_report)
+
+
+def _make_and_write(prompt: str, opts: "MakeOptions", out_dir: Path):  # noqa: ANN202 -- pipeline types
+    """Make the room with a progress spinner and write its files (and the simulation files when ``opts.sim``);
+    (result, {file name: path}, the sim report or None). Warnings while writing are printed as one line each."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from scenegen.pipeline import STAGES, make as run_make, write_outputs
+
+    sim_report = None
     with user_errors():
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
                       transient=True) as bar:
@@ -86,26 +113,18 @@ def make(
             def step(stage: str) -> None:
                 bar.update(task, description=f"{stage}…", advance=1)
 
-            validators = None
-            if judge:
-                from validators.registry import default_names
-
-                validators = [*default_names(), "vision"]
-            result = run_make(prompt, seed=seed, planner=planner, assets=objects, attempts=attempts,
-                              validators=validators, progress=step, images=images, text_to_image=text_to_image,
-                              images_out=out_dir / "images", llm=llm, density=density,
-                              judge=judge_options(judge) if judge else None)
+            result = run_make(prompt, opts, progress=step)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", UserWarning)
-                paths = write_outputs(result, out_dir, pictures=pictures, progress=step)
-            if sim:
+                paths = write_outputs(result, out_dir, progress=step)
+            if opts.sim:
                 from scenegen.sim_outputs import write_sim_outputs
 
                 sim_paths, sim_report = write_sim_outputs(result.scene, out_dir)
                 paths.update(sim_paths)
     for w in caught:
         console.print(f"[yellow]warning:[/] {w.message}", highlight=False)
-    _print_made(result, paths, out_dir, sim_report if sim else None)
+    return result, paths, sim_report
 
 
 def _print_made(result, paths: dict, out_dir: Path, sim_report) -> None:  # noqa: ANN001 -- pipeline types

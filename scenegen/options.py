@@ -7,7 +7,7 @@ never read the environment: the CLI does that, in one place (``cli.env``). Secre
 never written (``SECRET_FIELDS``). All option objects are frozen, so they hash and can key a cache of built backends.
 
 A new option is one field with a default here (an older ``options.json`` then reads with that default), plus the code
-that uses it; e.g. a room-design ``density`` would be one more ``MakeOptions`` field.
+that uses it (``density`` and ``sim`` were added this way).
 """
 
 from __future__ import annotations
@@ -96,8 +96,11 @@ class MakeOptions:
 
     seed: the random seed; planner: the planner backend's name; objects: the object generator (``procedural``,
     ``image3d``, ``box`` or a plug-in); attempts: solve-and-validate rounds of the repair loop (>= 1); validators: the
-    checks to run (None: the default set); pictures: render topdown.png and view.png; llm / image3d / judge: the
-    backends' own options (judge None: no vision check).
+    checks to run (None: the default set); pictures: render topdown.png and view.png (``write_outputs``); density:
+    the design stage's density (``minimal`` keeps only what the prompt lists, ``normal`` furnishes the room, ``full``
+    a lived-in one; the library's default is ``minimal``, the CLI's ``normal``); sim: also write the simulation files
+    (``scenegen.sim_outputs``; the CLI and batch do, ``make`` itself does not); llm / image3d / judge: the backends'
+    own options (judge None: no vision check).
     """
 
     seed: int = 0
@@ -106,6 +109,8 @@ class MakeOptions:
     attempts: int = 3
     validators: tuple[str, ...] | None = None
     pictures: bool = True
+    density: str = "minimal"
+    sim: bool = False
     llm: LLMOptions = field(default_factory=LLMOptions)
     image3d: Image3DOptions = field(default_factory=Image3DOptions)
     judge: JudgeOptions | None = None
@@ -173,6 +178,8 @@ def _to_dict(obj: Any) -> dict[str, Any]:
             value = _to_dict(value)
         elif isinstance(value, tuple):
             value = list(value)
+        elif isinstance(value, Path):  # a library caller may pass a folder as a Path
+            value = str(value)
         out[f.name] = value
     return out
 

@@ -6,16 +6,18 @@ Each stage is a plain function over typed objects; randomness comes from per-sta
 
 from __future__ import annotations
 
+import dataclasses
 import platform
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scenegen import __version__
+from scenegen.options import Image3DOptions, MakeOptions
 from scenegen.rng import stage_rng
-from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene
+from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene, write_atomic
 
 if TYPE_CHECKING:
     from scenegen.options import JudgeOptions, LLMOptions
@@ -34,10 +36,13 @@ EXIT_INVALID = 4
 
 @dataclass
 class MakeResult:
+    """What ``make`` made: the plan, the scene, its report, seconds per stage, and the options it ran with."""
+
     plan: LayoutPlan
     scene: Scene
     report: Report
     timings: dict[str, float] = field(default_factory=dict)
+    options: MakeOptions = field(default_factory=MakeOptions)
 
     @property
     def exit_code(self) -> int:
@@ -52,13 +57,11 @@ DEFAULT_ATTEMPTS = 3
 """Solve-and-validate rounds of the repair loop unless told otherwise."""
 
 
-def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "procedural",
-         validators: list[str] | None = None, attempts: int = DEFAULT_ATTEMPTS,
-         progress: ProgressFn | None = None, images: str | Path | None = None,
-         text_to_image: str | Path | None = None, images_out: str | Path | None = None,
-         density: str = "minimal", llm: "LLMOptions | None" = None, judge: "JudgeOptions | None" = None
-         ) -> MakeResult:
-    """Run the whole flow for one prompt. Raises ``PlanError`` (one-line message) on a prompt it cannot read.
+def make(prompt: str, options: MakeOptions | None = None, *, progress: ProgressFn | None = None,
+         **changes: Any) -> MakeResult:
+    """Run the whole flow for one prompt with ``options`` (None: ``MakeOptions()``) and ``changes`` on top of them
+    (``MakeOptions.replace`` keywords: ``make("a bedroom", seed=2)``, ``make(p, opts, **{"image3d.images": d})``).
+    Raises ``PlanError`` (one-line message) on a prompt it cannot read and ``ValueError`` on an unknown option.
 
     The solve and validate stages form the repair loop: when the scene fails a check or leaves objects unplaced, the
     findings become constraints and moves (``scenegen.solve.repair``) and the room is solved again, up to
@@ -66,30 +69,29 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
     report lists every round. Whatever is still unmet is explained (``scenegen.solve.explain``) in the scene's
     ``conflicts``.
 
-    ``assets="image3d"`` reconstructs each object from a photo: one per object id or category in the folder
-    ``images``, or generated per planned object by the local diffusers pipeline at ``text_to_image`` into
-    ``images_out`` (default: a folder in the user's cache). Objects without an image get the procedural generator,
-    and the plan's notes say which. ``llm``: the language-model planners' options and ``judge`` the vision judge's
-    (``scenegen.options``).
+    ``objects="image3d"`` reconstructs each object from a photo (``options.image3d``: a folder ``images``, or photos
+    made per planned object by the local diffusers pipeline ``text_to_image`` into ``images_out``, default a folder in
+    the user's cache). Objects without a photo get the ``fallback`` generator, and the plan's notes say which.
 
     ``density`` (``minimal`` | ``normal`` | ``full``) runs the design stage (``scenegen.design``) after the plan:
     ``minimal`` keeps only what the prompt lists (the library default; the CLI's default is ``normal``).
+    ``MakeResult.options`` holds the options used; ``write_outputs`` writes them as ``options.json``.
     """
-    if attempts < 1:
-        raise ValueError(f"--attempts must be at least 1, got {attempts}")
+    opts = options or MakeOptions()
+    opts = opts.replace(**changes) if changes else opts
     step = progress or (lambda _stage: None)
     timings: dict[str, float] = {}
 
     step("plan")
     t0 = time.perf_counter()
-    layout = _plan_or_empty_room(prompt, planner, seed, density, llm)
+    layout = _plan_or_empty_room(prompt, opts.planner, opts.seed, opts.density, opts.llm)
     timings["plan"] = time.perf_counter() - t0
-    if density != "minimal":
+    if opts.density != "minimal":
         from scenegen.design import complete
 
         step("design")
         t0 = time.perf_counter()
-        layout = complete(layout, density, stage_rng(seed, "design"))  # type: ignore[arg-type]
+        layout = complete(layout, opts.density, stage_rng(opts.seed, "design"))  # type: ignore[arg-type]
         timings["design"] = time.perf_counter() - t0
     if not layout.objects:
         from scenegen.plan import PlanError
@@ -99,17 +101,17 @@ def make(prompt: str, *, seed: int = 0, planner: str = "rules", assets: str = "p
 
     step("assets")
     t0 = time.perf_counter()
-    layout = _configure_assets(assets, layout, seed=seed, images=images, text_to_image=text_to_image,
-                               images_out=images_out)
-    refs, sizes = build_assets(layout, seed=seed, backend=assets)
+    layout, backend_options = _asset_options(opts, layout)
+    refs, sizes = build_assets(layout, seed=opts.seed, backend=opts.objects, options=backend_options)
     timings["assets"] = time.perf_counter() - t0
 
-    scene, report = _solve_and_repair(layout, refs, sizes, seed=seed, planner=planner, assets=assets,
-                                      validators=validators, attempts=attempts, step=step, timings=timings,
-                                      judge=judge)
+    validators = list(opts.validators) if opts.validators is not None else None
+    scene, report = _solve_and_repair(layout, refs, sizes, seed=opts.seed, planner=opts.planner, assets=opts.objects,
+                                      validators=validators, attempts=opts.attempts, step=step, timings=timings,
+                                      judge=opts.judge)
     report = report.model_copy(update={"timings": {**timings, **{f"validate.{k}": v for k, v in
                                                                  report.timings.items()}}})
-    return MakeResult(layout, scene, report, timings)
+    return MakeResult(layout, scene, report, timings, opts)
 
 
 def _plan_or_empty_room(prompt: str, planner: str, seed: int, density: str,
@@ -224,45 +226,51 @@ def _with_conflicts(scene: Scene, layout: LayoutPlan, refs: dict[str, AssetRef],
 Size3 = tuple[float, float, float]
 
 
-def _configure_assets(backend: str, layout: LayoutPlan, *, seed: int, images: str | Path | None,
-                      text_to_image: str | Path | None, images_out: str | Path | None) -> LayoutPlan:
-    """Give the image-to-3D backend its photos (a folder, or images generated from the plan); returns the layout
-    with a note for every object that has no photo. Other backends take no images."""
-    if backend != "image3d":
-        if images is not None or text_to_image is not None:
-            raise ValueError("--images and --text-to-image are for --objects image3d")
-        return layout
-    from scenegen.assets.image3d.backend import BACKEND
+def _asset_options(opts: MakeOptions, layout: LayoutPlan) -> tuple[LayoutPlan, Image3DOptions | None]:
+    """The options the object generator ``opts.objects`` is built with (None: its defaults), and the layout with a
+    note for every object that has no photo. A generator taking ``Image3DOptions`` gets its photos here: the folder
+    ``images``, or the folder ``text_to_image`` made them into; other generators take no photos."""
+    from scenegen.assets import ASSET_BACKENDS
 
-    if images is not None and text_to_image is not None:
+    i3 = opts.image3d
+    if ASSET_BACKENDS.options_type(opts.objects) is not Image3DOptions:
+        if i3.images is not None or i3.text_to_image is not None:
+            raise ValueError("--images and --text-to-image are for --objects image3d")
+        return layout, None
+    if i3.images is not None and i3.text_to_image is not None:
         raise ValueError("give --images DIR or --text-to-image PATH, not both")
-    if text_to_image is not None:
+    images = i3.images
+    if i3.text_to_image is not None:
         from scenegen.assets.image3d.text2image import generate_images
         from scenegen.paths import user_cache_dir
 
-        out = Path(images_out) if images_out is not None else user_cache_dir() / "images" / f"s{seed}"
-        images = generate_images([o for o in layout.objects if not o.generic], text_to_image, out, seed=seed)
+        out = Path(i3.images_out) if i3.images_out is not None else user_cache_dir() / "images" / f"s{opts.seed}"
+        generate_images([o for o in layout.objects if not o.generic], i3.text_to_image, out, seed=opts.seed)
+        images = str(out)
     if images is None:
         raise ValueError("--objects image3d needs photos: --images DIR (one per object id or category) or "
                          "--text-to-image PATH (a local diffusers pipeline)")
-    BACKEND.configure(images=images, fallback="procedural")
-    missing = sorted({o.category for o in layout.objects if not o.generic and BACKEND.image_for(o) is None})
-    if not missing:
-        return layout
-    note = (f"no photo for {', '.join(missing)} in {BACKEND.images}: procedural meshes (add <category>.png or "
+    built = dataclasses.replace(i3, images=str(images), text_to_image=None, images_out=None)
+    backend = ASSET_BACKENDS.create(opts.objects, built)
+    missing = sorted({o.category for o in layout.objects if not o.generic and backend.image_for(o) is None})
+    if not missing or not built.fallback:
+        return layout, built
+    note = (f"no photo for {', '.join(missing)} in {images}: {built.fallback} meshes (add <category>.png or "
             f"<id>.png to use the image-to-3D model)")
-    return layout.model_copy(update={"notes": [*layout.notes, note]})
+    return layout.model_copy(update={"notes": [*layout.notes, note]}), built
 
 
-def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural"
+def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural", options: object | None = None
                  ) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
-    """Per planned object: its AssetRef and the (width, depth, height) of its mesh in metres."""
+    """Per planned object: its AssetRef and the (width, depth, height) of its mesh in metres. ``options``: what the
+    generator ``backend`` is built with (None: its defaults); generic objects get boxes."""
     from scenegen.assets import build_mesh, plan_asset
 
     refs: dict[str, AssetRef] = {}
     sizes: dict[str, Size3] = {}
     for obj in layout.objects:
-        ref = plan_asset(obj, stage_rng(seed, f"assets/{obj.id}"), backend="box" if obj.generic else backend)
+        rng = stage_rng(seed, f"assets/{obj.id}")
+        ref = plan_asset(obj, rng, backend="box") if obj.generic else plan_asset(obj, rng, backend, options)
         mesh = build_mesh(ref)
         w, d, h = (float(v) for v in mesh.extents)
         refs[obj.id] = ref
@@ -311,10 +319,12 @@ def solve_scene(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, 
                  provenance=provenance)
 
 
-def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = True,
+def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool | None = None,
                   progress: ProgressFn | None = None) -> dict[str, Path]:
-    """Write scene.json, report.json, plan.json, scene.glb, scene.usda, (optionally) the top-down and perspective
-    pictures, and report.html (the reviewer's page: ``scenegen.report.html``) into ``out_dir``.
+    """Write scene.json, report.json, plan.json, options.json (the run's ``MakeOptions``, secrets left out:
+    ``MakeOptions.read`` repeats the run), scene.glb, scene.usda, (optionally: ``pictures``, None: the run's
+    ``options.pictures``) the top-down and perspective pictures, and report.html (the reviewer's page:
+    ``scenegen.report.html``) into ``out_dir``.
 
     The scene and report go first, so a failure while rendering never loses the scene. scene.usda and report.html
     are extras: when one cannot be built (usd-core missing, a rendering error) a ``UserWarning`` says so and the
@@ -327,6 +337,7 @@ def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = T
     from scenegen.report.html import write_html
     from scenegen.report.images import ReportImages, folder_images
 
+    pictures = result.options.pictures if pictures is None else pictures
     step = progress or (lambda _stage: None)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -337,6 +348,7 @@ def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = T
         "scene.json": write_json(bundle_photos(result.scene, out), out / "scene.json"),  # photos travel with it
         "report.json": write_json(result.report, out / "report.json"),
         "plan.json": write_json(result.plan, out / "plan.json"),
+        "options.json": _write_options(result.options, out / "options.json"),
         "scene.glb": write_glb(result.scene, out / "scene.glb"),
     }
 
@@ -359,6 +371,12 @@ def write_outputs(result: MakeResult, out_dir: str | Path, *, pictures: bool = T
         result.scene, result.report, out / "report.html",
         images=folder_images(out, result.scene, result.report) if pictures else ReportImages()))
     return paths
+
+
+def _write_options(options: MakeOptions, path: Path) -> Path:
+    """``options.json``: every option of the run (``MakeOptions.to_json``; API keys are never written)."""
+    write_atomic(path, options.to_json())
+    return path
 
 
 def write_pictures(scene: Scene, report: Report, out_dir: Path) -> dict[str, Path]:

@@ -4,8 +4,8 @@ on first lookup, from the entry-point group ``scenegen.<stage>`` so users can ad
 Every entry is a factory that takes a typed options object (a frozen dataclass, ``scenegen.options``) and returns the
 backend: ``register(name, options=LLMOptions)`` on a function ``(LLMOptions) -> backend``. A backend that takes no
 options is registered as itself (``register(name)``), which is the factory ``NoOptions -> that backend``.
-``create(name, options)`` builds (once per distinct options, per process); ``get(name)`` is ``create`` with the
-options type's defaults."""
+``create(name, options)`` builds (once per distinct options, per process: the last ``MAX_BUILT`` kept); ``get(name)``
+is ``create`` with the options type's defaults."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from importlib.metadata import entry_points
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+
+MAX_BUILT = 16
+"""Built backends a registry keeps (the most recently built); a batch with many distinct options stays bounded."""
 
 
 class _Factory:
@@ -74,6 +77,8 @@ class Registry(Generic[T]):
                             f"{type(options).__name__}")
         key = (name, options)
         if key not in self._built:
+            if len(self._built) >= MAX_BUILT:
+                del self._built[next(iter(self._built))]  # the oldest build goes first
             self._built[key] = entry.build(options)
         return self._built[key]
 

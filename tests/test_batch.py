@@ -15,13 +15,14 @@ from scenegen.batch.jobs import BatchInputError, SceneJob, parse_seeds, read_job
 from scenegen.batch.manifest import KEYS, MANIFEST, append_line, read_lines
 from scenegen.batch.worker import MARKER, TMP_DIR, Settings, run_scene
 from scenegen.export.files import glb_problem
+from scenegen.options import MakeOptions
 from scenegen.scene import load_scene
 
 CHEAP = "a bedroom with a bed"
 INVALID = "a 3x3 m bedroom with a bed and a chair far from the bed"  # far is 4 m apart: the relation fails (exit 4)
 UNPLACED = "a 2x2 m bedroom with two beds and a wardrobe"  # does not fit (exit 3)
 UNREADABLE = "hello world"  # no furniture: PlanError
-FAST = Settings(attempts=1, pictures=False)
+FAST = Settings(MakeOptions(attempts=1, pictures=False))
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -132,7 +133,7 @@ def test_errors_are_retried_up_to_the_limit_across_runs(tmp_path, monkeypatch):
     real = scenegen.pipeline.make
     calls = []
 
-    def flaky(prompt, **kwargs):
+    def flaky(prompt, *args, **kwargs):
         calls.append(prompt)
         raise RuntimeError("the GPU fell off\nsecond line")
 
@@ -182,7 +183,7 @@ def test_two_runs_never_share_a_folder(tmp_path):
 
 
 def test_only_valid_records_everything_and_keeps_only_passing_folders(tmp_path):
-    settings = Settings(attempts=1, pictures=False, only_valid=True)
+    settings = Settings(MakeOptions(attempts=1, pictures=False), only_valid=True)
     jobs = jobs_of(CHEAP, INVALID, UNPLACED)
     result = batch(tmp_path, jobs, settings=settings)
     assert result.counts == {"ok": 1, "invalid": 1, "unplaced": 1}
@@ -219,7 +220,7 @@ def test_jsonl_input_with_seeds_and_options(tmp_path):
     assert [(j.prompt, j.seed) for j in jobs] == [(CHEAP, 7), (CHEAP, 0), (CHEAP, 1), (INVALID, 0), (INVALID, 1)]
     assert jobs[3].options == {"attempts": 1, "pictures": False}
     assert scene_id(INVALID, 0, {"attempts": 1}) != scene_id(INVALID, 0)  # options are part of a scene's identity
-    result = run_batch(jobs[3:4], tmp_path / "out", settings=Settings(attempts=3), executor="inline")
+    result = run_batch(jobs[3:4], tmp_path / "out", settings=Settings(MakeOptions(attempts=3)), executor="inline")
     assert result.counts == {"invalid": 1}
     folder = tmp_path / "out" / jobs[3].id
     assert not (folder / "topdown.png").exists()  # the line's options won over the run's settings
@@ -405,7 +406,7 @@ def test_density_reaches_each_scene_and_a_line_may_override_it(tmp_path):
     path.write_text(json.dumps({"prompt": "a bedroom with a bed", "options": {"density": "normal"}}) + "\n"
                     + json.dumps({"prompt": "a bedroom with a bed"}) + "\n")
     jobs = read_jobs(path)
-    result = run_batch(jobs, tmp_path / "out", settings=Settings(density="minimal", pictures=False),
+    result = run_batch(jobs, tmp_path / "out", settings=Settings(MakeOptions(density="minimal", pictures=False)),
                        executor="inline")
     assert sum(result.counts.values()) == 2
     counts = [len(json.loads((tmp_path / "out" / j.id / "scene.json").read_text())["objects"]) for j in jobs]

@@ -61,7 +61,7 @@ def test_acceptance_bedroom(made):
 def test_outputs_and_counts(made, prompt):
     proc, folder = made[prompt]
     assert proc.returncode in (0, 4), proc.stderr
-    for name in ("scene.json", "scene.glb", "report.json", "plan.json", "topdown.png", "view.png"):
+    for name in ("scene.json", "scene.glb", "report.json", "plan.json", "options.json", "topdown.png", "view.png"):
         assert (folder / name).stat().st_size > 0, name
     scene = _scene(folder)
     planned = {}

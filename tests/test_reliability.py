@@ -23,13 +23,14 @@ from scenegen.batch import run_batch
 from scenegen.batch.jobs import SceneJob
 from scenegen.batch.manifest import MANIFEST, read_lines
 from scenegen.batch.worker import TMP_DIR, Settings
+from scenegen.options import MakeOptions
 from scenegen.pipeline import make, write_outputs
 from scenegen.plan import PlanError, plan
 from scenegen.scene import SceneFileError, load_scene, write_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 CHEAP = "a bedroom with a bed"
-FAST = Settings(attempts=1, pictures=False)
+FAST = Settings(MakeOptions(attempts=1, pictures=False))
 
 # -- fuzzing --------------------------------------------------------------------------------------------------------
 

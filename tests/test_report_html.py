@@ -367,6 +367,6 @@ def test_write_outputs_warns_and_keeps_the_scene_when_an_extra_fails(tmp_path, m
     messages = [str(w.message) for w in caught]
     assert any(m.startswith("scene.usda was not written (RuntimeError: usd broke)") for m in messages)
     assert any(m.startswith("report.html was not written") for m in messages)
-    assert set(paths) == {"scene.json", "report.json", "plan.json", "scene.glb"}
+    assert set(paths) == {"scene.json", "report.json", "plan.json", "options.json", "scene.glb"}
     assert all(p.is_file() for p in paths.values())
     assert not (tmp_path / "out" / "scene.usda").exists() and not (tmp_path / "out" / "report.html").exists()

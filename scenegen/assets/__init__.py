@@ -1,6 +1,7 @@
 """Object generators: a planned object -> an ``AssetRef`` (parameters chosen once, deterministically) -> a mesh.
 
-A backend is an object with two methods (see ``AssetBackend``); backends register under ``ASSET_BACKENDS``.
+A backend is an object with two methods (see ``AssetBackend``); backends register under ``ASSET_BACKENDS``, as
+themselves or as a factory of their typed options (``image3d`` takes ``Image3DOptions``).
 Meshes are built in the object's local frame (``scenegen.scene``: bottom-centre origin, front +y, z up, metres).
 """
 
@@ -30,8 +31,10 @@ ASSET_BACKENDS: Registry[AssetBackend] = Registry("assets", ("scenegen.assets.bo
                                                              "scenegen.assets.image3d.backend"))
 
 
-def plan_asset(obj: PlannedObject, rng: np.random.Generator, backend: str = "procedural") -> AssetRef:
-    return ASSET_BACKENDS.get(backend).plan_asset(obj, rng)
+def plan_asset(obj: PlannedObject, rng: np.random.Generator, backend: str = "procedural",
+               options: object | None = None) -> AssetRef:
+    """``obj``'s AssetRef from the backend ``backend`` built with ``options`` (None: that backend's defaults)."""
+    return ASSET_BACKENDS.create(backend, options).plan_asset(obj, rng)
 
 
 def _ref_key(ref: AssetRef) -> str:

@@ -1,7 +1,9 @@
 """A batch's input: prompt files (plain text or JSONL) read into ``SceneJob``s with stable ids.
 
 Plain text: one prompt a line; blank lines and lines starting with ``#`` are skipped. JSONL: one object a line,
-``{"prompt": str, "seed": int (optional), "options": {...} (optional)}``. A file is read as JSONL when its name ends in
+``{"prompt": str, "seed": int (optional), "options": {...} (optional)}``; ``options`` holds ``MakeOptions`` overrides
+(``JOB_OPTIONS``), nested ones by dotted name (``{"objects": "image3d", "image3d.images": "/data/photos"}``) or as an
+object (``{"image3d": {"images": "/data/photos"}}``). A file is read as JSONL when its name ends in
 ``.jsonl`` or its first prompt line starts with ``{``. Every problem is a ``BatchInputError`` whose message is one line
 naming the file, the line number and what to change.
 """
@@ -15,7 +17,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-JOB_OPTIONS = {"planner": str, "objects": str, "attempts": int, "pictures": bool, "sim": bool, "density": str}
+PER_SCENE = ("planner", "objects", "attempts", "validators", "pictures", "density", "sim")
+"""The ``MakeOptions`` fields a JSONL line may override for its scene; of the nested ones, every field of ``llm``,
+``image3d`` and ``judge`` but their secrets. The seed is the line's own ``seed``."""
+NESTED = ("llm", "image3d", "judge")
+
+
+def _job_options() -> dict[str, tuple[type, ...]]:
+    """Per-scene option name (dotted for nested ones) -> the JSON types its value may have."""
+    import dataclasses
+    import typing
+
+    from scenegen.options import SECRET_FIELDS, MakeOptions
+
+    def kinds(hint: Any) -> tuple[type, ...]:
+        args = typing.get_args(hint) or (hint,)
+        out = tuple(typing.get_origin(a) or a for a in args)
+        out = tuple(list if k is tuple else k for k in out)  # JSON has lists where options have tuples
+        return (*out, int) if float in out else out  # 1 is a fine number of degrees
+
+    hints = typing.get_type_hints(MakeOptions)
+    table = {name: kinds(hints[name]) for name in PER_SCENE}
+    for part in NESTED:
+        cls = next(t for t in typing.get_args(hints[part]) or (hints[part],) if dataclasses.is_dataclass(t))
+        sub = typing.get_type_hints(cls)
+        table.update({f"{part}.{f.name}": kinds(sub[f.name]) for f in dataclasses.fields(cls)
+                      if f.name not in SECRET_FIELDS})
+    return table
+
+
+JOB_OPTIONS = _job_options()
 """Per-scene overrides a JSONL line may carry in ``options`` (the rest of the run's settings apply to every scene)."""
 
 MAX_PROMPT_FILE_BYTES = 64 * 1024 * 1024
@@ -125,12 +156,9 @@ def _parse_json_line(path: Path, n: int, line: str) -> tuple[str, int | None, di
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise BatchInputError(f"{where}: \"options\" must be an object, got {options!r}")
+    options = _flatten(options)
     for key, value in options.items():
-        kind = JOB_OPTIONS.get(key)
-        if kind is None:
-            raise BatchInputError(f"{where}: unknown option {key!r}; options are {', '.join(sorted(JOB_OPTIONS))}")
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise BatchInputError(f"{where}: option {key!r} must be {kind.__name__}, got {value!r}")
+        _check_option(where, key, value)
     if "attempts" in options and not 1 <= options["attempts"] <= 20:
         raise BatchInputError(f"{where}: option 'attempts' must be within 1–20, got {options['attempts']}")
     from scenegen.design.loader import DENSITIES
@@ -139,3 +167,28 @@ def _parse_json_line(path: Path, n: int, line: str) -> tuple[str, int | None, di
         raise BatchInputError(f"{where}: option 'density' must be one of {', '.join(DENSITIES)}, "
                               f"got {options['density']!r}")
     return prompt.strip(), seed, options
+
+
+def _flatten(options: dict[str, Any]) -> dict[str, Any]:
+    """``{"image3d": {"images": d}}`` -> ``{"image3d.images": d}``; dotted and plain keys are kept."""
+    flat: dict[str, Any] = {}
+    for key, value in options.items():
+        if key in NESTED and isinstance(value, dict):
+            flat.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            flat[key] = value
+    return flat
+
+
+def _check_option(where: str, key: str, value: Any) -> None:
+    """A one-line ``BatchInputError`` when ``key`` is no per-scene option or ``value`` is not of its type."""
+    kinds = JOB_OPTIONS.get(key)
+    if kinds is None:
+        raise BatchInputError(f"{where}: unknown option {key!r}; options are {', '.join(sorted(JOB_OPTIONS))}")
+    is_bool = isinstance(value, bool)
+    if not isinstance(value, kinds) or (is_bool and bool not in kinds):
+        shown = [k for k in kinds if k is not int or float not in kinds]  # a float option says float, not int
+        names = " or ".join("null" if k is type(None) else k.__name__ for k in shown)
+        raise BatchInputError(f"{where}: option {key!r} must be {names}, got {value!r}")
+    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        raise BatchInputError(f"{where}: option {key!r} must be a list of names, got {value!r}")

@@ -159,7 +159,7 @@ def _plan(jobs: list[SceneJob], root: Path, manifest: Path, history: dict[str, S
     skipped = recovered = 0
     for job in jobs:
         h = history.setdefault(job.id, SceneHistory())
-        only_valid = settings.for_job(job).only_valid
+        only_valid = settings.only_valid
         folder = root / job.id
         marker = _read_marker(folder, job.id) if folder.is_dir() else None
         if folder.is_dir() and marker is None:

@@ -15,12 +15,13 @@ import shutil
 import socket
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from scenegen.batch.jobs import SceneJob
 from scenegen.batch.manifest import STATUS_BY_EXIT, make_entry
+from scenegen.options import MakeOptions
 
 TMP_DIR = ".tmp"
 MARKER = "batch.json"
@@ -31,24 +32,16 @@ WARM_PROMPT = "a bedroom with a bed"
 
 @dataclass(frozen=True)
 class Settings:
-    """What every scene of a run shares (a JSONL line's ``options`` override planner, objects, attempts, pictures,
-    sim and density)."""
+    """What every scene of a run shares: the ``MakeOptions`` (a JSONL line's ``options`` override them, nested ones by
+    dotted name such as ``image3d.images``; each scene's seed is its job's) and ``only_valid`` (keep only the folders
+    of passing scenes). Workers, local or Ray, build their backends from these options (``Registry.create``)."""
 
-    planner: str = "rules"
-    objects: str = "procedural"
-    attempts: int = 3
-    pictures: bool = True
+    options: MakeOptions = field(default_factory=MakeOptions)
     only_valid: bool = False
-    sim: bool = False
-    """Also write the simulation files (``scenegen.sim_outputs``: scene.xml, urdf/, sim_report.json)."""
-    density: str = "minimal"
-    """The design stage's density (``scenegen.design``): minimal, normal or full."""
-    images: str | None = None
-    """``objects="image3d"``: the folder of photos (absolute, as every worker sees it), one per object id or category;
-    each scene folder keeps copies of the photos it used."""
 
     def for_job(self, job: SceneJob) -> "Settings":
-        return replace(self, **job.options) if job.options else self
+        """These settings with ``job``'s per-scene options and seed applied."""
+        return replace(self, options=self.options.replace(**job.options, seed=job.seed))
 
 
 @dataclass(frozen=True)
@@ -78,24 +71,27 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
     from scenegen.pipeline import make, write_outputs
     from scenegen.scene import write_atomic
 
-    job, settings = task.job, task.settings.for_job(task.job)
+    job, settings = task.job, task.settings
     root = Path(task.root)
     tmp = root / TMP_DIR / f"{job.id}-{socket.gethostname()}-{os.getpid()}"
+    photos = root / TMP_DIR / f"{job.id}-{socket.gethostname()}-{os.getpid()}-photos"
     start = time.perf_counter()
     try:
+        options = settings.for_job(job).options  # an option a line got wrong is that scene's error
+        if options.image3d.text_to_image and options.image3d.images_out is None:  # made per scene, copied into it
+            options = options.replace(**{"image3d.images_out": str(photos)})
         from scenegen.home.prompt import is_home_prompt
 
         home = is_home_prompt(job.prompt)  # several rooms: scenegen.home (docs/homes.md)
         if home:
             from scenegen.home.batch import make_batch_home
 
-            if settings.sim or settings.objects != "procedural":
+            if options.sim or options.objects != "procedural":
                 raise ValueError("--sim and --objects work on single rooms, not on a home")
-            result = make_batch_home(job.prompt, seed=job.seed, planner=settings.planner, attempts=settings.attempts,
-                                     density=settings.density)
+            result = make_batch_home(job.prompt, seed=job.seed, planner=options.planner, attempts=options.attempts,
+                                     density=options.density)
         else:
-            result = make(job.prompt, seed=job.seed, planner=settings.planner, assets=settings.objects,
-                          attempts=settings.attempts, density=settings.density, images=settings.images)
+            result = make(job.prompt, options)
         timings = dict(result.timings)
         status = STATUS_BY_EXIT.get(result.exit_code, "error")
         entry = make_entry(id=job.id, prompt=job.prompt, seed=job.seed, status=status, exit_code=result.exit_code,
@@ -105,10 +101,10 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
             t0 = time.perf_counter()
             shutil.rmtree(tmp, ignore_errors=True)
             if home:
-                result.write(tmp, pictures=settings.pictures)  # type: ignore[union-attr]
+                result.write(tmp, pictures=options.pictures)  # type: ignore[union-attr]
             else:
-                write_outputs(result, tmp, pictures=settings.pictures)  # type: ignore[arg-type]
-            if settings.sim:
+                write_outputs(result, tmp)  # type: ignore[arg-type]
+            if options.sim:
                 from scenegen.sim_outputs import write_sim_outputs
 
                 write_sim_outputs(result.scene, tmp)
@@ -124,6 +120,8 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
     except Exception as exc:  # a scene's failure is data for the manifest, not the end of the batch
         shutil.rmtree(tmp, ignore_errors=True)
         return error_entry(job, one_line(exc), {"total": time.perf_counter() - start})
+    finally:
+        shutil.rmtree(photos, ignore_errors=True)  # photos made for this scene (its folder keeps copies)
 
 
 def promote(tmp: Path, final: Path) -> None:

@@ -21,6 +21,7 @@ from scenegen.batch import run_batch
 from scenegen.batch.executors import make_executor
 from scenegen.batch.jobs import SceneJob, read_jobs
 from scenegen.batch.worker import Settings
+from scenegen.options import MakeOptions
 
 TARGET_RATIO = 1.7
 DEFAULT_SEEDS = (0, 1, 2)
@@ -75,7 +76,7 @@ def bench_batch(prompts: str | Path | None = None, seeds: tuple[int, ...] = DEFA
     jobs = read_jobs(prompts or bench_prompts_path(), list(seeds))
     if configs is None:
         configs = [("local", 1), ("local", 2)] + ([("ray", 2)] if ray_available() else [])
-    settings = Settings(attempts=attempts, pictures=False)
+    settings = Settings(MakeOptions(attempts=attempts, pictures=False))
     step = progress or (lambda _what: None)
     times: dict[tuple[str, int], list[float]] = {c: [] for c in configs}
     startups: dict[tuple[str, int], list[float]] = {c: [] for c in configs}

@@ -1,23 +1,27 @@
 """The ``image3d`` asset backend: each planned object's mesh is reconstructed from a photo by the image-to-3D model,
 then scaled to the size the planner chose for it (inside the category's priors, honouring size words).
 
-Registered as ``image3d`` (``scenegen make --objects image3d --images DIR``); from Python::
+Registered as ``image3d`` (``scenegen make --objects image3d --images DIR``), a factory taking ``Image3DOptions``;
+the registry builds one backend per distinct options (``Registry.create``), so nothing is configured process-wide.
+From Python::
 
-    from scenegen.assets.image3d.backend import BACKEND         # the shared, configurable instance
-    BACKEND.configure(images="photos/", fallback="procedural")  # or the dict text2image.generate_images returns
-    ref = BACKEND.plan_asset(planned_object, rng)   # AssetRef(backend="image3d", params={width, depth, height,
+    from scenegen.assets import ASSET_BACKENDS
+    from scenegen.options import Image3DOptions
+    backend = ASSET_BACKENDS.create("image3d", Image3DOptions(images="photos/"))
+    ref = backend.plan_asset(planned_object, rng)   # AssetRef(backend="image3d", params={width, depth, height,
                                                     #   image: absolute path, image_crc[, weights, fov_deg]})
-    mesh = BACKEND.build(ref)                       # local frame, bounds exactly [-w/2,-d/2,0]..[w/2,d/2,h], metres
+    mesh = backend.build(ref)                       # local frame, bounds exactly [-w/2,-d/2,0]..[w/2,d/2,h], metres
 
 Images in the folder are matched to an object by file stem, first the object id (``bed_1.png``), then the category
 (``bed.jpg``), then a catalog synonym with spaces as underscores (``double_bed.png``); extensions .png .jpg .jpeg
 .webp .bmp. A mask beside an image (``bed_mask.png`` or ``bed.mask.png``) is used when present; otherwise the alpha
 channel or a plain background gives one (``images.derive_mask``). The ``AssetRef`` names the image by its absolute
-path and a CRC-32 of its bytes; the written ``scene.json`` carries a copy of the photo in its folder and names it
-relative to it (``photos.bundle_photos``), so any process can rebuild the mesh from the scene folder alone (validate,
-export, render), and ``build`` refuses an image that has changed since planning. An object with no image raises ValueError
-naming the file to add, unless ``fallback="procedural"`` was configured, in which case that object gets the
-procedural backend's ``AssetRef``.
+path and a CRC-32 of its bytes, and the checkpoint and field of view it was reconstructed with; the written
+``scene.json`` carries a copy of the photo in its folder and names it relative to it (``photos.bundle_photos``), so
+any process can rebuild the mesh from the scene folder alone (validate, export, render) with a backend of default
+options, and ``build`` refuses an image that has changed since planning. An object with no image raises ValueError
+naming the file to add, unless ``Image3DOptions.fallback`` names a backend (the default, ``procedural``), in which
+case that object gets that backend's ``AssetRef``. The model itself loads once per checkpoint (``_model``).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import numpy as np
 
 from scenegen.assets import ASSET_BACKENDS
 from scenegen.assets.materials import category_kind, tag
+from scenegen.options import Image3DOptions
 from scenegen.scene import AssetRef, PlannedObject
 
 if TYPE_CHECKING:
@@ -87,31 +92,20 @@ def _model(weights: str | None) -> "Image3DModel":
 
 
 class Image3DBackend:
-    """Meshes reconstructed from images by the image-to-3D model (see the module docstring for the wiring)."""
+    """Meshes reconstructed from images by the image-to-3D model (see the module docstring for the wiring).
 
-    def __init__(self) -> None:
-        self.images: Path | None = None
-        self.weights: str | None = None
-        self.fov_deg: float | None = None
-        self.fallback: str | None = None
+    ``options.images`` is the folder of photos (None: ``plan_asset`` refuses; ``build`` needs none, the ref names its
+    photo); ``text_to_image`` and ``images_out`` are the pipeline's business (it makes the photos, then builds a
+    backend on their folder). Raises ``FileNotFoundError`` when ``images`` is not a folder."""
 
-    def configure(self, images: str | Path | dict | None, weights: str | Path | None = None,
-                  fov_deg: float | None = None, fallback: str | None = None) -> "Image3DBackend":
-        """Set the image folder (or the ``{object id: path}`` dict ``text2image.generate_images`` returns: its
-        folder is used), the checkpoint (None: the bundled one), the photos' vertical field of view (None: 55°) and
-        the backend for objects without an image (None: raise). Returns self."""
-        if isinstance(images, dict):
-            folders = {Path(p).parent for p in images.values()}
-            if len(folders) != 1:
-                raise ValueError("generated images must all be in one folder")
-            images = folders.pop()
-        self.images = Path(images) if images is not None else None
+    def __init__(self, options: Image3DOptions | None = None) -> None:
+        self.options = options or Image3DOptions()
+        self.images = Path(self.options.images) if self.options.images is not None else None
         if self.images is not None and not self.images.is_dir():
             raise FileNotFoundError(f"--images {self.images} is not a folder of images")
-        self.weights = str(weights) if weights else None
-        self.fov_deg = fov_deg
-        self.fallback = fallback
-        return self
+        self.weights = str(self.options.weights) if self.options.weights else None
+        self.fov_deg = self.options.fov_deg
+        self.fallback = self.options.fallback
 
     # -- image lookup -------------------------------------------------------------------------------------------
 
@@ -145,8 +139,6 @@ class Image3DBackend:
         image = self.image_for(obj)
         if image is None:
             if self.fallback:
-                from scenegen.assets import ASSET_BACKENDS
-
                 return ASSET_BACKENDS.get(self.fallback).plan_asset(obj, rng)
             raise ValueError(f"no image for object {obj.id!r} ({obj.category}) in {self.images}: add "
                              f"{obj.id}.png or {obj.category}.png")
@@ -192,7 +184,6 @@ class Image3DBackend:
         return tag(mesh, category_kind(ref.category, tuple(ref.colour)), body=True)
 
 
-
 def _is_mask(p: Path) -> bool:
     return p.stem.lower().endswith(("_mask", ".mask"))
 
@@ -209,7 +200,7 @@ def mask_for(image: Path) -> Path | None:
     return None
 
 
-BACKEND = Image3DBackend()
-"""The shared instance to register as ``image3d`` and ``configure`` from the command line."""
-
-ASSET_BACKENDS.register("image3d")(BACKEND)
+@ASSET_BACKENDS.register("image3d", options=Image3DOptions)
+def image3d_backend(options: Image3DOptions) -> Image3DBackend:
+    """The registry's factory: an ``Image3DBackend`` on ``options`` (the registry keeps one per distinct options)."""
+    return Image3DBackend(options)
