@@ -92,3 +92,18 @@ def test_things_on_a_desk_meet_their_relations_to_each_other(seed: int) -> None:
     result = make("A desk with a computer monitor, a keyboard in front of the monitor and a mouse to the right of the "
                   "keyboard, plus a mug and a pen holder.", seed=seed, density="minimal")
     assert not [f.message for f in result.report.findings if f.validator == "relations" and f.status == "fail"]
+
+
+def test_a_punching_bag_hangs_into_the_room_clear_of_the_machines() -> None:
+    """A public prompt: the bag was refused for hanging below head height (1.9 m), which is what a punching bag
+    does."""
+    from scenegen.freespace import footprint
+    from shapely.geometry import Polygon
+
+    result = make("a gym room with two treadmills, a rowing machine, a swiss ball, an exercise bicycle and a punching "
+                  "bag hanging from the ceiling", seed=0, density="minimal")
+    assert not result.scene.unplaced and result.exit_code == 0
+    bag = result.scene.object("punching_bag_1")
+    assert bag.pose.position[2] < 1.9
+    under = [o for o in result.scene.objects if o.support is None and o.id != bag.id]
+    assert all(Polygon(footprint(o)).distance(Polygon(footprint(bag))) >= 0.25 for o in under)

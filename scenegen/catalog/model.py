@@ -23,7 +23,7 @@ RGB = tuple[float, float, float]
 Support = Literal["floor", "object", "wall", "ceiling"]
 Side = Literal["front", "back", "left", "right"]
 Role = Literal["flat", "seat", "knee_top", "corner", "free_standing", "window_dressing", "headward",
-               "wall_mountable"]
+               "wall_mountable", "hangs_low"]
 ParamKind = Literal["int", "bool", "float"]
 Draw = tuple[Any, ...]
 """A draw rule: ``("coin", p)``, ``("integers", lo, hi_exclusive)``, ``("uniform", lo, hi, ndigits)``,
@@ -39,6 +39,7 @@ ROLES: dict[str, str] = {
     "window_dressing": "hangs across a window, centred on it (curtains, blinds): it frames the window, not blocks it",
     "headward": "rests at the back of its host's top (cushions at a bed's head and against a sofa's back)",
     "wall_mountable": "stands on a top, or hangs on the wall at its mount_height when no top in the room fits it (a TV)",
+    "hangs_low": "hangs from the ceiling down into the room, clear of the furniture under it (a punching bag)",
 }
 """Solver and validator roles a category can have."""
 

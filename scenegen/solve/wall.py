@@ -16,9 +16,16 @@ from scenegen.solve.items import WALL_GAP, Item
 from scenegen.solve.relations import Box, room_centroid, score_relation
 from scenegen.solve.state import SolverState
 from scenegen.solve.support import place_on_support
+from scenegen.thresholds import FLAT_HEIGHT
 
 HANG_SPACING = 0.05
 """metres kept between two things hanging on the same wall"""
+HEAD_CLEAR = 1.9
+"""metres: the lowest a ceiling thing may hang over the floor people walk on"""
+LOW_HANG_CLEAR = 0.3
+"""metres: the lowest a hangs_low thing (a punching bag) may reach"""
+SWING = 0.3
+"""metres kept free around a hangs_low thing, for it to swing"""
 WINDOW_HEAD = 0.15
 """metres curtains and blinds reach above the window they hang across"""
 SILL_CUT = 0.8
@@ -199,12 +206,15 @@ def score_wall(st: SolverState, it: Item, box: Box) -> float:
 
 
 def place_on_ceiling(st: SolverState, it: Item) -> None:
-    """Hang ``it`` from the ceiling (no lower than 1.9 m) over its anchor or the room's centroid, on a 0.1 m grid,
+    """Hang ``it`` from the ceiling (no lower than ``HEAD_CLEAR``, or ``LOW_HANG_CLEAR`` for a punching bag, then
+    clear of the furniture under it) over its anchor or the room's centroid, on a 0.1 m grid,
     inside the room and clear of other ceiling objects."""
     w, d, h = it.size
     z = st.room.height - h
-    if z < 1.9:
-        st.fail(it, f"{dims(it)} would hang below 1.9 m in a {st.room.height:.2f} m high room")
+    low = "hangs_low" in it.cat.roles  # a punching bag hangs into the room by design
+    if z < (LOW_HANG_CLEAR if low else HEAD_CLEAR):
+        st.fail(it, f"{dims(it)} would hang below {LOW_HANG_CLEAR if low else HEAD_CLEAR:.1f} m in a "
+                    f"{st.room.height:.2f} m high room")
         return
     cx, cy = room_centroid(st.room)
     anchors = [st.boxes[r.target] for r in st.plan.relations
@@ -218,6 +228,12 @@ def place_on_ceiling(st: SolverState, it: Item) -> None:
     others = [b for oid, b in st.boxes.items() if st.items[oid].role == "ceiling"]
     for b in others:
         ok &= np.hypot(x - b.cx, y - b.cy) > max(w, d) + 0.8
+    if low:  # clear of what stands under it, with room to swing
+        under = [b.corners for oid, b in st.boxes.items() if st.items[oid].role not in ("wall", "ceiling")
+                 and b.top > z and b.height > FLAT_HEIGHT]
+        if under:
+            ok &= ~overlap_matrix(footprint_corners(x, y, w / 2 + SWING, d / 2 + SWING, 0.0),
+                                  np.asarray(under).reshape(-1, 4, 2), margin=1e-4).any(axis=1)
     if not ok.any():
         st.fail(it, "no free ceiling spot inside the room")
         return

@@ -65,7 +65,7 @@ ENTRIES = (
           (0.5, 2.0, 0.5), (0.6, 2.4, 0.55), (0.7, 2.6, 0.95), functional_sides=("left", "right"), rooms=_GYM,
           roles=("free_standing",), colour=(0.15, 0.15, 0.16), material="metal"),
     entry("punching_bag", ("punching bag", "boxing bag", "heavy bag", "punch bag", "speed bag", "kick bag"),
-          (0.3, 0.3, 1.0), (0.38, 0.38, 1.5), (0.5, 0.5, 2.0), support="ceiling", rooms=_GYM,
+          (0.3, 0.3, 1.0), (0.38, 0.38, 1.5), (0.5, 0.5, 2.0), support="ceiling", rooms=_GYM, roles=("hangs_low",),
           colour=(0.6, 0.1, 0.1), material="leather"),
     entry("amplifier", ("amplifier", "amp", "guitar amp", "guitar amplifier", "bass amp", "combo amp"),
           (0.35, 0.2, 0.3), (0.5, 0.25, 0.45), (0.75, 0.35, 0.7), rooms=_MUSIC, colour=(0.1, 0.1, 0.1),
