@@ -107,3 +107,9 @@ def test_a_punching_bag_hangs_into_the_room_clear_of_the_machines() -> None:
     assert bag.pose.position[2] < 1.9
     under = [o for o in result.scene.objects if o.support is None and o.id != bag.id]
     assert all(Polygon(footprint(o)).distance(Polygon(footprint(bag))) >= 0.25 for o in under)
+
+
+def test_a_hanging_plant_hangs_in_the_corner_by_the_window() -> None:
+    result = make("a hanging plant suspended from the ceiling in the corner by the window, and a floating shelf with "
+                  "candles", seed=0, density="minimal")
+    assert not [f.message for f in result.report.findings if f.validator == "relations" and f.status == "fail"]

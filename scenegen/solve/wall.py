@@ -13,7 +13,8 @@ from scenegen.geometry import footprint_corners, overlap_matrix, rects_inside_po
 from scenegen.solve.floor import avoided, place_floor
 from scenegen.solve.footprints import dims
 from scenegen.solve.items import WALL_GAP, Item
-from scenegen.solve.relations import Box, room_centroid, score_relation
+from scenegen.scene import ARCHITECTURE_RELATIONS
+from scenegen.solve.relations import Box, Boxes, room_centroid, score_relation, score_relation_batch
 from scenegen.solve.state import SolverState
 from scenegen.solve.support import place_on_support
 from scenegen.thresholds import FLAT_HEIGHT
@@ -238,5 +239,11 @@ def place_on_ceiling(st: SolverState, it: Item) -> None:
         st.fail(it, "no free ceiling spot inside the room")
         return
     idx = np.flatnonzero(ok)
-    best = idx[int(np.argmin(np.hypot(x[idx] - tx, y[idx] - ty)))]
+    # its relations to the room first ("in the corner by the window"), then the nearest spot to its anchor
+    score = -np.hypot(x[idx] - tx, y[idx] - ty)
+    cands = Boxes.candidates(x[idx], y[idx], np.zeros(len(idx)), it.size, z)
+    for r in st.plan.relations:
+        if r.subject == it.obj.id and r.kind in ARCHITECTURE_RELATIONS and r.kind != "hang_from_ceiling":
+            score = score + 10.0 * score_relation_batch(r, cands, None, st.room)
+    best = idx[int(np.argmax(score))]
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), z, 0.0, w, d, h, "ceiling")
