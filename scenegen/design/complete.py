@@ -247,17 +247,24 @@ def _dress(r: _Room) -> None:
     level = 0 if r.density == "normal" else 1
     for host in list(r.objects):
         for item in rules.get(host.category, ()):
-            there = sum(1 for rel in r.relations if rel.kind == "on_top" and rel.target == host.id
-                        and next(o.category for o in r.objects if o.id == rel.subject) == item.category)
-            want = min(item.count[level], 1 - min(len(r.of(item.category)), 1)) if item.category in once \
-                else item.count[level] - there
-            for _ in range(want):
+            for _ in range(_still_wanted(r, host.id, item.category, item.count[level], item.category in once)):
                 if r.add(item.category, f"dressing on {host.id}", host=host.id) is None:
                     break
     for theme in r.brief.themes:
         shelves = [o for o in r.objects if o.category in ("bookshelf", "wall_shelf", "desk")]
         for k in range(theme.extra_books if shelves else 0):
             r.add("books", f"{theme.name}: books", host=shelves[k % len(shelves)].id)
+
+
+def _still_wanted(r: _Room, host: str, category: str, count: int, once: bool) -> int:
+    """How many more ``category`` dressing puts on ``host``: its ``count`` less what the host already carries, or,
+    for a thing a room has one of (``once``), one if the room has none yet."""
+    if once:
+        return min(count, 0 if r.of(category) else 1)
+    categories = {o.id: o.category for o in r.objects}
+    there = sum(1 for rel in r.relations if rel.kind == "on_top" and rel.target == host
+                and categories.get(rel.subject) == category)
+    return count - there
 
 
 def _free_wall(room: Room, objects: list[PlannedObject]) -> float:
