@@ -22,6 +22,8 @@ UNEVEN = 0.02
 """metres: a host whose sampled top varies by more than this is uneven (bed, sofa); flat hosts keep their box top"""
 FLAT_ENOUGH = 0.02
 """metres: the most the surface may vary under a footprint that rests on it"""
+FILLED = 0.95
+"""share of a host's box footprint its top must cover to count as rectangular (a round top covers about 0.8)"""
 LEVEL = 0.005
 """metres: a surface this even under a footprint is preferred (a towel on the counter, not astride the basin's rim)"""
 
@@ -74,11 +76,14 @@ def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512
 
 
 def is_uneven(ref: AssetRef) -> bool:
-    """Whether the host's top is not one flat level (a headboard over a mattress, a back over a seat), or its box
-    top stands above where things rest (a vanity's faucet over its counter)."""
+    """Whether the host's top is not one flat level (a headboard over a mattress, a back over a seat), its box top
+    stands above where things rest (a vanity's faucet over its counter), or its top does not fill its box (a round
+    side table, whose box corners hold nothing up)."""
     _, _, h, box_top = _height_map(ref.model_dump_json())
     top = h[np.isfinite(h)]
-    return top.size > 0 and float(max(top.max(), box_top) - np.percentile(top, 50)) > UNEVEN
+    if top.size == 0:
+        return False
+    return top.size < FILLED * h.size or float(max(top.max(), box_top) - np.percentile(top, 50)) > UNEVEN
 
 
 def rest_heights(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float, rects: np.ndarray,
