@@ -180,6 +180,27 @@ def test_shed_extras_lets_blockers_go_without_a_new_solve_and_keeps_only_rounds_
     assert not shed and out is scene  # letting go did not help: the room stays as solved
 
 
+def test_shed_extras_lets_an_unreachable_extra_itself_go_when_its_blockers_are_not_extras() -> None:
+    from scenegen.design.prune import shed_extras
+    from scenegen.pipeline import build_assets, solve_scene
+    from scenegen.scene import Finding, Report
+
+    layout = _designed("a living room with a sofa", "full")
+    refs, sizes = build_assets(layout, seed=0)
+    scene = solve_scene(layout, refs, sizes, seed=0, planner="rules", assets="procedural")
+    shelf = next(o.id for o in layout.objects if o.category == "bookshelf")
+    stuck = Finding(validator="accessibility", check="accessibility", status="fail", message="cannot be reached",
+                    object_ids=[shelf, "sofa_1"])  # the prompt's sofa walls it off
+
+    def stuck_while_shelf_stands(s):  # noqa: ANN001, ANN202
+        return Report(findings=[stuck] if any(o.id == shelf for o in s.objects) else [])
+
+    out, report, shed = shed_extras(scene, Report(findings=[stuck]), stuck_while_shelf_stands)
+    assert shed and shelf in shed[0][0] and not report.findings
+    assert "sofa_1" in {o.id for o in out.objects}
+    assert not any(o.support == shelf for o in out.objects)  # what stood on it went with it
+
+
 def test_a_program_with_an_unknown_field_is_refused_with_its_file_named() -> None:
     from scenegen.design.loader import ProgramError, parse_program
 

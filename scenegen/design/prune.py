@@ -166,16 +166,33 @@ def shed_extras(scene: Scene, report: Report, revalidate: Callable[[Scene], Repo
         fails = _failures(report)
         if not fails:
             break
-        _, dropped = relieve(scene.plan, scene, report)
-        if not dropped:
+        kept = False
+        # what stands in the way first; failing that, the design extras the failed checks are about themselves
+        for dropped in (relieve(scene.plan, scene, report)[1], _failing_extras(scene, report)):
+            if not dropped:
+                continue
+            trial = without_objects(scene, set(dropped))
+            trial_report = revalidate(trial)
+            if _failures(trial_report) < fails:
+                scene, report, kept = trial, trial_report, True
+                shed.append((dropped, report))
+                break
+        if not kept:
             break
-        trial = without_objects(scene, set(dropped))
-        trial_report = revalidate(trial)
-        if _failures(trial_report) >= fails:
-            break
-        scene, report = trial, trial_report
-        shed.append((dropped, report))
     return scene, report, shed
+
+
+def _failing_extras(scene: Scene, report: Report) -> list[str]:
+    """The design objects failed findings are about (an unreachable third bookshelf), never a program's core anchor,
+    with what stands on them."""
+    from scenegen.design.brief import choose_program
+
+    rank = _importance(choose_program(scene.plan.prompt, scene.room.type))
+    added = {o.id: o.category for o in scene.plan.objects if is_added(o)}
+    about = {f.object_ids[0] for f in report.findings if f.status == "fail" and not f.check.endswith("_rate")
+             and f.object_ids and f.object_ids[0] in added and rank.get(added[f.object_ids[0]], 0) < 3}
+    about |= {o.id for o in scene.objects if o.support in about and o.id in added}
+    return sorted(about)
 
 
 def _failures(report: Report) -> int:
