@@ -63,7 +63,7 @@ def eval_design_explicit(
     from rich.table import Table
 
     from scenegen.training.design.evaluate import explicit
-    from scenegen.plan.evaluate import EVAL_SET, load_eval_set
+    from scenegen.training.plan.evaluate import EVAL_SET, load_eval_set
     from scenegen.scene import write_atomic
 
     with user_errors():
