@@ -8,10 +8,10 @@ import math
 import numpy as np
 
 from scenegen.geometry import footprint_corners, wrap_angle
+from scenegen.scene import ARCHITECTURE_RELATIONS
 from scenegen.solve.floor import avoided
 from scenegen.solve.footprints import dims, overlaps
 from scenegen.solve.items import Item
-from scenegen.scene import ARCHITECTURE_RELATIONS
 from scenegen.solve.relations import Box, Boxes, score_relation_batch
 from scenegen.solve.state import SolverState
 from scenegen.solve.surface import LEVEL, is_uneven, rest_heights

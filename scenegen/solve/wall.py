@@ -10,10 +10,10 @@ import numpy as np
 
 from scenegen.geometry import footprint_corners, overlap_matrix, rects_inside_polygon, rects_overlap_any, wrap_angle, \
     yaw_facing
+from scenegen.scene import ARCHITECTURE_RELATIONS
 from scenegen.solve.floor import avoided, place_floor
 from scenegen.solve.footprints import dims
 from scenegen.solve.items import WALL_GAP, Item
-from scenegen.scene import ARCHITECTURE_RELATIONS
 from scenegen.solve.relations import Box, Boxes, room_centroid, score_relation, score_relation_batch
 from scenegen.solve.state import SolverState
 from scenegen.solve.support import place_on_support
