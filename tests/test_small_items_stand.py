@@ -36,7 +36,7 @@ def _tip_margin_deg(category: str, seed: int) -> float:
     return math.degrees(math.atan2(base.exterior.distance(Point(com[0], com[1])), com[2] - v[:, 2].min()))
 
 
-@pytest.mark.parametrize("category", ["picture_frame", "computer_mouse", "knife_block", "alarm_clock"])
+@pytest.mark.parametrize("category", ["picture_frame", "knife_block"])
 def test_standing_items_have_a_base_under_their_centre(category: str) -> None:
     margins = [_tip_margin_deg(category, seed) for seed in range(5)]
     assert min(margins) >= MIN_TIP_DEG, margins
@@ -45,7 +45,9 @@ def test_standing_items_have_a_base_under_their_centre(category: str) -> None:
 @pytest.mark.parametrize("prompt, seed", [("a sideboard with a cutting board on it", 0),
                                           ("a bathroom vanity with a towel on it", 1),
                                           ("a bathroom vanity with a towel on it", 2),
-                                          ("a sideboard with two picture frames on it", 0)])
+                                          ("a sideboard with two picture frames on it", 0),
+                                          ("a sideboard with a computer mouse on it", 0),
+                                          ("a bookshelf with an alarm clock on it", 1)])
 def test_items_on_furniture_settle_and_stay_supported(prompt: str, seed: int) -> None:
     result = make(prompt, seed=seed, attempts=1, validators=["stability", "support"])
     fails = [f.message for f in result.report.findings if f.status == "fail"]
