@@ -90,7 +90,12 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
 
 
 SEATED_GAP = 0.6
-"""metres: a seat this close to a table or desk is at it (as the design evaluation's completeness check reads it)"""
+"""metres: a seat this close to a table or desk is at it (the design evaluation's completeness check reads it too)"""
+
+
+def table_seats() -> frozenset[str]:
+    """What a person sits on at a table or desk: the catalog's seats, plus benches and armchairs."""
+    return catalog.with_role("seat") | {"bench", "armchair"}
 
 
 def _left_unseated(scene: Scene, going: set[str], added: dict[str, str]) -> set[str]:
@@ -98,7 +103,7 @@ def _left_unseated(scene: Scene, going: set[str], added: dict[str, str]) -> set[
     chair is not a work place, so it goes with its chair (the caller keeps a program's core table)."""
     from scenegen.solve.relations import Box, gap
 
-    seats = catalog.with_role("seat") | {"bench", "armchair"}
+    seats = table_seats()
     placed = {o.id: o for o in scene.objects}
     staying = [o for o in scene.objects if o.category in seats and o.id not in going]
     out = set()

@@ -21,6 +21,7 @@ import numpy as np
 
 from scenegen import catalog
 from scenegen.design.brief import choose_program
+from scenegen.design.prune import SEATED_GAP, table_seats
 from scenegen.solve.relations import Box, gap
 from scenegen.scene import Scene
 
@@ -71,17 +72,12 @@ def complete_room(scene: Scene) -> bool:
         return False
     seated = {z.anchor.category for z in prog.zones if z.anchor is not None
               and z.anchor.category in catalog.with_role("knee_top")
-              and any(m.category in _seats() for m in z.members)}  # tables and desks, not a bed with a bench
-    seats = [o for o in scene.objects if o.category in _seats()]
+              and any(m.category in table_seats() for m in z.members)}  # tables and desks, not a bed with a bench
+    seats = [o for o in scene.objects if o.category in table_seats()]
     for table in (o for o in scene.objects if o.category in seated):
-        if not any(gap(Box.of(table), Box.of(s)) < 0.6 for s in seats):
+        if not any(gap(Box.of(table), Box.of(s)) < SEATED_GAP for s in seats):
             return False
     return True
-
-
-def _seats() -> frozenset[str]:
-    """What a person sits on at a table: the catalog's seats, plus benches and armchairs."""
-    return catalog.with_role("seat") | {"bench", "armchair"}
 
 
 def run_room(prompt: str, room_type: str, seed: int, density: str, must_have: list[str] | None = None
