@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from scenegen.scene import AssetRef
+
+if TYPE_CHECKING:
+    import trimesh
 
 CELL = 0.025
 """metres between height-map samples"""
@@ -36,9 +40,7 @@ def _height_map(ref_json: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, floa
     from scenegen.assets import build_mesh
 
     mesh = build_mesh(AssetRef.model_validate_json(ref_json))
-    (x0, y0, _), (x1, y1, z1) = mesh.bounds
-    xs = np.arange(x0 + CELL / 2, x1, CELL)
-    ys = np.arange(y0 + CELL / 2, y1, CELL)
+    xs, ys = _cells(mesh)
     # each cell is the highest of 3 x 3 rays over it (its centre, edges and corners), so a part thinner than a cell
     # (a faucet's 2 cm spout) is not missed between samples and nothing is set down through it
     fx = np.concatenate([xs - CELL / 2, xs[-1:] + CELL / 2]) if len(xs) else xs
@@ -51,7 +53,13 @@ def _height_map(ref_json: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, floa
     for dj in range(3):
         for di in range(3):
             heights = np.maximum(heights, fine[dj:dj + 2 * len(ys):2, di:di + 2 * len(xs):2])
-    return xs, ys, heights, float(z1)
+    return xs, ys, heights, float(mesh.bounds[1][2])
+
+
+def _cells(mesh: "trimesh.Trimesh") -> tuple[np.ndarray, np.ndarray]:
+    """(xs (X,), ys (Y,)): the centres of the ``CELL`` grid over the mesh's footprint, local frame, metres."""
+    (x0, y0, _), (x1, y1, _) = mesh.bounds
+    return np.arange(x0 + CELL / 2, x1, CELL), np.arange(y0 + CELL / 2, y1, CELL)
 
 
 def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512, lowest: bool = False
@@ -115,12 +123,9 @@ def _underside_map(ref_json: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     from scenegen.assets import build_mesh
 
     mesh = build_mesh(AssetRef.model_validate_json(ref_json))
-    (x0, y0, _), (x1, y1, _) = mesh.bounds
-    xs = np.arange(x0 + CELL / 2, x1, CELL)
-    ys = np.arange(y0 + CELL / 2, y1, CELL)
+    xs, ys = _cells(mesh)
     gx, gy = np.meshgrid(xs, ys)
-    tri = np.asarray(mesh.triangles)
-    return xs, ys, _cast_down(tri, gx.ravel(), gy.ravel(), lowest=True).reshape(gx.shape)
+    return xs, ys, _cast_down(np.asarray(mesh.triangles), gx.ravel(), gy.ravel(), lowest=True).reshape(gx.shape)
 
 
 def clear_under(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float, rects: np.ndarray) -> np.ndarray:
