@@ -68,18 +68,29 @@ that deep (built in the test, so hypothesis never has to print a 3,000-deep valu
 
 
 def _apply(raw: dict, path: tuple, value: Any) -> None:
-    parent = raw
+    """Set or delete ``path`` in ``raw``; nothing when an earlier mutation removed or replaced what it leads through
+    (``plan.objects`` set to a string, then ``plan.objects[0].category`` deleted)."""
+    parent: Any = raw
     for key in path[:-1]:
+        if not _has(parent, key):
+            return
         parent = parent[key]
+    last = path[-1]
+    if not isinstance(parent, (dict, list)) or (isinstance(parent, list) and not _has(parent, last)):
+        return
     if isinstance(value, tuple) and value[:1] == ("<nest>",):
         value = f"{NEST_TOKEN}{value[1]}"  # json.dumps would recurse too: spliced into the text by ``_dumps``
     if isinstance(value, str) and value == "<delete>":
-        if isinstance(parent, dict):
-            del parent[path[-1]]
-        else:
-            parent.pop(path[-1])
+        if _has(parent, last):
+            del parent[last]
     else:
-        parent[path[-1]] = value
+        parent[last] = value
+
+
+def _has(container: Any, key: Any) -> bool:
+    if isinstance(container, dict):
+        return key in container
+    return isinstance(container, list) and isinstance(key, int) and -len(container) <= key < len(container)
 
 
 class _Hang(BaseException):
@@ -157,3 +168,14 @@ def test_mutated_scene_files_end_in_one_line_or_work(mutations: list[tuple]) -> 
 @given(st.lists(mutation, min_size=1, max_size=4))
 def test_mutated_scene_files_many(mutations: list[tuple]) -> None:
     test_mutated_scene_files_end_in_one_line_or_work.hypothesis.inner_test(mutations)  # type: ignore[attr-defined]
+
+
+def test_a_mutation_through_what_an_earlier_one_replaced_is_skipped() -> None:
+    """Hypothesis found it: plan.objects set to a string, then plan.objects[0].category deleted."""
+    raw = {"plan": {"objects": [{"category": "bed"}]}}
+    _apply(raw, ("plan", "objects"), "0")
+    _apply(raw, ("plan", "objects", 0, "category"), "<delete>")
+    assert raw == {"plan": {"objects": "0"}}
+    raw = {"plan": {"objects": [{"category": "bed"}]}}
+    _apply(raw, ("plan", "objects", 0, "category"), "<delete>")
+    assert raw == {"plan": {"objects": [{}]}}
