@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from scenegen.geometry import footprint_corners, rects_inside_polygon, rects_overlap
+from scenegen.geometry import footprint_corners, rects_distance, rects_inside_polygon, rects_overlap
 from scenegen.solve.footprints import dims, overlaps, partly_over, room_dims, with_
 from scenegen.solve.items import Item
 from scenegen.solve.relations import Box, room_centroid
@@ -20,6 +20,11 @@ RUG_SLIDE = 0.6
 above it stands against a wall"""
 RUG_TIGHT_BORDER = 0.03
 """metres of rug beyond the furniture when the full border would run under its neighbours"""
+RUG_GROUP_GAP = 0.15
+"""metres: floor furniture this close to a rug's anchor (chairs tucked at a dining table, side tables at a sofa)
+belongs to its group, and a rug may grow to hold the whole group"""
+RUG_GROUP_BORDER = 0.1
+"""metres of rug wanted beyond each side of such a group"""
 RUG_SHRINK = (1.0, 0.85, 0.7, 0.55)
 """Scales tried for a rug's width and depth until every piece of floor furniture stands wholly on it or off it."""
 
@@ -33,7 +38,8 @@ def place_flat(st: SolverState, it: Item) -> None:
     cx, cy = room_centroid(st.room)
     ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
     turn = rug_turn(it, anchors)
-    tries = rug_scales(st, it, anchors, turn)
+    group = anchor_group(st, anchors[0]) if anchors else None
+    tries = rug_scales(st, it, anchors, turn, group)
     if anchors:  # every size with the anchor wholly on the rug, then edge to edge with it, then any place at all
         tries = ([(sx, sy, True, False) for sx, sy in tries] + [(sx, sy, True, True) for sx, sy in tries]
                  + [(sx, sy, False, False) for sx, sy in tries])
@@ -41,7 +47,8 @@ def place_flat(st: SolverState, it: Item) -> None:
         tries = [(sx, sy, False, False) for sx, sy in tries]
     for sx, sy, under_anchor, edge in tries:
         x, y, yaw = flat_candidates(st, anchors, cx, cy, fine=sx < 1.0, turn=turn,
-                                    half=(sx * w / 2, sy * d / 2) if edge else None)
+                                    half=(sx * w / 2, sy * d / 2) if edge else None,
+                                    centre=group[:2] if group else None)
         rects = footprint_corners(x, y, sx * w / 2, sy * d / 2, yaw)
         ok = rects_inside_polygon(st.poly, rects)
         for oid, b in st.boxes.items():
@@ -87,10 +94,29 @@ def rug_turn(it: Item, anchors: list[Box]) -> float:
     return math.pi / 2 if growth(d, w) < growth(w, d) - 1e-9 else 0.0
 
 
-def rug_scales(st: SolverState, it: Item, anchors: list[Box], turn: float = 0.0) -> list[tuple[float, float]]:
+def anchor_group(st: SolverState, anchor: Box) -> tuple[float, float, float, float] | None:
+    """The anchor and the floor furniture within ``RUG_GROUP_GAP`` of it, as one rectangle in the anchor's frame:
+    (centre u, centre v, width, depth), metres, ``RUG_GROUP_BORDER`` included; None when nothing stands that close.
+    Chairs tucked at a dining table leave no floor for a rug just under the table; a rug under the whole set does
+    what a designer's would."""
+    near = [b for oid, b in st.boxes.items() if oid != anchor.id and st.items[oid].role == "floor"
+            and rects_distance(b.corners[None], anchor.corners[None])[0] <= RUG_GROUP_GAP]
+    if not near:
+        return None
+    c, s = math.cos(anchor.yaw), math.sin(anchor.yaw)
+    pts = np.concatenate([anchor.corners, *(b.corners for b in near)]) - (anchor.cx, anchor.cy)
+    u, v = pts[:, 0] * c + pts[:, 1] * s, -pts[:, 0] * s + pts[:, 1] * c
+    lo_u, hi_u, lo_v, hi_v = u.min() - RUG_GROUP_BORDER, u.max() + RUG_GROUP_BORDER, v.min() - RUG_GROUP_BORDER, \
+        v.max() + RUG_GROUP_BORDER
+    return float(lo_u + hi_u) / 2, float(lo_v + hi_v) / 2, float(hi_u - lo_u), float(hi_v - lo_v)
+
+
+def rug_scales(st: SolverState, it: Item, anchors: list[Box], turn: float = 0.0,
+               group: tuple[float, float, float, float] | None = None) -> list[tuple[float, float]]:
     """(width, depth) scale factors to try for a rug, in order: for a rug under an anchor, first the size that
     holds the anchor's whole footprint with ``RUG_BORDER`` to spare (within the catalog's largest rug), so a bed
-    stands wholly on its rug; then ``RUG_SHRINK``. ``turn``: the rug lies a quarter turned to its anchor (its width
+    stands wholly on its rug; then the size that holds the anchor's ``group`` (``anchor_group``), when the catalog
+    has a rug that large; then ``RUG_SHRINK``. ``turn``: the rug lies a quarter turned to its anchor (its width
     along the anchor's depth)."""
     shrink = [(s, s) for s in RUG_SHRINK]
     if not anchors:
@@ -102,6 +128,10 @@ def rug_scales(st: SolverState, it: Item, anchors: list[Box], turn: float = 0.0)
     sx = min(max(1.0, (along + 2 * RUG_BORDER) / w), big_w / w)
     sy = min(max(1.0, (across + 2 * RUG_BORDER) / d), big_d / d)
     fits = [(round(sx, 4), round(sy, 4))] if (sx, sy) != (1.0, 1.0) else []
+    if group is not None:
+        g_along, g_across = (group[3], group[2]) if turn else (group[2], group[3])
+        if g_along <= big_w and g_across <= big_d:
+            fits.append((round(max(1.0, g_along / w), 4), round(max(1.0, g_across / d), 4)))
     # then just the anchor's footprint and a hand's width: room for a side table beside the sofa and in front of it
     small_w, small_d, _ = it.cat.size_min
     tx = min(max((along + 2 * RUG_TIGHT_BORDER) / w, small_w / w), big_w / w)
@@ -110,14 +140,19 @@ def rug_scales(st: SolverState, it: Item, anchors: list[Box], turn: float = 0.0)
 
 
 def flat_candidates(st: SolverState, anchors: list[Box], cx: float, cy: float, fine: bool, turn: float = 0.0,
-                    half: tuple[float, float] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                    half: tuple[float, float] | None = None, centre: tuple[float, float] | None = None
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rug centres and yaws to try (x, y, yaw arrays, metres and radians): on each anchor and slid around it by up to
-    ``RUG_SLIDE``, at the room's centroid
+    ``RUG_SLIDE``, at ``centre`` (u, v in the first anchor's frame: its group's centre), at the room's centroid
     in each wall direction, then a 0.2 m grid at the first wall direction (``fine``: 0.1 m in every one)."""
     shifts = np.arange(-RUG_SLIDE, RUG_SLIDE + 1e-9, 0.1)
     candidates = [(b.cx, b.cy, b.yaw + turn) for b in anchors] + [
         (b.cx + u * math.cos(b.yaw) - v * math.sin(b.yaw), b.cy + u * math.sin(b.yaw) + v * math.cos(b.yaw),
          b.yaw + turn) for b in anchors for u in shifts for v in shifts] + [(cx, cy, yaw) for yaw in st.wall_yaws]
+    if centre is not None:
+        b, (u, v) = anchors[0], centre
+        candidates.append((b.cx + u * math.cos(b.yaw) - v * math.sin(b.yaw),
+                           b.cy + u * math.sin(b.yaw) + v * math.cos(b.yaw), b.yaw + turn))
     if half is not None:  # edge to edge with the anchor (a sofa 5 mm off the wall leaves no other way to lie under it)
         for b in anchors:
             hu, hv = (half[1], half[0]) if turn else half  # the rug's half extents along the anchor's axes
