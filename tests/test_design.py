@@ -31,7 +31,8 @@ def test_programs_cover_25_room_types_with_known_categories() -> None:
 
 
 @pytest.mark.parametrize("prompt,program", [("a master bedroom with a bed", "master_bedroom"),
-                                            ("a kids' playroom with a rug", "kids_room"),
+                                            ("a kids' playroom with a rug", "playroom"),
+                                            ("a kids' bedroom with a bunk bed", "kids_room"),
                                             ("a café with ten tables", "cafe"),
                                             ("a small home office with a desk", "home_office"),
                                             ("a bed", "bedroom")])

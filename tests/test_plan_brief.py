@@ -10,7 +10,8 @@ from scenegen.plan.brief import program_base, read_brief
 @pytest.mark.parametrize("prompt, program, room_type", [
     ("a living room", "living_room", "living_room"),
     ("a cozy bedroom", "bedroom", "bedroom"),
-    ("a kids' playroom", "kids_room", "bedroom"),
+    ("a kids' playroom", "playroom", "bedroom"),
+    ("a kids' room", "kids_room", "bedroom"),
     ("a small home office", "home_office", "office"),
     ("a café", "cafe", "dining_room"),
     ("a Harry Potter-themed library", "library", "office"),
