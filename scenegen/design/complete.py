@@ -44,6 +44,10 @@ SOFT = frozenset({"sofa", "armchair", "bed", "ottoman", "rug", "pillow", "throw_
 woods."""
 
 
+HOLDING = frozenset({"on_top", "on_wall", "hang_from_ceiling"})
+"""relation kinds that say what holds an object up"""
+
+
 def is_added(obj: PlannedObject) -> bool:
     """Whether the design stage added ``obj`` (not asked for by the prompt)."""
     return obj.description.startswith(DESIGN_MARK)
@@ -193,6 +197,8 @@ def _add_zone(r: _Room, zone: Zone) -> None:
                   and (o.category in kinds or any(catalog.is_kind_of(o.category, k) for k in kinds))]
         if stated:
             groups = [[o] for o in stated[:max(1, 2 * zone.repeat[1] if zone.per_m2 else 1)]]
+        elif anchor.category in _unneeded_hosts(r, zone):
+            return
         else:
             groups = []
             for _ in range(zone.instances(r.room.area, r.density)):
@@ -204,10 +210,30 @@ def _add_zone(r: _Room, zone: Zone) -> None:
                 groups.append(group)
             if not groups:
                 return
+    unneeded = _unneeded_hosts(r, zone)
     for group in groups:
         for m in zone.members:
-            if m is not anchor:
+            if m is not anchor and m.category not in unneeded:
                 _add_member(r, zone, m, group)
+
+
+def _unneeded_hosts(r: _Room, zone: Zone) -> set[str]:
+    """The zone's host categories that are only there to hold a member (``holds``) the prompt itself puts
+    elsewhere: a TV stand for a TV the prompt hangs on the wall would stand where its speakers were asked to go."""
+    out = set()
+    for m in zone.members:
+        if not m.holds or m.on is None:
+            continue
+        stated = [o.id for o in r.objects if not is_added(o) and o.category == m.category]
+        placed = {rel.subject for rel in r.relations if rel.subject in stated and rel.kind in HOLDING
+                  and not (rel.kind == "on_top" and _category(r, rel.target) == m.on)}
+        if stated and placed >= set(stated):
+            out.add(m.on)
+    return out
+
+
+def _category(r: _Room, oid: str | None) -> str | None:
+    return next((o.category for o in r.objects if o.id == oid), None)
 
 
 def _pick(r: _Room, m: Member) -> str:

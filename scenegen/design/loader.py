@@ -48,6 +48,9 @@ class Member:
     anchor: bool = False
     to: str | None = None
     """the group member category ``rel`` points at instead of the anchor (a rug under the coffee table)"""
+    holds: bool = False
+    """the zone's anchor is there to hold this member (a TV stand for its TV): when the prompt puts its own one
+    somewhere else (a TV on the wall), the zone is not added"""
 
     def n(self, density: Density) -> int:
         """How many at ``density`` (0 below the member's level)."""
@@ -114,7 +117,7 @@ class Program:
 
 KINDS = frozenset({"sleep", "lounge", "work", "dine", "cook", "wash", "store", "play", "exercise", "display", "read",
                    "groom", "entry", "music", "teach", "meet", "wait", "serve", "make"})
-_MEMBER_KEYS = {"category", "count", "level", "p", "on", "per_host", "rel", "alt", "anchor", "to"}
+_MEMBER_KEYS = {"category", "count", "level", "p", "on", "per_host", "rel", "alt", "anchor", "to", "holds"}
 _ZONE_KEYS = {"name", "kind", "member", "min_area", "level", "p", "core", "per_m2", "repeat"}
 _PROGRAM_KEYS = {"name", "aliases", "size", "zone", "style", "wall_decor", "lights", "windows", "planner_types"}
 
@@ -151,7 +154,7 @@ def _member(where: str, raw: dict, skipped: list[str]) -> Member | None:
         return None
     return Member(category=known[0], count=count, level=level, p=float(raw.get("p", 1.0)), on=on,
                   per_host=bool(raw.get("per_host", False)), rel=raw.get("rel"), alt=tuple(known[1:]),
-                  anchor=bool(raw.get("anchor", False)), to=raw.get("to"))
+                  anchor=bool(raw.get("anchor", False)), to=raw.get("to"), holds=bool(raw.get("holds", False)))
 
 
 def parse_program(raw: dict, where: str) -> Program:
