@@ -4,6 +4,8 @@ boxes in front of doors and windows."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from scenegen import catalog
@@ -57,10 +59,19 @@ def implied_relations(plan: LayoutPlan, items: dict[str, Item]) -> list[Relation
     return out
 
 
-def choose_supports(items: dict[str, Item]) -> None:
+FLOOR_PLACES = frozenset({"corner", "middle_of_room"})
+"""room-relative relations that put an object on the floor: "a globe in the corner" stands there, not on a desk
+that happens to be elsewhere"""
+
+
+def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) -> None:
     """Give every object-supported item without an explicit 'on X' a support from the plan, spreading the load: the
     host with the smallest share of its top taken once the item is on it (changes ``items`` in place: ``support``,
-    or ``role`` "floor" when nothing can hold it)."""
+    or ``role`` "floor" when nothing can hold it or a ``FLOOR_PLACES`` relation puts it on the floor)."""
+    placed = {r.subject for r in relations if r.kind in FLOOR_PLACES}
+    for it in items.values():
+        if it.role == "object" and not it.support and it.obj.id in placed:
+            it.role = "floor"
     used: dict[str, float] = {}
     for it in items.values():
         if it.role == "object" and it.support:
