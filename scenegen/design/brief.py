@@ -16,8 +16,10 @@ from scenegen.scene import LayoutPlan
 
 NEGATIONS = ("no", "without", "not", "never", "nor", "except")
 VAGUE = ("lots of", "a lot of", "lot of", "many", "plenty of", "full of", "loads of", "tons of", "piles of",
-         "stacks of", "heaps of", "some", "several", "a few", "a bunch of", "a collection of")
-"""Quantifiers that leave a category open: the designer may add more of it (a professor's "lots of books")."""
+         "stacks of", "heaps of", "a bunch of", "a collection of")
+"""Quantifiers that leave a category open: the designer may add more of it (a professor's "lots of books"). "a few",
+"some" and "several" are not among them: the planner reads each as a documented number, which the prompt then
+states like any other count."""
 ONLY = re.compile(r"\b(only|nothing else|just the|nothing more|exactly these|no other|no more than)\b")
 SIZE_GIVEN = re.compile(r"\d+(?:\.\d+)?\s*(?:m2|m²|sqm|sq|square|m\b|meters?|metres?|ft|feet|foot|')", re.I)
 SHRINK_WORDS = {"tiny": 0.6, "small": 0.75, "little": 0.75, "compact": 0.75, "cozy": 0.9, "cosy": 0.9,
