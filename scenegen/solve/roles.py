@@ -34,7 +34,8 @@ def make_item(plan: LayoutPlan, obj: PlannedObject, ref: AssetRef, size: tuple[f
 
 
 def implied_relations(plan: LayoutPlan, items: dict[str, Item]) -> list[Relation]:
-    """Companion relations (``catalog.companions``) for objects whose plan entry has no object-object relation."""
+    """Companion relations (``catalog.companions``) for objects whose plan entry has no object-object relation: floor
+    furniture, and wall-mountable things that hang on the wall (a TV across from the sofa)."""
     related = {r.subject for r in plan.relations if r.kind not in ARCHITECTURE_RELATIONS}
     by_category: dict[str, list[str]] = {}
     for o in plan.objects:
@@ -42,7 +43,8 @@ def implied_relations(plan: LayoutPlan, items: dict[str, Item]) -> list[Relation
     load: dict[str, int] = {}
     out = []
     for o in plan.objects:
-        if o.id in related or items[o.id].role != "floor":
+        role = items[o.id].role
+        if o.id in related or not (role == "floor" or (role == "wall" and "wall_mountable" in items[o.id].cat.roles)):
             continue
         for anchor_cat, kind in catalog.companions(o.category):
             anchors = [a for a in by_category.get(anchor_cat, []) if items[a].role == "floor"]

@@ -191,10 +191,11 @@ def hits_opening(st: SolverState, wall: int, t: float, w: float, z: float, h: fl
 
 def score_wall(st: SolverState, it: Item, box: Box) -> float:
     """Soft score of a wall spot: the plan's relations of ``it`` (other than on_wall) and towards it from placed
-    objects, and being centred over furniture that stands against the same wall below it."""
+    objects, the catalog's implied ones included (a hung TV across from the sofa), and being centred over furniture
+    that stands against the same wall below it."""
     score = 0.0
     boxes = {**st.boxes, it.obj.id: box}
-    for r in st.plan.relations:  # its own, and those of placed things towards it (a sofa that faces the TV)
+    for r in st.relations:  # its own, and those of placed things towards it (a sofa that faces the TV)
         if r.kind != "on_wall" and (r.subject == it.obj.id or (r.target == it.obj.id and r.subject in st.boxes)):
             score += 10.0 * score_relation(r, boxes, st.room)
     # A picture reads best centred over furniture that stands against the same wall below it.

@@ -71,6 +71,7 @@ ENTRIES: tuple[Category, ...] = (
         size_min=(0.6, 0.15, 0.4), size_typical=(1.25, 0.25, 0.78), size_max=(2.0, 0.4, 1.2), support="object",
         supported_by=("tv_stand", "dresser", "sideboard", "cabinet"), rooms=("living_room", "bedroom"),
         mount_height=1.2, roles=("wall_mountable",), colour=(0.08, 0.08, 0.09), material="plastic",
+        companions=(("sofa", "across_from"), ("armchair", "across_from"), ("bed", "across_from")),
     ),
     Category(
         name="tv_stand",
