@@ -151,7 +151,7 @@ def complete(plan: LayoutPlan, density: Density, rng: np.random.Generator) -> La
     if brief.only:
         return plan.model_copy(update={"notes": [*plan.notes, f"{head}; the prompt says 'only', so nothing was "
                                                               f"added"]})
-    room = _sized_room(plan.room, brief, ROOM_AREA[density])
+    room = _sized_room(plan.room, brief, ROOM_AREA[density], _stated_groups_area(plan, brief, density))
     r = _Room(plan, room, brief, density, rng)
     for zone in brief.program.zones:
         _add_zone(r, zone)
@@ -358,11 +358,29 @@ def _paint(objects: list[PlannedObject], brief: Brief, rng: np.random.Generator)
     return out
 
 
-def _sized_room(room: Room, brief: Brief, growth: float = 1.0) -> Room:
-    """The room grown to the program's floor area (times the prompt's size words and the density's ``growth``) when
-    the prompt gave no size and the planner's room is smaller; openings keep their width and their relative place
-    along each wall."""
-    target = brief.program.area * brief.size_factor * growth
+STATED_GROUP_PACKING = 0.8
+"""A room sized for the prompt's own repeated groups (a café's ten stated tables) packs them this much tighter than
+the program's per-m² rate"""
+
+
+def _stated_groups_area(plan: LayoutPlan, brief: Brief, density: Density) -> float:
+    """Floor area (m²) the prompt's stated anchors of repeated zones need at the program's rate (``Zone.per_m2``):
+    "a café with ten tables" needs room for ten tables with their chairs, not the program's default four."""
+    need = 0.0
+    for zone in brief.program.zones:
+        if zone.per_m2 <= 0 or zone.anchor is None:
+            continue
+        kinds = (zone.anchor.category, *zone.anchor.alt)
+        stated = sum(1 for o in plan.objects if o.category in kinds)
+        need = max(need, stated / zone.rate(density) * STATED_GROUP_PACKING)
+    return need
+
+
+def _sized_room(room: Room, brief: Brief, growth: float = 1.0, floor_needed: float = 0.0) -> Room:
+    """The room grown to the program's floor area (times the prompt's size words and the density's ``growth``), or
+    to ``floor_needed`` m² when that is more, when the prompt gave no size and the planner's room is smaller;
+    openings keep their width and their relative place along each wall."""
+    target = max(brief.program.area * brief.size_factor * growth, floor_needed)
     if brief.size_given or room.area >= target * 0.95:
         return room
     k = math.sqrt(target / room.area)

@@ -80,8 +80,11 @@ class Zone:
         """How many copies of the group a room of ``area`` m² gets at ``density``."""
         if self.per_m2 <= 0:
             return 1
-        rate = self.per_m2 * (1.0 if density == "normal" else 1.3)
-        return int(min(max(round(area * rate), self.repeat[0]), self.repeat[1]))
+        return int(min(max(round(area * self.rate(density)), self.repeat[0]), self.repeat[1]))
+
+    def rate(self, density: Density) -> float:
+        """Instances of the group per m² of floor at ``density`` (full packs 1.3× as many)."""
+        return self.per_m2 * (1.0 if density == "normal" else 1.3)
 
     @property
     def anchor(self) -> Member | None:
