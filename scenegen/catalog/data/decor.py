@@ -122,6 +122,8 @@ ENTRIES: tuple[Category, ...] = (
         name="stool", synonyms=("stool", "step stool", "low stool", "vanity stool", "milking stool"),
         size_min=(0.3, 0.3, 0.35), size_typical=(0.35, 0.35, 0.45), size_max=(0.45, 0.45, 0.6), functional_sides=(),
         rooms=("kitchen", "bathroom", "bedroom"), roles=("seat",), colour=(0.6, 0.45, 0.3), material="wood",
+        companions=(("easel", "in_front_of"), ("dressing_table", "in_front_of+face_to"), ("kitchen_island", "around"),
+                    ("desk", "in_front_of+face_to")),
         params=(Param("legs", "int", 3, 6, integers(3, 5)),),
     ),
     Category(

@@ -26,7 +26,8 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("office chair", "desk chair", "swivel chair", "computer chair", "task chair",
                   "ergonomic chair", "rolling chair"),
         size_min=(0.5, 0.5, 0.8), size_typical=(0.65, 0.65, 1.05), size_max=(0.75, 0.75, 1.3), rooms=("office",),
-        roles=("seat",), companions=(("desk", "in_front_of+face_to"),), colour=(0.12, 0.12, 0.13), material="fabric",
+        roles=("seat",), companions=(("desk", "in_front_of+face_to"), ("dining_table", "around")),
+        colour=(0.12, 0.12, 0.13), material="fabric",
     ),
     Category(
         name="chair",
