@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from scenegen import catalog
-from scenegen.design.brief import choose_program
+from scenegen.design.brief import read_brief
 from scenegen.design.prune import SEATED_GAP, table_seats
 from scenegen.solve.relations import Box, gap
 from scenegen.scene import Scene
@@ -65,8 +65,9 @@ def _rate(report, check: str, key: str) -> float:  # noqa: ANN001 -- a scenegen 
 
 def complete_room(scene: Scene) -> bool:
     """Whether the room holds its program's core anchors, and, where the program seats people at a table (a dining
-    table with chairs), a seat beside every such table."""
-    prog = choose_program(scene.plan.prompt, scene.room.type)
+    table with chairs), a seat beside every such table. The program is the one the design stage furnished from
+    (the planner's, else the prompt's words)."""
+    prog = read_brief(scene.plan).program
     have = scene.counts()
     if any(have.get(c, 0) == 0 for c in prog.core_categories()):
         return False
