@@ -96,8 +96,9 @@ def make(prompt: str, options: MakeOptions | None = None, *, progress: ProgressF
     if not layout.objects:
         from scenegen.plan import PlanError
 
-        raise PlanError(f"the prompt names a {layout.program or layout.room.type} but no furniture, and this run only "
-                        f"places what the prompt lists; name some objects or add --density normal")
+        room = (layout.program or layout.room.type).replace("_", " ")
+        raise PlanError(f"the prompt names {'an' if room[0] in 'aeiou' else 'a'} {room} but no furniture, and this run "
+                        f"only places what the prompt lists; name some objects or add --density normal")
 
     step("assets")
     t0 = time.perf_counter()
