@@ -93,6 +93,9 @@ def make(prompt: str, options: MakeOptions | None = None, *, progress: ProgressF
         t0 = time.perf_counter()
         layout = complete(layout, opts.density, stage_rng(opts.seed, "design"))  # type: ignore[arg-type]
         timings["design"] = time.perf_counter() - t0
+    from scenegen.design.room_fit import fit_far_relations
+
+    layout = fit_far_relations(layout)
     if not layout.objects:
         from scenegen.plan import PlanError
 

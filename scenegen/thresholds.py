@@ -31,3 +31,6 @@ MIN_ACC_SCORE = 0.5
 width is about what a person needs to step up to it. Param ``min_score``."""
 KNEE_MIN_HEIGHT = 0.6
 """A top at least this high (m) leaves knee space under it for a seat pulled up to it."""
+
+FAR_MIN_CENTRE = 4.0
+"""metres between two objects' centres above which they are 'far' apart (SceneEval's far, ../shared/METRICS.md)"""

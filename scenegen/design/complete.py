@@ -20,7 +20,8 @@ import numpy as np
 from scenegen import catalog
 from scenegen.design.brief import Brief, read_brief
 from scenegen.design.loader import LEVEL, Density, Member, Zone, dressing, dressing_once
-from scenegen.scene import Attributes, LayoutPlan, Opening, PlannedObject, Relation, Room
+from scenegen.design.room_fit import scale_room
+from scenegen.scene import Attributes, LayoutPlan, PlannedObject, Relation, Room
 
 DESIGN_MARK = "[design]"
 """Prefix of ``PlannedObject.description`` and ``Relation.source`` for what the design stage added."""
@@ -383,12 +384,4 @@ def _sized_room(room: Room, brief: Brief, growth: float = 1.0, floor_needed: flo
     target = max(brief.program.area * brief.size_factor * growth, floor_needed)
     if brief.size_given or room.area >= target * 0.95:
         return room
-    k = math.sqrt(target / room.area)
-    foot = [(round(x * k, 2), round(y * k, 2)) for x, y in room.footprint]
-    grown = Room(type=room.type, footprint=foot, height=room.height)
-    openings = []
-    for op in room.openings:
-        length = grown.wall_length(op.wall)
-        offset = min(max(op.offset * k, op.width / 2), length - op.width / 2)
-        openings.append(Opening(**{**op.model_dump(), "offset": round(offset, 3)}))
-    return Room(type=room.type, footprint=foot, height=room.height, openings=openings)
+    return scale_room(room, math.sqrt(target / room.area))

@@ -20,7 +20,7 @@ import numpy as np
 
 from scenegen.geometry import footprint_corners, point_segment_distance, rects_distance, wrap_angle
 from scenegen.scene import ARCHITECTURE_RELATIONS, ObjectInstance, Relation, Room
-from scenegen.thresholds import FLAT_HEIGHT
+from scenegen.thresholds import FAR_MIN_CENTRE, FLAT_HEIGHT
 
 SATISFIED = 0.5
 PAIR_TOL = 0.15
@@ -258,7 +258,7 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
     if kind == "near":
         return _band(g, 0.0, 1.5, 0.5)  # SceneEval's near is 0.5–1.5 m; closer still reads as near to a person
     if kind == "far":
-        return _band(np.hypot(s.cx - t.cx, s.cy - t.cy), 4.0, math.inf, 1.0)
+        return _band(np.hypot(s.cx - t.cx, s.cy - t.cy), FAR_MIN_CENTRE, math.inf, 1.0)
     if kind == "face_to":
         return _angle_score(_facing(s, t.cx, t.cy)) * np.ones(n)
     if kind == "across_from":

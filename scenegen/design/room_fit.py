@@ -1,0 +1,75 @@
+"""Rooms big enough for what the prompt asks of them: a room whose size the prompt did not give grows until each
+'far' relation can hold (SceneEval's far: centres more than ``FAR_MIN_CENTRE`` apart), rather than failing a
+relation that no layout of the default room could meet."""
+
+from __future__ import annotations
+
+import math
+
+from scenegen import catalog
+from scenegen.design.brief import SIZE_GIVEN
+from scenegen.scene import LayoutPlan, Opening, Room
+from scenegen.thresholds import FAR_MIN_CENTRE
+
+FAR_SLACK = 0.3
+"""metres of reach beyond ``FAR_MIN_CENTRE`` the grown room allows, so the solver has more than one spot"""
+MAX_GROWTH = 2.0
+"""the most a room's sides are scaled for a far relation; beyond it the relation is left to fail and be explained"""
+
+
+def scale_room(room: Room, k: float) -> Room:
+    """``room`` with its footprint scaled by ``k`` about the origin; openings keep their width and their relative
+    place along each wall."""
+    foot = [(round(x * k, 2), round(y * k, 2)) for x, y in room.footprint]
+    grown = Room(type=room.type, footprint=foot, height=room.height)
+    openings = []
+    for op in room.openings:
+        length = grown.wall_length(op.wall)
+        offset = min(max(op.offset * k, op.width / 2), length - op.width / 2)
+        openings.append(Opening(**{**op.model_dump(), "offset": round(offset, 3)}))
+    return Room(type=room.type, footprint=foot, height=room.height, openings=openings)
+
+
+def _halves(plan: LayoutPlan, oid: str) -> tuple[float, float]:
+    """Half the width and half the depth of the object's typical footprint, metres ((0, 0) for an unknown id)."""
+    o = next((o for o in plan.objects if o.id == oid), None)
+    if o is None:
+        return 0.0, 0.0
+    w, d, _ = catalog.for_object(o.category, o.generic, o.proposal).size_typical
+    return w / 2, d / 2
+
+
+def far_reach(plan: LayoutPlan, room: Room, subject: str, target: str) -> float:
+    """The largest centre distance (metres) ``subject`` and ``target`` can have in ``room``'s bounding box, each
+    turned whichever way reaches further: corner to opposite corner, or from the room's middle to a corner when the
+    plan puts either in the middle of the room."""
+    (x0, y0), (x1, y1) = room.bounds
+    w, d = x1 - x0, y1 - y0
+    middle = {r.subject for r in plan.relations if r.kind == "middle_of_room"}
+    hs, ht = _halves(plan, subject), _halves(plan, target)
+    if subject in middle or target in middle:
+        other = ht if subject in middle else hs
+        return max(math.hypot(max(w / 2 - a, 0.0), max(d / 2 - b, 0.0)) for a, b in (other, other[::-1]))
+    return max(math.hypot(max(w - a[0] - b[0], 0.0), max(d - a[1] - b[1], 0.0))
+               for a in (hs, hs[::-1]) for b in (ht, ht[::-1]))
+
+
+def fit_far_relations(plan: LayoutPlan) -> LayoutPlan:
+    """``plan`` with its room grown (by at most ``MAX_GROWTH``) until every 'far' relation can reach
+    ``FAR_MIN_CENTRE`` + ``FAR_SLACK``, with a note; unchanged when the prompt gave the room's size or nothing needs
+    more room."""
+    far = [r for r in plan.relations if r.kind == "far" and r.target]
+    if not far or SIZE_GIVEN.search(plan.prompt):
+        return plan
+    want = FAR_MIN_CENTRE + FAR_SLACK
+    k = 1.0
+    while k < MAX_GROWTH and any(far_reach(plan, scale_room(plan.room, k), r.subject, r.target) < want for r in far):
+        k = round(k + 0.05, 2)
+    if k == 1.0:
+        return plan
+    room = scale_room(plan.room, k)
+    (_, _), (x1, y1) = room.bounds
+    said = "; ".join(f"'{r.source or f'{r.subject} far {r.target}'}'" for r in far)
+    note = (f"the room was enlarged to {x1:.1f}×{y1:.1f} m so that {said} can hold (far: centres over "
+            f"{FAR_MIN_CENTRE:g} m apart)")
+    return plan.model_copy(update={"room": room, "notes": [*plan.notes, note]})
