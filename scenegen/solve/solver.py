@@ -22,9 +22,9 @@ from __future__ import annotations
 import numpy as np
 
 from scenegen.geometry import rotated_extent
-from scenegen.scene import AssetRef, LayoutPlan, ObjectInstance, Pose
+from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectInstance, Pose
 from scenegen.solve.footprints import r4, side_strips
-from scenegen.solve.items import CLEARANCE, MOVE_MIN, WALL_GAP, RepairHints, SolveResult, perfect
+from scenegen.solve.items import CLEARANCE, MOVE_MIN, WALL_GAP, Item, RepairHints, SolveResult, perfect
 from scenegen.solve.relations import score_relation
 from scenegen.solve.roles import choose_supports
 from scenegen.solve.rugs import lift_onto_rugs, place_flat
@@ -67,6 +67,9 @@ def _run(st: SolverState) -> SolveResult:
     on tops, wall and ceiling objects, objects on those (books on a wall shelf), rugs, and the lift of furniture onto
     rugs."""
     choose_supports(st.items, st.plan.relations)
+    first = wall_anchors(st)
+    for it in first:  # hung before the floor, so what stands beside or below them can find them
+        place_on_wall(st, it)
     done: list[list[str]] = []
     for cluster in floor_clusters(st, floor_order(st)):
         place_cluster(st, cluster)
@@ -78,7 +81,9 @@ def _run(st: SolverState) -> SolveResult:
     for it in st.items.values():
         if it.role == "object" and it not in on_mounted:
             place_on_support(st, it)
-    for it in st.items.values():
+    for it in sorted(st.items.values(), key=_window_dressing_first):
+        if it in first:
+            continue
         if it.role == "wall":
             place_on_wall(st, it)
         elif it.role == "ceiling":
@@ -90,6 +95,25 @@ def _run(st: SolverState) -> SolveResult:
             place_flat(st, it)
     lift_onto_rugs(st)
     return _result(st)
+
+
+def _window_dressing_first(it: Item) -> bool:
+    """Sort key: curtains and blinds first (False sorts first); the window fixes their place, and a TV "to the right
+    of the curtains" needs to know it."""
+    return "window_dressing" not in it.cat.roles
+
+
+def wall_anchors(st: SolverState) -> list[Item]:
+    """Wall things that floor furniture relates to ("speakers either side of the TV on the wall", "a bike to the
+    left of the TV"), with the curtains and blinds they may relate to, in hanging order. The floor search places
+    relative to what is already placed, so these hang first; it then keeps clear below them."""
+    wall = {oid for oid, it in st.items.items() if it.role == "wall"}
+    anchors = {r.target for r in st.relations if r.target in wall and r.subject in st.items
+               and st.items[r.subject].role == "floor" and r.kind not in ARCHITECTURE_RELATIONS}
+    if not anchors:
+        return []
+    related = {r.target for r in st.relations if r.subject in anchors and r.target in wall}
+    return sorted((st.items[oid] for oid in anchors | related), key=_window_dressing_first)
 
 
 def _result(st: SolverState) -> SolveResult:
