@@ -108,6 +108,9 @@ def make(prompt: str, options: MakeOptions | None = None, *, progress: ProgressF
     layout, backend_options = _asset_options(opts, layout)
     refs, sizes = build_assets(layout, seed=opts.seed, backend=opts.objects, options=backend_options)
     timings["assets"] = time.perf_counter() - t0
+    from scenegen.design.room_fit import fit_room_to_objects
+
+    layout = fit_room_to_objects(layout, refs, sizes)
 
     validators = list(opts.validators) if opts.validators is not None else None
     scene, report = _solve_and_repair(layout, refs, sizes, seed=opts.seed, planner=opts.planner, assets=opts.objects,

@@ -55,3 +55,21 @@ def test_make_meets_a_far_relation_in_the_middle_of_the_room() -> None:
                   seed=0, planner="rules")
     assert result.exit_code == 0
     assert any("enlarged" in n for n in result.scene.plan.notes)
+
+
+def test_a_room_grows_until_each_asked_object_stands_in_it_alone() -> None:
+    """'tiny' made a 1.8 x 1.8 m bathroom where the shower had no spot with the door clear and room in front to
+    step in, even alone; the room now grows until it has one, and says so."""
+    result = make("a tiny bathroom with a shower, a toilet and a sink", seed=0, planner="rules")
+    assert result.exit_code == 0 and not result.scene.unplaced
+    assert result.scene.room.area > 1.8 * 1.8 + 0.5
+    assert any("enlarged from 1.8×1.8 m" in n for n in result.scene.plan.notes)
+
+
+def test_a_room_whose_size_the_prompt_gave_is_kept_and_the_misfit_explained() -> None:
+    result = make("a 1.8 x 1.8 m bathroom with a shower, a toilet and a sink", seed=0, planner="rules")
+    (x0, y0), (x1, y1) = result.scene.room.bounds
+    assert math.isclose(x1 - x0, 1.8, abs_tol=0.01) and math.isclose(y1 - y0, 1.8, abs_tol=0.01)
+    assert [u.id for u in result.scene.unplaced] == ["shower_1"]  # explained as what it is: a size problem
+    assert "even with nothing else in the room" in result.scene.unplaced[0].reason
+    assert not any("enlarged" in n for n in result.scene.plan.notes)

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from scenegen import catalog
 from scenegen.design.brief import SIZE_GIVEN
-from scenegen.scene import LayoutPlan, Opening, Room
+from scenegen.scene import AssetRef, LayoutPlan, Opening, Room
 from scenegen.thresholds import FAR_MIN_CENTRE
 
 FAR_SLACK = 0.3
 """metres of reach beyond ``FAR_MIN_CENTRE`` the grown room allows, so the solver has more than one spot"""
+Size3 = tuple[float, float, float]
+
 MAX_GROWTH = 2.0
 """the most a room's sides are scaled for a far relation; beyond it the relation is left to fail and be explained"""
 
@@ -72,4 +76,45 @@ def fit_far_relations(plan: LayoutPlan) -> LayoutPlan:
     said = "; ".join(f"'{r.source or f'{r.subject} far {r.target}'}'" for r in far)
     note = (f"the room was enlarged to {x1:.1f}×{y1:.1f} m so that {said} can hold (far: centres over "
             f"{FAR_MIN_CENTRE:g} m apart)")
+    return plan.model_copy(update={"room": room, "notes": [*plan.notes, note]})
+
+
+GROWTH_STEP = 0.1
+"""how much a room's sides grow per try while a stated object cannot stand in it even alone"""
+
+
+def _fits_alone(plan: LayoutPlan, oid: str, room: Room, refs: dict[str, AssetRef], sizes: dict[str, Size3]) -> bool:
+    """Whether the solver places object ``oid`` in ``room`` with nothing else there (door and window clearances and
+    the room in front of it to use it still apply)."""
+    from scenegen.solve import solve
+
+    sub = plan.model_copy(update={"room": room, "objects": [o for o in plan.objects if o.id == oid],
+                                  "relations": []})
+    return not solve(sub, {oid: refs[oid]}, {oid: sizes[oid]}, np.random.default_rng(0)).unplaced
+
+
+def fit_room_to_objects(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]) -> LayoutPlan:
+    """``plan`` with its room grown (sides by ``GROWTH_STEP`` at a time, at most ``MAX_GROWTH``) until each floor
+    object the prompt asked for can stand in it on its own, with a note; unchanged when the prompt gave the room's
+    size (then the object is explained as too big) or every object fits. "a tiny bathroom with a corner shower" made
+    a 2.2 x 2.2 m room where the shower found no spot with the door clear and room in front to step in."""
+    from scenegen.design import is_added
+    from scenegen.solve.solver import object_roles
+
+    if SIZE_GIVEN.search(plan.prompt):
+        return plan
+    roles = object_roles(plan, refs, sizes)
+    stated = [o.id for o in plan.objects if not is_added(o) and roles[o.id][0] == "floor"]
+    stuck = [oid for oid in stated if not _fits_alone(plan, oid, plan.room, refs, sizes)]
+    if not stuck:
+        return plan
+    k, room = 1.0, plan.room
+    while k < MAX_GROWTH and stuck:
+        k = round(k + GROWTH_STEP, 2)
+        room = scale_room(plan.room, k)
+        stuck = [oid for oid in stuck if not _fits_alone(plan, oid, room, refs, sizes)]
+    (x0, y0), (x1, y1) = plan.room.bounds
+    (_, _), (gx, gy) = room.bounds
+    note = (f"the room was enlarged from {x1 - x0:.1f}×{y1 - y0:.1f} m to {gx:.1f}×{gy:.1f} m so that each object "
+            f"the prompt asked for can stand in it with the door clear and room to use it")
     return plan.model_copy(update={"room": room, "notes": [*plan.notes, note]})
