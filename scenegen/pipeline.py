@@ -179,6 +179,9 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
     _, chosen, scene, report = best
     if best[0] != (0, 0):
         scene, report = _shed_design_extras(scene, report, chosen, rounds, validators, judge, step, timings)
+    if scene.unplaced or any(f.status == "fail" for f in report.findings):
+        scene, report = _sparse_fallback(scene, report, refs, sizes, rounds, seed=seed, planner=planner,
+                                         assets=assets, validators=validators, judge=judge, timings=timings)
     t0 = time.perf_counter()
     scene = _with_conflicts(scene, scene.plan, refs, sizes)  # the plan this round solved, less what design let go
     timings["explain"] = time.perf_counter() - t0
@@ -207,6 +210,54 @@ def _shed_design_extras(scene: Scene, report: Report, chosen: int, rounds: list[
                               unplaced=[u.id for u in scene.unplaced],
                               failures=[f"{f.validator}.{f.check}: {f.message}" for f in fails]))
     return scene, report
+
+
+def _sparse_fallback(scene: Scene, report: Report, refs: dict[str, AssetRef], sizes: dict[str, Size3],
+                     rounds: list["Attempt"], *, seed: int, planner: str, assets: str, validators: list[str] | None,
+                     judge: "JudgeOptions | None", timings: dict[str, float]) -> tuple[Scene, Report]:
+    """One more solve of a furnished room that still fails, without its design floor extras
+    (``scenegen.design.prune.sparse_layout``); kept, as one more round, only when it leaves fewer unplaced objects or
+    failed checks. The program's core anchors stay unless the prompt itself has floor furniture."""
+    from scenegen.design import is_added
+
+    on_floor = {o.id for o in scene.objects if o.support is None}
+    asked_floor = any(o.id in on_floor and not is_added(o) for o in scene.plan.objects)
+    for keep_core in (True, False) if asked_floor else (True,):  # the core goes only where the prompt has furniture
+        scene, report = _sparse_try(scene, report, refs, sizes, rounds, keep_core, seed=seed, planner=planner,
+                                    assets=assets, validators=validators, judge=judge, timings=timings)
+        if not scene.unplaced and not any(f.status == "fail" for f in report.findings):
+            break
+    return scene, report
+
+
+def _sparse_try(scene: Scene, report: Report, refs: dict[str, AssetRef], sizes: dict[str, Size3],
+                rounds: list["Attempt"], keep_core: bool, *, seed: int, planner: str, assets: str,
+                validators: list[str] | None, judge: "JudgeOptions | None", timings: dict[str, float]
+                ) -> tuple[Scene, Report]:
+    """``scene`` solved once more without its design floor extras (``keep_core``: the program's core anchors
+    stay), kept as a new round of ``rounds`` only when it leaves fewer unplaced objects or failed checks."""
+    from scenegen.design.prune import sparse_layout
+    from scenegen.scene import Attempt
+    from validators import validate
+
+    layout, dropped = sparse_layout(scene.plan, scene, keep_core)
+    if not dropped:
+        return scene, report
+    t0 = time.perf_counter()
+    trial = solve_scene(layout, refs, sizes, seed=seed, planner=planner, assets=assets, attempt=len(rounds))
+    timings["solve"] += time.perf_counter() - t0
+    t0 = time.perf_counter()
+    trial_report = validate(trial, only=validators, judge=judge)
+    timings["validate"] += time.perf_counter() - t0
+    fails = [f for f in trial_report.findings if f.status == "fail"]
+    before = (len(scene.unplaced), sum(f.status == "fail" for f in report.findings))
+    if (len(trial.unplaced), len(fails)) >= before:
+        return scene, report
+    rounds.append(Attempt(attempt=len(rounds) + 1, passed=not fails and not trial.unplaced,
+                          unplaced=[u.id for u in trial.unplaced],
+                          failures=[f"{f.validator}.{f.check}: {f.message}" for f in fails],
+                          repairs=[f"solved again without the design's floor extras ({', '.join(dropped)})"]))
+    return trial, trial_report
 
 
 def _with_conflicts(scene: Scene, layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]) -> Scene:

@@ -51,10 +51,9 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
     and without what stands on them; with the ids dropped. The program's core anchors (a living room's sofa) and the
     prompt's objects are never dropped: when no design
     object is named, the layout comes back unchanged for the solver's own repair to handle."""
-    from scenegen.design.brief import choose_program
+    from scenegen.design.brief import read_brief
 
-    prog = choose_program(layout.prompt, layout.room.type)
-    rank = _importance(prog)
+    rank = _importance(read_brief(layout).program)
     standing = {o.id for o in scene.objects if o.support not in ("wall", "ceiling")}
     added = {o.id: o.category for o in layout.objects if is_added(o)}
     votes: dict[str, int] = {}
@@ -190,9 +189,9 @@ def shed_extras(scene: Scene, report: Report, revalidate: Callable[[Scene], Repo
 def _failing_extras(scene: Scene, report: Report) -> list[str]:
     """The design objects failed findings are about (an unreachable third bookshelf), never a program's core anchor,
     with what stands on them."""
-    from scenegen.design.brief import choose_program
+    from scenegen.design.brief import read_brief
 
-    rank = _importance(choose_program(scene.plan.prompt, scene.room.type))
+    rank = _importance(read_brief(scene.plan).program)
     added = {o.id: o.category for o in scene.plan.objects if is_added(o)}
     about = {f.object_ids[0] for f in report.findings if f.status == "fail" and not f.check.endswith("_rate")
              and f.object_ids and f.object_ids[0] in added and rank.get(added[f.object_ids[0]], 0) < 3}
@@ -202,3 +201,32 @@ def _failing_extras(scene: Scene, report: Report) -> list[str]:
 
 def _failures(report: Report) -> int:
     return sum(f.status == "fail" for f in report.findings)
+
+
+def sparse_layout(layout: LayoutPlan, scene: Scene, keep_core: bool = True) -> tuple[LayoutPlan, list[str]]:
+    """The last resort for a furnished room that still fails after the repair loop and shedding: the layout less
+    every design extra standing on the floor (what stands on those goes too), keeping the seats at the tables that
+    stay and, with ``keep_core``, the program's core anchors. A valid room with fewer extras beats a full one that
+    fails; the caller solves it once more and keeps whichever is better. Returns the layout and the ids dropped
+    (empty: nothing to drop)."""
+    from scenegen.design.brief import read_brief
+    from scenegen.solve.relations import Box, gap
+
+    rank = _importance(read_brief(layout).program)
+    added = {o.id: o.category for o in layout.objects if is_added(o)}
+    placed = {o.id: o for o in scene.objects}
+    flat = catalog.with_role("flat")
+    floor = {oid for oid, o in placed.items() if oid in added
+             and (o.support is None or (o.support in placed and placed[o.support].category in flat))}
+    drop = {oid for oid in floor if rank.get(added[oid], 0) < 3 or not keep_core}
+    kept_tables = [Box.of(o) for oid, o in placed.items() if oid not in drop
+                   and o.category in catalog.with_role("knee_top")]
+    drop -= {oid for oid in drop if added[oid] in table_seats()
+             and any(gap(t, Box.of(placed[oid])) < SEATED_GAP for t in kept_tables)}
+    drop |= {oid for oid in added if placed.get(oid) is not None and placed[oid].support in drop}
+    drop |= {r.subject for r in layout.relations if r.kind == "on_top" and r.target in drop and r.subject in added}
+    if not drop:
+        return layout, []
+    objects = [o for o in layout.objects if o.id not in drop]
+    relations = [r for r in layout.relations if r.subject not in drop and r.target not in drop]
+    return layout.model_copy(update={"objects": objects, "relations": relations}), sorted(drop)
