@@ -179,6 +179,25 @@ def test_shadows_darken_floor_beside_box():
     assert np.array_equal(lit.rgb[int(v2), int(u2)], flat.rgb[int(v2), int(u2)])
 
 
+def test_a_shadowless_mesh_leaves_the_floor_below_it_lit():
+    """Lamps hang from a ceiling the views leave open to the sun: each used to print a dark disc on the floor."""
+    room = Room.rectangle(4.0, 4.0, height=0.5)
+    lamp = box_instance("lamp", (0.6, 0.6, 0.2), (2.0, 2.0))
+    lamp = lamp.model_copy(update={"pose": Pose(position=(2.0, 2.0, 2.2)), "bbox": ((1.7, 1.7, 2.2), (2.3, 2.3, 2.4))})
+    scene = make_scene(room, [lamp])
+    lights = Lights(sun_direction=(0.3, 0.0, 1.0))
+    cam = top_down(room, px_per_m=50)
+    under = np.array([[2.0 - 0.66 - 0.05, 2.0, 0.0]])  # where the lamp's shadow falls (2.2 m up, sun 0.3 across)
+    (u, v), = cam.project(under)[0]
+    j, i = int(v), int(u)
+    shaded = render(scene_meshes(scene), cam, lights=lights, shadows=True)
+    quiet = render(scene_meshes(scene), cam, lights=lights, shadows=True, shadowless={"lamp"})
+    flat = render(scene_meshes(scene), cam, lights=lights, shadows=False)
+    assert shaded.names[shaded.ids[j, i]] == "floor" and quiet.names[quiet.ids[j, i]] == "floor"
+    assert int(shaded.rgb[j, i].sum()) < int(flat.rgb[j, i].sum()) - 60
+    assert np.array_equal(quiet.rgb[j, i], flat.rgb[j, i])
+
+
 def test_dense_mesh_renders_its_silhouette():
     import trimesh
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -204,7 +204,7 @@ class PreparedScene:
     degenerate faces); ``albedo`` (F, 3) float64 linear RGB; ``face_ids`` (F,) int32 index into ``names``.
     """
 
-    def __init__(self, meshes: list[tuple[str, "trimesh.Trimesh"]]) -> None:
+    def __init__(self, meshes: list[tuple[str, "trimesh.Trimesh"]], shadowless: Collection[str] = ()) -> None:
         self.names = [name for name, _ in meshes]
         verts, faces, albedo, face_ids = [], [], [], []
         offset = 0
@@ -234,6 +234,10 @@ class PreparedScene:
             self._caster = _Caster(self.vertices, self.faces)
         self._tables: dict[Lights, _ShadeTable] = {}
         self._dirs: dict[tuple[int, int, float, float, float, float], np.ndarray] = {}
+        quiet = [k for k, name in enumerate(self.names) if name in set(shadowless)]
+        self._casts: np.ndarray | None = None  # (F,) bool: whether the face casts a shadow; None: every face does
+        if quiet and len(self.faces):
+            self._casts = ~np.isin(self.face_ids, quiet)
 
     @property
     def n_triangles(self) -> int:
@@ -356,7 +360,11 @@ class PreparedScene:
             if len(lit):
                 pts = np.take(origins, lit, axis=0) if orthographic else origins[0]
                 pts = pts + np.take(dirs, lit, axis=0) * t[lit, None] + np.take(fn, lit, axis=0) * _SHADOW_EPS
-                blocked = self._caster.any(pts, np.broadcast_to(sun, pts.shape))
+                if self._casts is None:
+                    blocked = self._caster.any(pts, np.broadcast_to(sun, pts.shape))
+                else:  # the sun comes through the open ceiling, so nothing stands beyond a shadowless mesh
+                    hit = self._caster.first(pts, np.broadcast_to(sun, pts.shape))
+                    blocked = (hit >= 0) & np.take(self._casts, np.maximum(hit, 0))
                 row[lit[blocked]] += f_count
         np.take(table.rgb, row, axis=0, out=rgb)
         rgb[miss] = bg
@@ -368,16 +376,18 @@ class PreparedScene:
         ids[miss] = -1
 
 
-def prepare(meshes: list[tuple[str, "trimesh.Trimesh"]]) -> PreparedScene:
-    """Concatenate ``meshes`` (name, world-frame mesh) and build their BVH once; see ``PreparedScene.render``."""
-    return PreparedScene(meshes)
+def prepare(meshes: list[tuple[str, "trimesh.Trimesh"]], shadowless: Collection[str] = ()) -> PreparedScene:
+    """Concatenate ``meshes`` (name, world-frame mesh) and build their BVH once; see ``PreparedScene.render``.
+    The meshes named in ``shadowless`` cast no shadow (lamps hung from a ceiling the render leaves open to the sun)."""
+    return PreparedScene(meshes, shadowless)
 
 
 def render(meshes: list[tuple[str, "trimesh.Trimesh"]], camera: Camera, *, shadows: bool = True,
-           lights: Lights | None = None, background: tuple[float, float, float] = BACKGROUND) -> RenderOutput:
-    """Ray-cast ``meshes`` (name, world-frame mesh) through ``camera``: ``prepare(meshes).render(camera, ...)``.
+           lights: Lights | None = None, background: tuple[float, float, float] = BACKGROUND,
+           shadowless: Collection[str] = ()) -> RenderOutput:
+    """Ray-cast ``meshes`` (name, world-frame mesh) through ``camera``: ``prepare(meshes, shadowless).render(...)``.
 
     One batch of H·W primary rays, plus one batch of shadow rays towards the sun for the lit hits when ``shadows``.
     Returns a ``RenderOutput`` whose ``ids`` index into ``meshes``. To render many cameras, ``prepare`` once.
     """
-    return prepare(meshes).render(camera, shadows=shadows, lights=lights, background=background)
+    return prepare(meshes, shadowless).render(camera, shadows=shadows, lights=lights, background=background)

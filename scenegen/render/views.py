@@ -52,6 +52,12 @@ def scene_meshes(scene: Scene, *, ceiling: bool = False) -> list[tuple[str, "tri
     return out
 
 
+def hung(scene: Scene) -> set[str]:
+    """Ids of the objects hung from the ceiling (lights, fans). The views leave the ceiling open so the sun lights
+    the room; these cast no shadow, or each lamp would print a dark disc on the floor below it."""
+    return {o.id for o in scene.objects if o.support == "ceiling"}
+
+
 # --------------------------------------------------------------------------------------------------------------------
 # Drawing helpers
 # --------------------------------------------------------------------------------------------------------------------
@@ -146,7 +152,7 @@ def top_down_map(scene: Scene, findings: Iterable[Finding] = (), px_per_m: float
     room = scene.room
     cam = map_camera(room, px_per_m)
     if output is None:
-        output = render(scene_meshes(scene, ceiling=False), cam, lights=MAP_LIGHTS)
+        output = render(scene_meshes(scene, ceiling=False), cam, lights=MAP_LIGHTS, shadowless=hung(scene))
     base = Image.fromarray(output.rgb, "RGB").convert("RGBA")
     overlay = Image.new("RGBA", base.size, (0, 0, 0, 0))
     small = _font(max(9, int(round(px_per_m * 0.14))))
@@ -319,7 +325,7 @@ def perspective_view(scene: Scene, width: int = 512, height: int = 384, corner: 
     if corner is None:
         corner = best_corner(scene, meshes)
     cam = corner_camera(scene.room, corner, width, height)
-    out = render(meshes, cam, shadows=shadows)
+    out = render(meshes, cam, shadows=shadows, shadowless=hung(scene))
     return Image.fromarray(out.rgb, "RGB")
 
 
@@ -349,7 +355,8 @@ def object_view(scene: Scene, object_id: str, width: int = 384, height: int = 28
     """The object seen from in front (``object_camera``); ``ids=True`` blends the per-object id colours over it."""
     from PIL import Image
 
-    out = render(scene_meshes(scene, ceiling=False), object_camera(scene, object_id, width, height), shadows=shadows)
+    out = render(scene_meshes(scene, ceiling=False), object_camera(scene, object_id, width, height), shadows=shadows,
+                 shadowless=hung(scene))
     return id_overlay(out, blend=0.45) if ids else Image.fromarray(out.rgb, "RGB")
 
 
