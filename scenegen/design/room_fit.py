@@ -1,6 +1,8 @@
-"""Rooms big enough for what the prompt asks of them: a room whose size the prompt did not give grows until each
-'far' relation can hold (SceneEval's far: centres more than ``FAR_MIN_CENTRE`` apart), rather than failing a
-relation that no layout of the default room could meet."""
+"""Rooms big enough for what the prompt asks of them. A room whose size the prompt did not give grows until each
+floor object the prompt lists can stand in it alone (door clear, room in front to use it), and until each 'far'
+relation can hold (SceneEval's far: centres more than ``FAR_MIN_CENTRE`` apart), rather than failing a request
+that no layout of the default room could meet. A room the prompt sized is never changed: what does not fit is then
+explained."""
 
 from __future__ import annotations
 
@@ -13,12 +15,14 @@ from scenegen.design.brief import SIZE_GIVEN
 from scenegen.scene import AssetRef, LayoutPlan, Opening, Room
 from scenegen.thresholds import FAR_MIN_CENTRE
 
-FAR_SLACK = 0.3
-"""metres of reach beyond ``FAR_MIN_CENTRE`` the grown room allows, so the solver has more than one spot"""
 Size3 = tuple[float, float, float]
 
+FAR_SLACK = 0.3
+"""metres of reach beyond ``FAR_MIN_CENTRE`` the grown room allows, so the solver has more than one spot"""
 MAX_GROWTH = 2.0
-"""the most a room's sides are scaled for a far relation; beyond it the relation is left to fail and be explained"""
+"""the most a room's sides are scaled; beyond it the room stays as planned and the misfit is explained"""
+GROWTH_STEP = 0.1
+"""how much a room's sides grow per try while a stated object cannot stand in it even alone"""
 
 
 def scale_room(room: Room, k: float) -> Room:
@@ -67,9 +71,12 @@ def fit_far_relations(plan: LayoutPlan) -> LayoutPlan:
         return plan
     want = FAR_MIN_CENTRE + FAR_SLACK
     k = 1.0
-    while k < MAX_GROWTH and any(far_reach(plan, scale_room(plan.room, k), r.subject, r.target) < want for r in far):
+    def short(k: float) -> bool:
+        return any(far_reach(plan, scale_room(plan.room, k), r.subject, r.target) < want for r in far)
+
+    while k <= MAX_GROWTH and short(k):
         k = round(k + 0.05, 2)
-    if k == 1.0:
+    if k == 1.0 or k > MAX_GROWTH:
         return plan
     room = scale_room(plan.room, k)
     (_, _), (x1, y1) = room.bounds
@@ -77,10 +84,6 @@ def fit_far_relations(plan: LayoutPlan) -> LayoutPlan:
     note = (f"the room was enlarged to {x1:.1f}×{y1:.1f} m so that {said} can hold (far: centres over "
             f"{FAR_MIN_CENTRE:g} m apart)")
     return plan.model_copy(update={"room": room, "notes": [*plan.notes, note]})
-
-
-GROWTH_STEP = 0.1
-"""how much a room's sides grow per try while a stated object cannot stand in it even alone"""
 
 
 def _fits_alone(plan: LayoutPlan, oid: str, room: Room, refs: dict[str, AssetRef], sizes: dict[str, Size3]) -> bool:
@@ -113,6 +116,8 @@ def fit_room_to_objects(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
         k = round(k + GROWTH_STEP, 2)
         room = scale_room(plan.room, k)
         stuck = [oid for oid in stuck if not _fits_alone(plan, oid, room, refs, sizes)]
+    if stuck:  # too big for any room near the one asked for: keep it and let the explanation say so
+        return plan
     (x0, y0), (x1, y1) = plan.room.bounds
     (_, _), (gx, gy) = room.bounds
     note = (f"the room was enlarged from {x1 - x0:.1f}×{y1 - y0:.1f} m to {gx:.1f}×{gy:.1f} m so that each object "
