@@ -333,6 +333,9 @@ def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural", 
         w, d, h = (float(v) for v in mesh.extents)
         refs[obj.id] = ref
         sizes[obj.id] = (w, d, h)
+    from scenegen.assets.seating import fit_tables_to_seats
+
+    refs, sizes = fit_tables_to_seats(layout, refs, sizes, build_mesh)
     return _fit_to_hosts(layout, refs, sizes)
 
 

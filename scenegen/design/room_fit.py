@@ -96,9 +96,35 @@ def _fits_alone(plan: LayoutPlan, oid: str, room: Room, refs: dict[str, AssetRef
     return not solve(sub, {oid: refs[oid]}, {oid: sizes[oid]}, np.random.default_rng(0)).unplaced
 
 
+SEATED_RING = 0.6
+"""metres of floor a seated person's chair takes beside a table"""
+PASSAGE = 0.5
+"""metres of walkway wanted between a seated ring and the walls"""
+
+
+def _seated_scale(plan: LayoutPlan, sizes: dict[str, Size3], stated: list[str]) -> float:
+    """The factor the room's sides need so each stated table with seats at it (``seats_at_tables``), its ring of
+    chairs and a passage round them, fits the room's bounding box (1.0 when it already does)."""
+    from scenegen.assets.seating import seats_at_tables
+
+    (x0, y0), (x1, y1) = plan.room.bounds
+    w, d = x1 - x0, y1 - y0
+    need = 1.0
+    for table in seats_at_tables(plan):
+        if table not in stated or table not in sizes:
+            continue
+        tw, td, _ = sizes[table]
+        ring = 2 * (SEATED_RING + PASSAGE)
+        long, short = max(tw, td) + ring, min(tw, td) + ring
+        need = max(need, min(max(long / max(w, d), short / min(w, d)), MAX_GROWTH))
+    return need
+
+
 def fit_room_to_objects(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]) -> LayoutPlan:
     """``plan`` with its room grown (sides by ``GROWTH_STEP`` at a time, at most ``MAX_GROWTH``) until each floor
-    object the prompt asked for can stand in it on its own, with a note; unchanged when the prompt gave the room's
+    object the prompt asked for can stand in it on its own, and each stated table with the seats the plan puts at it
+    has room for its ring of chairs and a passage round them (``_seated_scale``), with a note; unchanged when the
+    prompt gave the room's
     size (then the object is explained as too big) or every object fits. "a tiny bathroom with a corner shower" made
     a 2.2 x 2.2 m room where the shower found no spot with the door clear and room in front to step in."""
     from scenegen.design import is_added
@@ -109,9 +135,11 @@ def fit_room_to_objects(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
     roles = object_roles(plan, refs, sizes)
     stated = [o.id for o in plan.objects if not is_added(o) and roles[o.id][0] == "floor"]
     stuck = [oid for oid in stated if not _fits_alone(plan, oid, plan.room, refs, sizes)]
-    if not stuck:
+    k0 = min(_seated_scale(plan, sizes, stated), MAX_GROWTH)
+    if not stuck and k0 <= 1.0:
         return plan
-    k, room = 1.0, plan.room
+    k, room = max(k0, 1.0), scale_room(plan.room, max(k0, 1.0))
+    stuck = [oid for oid in stuck if not _fits_alone(plan, oid, room, refs, sizes)]
     while k < MAX_GROWTH and stuck:
         k = round(k + GROWTH_STEP, 2)
         room = scale_room(plan.room, k)

@@ -69,7 +69,7 @@ ENTRIES: tuple[Category, ...] = (
                   "dinette table", "drop leaf table"),
         size_min=(0.7, 0.7, 0.7), size_typical=(1.6, 0.9, 0.75), size_max=(3.0, 1.2, 0.78),
         functional_sides=("front", "back"), rooms=("dining_room", "kitchen"), has_top=True,
-        roles=("knee_top", "free_standing"), seats=8, colour=(0.55, 0.4, 0.26), material="wood",
+        roles=("knee_top", "free_standing"), seats=10, colour=(0.55, 0.4, 0.26), material="wood",
         params=(Param("round_legs", "bool", 0, 1, coin(0.3)),),
     ),
     Category(
