@@ -138,7 +138,7 @@ def test_roles_are_catalog_data_that_the_solver_and_validators_share() -> None:
     assert catalog.companions("nightstand") == (("bed", "next_to"),)
     assert catalog.companions("not_a_category") == ()
     assert catalog.flanks_head("nightstand", "bed") and not catalog.flanks_head("bed", "nightstand")
-    assert catalog.get("dining_table").seats == 8 and catalog.get("desk").seats == 1
+    assert catalog.get("dining_table").seats == 10 and catalog.get("desk").seats == 1
     for cat in catalog.CATALOG.values():
         assert set(cat.roles) <= set(catalog.ROLES), cat.name
         for anchor, _ in cat.companions:
