@@ -107,3 +107,12 @@ def test_a_tv_right_of_the_curtains_is_hung_after_them(seed: int, density: str) 
     """Curtains hang first (the window fixes their place); hung before them, the TV missed them on these seeds."""
     scene = _scene("A black tv hangs on the wall to the right of the blue curtains.", density=density, seed=seed)
     assert _met(scene, "right_of", "tv", "curtains")
+
+
+def test_a_tv_at_the_end_of_the_table_is_not_on_the_table() -> None:
+    """The TV had no stand, so the load spreader put it on the very table it was to stand at the end of."""
+    scene = _scene("a meeting room with a long table, six office chairs and a TV at the end of the table",
+                   density="minimal")
+    (tv,) = [o for o in scene.objects if o.category == "tv"]
+    assert tv.support != "dining_table_1"
+    assert _met(scene, "in_front_of", "tv", "dining_table") or _met(scene, "next_to", "tv", "dining_table")

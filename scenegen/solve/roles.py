@@ -68,8 +68,10 @@ that happens to be elsewhere"""
 
 def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) -> None:
     """Give every object-supported item without an explicit 'on X' a support from the plan, spreading the load: the
-    host with the smallest share of its top taken once the item is on it (changes ``items`` in place: ``support``,
-    or ``role`` "floor" when nothing can hold it or a ``FLOOR_PLACES`` relation puts it on the floor)."""
+    host with the smallest share of its top taken once the item is on it, the host of what it stands beside first,
+    never what it stands beside (changes ``items`` in place: ``support``, or ``role`` "floor" when nothing can hold
+    it or a ``FLOOR_PLACES`` relation puts it on the floor)."""
+    relations = list(relations)
     placed = {r.subject for r in relations if r.kind in FLOOR_PLACES}
     for it in items.values():
         if it.role == "object" and not it.support and it.obj.id in placed:
@@ -81,8 +83,13 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
     for it in items.values():
         if it.role != "object" or it.support:
             continue
-        preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by]
-        fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"]
+        # "a TV at the end of the table" is not on the table; "a notebook beside the lamp" is on the lamp's desk
+        beside = {r.target for r in relations if r.subject == it.obj.id and r.target in items
+                  and r.kind not in ("on_top", "under") and r.kind not in ARCHITECTURE_RELATIONS}
+        near = {items[t].support for t in beside if items[t].role == "object" and items[t].support}
+        preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by and o.obj.id not in beside]
+        fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"
+                    and o.obj.id not in beside]
         # a host whose top the item fits first (a towel is deeper than a wall shelf), then any that may hold it
         fitting = [o for o in preferred if _fits_top(it, o)] or [o for o in fallback if _fits_top(it, o)]
         if not fitting and "wall_mountable" in it.cat.roles:
@@ -93,7 +100,8 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
             it.role = "floor"  # nothing in the room can hold it: stand it on the floor rather than drop it
             continue
         area = it.size[0] * it.size[1]
-        best = min(pool, key=lambda o: ((used.get(o.obj.id, 0.0) + area) / max(o.size[0] * o.size[1], 1e-6),
+        best = min(pool, key=lambda o: (o.obj.id not in near,
+                                        (used.get(o.obj.id, 0.0) + area) / max(o.size[0] * o.size[1], 1e-6),
                                         list(items).index(o.obj.id)))
         it.support = best.obj.id
         used[best.obj.id] = used.get(best.obj.id, 0.0) + area
