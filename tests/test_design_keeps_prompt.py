@@ -116,3 +116,23 @@ def test_a_tv_at_the_end_of_the_table_is_not_on_the_table() -> None:
     (tv,) = [o for o in scene.objects if o.category == "tv"]
     assert tv.support != "dining_table_1"
     assert _met(scene, "in_front_of", "tv", "dining_table") or _met(scene, "next_to", "tv", "dining_table")
+
+
+def test_a_relation_to_an_object_not_yet_on_its_host_is_scored_against_the_host() -> None:
+    """The solver places the floor first, then what stands on it: "two armchairs arranged around the TV" used to be
+    scored against nothing (the TV was not placed yet), so the armchairs faced anywhere. The TV's stand stands in."""
+    import numpy as np
+
+    from scenegen.pipeline import build_assets
+    from scenegen.solve.floor_score import stand_in
+    from scenegen.solve.roles import choose_supports
+    from scenegen.solve.state import SolverState
+
+    plan = make_plan("a living room with a tv on a tv stand and two armchairs facing the tv", planner="rules")
+    refs, sizes = build_assets(plan, seed=0)
+    st = SolverState(plan, refs, sizes, np.random.default_rng(0))
+    choose_supports(st.items, plan.relations)
+    assert st.items["tv_1"].support == "tv_stand_1" and stand_in(st, "tv_1") is None
+    st.boxes["tv_stand_1"] = Box("tv_stand_1", 2.0, 0.3, 0.0, 0.0, 1.6, 0.4, 0.5)
+    assert stand_in(st, "tv_1") is st.boxes["tv_stand_1"]
+    assert stand_in(st, "armchair_1") is None and stand_in(st, None) is None

@@ -10,7 +10,7 @@ from scenegen.geometry import overlap_matrix, rects_distance, rects_inside_polyg
 from scenegen.scene import ARCHITECTURE_RELATIONS, Relation
 from scenegen.solve.footprints import arch_score, side_strip, side_strips
 from scenegen.solve.items import Item
-from scenegen.solve.relations import Boxes, back_wall_distance_batch, local_coords, score_relation_batch
+from scenegen.solve.relations import Box, Boxes, back_wall_distance_batch, local_coords, score_relation_batch
 from scenegen.solve.state import SolverState
 
 SNUG_KINDS = frozenset({"around", "next_to", "in_front_of", "paired"})
@@ -23,13 +23,26 @@ CORNER_RESERVE = 1.0
 """Penalty on a corner spot for an object not asked to stand in a corner while a corner request is still pending."""
 
 
+def stand_in(st: SolverState, oid: str | None) -> Box | None:
+    """The placed box of ``oid``, or, for an object that will stand on a placed host later (a TV on its stand), the
+    host's box: "armchairs arranged around the TV" face the stand the TV will be on."""
+    if oid is None:
+        return None
+    if oid in st.boxes:
+        return st.boxes[oid]
+    it = st.items.get(oid)
+    if it is not None and it.role == "object" and it.support in st.boxes:
+        return st.boxes[it.support]
+    return None
+
+
 def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, rects: np.ndarray,
                 clear: np.ndarray) -> np.ndarray:
     """Soft score (N,) of candidate poses (x, y, yaw: (N,), footprints ``rects`` (N, 4, 2)); larger is better.
     ``clear`` (N,) bool: every functional side faces free floor."""
     score = st.rng.uniform(0.0, 0.3, size=len(x))
     rels = [r for r in st.relations
-            if (r.subject == it.obj.id and (r.target in st.boxes or r.kind in ARCHITECTURE_RELATIONS))
+            if (r.subject == it.obj.id and (stand_in(st, r.target) is not None or r.kind in ARCHITECTURE_RELATIONS))
             or (r.target == it.obj.id and r.subject in st.boxes)]
     implied = {id(r) for r in st.implied}
     boost = {id(r): st.hints.relation_weight.get(i, 1.0) for i, r in enumerate(st.plan.relations)}
@@ -57,7 +70,7 @@ def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np
     cand = Boxes.candidates(x, y, yaw, it.size)
     for r, weight in zip(rels, weights):
         mine = r.subject == it.obj.id
-        other = st.boxes.get((r.target if mine else r.subject) or "")
+        other = stand_in(st, r.target) if mine else st.boxes.get(r.subject)
         other_boxes = Boxes.of(other) if other is not None else None
         anchor = st.boxes.get(str(r.params.get("anchor", "")))
         anchor_boxes = Boxes.of(anchor) if anchor is not None else None
