@@ -24,7 +24,7 @@ def seats_at_tables(layout: LayoutPlan) -> dict[str, list[str]]:
     """Table id -> the seats the plan puts at it: seats related to it ("six chairs around the table"), and the
     unrelated seats whose catalog companion is "around" a table of its category, shared out as the solver's implied
     relations share them (the least-loaded table first)."""
-    seat_cats = catalog.with_role("seat")
+    seat_cats = catalog.table_seats()
     tables = {o.id: o.category for o in layout.objects if o.category in catalog.with_role("knee_top")}
     at: dict[str, list[str]] = {t: [] for t in tables}
     related = set()

@@ -143,6 +143,15 @@ def with_role(role: Role) -> frozenset[str]:
     return frozenset(c.name for c in CATALOG.values() if role in c.roles)
 
 
+TABLE_SEAT_EXTRAS = frozenset({"bench", "armchair"})
+"""categories people also sit on at a table or desk without the "seat" role (which tucks a chair under its table)"""
+
+
+def table_seats() -> frozenset[str]:
+    """What a person sits on at a table or desk: the ``seat`` role plus ``TABLE_SEAT_EXTRAS``."""
+    return with_role("seat") | TABLE_SEAT_EXTRAS
+
+
 def companions(name: str) -> tuple[tuple[str, str], ...]:
     """``Category.companions`` of the category called ``name``; () for a name outside the catalog."""
     cat = CATALOG.get(name)

@@ -93,8 +93,8 @@ SEATED_GAP = 0.6
 
 
 def table_seats() -> frozenset[str]:
-    """What a person sits on at a table or desk: the catalog's seats, plus benches and armchairs."""
-    return catalog.with_role("seat") | {"bench", "armchair"}
+    """What a person sits on at a table or desk (``catalog.table_seats``)."""
+    return catalog.table_seats()
 
 
 def _left_unseated(scene: Scene, going: set[str], added: dict[str, str]) -> set[str]:
