@@ -296,6 +296,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
     "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
     "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
+    "on one side=sides", "on one side of=sides", "on the other=sides", "on the other side=sides",
     "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
     "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
     "above=above", "over=above", "mounted above=above", "directly above=above", "right above=above",

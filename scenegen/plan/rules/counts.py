@@ -28,8 +28,21 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
         earlier = [j for j in range(idx) if objects[j].owner == j and objects[j].key == m.key and j != avoid]
         earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the sofa": the sectional
                               and catalog.is_kind_of(objects[j].key, m.key)]
+        earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the chair": the armchair
+                              and names_kind_of(objects[j], m)]
         later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key]
         m.owner = earlier[-1] if earlier else later[0] if later else idx
+
+
+def names_kind_of(earlier: Mention, later: Mention) -> bool:
+    """Whether ``later`` ("the chair", "each lamp") can name ``earlier`` by its head word: a one-word noun that ends
+    the earlier noun ("armchair", "floor lamp"), so a later, plainer word refers back to the narrower thing; "a table"
+    still adds one."""
+    if later.kind != "object" or earlier.kind != "object" or later.qkind not in ("definite", "none") \
+            or " " in later.head_text.strip():
+        return False
+    head = catalog.singular(later.head_text.strip())
+    return len(head) > 2 and catalog.singular(earlier.head_text.strip()).endswith(head)
 
 
 def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: list[tx.Token],

@@ -68,14 +68,22 @@ def seat_kind(key: str, subject: Mention, target: Mention) -> str | None:
     """How a seat sits 'at' or 'on each side of' what it is pulled up to, from the catalog's companions ('a chair at
     the desk' is in front of it, 'chairs at the table' go around it); None for anything else. Things that are not
     seats stand beside ('a speaker at each end of the tv stand')."""
-    if key not in ("at", "sides") or subject.kind != "object" or target.kind != "object":
+    if key not in ("at", "sides", "with") or subject.kind != "object" or target.kind != "object":
         return None
     if subject.category not in catalog.with_role("seat") and subject.category not in ("armchair", "sofa", "bench"):
         return "next_to" if key == "sides" else None
+    if key == "with" and target.category in ("coffee_table", "side_table"):
+        return None  # "a coffee table with a sofa": said of the table's setting, read by the phrase that follows
     for anchor, how in catalog.companions(subject.category):
         if anchor == target.category:
-            return how.split("+")[0]
-    return "around" if key == "sides" else None
+            kind = how.split("+")[0]
+            return "around" if key == "sides" and kind == "near" else kind  # seats at a table's sides go around it
+    return "around" if key == "sides" or (key == "with" and is_table(target)) else None
+
+
+def is_table(m: Mention) -> bool:
+    """Whether a mention names something people sit around ("a dining table", "a bar-height table", "an island")."""
+    return m.kind == "object" and (m.category.endswith("table") or m.category == "kitchen_island")
 
 
 def _has_top(m: Mention) -> bool:
@@ -102,7 +110,7 @@ def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
 def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
                      ) -> list[Rel]:
     """"a desk with a lamp and a monitor": small things that stand on tops, held by an object with a top and given no
-    relation of their own, stand on it."""
+    relation of their own, stand on it; seats held by a table or desk sit at it ("a table with four chairs")."""
     def holder_of(i: int) -> int | None:  # "the monitor" names the held monitor mentioned before it
         if i in holders:
             return holders[i]
@@ -117,6 +125,10 @@ def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list
     for idx, holder in holders.items():
         m, h = objects[idx], objects[holder]
         if idx in placed or m.kind != "object" or h.kind != "object" or m.negated:
+            continue
+        seated = seat_kind("with", m, h)
+        if seated is not None:  # "a dining table with six chairs": the chairs go around it
+            out.append(Rel(seated, [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end)))
             continue
         if catalog.get(m.category).support != "object" or not catalog.get(h.category).has_top:
             continue
@@ -279,8 +291,9 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         per_side = 2  # "four chairs on each side of the table": four a side ("a lamp on either side": two in all)
     if key == "sides" and target.kind in ("none", "pronoun"):
         anchor, _ = pronoun_anchor(subject, rel_start, objects, words, related)
-        if anchor is None or anchor == subject:
-            return None
+        if anchor is None or anchor == subject or (not is_table(objects[anchor]) and any(
+                w in ("one", "other") for w in phrase_words)):
+            return None  # "a sofa on one side and armchairs on the other" is said of a table, not of the sofa
         objects[anchor].is_target = True
         return Rel(seat_kind(key, objects[subject], objects[anchor]) or "next_to", [subject], target=anchor, src=src,
                    per_side=per_side)
@@ -338,7 +351,7 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
                 w in ("and", ",") for w in words[objects[prev].end:objects[subject].start]):
             subjects = [prev, subject]
         return Rel(obj_kind, subjects, reciprocal=True, src=(toks[objects[subjects[0]].start].start, src[1]))
-    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related)
+    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related, target.pronoun or "it")
     if anchor is None:
         return None
     if obj_kind == "on_top" and not _has_top(objects[anchor]):
@@ -352,25 +365,52 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
 
 
 def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: list[str],
-                    related: set[int]) -> tuple[int | None, list[int]]:
+                    related: set[int], pronoun: str = "it") -> tuple[int | None, list[int]]:
     """The object a pronoun refers to and the objects the relation applies to.
 
-    "X with A and B on it/each": the anchor is X, the subjects A and B. Otherwise the anchor is the object named just
+    "X with A and B on it/each": the anchor is X, the subjects A and B. "X by the window, with A behind it": the
+    anchor is X, the clause's subject, not the nearer window. "A pair of armchairs by the fireplace and a globe
+    between them": a plural pronoun names the nearest plural group. Otherwise the anchor is the object named just
     before the subject.
     """
     s = objects[subject]
     w = s.start - 1
     while w >= 0 and words[w] not in SENTENCE_END and words[w] != "with":
         w -= 1
+    subjects = [subject]
     if w >= 1 and words[w] == "with":
         anchors = [i for i, o in enumerate(objects) if o.end == w and not o.negated]
+        subjects = [i for i, o in enumerate(objects)
+                    if w < o.start and o.end <= rel_start and not o.negated and i not in related
+                    and not o.is_target] or [subject]
         if anchors:
-            subjects = [i for i, o in enumerate(objects)
-                        if w < o.start and o.end <= rel_start and not o.negated and i not in related
-                        and not o.is_target]
-            return anchors[0], subjects or [subject]
+            return anchors[0], subjects
+        if words[w - 1] == "," and pronoun == "it":
+            lead = clause_subject(objects, words, w - 1)
+            if lead is not None:
+                return lead, subjects
     before = [i for i in range(subject) if not objects[i].negated]
+    if pronoun == "each" and before and not is_group(objects[before[-1]]):
+        plural = [i for i in before if is_group(objects[i]) and not any(w in SENTENCE_END
+                                                                         for w in words[objects[i].end:s.start])]
+        if plural:
+            return plural[-1], [subject]
     return (before[-1] if before else None), [subject]
+
+
+def is_group(m: Mention) -> bool:
+    """Whether a mention names more than one thing ("two armchairs", "a pair of lamps", "chairs")."""
+    return (m.qkind in ("number", "pair", "vague") and m.qcount > 1) or (m.plural and not m.mass)
+
+
+def clause_subject(objects: list[Mention], words: list[str], end: int) -> int | None:
+    """The first object named in the sentence that ``end`` (a token index) lies in: the subject its later clauses
+    ("..., with a sofa across from it") refer back to."""
+    start = end
+    while start > 0 and words[start - 1] not in SENTENCE_END:
+        start -= 1
+    inside = [i for i, o in enumerate(objects) if start <= o.start < end and not o.negated and o.kind != "room"]
+    return inside[0] if inside else None
 
 
 # --------------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+"""The rules reader on phrasings other people write: anchors, distributive and side phrases, room frames, mounting,
+containment and lists sharing one relation. Each prompt is written for the test (none is from an evaluation set) and
+each test asserts the relation read, at the level of categories (what ``scenegen eval plan`` scores)."""
+
+from __future__ import annotations
+
+from scenegen.plan import plan
+from scenegen.training.plan.evaluate import plan_facts
+
+
+def facts(prompt: str) -> tuple[dict[str, int], set[tuple]]:
+    """(counts per category, relation triples by category) of the rules plan of ``prompt``."""
+    counts, _attrs, rels = plan_facts(plan(prompt, "rules"))
+    return counts, rels
+
+
+def test_a_plainer_noun_names_the_narrower_thing_before_it():
+    counts, rels = facts("an armchair next to the fireplace and a reading lamp behind the chair")
+    assert ("reading_lamp", "behind", "armchair") in rels or ("floor_lamp", "behind", "armchair") in rels
+    assert "chair" not in counts
+
+
+def test_each_with_a_plainer_noun_multiplies_by_the_narrower_group():
+    counts, rels = facts("four armchairs around an ottoman, with a plant next to each chair")
+    assert counts["plant"] == 4 and "chair" not in counts
+    assert ("plant", "next_to", "armchair") in rels
+
+
+def test_it_after_a_comma_with_names_the_clause_subject():
+    _, rels = facts("a sideboard against the wall beside the window, with a mirror above it and a plant next to it")
+    assert ("plant", "next_to", "sideboard") in rels
+
+
+def test_between_them_names_the_plural_group():
+    _, rels = facts("two sofas by the fireplace and a low table between them")
+    assert ("coffee_table", "next_to", "sofa") in rels
+    assert not any(t == "generic:fireplace" and s == "coffee_table" for s, _k, t in rels)
+
+
+def test_seats_held_by_a_table_go_around_it():
+    _, rels = facts("a kitchen with a round table with three stools and a fridge")
+    assert ("stool", "around", "dining_table") in rels
+
+
+def test_a_chair_held_by_a_desk_is_in_front_of_it():
+    _, rels = facts("an office with a desk with an office chair")
+    assert ("office_chair", "in_front_of", "desk") in rels
+
+
+def test_seating_on_one_side_and_the_other_of_a_table_goes_around_it():
+    counts, rels = facts("a dining table with a long bench on one side and three chairs on the other")
+    assert counts["chair"] == 3
+    assert {("bench", "around", "dining_table"), ("chair", "around", "dining_table")} <= rels
+
+
+def test_one_side_and_the_other_of_a_non_table_gives_no_seat_relation():
+    _, rels = facts("a sofa on one side of the room and a bookcase on the other side")
+    assert not any(k == "around" or (s == "bookshelf" and t == "sofa") for s, k, t in rels)
