@@ -56,3 +56,19 @@ def test_seating_on_one_side_and_the_other_of_a_table_goes_around_it():
 def test_one_side_and_the_other_of_a_non_table_gives_no_seat_relation():
     _, rels = facts("a sofa on one side of the room and a bookcase on the other side")
     assert not any(k == "around" or (s == "bookshelf" and t == "sofa") for s, k, t in rels)
+
+
+def test_a_cabinet_above_a_floor_object_is_a_wall_cabinet_on_the_wall():
+    counts, rels = facts("a utility room with a dryer and a cabinet above it")
+    assert counts.get("wall_cabinet") == 1 and "cabinet" not in counts
+    assert ("wall_cabinet", "on_wall", "wall") in rels
+
+
+def test_a_raised_bed_above_a_desk_puts_the_desk_under_it():
+    _, rels = facts("a kids room with a loft bed above a small desk")
+    assert ("desk", "under", "loft_bed") in rels
+
+
+def test_a_floor_lamp_over_a_sofa_is_not_mounted():
+    _, rels = facts("a floor lamp over the sofa")
+    assert not any(s == "floor_lamp" and k in ("on_wall", "on_top") for s, k, _t in rels)

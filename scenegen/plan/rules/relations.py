@@ -276,6 +276,40 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
               objects: list[Mention], words: list[str], related: set[int], notes: list[str],
               prompt: str) -> Rel | None:
     """Turn a relation phrase and its target into a ``Rel`` (None when no relation kind applies)."""
+    rel = read_rel(key, subject, target, toks, rel_start, rel_end, objects, words, related, notes, prompt)
+    return above_rel(rel, objects) if key == "above" and rel is not None else rel
+
+
+def above_rel(rel: Rel, objects: list[Mention]) -> Rel | None:
+    """"X above Y" where X is a floor-standing thing: a cabinet or shelf above a floor object is its wall kind, on the
+    wall ("a cabinet above the washer"); a raised bed above something stands over it ("a loft bed above the desk": the
+    desk is under it). Wall and ceiling things above an object ("a mirror above the sink") and small things ("a vase
+    above the fireplace") are read as ``on_top``, which plan physics settles."""
+    if rel.kind != "on_top" or rel.target is None or len(rel.subjects) != 1:
+        return rel
+    subject, target = objects[rel.subjects[0]], objects[rel.target]
+    if subject.kind != "object":
+        return rel
+    entry = catalog.get(subject.category)
+    if entry.support != "floor" or target.kind == "room":
+        return rel
+    if subject.category.endswith("bed") and entry.size_typical[2] >= RAISED_BED_HEIGHT:
+        return Rel("under", [rel.target], target=rel.subjects[0], src=rel.src)
+    mounted = catalog.CATALOG.get(f"wall_{subject.category}")
+    if mounted is None or mounted.support != "wall":
+        return rel  # "a floor lamp arching over the sofa" stands beside it (plan physics says so)
+    subject.category = mounted.name  # "a cabinet above the washer" is a wall cabinet
+    return Rel("on_wall", rel.subjects, arch="wall", src=rel.src)
+
+
+RAISED_BED_HEIGHT = 1.2
+"""A bed at least this tall (m) in the catalog sleeps above what stands under it (a loft or bunk bed)."""
+
+
+def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_start: int, rel_end: int,
+             objects: list[Mention], words: list[str], related: set[int], notes: list[str],
+             prompt: str) -> Rel | None:
+    """A relation phrase and its target as read, before "above" is settled (``make_rel``)."""
     obj_kind, arch_kinds = tx.RELATION_KINDS[key]
     last = max(target.end, rel_end) - 1
     src = (toks[objects[subject].start].start, toks[min(last, len(toks) - 1)].end)
