@@ -72,3 +72,51 @@ def test_a_raised_bed_above_a_desk_puts_the_desk_under_it():
 def test_a_floor_lamp_over_a_sofa_is_not_mounted():
     _, rels = facts("a floor lamp over the sofa")
     assert not any(s == "floor_lamp" and k in ("on_wall", "on_top") for s, k, _t in rels)
+
+
+def test_a_relation_after_a_comma_goes_on_describing_the_subject():
+    _, rels = facts("an ottoman in the centre of the room, behind the loveseat")
+    assert {("ottoman", "middle_of_room", "room"), ("ottoman", "behind", "loveseat")} <= rels
+
+
+def test_unknown_words_between_the_article_and_a_room_part_are_skipped():
+    _, rels = facts("a reading chair by the tall arched window")
+    assert ("armchair", "next_to_window", "window") in rels
+
+
+def test_into_the_corner():
+    _, rels = facts("the desk is tucked into a corner")
+    assert ("desk", "corner", "room") in rels
+
+
+def test_things_covering_a_wall_stand_against_it():
+    _, rels = facts("a study with bookshelves covering the back wall")
+    assert ("bookshelf", "against_wall", "wall") in rels
+
+
+def test_a_desk_facing_the_wall_stands_against_it():
+    _, rels = facts("a desk facing the wall and a bed")
+    assert ("desk", "against_wall", "wall") in rels
+
+
+def test_to_its_left_names_the_thing_before():
+    _, rels = facts("a sofa with a side table to its right")
+    assert ("side_table", "right_of", "sofa") in rels
+
+
+def test_a_left_out_target_names_the_thing_the_others_are_placed_by():
+    _, rels = facts("a fireplace with two armchairs beside it and a sofa opposite")
+    assert ("sofa", "across_from", "fireplace") in rels
+    assert not any(s == "sofa" and t == "armchair" for s, _k, t in rels)
+
+
+def test_a_left_out_target_under_a_raised_bed():
+    _, rels = facts("a bunk bed with a desk underneath, and a wardrobe")
+    assert ("desk", "under", "bunk_bed") in rels
+
+
+def test_instead_of_negates():
+    counts, _ = facts("a bathroom with a shower stall rather than a bathtub, and a sink")
+    assert counts.get("bathtub", 0) == 0 and counts["sink"] == 1
+    counts, _ = facts("an office with a standing desk instead of a sofa")
+    assert counts.get("sofa", 0) == 0

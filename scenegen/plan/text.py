@@ -149,6 +149,8 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
 ``article`` (a, an), ``definite`` (the: may refer to an object already mentioned)."""
 
 NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
+NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
+"""Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
                             "stack", "pile", "collection", "group", "dozen"})
 """Nouns that start a quantity ("a range of ...") rather than name an object when ``of`` follows."""
@@ -296,7 +298,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
     "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
     "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
-    "on one side=sides", "on one side of=sides", "on the other=sides", "on the other side=sides",
+    "into=in", "covering=covering", "to its left=left", "on its left=left", "to its right=right",
+    "on its right=right", "on one side=sides", "on one side of=sides", "on the other=sides", "on the other side=sides",
     "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
     "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
     "above=above", "over=above", "mounted above=above", "directly above=above", "right above=above",
@@ -320,7 +323,8 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
                   "door": "next_to_door"}),
     "at": ("near", {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
                     "door": "next_to_door", "wall": "against_wall"}),
-    "face": ("face_to", {}),
+    "face": ("face_to", {"wall": "against_wall"}),
+    "covering": (None, {"wall": "against_wall"}),
     "across": ("across_from", {}),
     "far": ("far", {}),
     "under": ("under", {"window": "next_to_window"}),
@@ -344,6 +348,14 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
 }
 """Relation key -> (kind when the target is an object, {architecture word: kind}). None: no relation is recorded."""
 
+BARE_RELATION_KEYS = frozenset({"under", "across", "next", "behind", "left", "right", "front", "near"})
+"""Relation keys whose phrase may end a clause with its target left out, meaning the thing just named ("a bunk bed
+with a sofa bed underneath", "a filing cabinet to its left", "a credenza opposite")."""
+CONTINUED_RELATION_KEYS = frozenset({"face", "against", "near", "next", "front", "behind", "left", "right", "across",
+                                     "under", "far"})
+"""Relation keys that, after a comma, go on describing the same subject ("a table in the middle of the room, in
+front of the sofa")."""
+
 ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door": "door", "ceiling": "ceiling",
                                      "corner": "room", "middle": "room", "room": "room", "floor": "room"}
 """Architecture word -> the ``Relation.target`` name used for it."""
@@ -351,7 +363,8 @@ ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door":
 SUBJECT_FILLERS = frozenset((
     "is are was be being placed sitting standing set positioned located that which who stands sits stand sit "
     "hangs hang hanging mounted goes go directly just should put pushed tucked lying lies lie resting rests "
-    "arranged neatly nicely also there here it's its they're right up").split())
+    "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
+    "pushed").split())
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "

@@ -99,7 +99,8 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     before = qstart - 1
     while before >= 0 and words[before] in ("any", "a", "single"):
         before -= 1
-    m.negated = (before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero"
+    m.negated = (before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or any(
+        tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
     desc = words[adj_start:m.end]

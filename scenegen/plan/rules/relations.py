@@ -36,6 +36,8 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
                 target = Target("pronoun", k + length, pronoun="reciprocal")
             else:
                 target = parse_target(toks, words, k + length, span_of, room_tokens)
+                if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end):
+                    target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
             subject = idx
             if idx in holders and any(w in HOLDER_VERBS for w in words[verb_at:k]):
                 subject = holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
@@ -43,6 +45,8 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             if rel is not None:
                 rels.append(rel)
                 related.update(rel.subjects)
+                for s in rel.subjects if rel.target is not None else ():
+                    objects[s].anchored = True
             if target.kind == "object" and key == "between" and rel is not None:
                 second = between_second(toks, words, target.end, span_of, room_tokens)
                 if second is not None:
@@ -55,7 +59,7 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
                 k += 1
             elif k < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES) \
-                    and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in ("face", "against", "near", "next"):
+                    and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
                 k += 1
     rels += implied_holdings(holders, objects, toks, rels)
     retarget_to_holder(rels, objects)
@@ -174,6 +178,11 @@ def between_second(toks: list[tx.Token], words: list[str], k: int, span_of: dict
     return None
 
 
+def clause_ends(words: list[str], k: int) -> bool:
+    """Whether the clause ends at token ``k`` (the prompt's end, punctuation or a new list item)."""
+    return k >= len(words) or words[k] in SENTENCE_END or words[k] in (",", "and", "with", "while", "but")
+
+
 def clause_starts(toks: list[tx.Token]) -> list[int]:
     return [0] + [i + 1 for i, t in enumerate(toks) if t.text in SENTENCE_END and i + 1 < len(toks)]
 
@@ -247,10 +256,11 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
             distributive = distributive or words[k] in tx.DISTRIBUTIVE
             k += 1
             continue
-        ahead = next((d for d in (1, 2) if k + d in span_of), None)
+        ahead = next((d for d in (1, 2) if k + d in span_of or (k + d < len(words) and words[k + d] in tx.ARCH_WORDS
+                                                                and words[k + d] not in ("room", "floor"))), None)
         if ahead is not None and all(toks[k + i].kind == "word" and words[k + i] not in tx.LIST_BOUNDARIES
                                      and words[k + i] not in tx.ARCH_WORDS for i in range(ahead)):
-            k += ahead  # "on a patterned rug", "by the hand carved chest": unknown adjectives before the object
+            k += ahead  # "on a patterned rug", "by the long bay window": unknown adjectives before the object
             continue
         break
     return Target("pronoun", k, pronoun="each", distributive=True) if distributive else Target("none", k)
@@ -404,7 +414,8 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
 
     "X with A and B on it/each": the anchor is X, the subjects A and B. "X by the window, with A behind it": the
     anchor is X, the clause's subject, not the nearer window. "A pair of armchairs by the fireplace and a globe
-    between them": a plural pronoun names the nearest plural group. Otherwise the anchor is the object named just
+    between them": a plural pronoun names the nearest plural group. A left-out target ("a sofa opposite") names the
+    last thing not itself placed by another. Otherwise the anchor is the object named just
     before the subject.
     """
     s = objects[subject]
@@ -424,6 +435,9 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
             if lead is not None:
                 return lead, subjects
     before = [i for i in range(subject) if not objects[i].negated]
+    if pronoun == "bare":  # "a tv, speakers on either side and a sofa opposite": the thing the others are placed by
+        free = [i for i in before if not objects[i].anchored]
+        before = free or before
     if pronoun == "each" and before and not is_group(objects[before[-1]]):
         plural = [i for i in before if is_group(objects[i]) and not any(w in SENTENCE_END
                                                                          for w in words[objects[i].end:s.start])]
