@@ -120,3 +120,25 @@ def test_instead_of_negates():
     assert counts.get("bathtub", 0) == 0 and counts["sink"] == 1
     counts, _ = facts("an office with a standing desk instead of a sofa")
     assert counts.get("sofa", 0) == 0
+
+
+def test_a_stack_of_a_countable_noun_is_one_object():
+    counts, rels = facts("a bench with a pile of cushions on it, and a stack of towels next to the bathtub")
+    assert counts["cushions"] == 1 and counts["towel"] == 1
+    assert ("towel", "next_to", "bathtub") in rels
+    assert not any(k.startswith("generic:") for k in counts)
+
+
+def test_a_low_table_is_a_coffee_table_whatever_stands_between():
+    counts, rels = facts("two sofas facing each other across a low rectangular central table")
+    assert counts.get("coffee_table") == 1 and "dining_table" not in counts
+
+
+def test_a_floating_or_wall_mounted_thing_is_on_the_wall():
+    _, rels = facts("an office with a desk, a floating shelf and a wall-mounted television")
+    assert {("wall_shelf", "on_wall", "wall"), ("tv", "on_wall", "wall")} <= rels
+
+
+def test_a_mounting_word_does_not_hang_a_floor_thing():
+    _, rels = facts("a wall-mounted reading lamp and a bed")
+    assert not any(s == "reading_lamp" for s, _k, _t in rels)

@@ -138,6 +138,9 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
     ("a", "number", "of"): ("vague", 3), ("various",): ("vague", LOTS), ("a", "row", "of"): ("vague", 4),
     ("a", "set", "of"): ("vague", 3), ("a", "range", "of"): ("vague", 3), ("a", "variety", "of"): ("vague", 3),
     ("a", "bunch", "of"): ("vague", 3), ("a", "collection", "of"): ("vague", 3), ("a", "group", "of"): ("vague", 3),
+    ("a", "stack", "of"): ("collective", 1), ("stack", "of"): ("collective", 1), ("a", "pile", "of"): ("collective", 1),
+    ("pile", "of"): ("collective", 1), ("a", "heap", "of"): ("collective", 1), ("stacks", "of"): ("vague", 3),
+    ("piles", "of"): ("vague", 3),
     ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12),
     ("a",): ("article", 1), ("an",): ("article", 1), ("one",): ("number", 1), ("another",): ("article", 1),
     ("a", "single"): ("article", 1), ("one", "more"): ("article", 1), ("the",): ("definite", 1),
@@ -146,13 +149,15 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
     ("their",): ("article", 1),
 }
 """Quantifier phrase -> (kind, count). Kinds: ``number`` (exact), ``pair``, ``vague`` (several, some ...),
-``article`` (a, an), ``definite`` (the: may refer to an object already mentioned)."""
+``collective`` ("a stack of blankets", "a pile of cushions": the stack is placed as one object, inside the [1, 6]
+that ``prompts/eval/ANNOTATION.md`` documents), ``article`` (a, an), ``definite`` (the: may refer to an object already
+mentioned)."""
 
 NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
 NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
-                            "stack", "pile", "collection", "group", "dozen"})
+                            "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen"})
 """Nouns that start a quantity ("a range of ...") rather than name an object when ``of`` follows."""
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -200,7 +205,7 @@ FILLER_ADJECTIVES = frozenset((
     "floortoceiling floormounted floating upright electric digital smart flat screen huge good "
     "great big little lone solitary single pair sturdy heavy light light-weight lightweight open closed empty full "
     "natural classic classy chic shiny polished painted carved tufted lacquered cushioned padded reclining folding "
-    "adjustable ergonomic gaming reading work working handmade antique").split())
+    "adjustable ergonomic gaming reading work working handmade antique central").split())
 """Descriptive words skipped (kept in the description) between a count and its noun."""
 
 
@@ -347,6 +352,12 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "above": ("on_top", {"door": "next_to_door", "window": "next_to_window", "bed": "on_wall"}),
 }
 """Relation key -> (kind when the target is an object, {architecture word: kind}). None: no relation is recorded."""
+
+MOUNTING_ADJECTIVES: dict[str, tuple[str, str]] = {
+    "wallmounted": ("on_wall", "wall"), "wallhung": ("on_wall", "wall"), "floating": ("on_wall", "wall"),
+    "ceilingmounted": ("hang_from_ceiling", "ceiling"), "ceilinghung": ("hang_from_ceiling", "ceiling")}
+"""Adjectives (after ``fold_compounds``) that say where a thing is mounted when no phrase does: "a floating shelf",
+"a wall-mounted reading light" -> (relation kind, room part)."""
 
 BARE_RELATION_KEYS = frozenset({"under", "across", "next", "behind", "left", "right", "front", "near"})
 """Relation keys whose phrase may end a clause with its target left out, meaning the thing just named ("a bunk bed

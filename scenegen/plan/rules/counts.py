@@ -55,7 +55,7 @@ def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: li
             m.count = m.qcount
         elif m.qkind in ("pair", "vague"):
             m.count = 1 if m.mass else m.qcount
-        elif m.qkind == "article":
+        elif m.qkind in ("article", "collective"):
             m.count = 1
         else:  # none or definite: a bare plural asks for a couple
             m.count = 2 if m.plural and not m.mass else 1

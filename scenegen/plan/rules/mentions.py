@@ -84,6 +84,18 @@ def is_mass(head_text: str, cat: catalog.Category) -> bool:
     return is_plural(head_text.split()[-1]) and head_text in listed
 
 
+def narrow_by_adjective(m: Mention, adjectives: list[str]) -> None:
+    """"a low central table": an adjective that, with the noun, names a catalog category of its own ("low table" is a
+    coffee table) sets it, though other words stand between them."""
+    if m.kind != "object":
+        return
+    for adj in adjectives:
+        cat = catalog.resolve(f"{adj} {m.head_text}")
+        if cat is not None and cat.name != m.category:
+            m.category = cat.name
+            return
+
+
 def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     """Fill a mention's adjectives, attributes, count and negation by looking back from its noun."""
     words = [t.text for t in toks]
@@ -93,6 +105,7 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
             or (words[j - 1] == "and" and j >= 2 and tx.is_adjective(words[j - 2]) and tx.is_adjective(words[j]))):
         j -= 1
     adj_start = j
+    narrow_by_adjective(m, words[adj_start:m.head])
     qkind, qcount, qstart = count_before(words, toks, adj_start)
     m.start = qstart
     m.qkind, m.qcount = qkind, qcount

@@ -62,6 +62,7 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
                     and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
                 k += 1
     rels += implied_holdings(holders, objects, toks, rels)
+    rels += mounted_by_adjective(objects, words, toks, rels)
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
@@ -146,6 +147,31 @@ monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded"})
+
+
+def mounted_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
+                         ) -> list[Rel]:
+    """"a floating shelf", "a wall-mounted reading light": an object whose adjectives mount it, and that no phrase
+    puts on a wall or ceiling, is mounted there."""
+    placed = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind == "room" or idx in placed:
+            continue
+        mount = next((tx.MOUNTING_ADJECTIVES[w] for w in words[m.start:m.end - 1] if w in tx.MOUNTING_ADJECTIVES),
+                     None)
+        if mount is not None and can_mount(m, mount[1]):
+            out.append(Rel(mount[0], [idx], arch=mount[1], src=(toks[m.start].start, toks[m.end - 1].end)))
+    return out
+
+
+def can_mount(m: Mention, part: str) -> bool:
+    """Whether the catalog lets ``m`` hang on ``part`` (a wall or the ceiling); a floor lamp called wall-mounted
+    stays a floor lamp, which plan physics would stand against the wall."""
+    if m.kind != "object":
+        return True
+    entry = catalog.get(m.category)
+    return entry.support == part or (part == "wall" and "wall_mountable" in entry.roles)
 
 
 def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
