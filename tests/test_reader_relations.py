@@ -142,3 +142,22 @@ def test_a_floating_or_wall_mounted_thing_is_on_the_wall():
 def test_a_mounting_word_does_not_hang_a_floor_thing():
     _, rels = facts("a wall-mounted reading lamp and a bed")
     assert not any(s == "reading_lamp" for s, _k, _t in rels)
+
+
+def test_a_relation_whose_target_is_it_goes_on_describing_the_subject():
+    _, rels = facts("an ottoman in front of the loveseat and facing it")
+    assert {("ottoman", "in_front_of", "loveseat"), ("ottoman", "face_to", "loveseat")} <= rels
+
+
+def test_what_follows_a_rug_describes_the_thing_on_it_and_it_skips_the_rug():
+    _, rels = facts("a rocking chair sits on a wool rug near the door, and a basket stands beside it")
+    assert ("rug", "under", "rocking_chair") in rels
+    assert ("rocking_chair", "next_to_door", "door") in rels
+    assert ("rug", "next_to_door", "door") not in rels
+    assert ("storage_basket", "next_to", "rocking_chair") in rels
+
+
+def test_a_container_and_its_contents_are_placed_by_the_container():
+    _, rels = facts("a crate containing folded blankets beside the sofa")
+    assert any(k == "next_to" and t == "sofa" and s != "throw_blanket" for s, k, t in rels)
+    assert ("throw_blanket", "next_to", "sofa") not in rels

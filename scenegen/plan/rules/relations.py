@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
@@ -21,52 +23,104 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             related.update(rel.subjects)
     leading = len(rels)
     holders = held_by(objects, words)
+    ctx = Reading(toks, words, objects, span_of, room_tokens, notes, prompt, related, holders)
     for idx, m in enumerate(objects):
-        if m.negated:
-            continue
-        k = m.end
-        for _ in range(4):  # a subject may carry a few relations: "a desk by the window facing the door"
-            verb_at = k
-            k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
-            matched = tx.match_longest(words, k, tx.REL_PHRASES)
-            if matched is None:
-                break
-            length, key = matched
-            if key == "sidebyside":  # "a washer and a dryer side by side": next to each other; no target follows
-                target = Target("pronoun", k + length, pronoun="reciprocal")
-            else:
-                target = parse_target(toks, words, k + length, span_of, room_tokens)
-                if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end):
-                    target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
-            subject = idx
-            if idx in holders and any(w in HOLDER_VERBS for w in words[verb_at:k]):
-                subject = holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
-            rel = make_rel(key, subject, target, toks, k, k + length, objects, words, related, notes, prompt)
-            if rel is not None:
-                rels.append(rel)
-                related.update(rel.subjects)
-                for s in rel.subjects if rel.target is not None else ():
-                    objects[s].anchored = True
-            if target.kind == "object" and key == "between" and rel is not None:
-                second = between_second(toks, words, target.end, span_of, room_tokens)
-                if second is not None:
-                    objects[second].is_target = True
-                    rel.src = (rel.src[0], toks[objects[second].end - 1].end)
-                    rels.append(Rel("next_to", [idx], target=second, src=rel.src))
-            if target.kind == "object":
-                break  # what follows belongs to the target: "a tv on a tv stand against the wall"
-            k = target.end
-            if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
-                k += 1
-            elif k < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES) \
-                    and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
-                k += 1
+        if not m.negated:
+            rels += subject_relations(idx, ctx)
     rels += implied_holdings(holders, objects, toks, rels)
     rels += mounted_by_adjective(objects, words, toks, rels)
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
     return rels
+
+
+@dataclass
+class Reading:
+    """What the relation finder reads a prompt with: its tokens, mentions and what has been read so far."""
+
+    toks: list[tx.Token]
+    words: list[str]
+    objects: list[Mention]
+    span_of: dict[int, int]
+    room_tokens: set[int]
+    notes: list[str]
+    prompt: str
+    related: set[int]
+    holders: dict[int, int]
+    passed: set[int] = field(default_factory=set)
+    """mentions whose following relation phrases an earlier subject has read ("an armchair on a rug by the window")"""
+
+
+def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
+    """The relation phrases after mention ``idx``: "a desk by the window facing the door", "a table in the middle of
+    the room, in front of the sofa and facing it"."""
+    words, objects, toks = ctx.words, ctx.objects, ctx.toks
+    rels: list[Rel] = []
+    if idx in ctx.passed:
+        return rels
+    k = objects[idx].end
+    for _ in range(4):  # a subject may carry a few relations
+        verb_at = k
+        k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
+        matched = tx.match_longest(words, k, tx.REL_PHRASES)
+        if matched is None:
+            break
+        length, key = matched
+        if key == "sidebyside":  # "a washer and a dryer side by side": next to each other; no target follows
+            target = Target("pronoun", k + length, pronoun="reciprocal")
+        else:
+            target = parse_target(toks, words, k + length, ctx.span_of, ctx.room_tokens)
+            if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end):
+                target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
+        subject = idx
+        if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx)):
+            subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
+        rel = make_rel(key, subject, target, toks, k, k + length, objects, words, ctx.related, ctx.notes, ctx.prompt)
+        if rel is not None:
+            rels.append(rel)
+            ctx.related.update(rel.subjects)
+            for s in rel.subjects if rel.target is not None else ():
+                objects[s].anchored = True
+        if target.kind == "object" and key == "between" and rel is not None:
+            second = between_second(toks, words, target.end, ctx.span_of, ctx.room_tokens)
+            if second is not None:
+                objects[second].is_target = True
+                rel.src = (rel.src[0], toks[objects[second].end - 1].end)
+                rels.append(Rel("next_to", [idx], target=second, src=rel.src))
+        k = target.end
+        if target.kind == "object":
+            if not continues_subject(words, k, objects[target.mention or 0]):
+                break  # what follows belongs to the target: "a tv on a tv stand against the wall"
+            ctx.passed.add(target.mention or 0)
+        if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
+            k += 1
+        elif k < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES) \
+                and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
+            k += 1
+    return rels
+
+
+def contained(idx: int, ctx: Reading) -> bool:
+    """Whether mention ``idx`` is held by a containment word right before it ("a basket containing towels"), so that
+    the relation after it places the container ("... next to the bathtub"); a later list item ("filled with books and
+    a sofa paired with ...") is not."""
+    between = ctx.words[ctx.objects[ctx.holders[idx]].end:ctx.objects[idx].start]
+    return any(w in CONTAINMENT_WORDS for w in between) and not any(w in ("and", ",") for w in between)
+
+
+def continues_subject(words: list[str], k: int, target: Mention) -> bool:
+    """Whether the relation phrase at ``k``, after an object target, still describes the subject: after a rug ("an
+    armchair on a rug by the window"), or one whose own target is a pronoun ("in front of the sofa and facing it")."""
+    if is_floor_cover(target):
+        return True
+    j = k + 1 if k < len(words) and words[k] in ("and", ",") else k
+    matched = tx.match_longest(words, j, tx.REL_PHRASES)
+    if matched is None:
+        return False
+    after = skip_words(words, j + matched[0], frozenset({"the", "a"}))
+    pron = tx.match_longest(words, after, tx.PRONOUNS)
+    return pron is not None and pron[1] == "it" and clause_ends(words, after + pron[0])
 
 
 def seat_kind(key: str, subject: Mention, target: Mention) -> str | None:
@@ -147,6 +201,8 @@ monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded"})
+CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded"})
+"""Holding words after which the held things have no place of their own: a relation that follows places the holder."""
 
 
 def mounted_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
@@ -181,6 +237,9 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
     ends = {o.end: i for i, o in enumerate(objects)}
     for idx, m in enumerate(objects):
         j = m.start - 1
+        if j >= 1 and words[j] not in HOLDING_WORDS and words[j - 1] in CONTAINMENT_WORDS and words[j].isalpha() \
+                and words[j] not in tx.LIST_BOUNDARIES:
+            j -= 1  # "containing rolled towels": an unknown adjective
         while j >= 0 and words[j] in ("a", "an", "the", "some"):
             j -= 1
         if j >= 0 and words[j] in (",", "and") and ends.get(j) in out:
@@ -460,7 +519,10 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
             lead = clause_subject(objects, words, w - 1)
             if lead is not None:
                 return lead, subjects
-    before = [i for i in range(subject) if not objects[i].negated]
+    before = [i for i, o in enumerate(objects) if i != subject and not o.negated and o.end <= rel_start]
+    if pronoun in ("it", "bare") and len(before) > 1 and is_floor_cover(objects[before[-1]]) \
+            and objects[before[-1]].is_target:
+        before = before[:-1]  # "an armchair on a rug, and a lamp next to it": the armchair, not the rug under it
     if pronoun == "bare":  # "a tv, speakers on either side and a sofa opposite": the thing the others are placed by
         free = [i for i in before if not objects[i].anchored]
         before = free or before
@@ -470,6 +532,11 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
         if plural:
             return plural[-1], [subject]
     return (before[-1] if before else None), [subject]
+
+
+def is_floor_cover(m: Mention) -> bool:
+    """Whether a mention names a rug or mat (the catalog's flat things), which lies under what is said to be on it."""
+    return m.kind == "object" and "flat" in catalog.get(m.category).roles
 
 
 def is_group(m: Mention) -> bool:
