@@ -30,8 +30,15 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
                               and catalog.is_kind_of(objects[j].key, m.key)]
         earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the chair": the armchair
                               and names_kind_of(objects[j], m)]
-        later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key]
+        later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key
+                 and (same_noun(objects[j], m) or objects[j].qkind == "none")]  # "by a chesterfield, a settee"
         m.owner = earlier[-1] if earlier else later[0] if later else idx
+
+
+def same_noun(a: Mention, b: Mention) -> bool:
+    """Whether two mentions use the same noun ("a desk" ... "a desk"), not two synonyms of one category: "beside a
+    chesterfield, a settee facing it" names two sofas; a bare later noun ("the counter (kitchen cabinet)") renames."""
+    return catalog.singular(a.head_text.strip()) == catalog.singular(b.head_text.strip())
 
 
 def names_kind_of(earlier: Mention, later: Mention) -> bool:

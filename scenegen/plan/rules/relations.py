@@ -297,9 +297,32 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
     if subject is None or objects[subject].start != k or subject == target.mention:
         return None
     rel = make_rel(key, subject, target, toks, start, start + length, objects, words, set(), notes, prompt)
-    if rel is not None:
-        rel.src = (toks[start].start, toks[objects[subject].end - 1].end)
+    if rel is None:
+        return None
+    last = subject
+    if rel.subjects == [subject] and not rel.reciprocal:
+        rel.subjects += list_after(subject, objects, words, span_of)
+        last = rel.subjects[-1]
+    rel.src = (toks[start].start, toks[objects[last].end - 1].end)
     return rel
+
+
+def list_after(first: int, objects: list[Mention], words: list[str], span_of: dict[int, int]) -> list[int]:
+    """The further items of a list that shares a leading relation ("On the sideboard are two candlesticks and a
+    bowl"): mentions joined by "," or "and" up to the clause's end, none with a relation phrase of its own."""
+    out: list[int] = []
+    k = objects[first].end
+    while k < len(words) and words[k] in (",", "and"):
+        j = k + 1 if words[k] == "," and k + 1 < len(words) and words[k + 1] == "and" else k
+        nxt = span_of.get(j + 1)
+        if nxt is None or objects[nxt].start != j + 1 or objects[nxt].negated:
+            return out
+        end = objects[nxt].end
+        if end < len(words) and words[end] not in (",", "and") and words[end] not in SENTENCE_END:
+            return out  # the item says where it goes itself, or the list turns into a clause
+        out.append(nxt)
+        k = end
+    return out if k >= len(words) or words[k] in SENTENCE_END else []
 
 
 def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
