@@ -161,3 +161,32 @@ def test_a_container_and_its_contents_are_placed_by_the_container():
     _, rels = facts("a crate containing folded blankets beside the sofa")
     assert any(k == "next_to" and t == "sofa" and s != "throw_blanket" for s, k, t in rels)
     assert ("throw_blanket", "next_to", "sofa") not in rels
+
+
+def test_each_with_puts_one_on_every_member_of_the_group():
+    counts, rels = facts("a reading room with four tables in two rows, each with a lamp")
+    assert counts["table_lamp"] == 4 and ("table_lamp", "on_top", "dining_table") in rels
+    counts, rels = facts("two nightstands, each with a vase on it, and a bed")
+    assert counts["vase"] == 2 and ("vase", "on_top", "nightstand") in rels
+    assert not any(k.startswith("generic:") for k in counts)
+
+
+def test_back_to_back_leaves_the_relation_after_it_to_the_subject():
+    _, rels = facts("two sofas back to back in the centre of the room")
+    assert ("sofa", "middle_of_room", "room") in rels
+
+
+def test_a_leading_relation_is_shared_by_its_list():
+    _, rels = facts("A dresser stands by the door. On the dresser there are a vase, some candles and a photo frame.")
+    assert {("vase", "on_top", "dresser"), ("candles", "on_top", "dresser"), ("picture_frame", "on_top", "dresser")
+            } <= rels
+
+
+def test_a_leading_relation_is_not_shared_with_an_item_placed_elsewhere():
+    _, rels = facts("Next to the bed is a nightstand and a lamp stands on the desk.")
+    assert ("table_lamp", "next_to", "bed") not in rels and ("table_lamp", "on_top", "desk") in rels
+
+
+def test_two_synonyms_named_apart_are_two_objects():
+    counts, rels = facts("a side table beside a couch and a sofa facing it")
+    assert counts["sofa"] == 2 and ("sofa", "face_to", "sofa") in rels

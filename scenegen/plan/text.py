@@ -303,7 +303,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
     "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
     "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
-    "into=in", "covering=covering", "to its left=left", "on its left=left", "to its right=right",
+    "into=in", "covering=covering", "back to back=backtoback", "back-to-back=backtoback", "to its left=left", "on its left=left", "to its right=right",
     "on its right=right", "on one side=sides", "on one side of=sides", "on the other=sides", "on the other side=sides",
     "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
     "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
@@ -330,6 +330,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
                     "door": "next_to_door", "wall": "against_wall"}),
     "face": ("face_to", {"wall": "against_wall"}),
     "covering": (None, {"wall": "against_wall"}),
+    "backtoback": (None, {}),
     "across": ("across_from", {}),
     "far": ("far", {}),
     "under": ("under", {"window": "next_to_window"}),
@@ -414,5 +415,5 @@ NOT_OBJECTS = frozenset((
     "many more other others thing things stuff furniture furnishings items item object objects piece pieces "
     "person people family me us you them it this that there here room rooms house home apartment flat floor "
     "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
-    "accents finish finishes detail details time day night morning evening").split())
+    "accents finish finishes detail details time day night morning evening each every either both all row rows line lines").split())
 """Nouns that never become generic objects even when they sit where an object could."""

@@ -24,6 +24,9 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
     subjects = [subject]
     if w >= 1 and words[w] == "with":
         anchors = [i for i, o in enumerate(objects) if o.end == w and not o.negated]
+        if words[w - 1] == "each":  # "two bedside tables, each with a lamp on it"
+            anchors = [i for i, o in enumerate(objects) if o.end < w and is_group(o) and not o.negated
+                       and not any(x in SENTENCE_END for x in words[o.end:w])][-1:]
         subjects = [i for i, o in enumerate(objects)
                     if w < o.start and o.end <= rel_start and not o.negated and i not in related
                     and not o.is_target] or [subject]

@@ -58,6 +58,7 @@ class Mention:
     mass: bool = False
     negated: bool = False
     is_target: bool = False
+    held_each: bool = False  # held by each member of a group: "two desks, each with a monitor"
     anchored: bool = False  # placed relative to another object ("speakers on either side" of the tv)
     owner: int | None = None  # index of the mention whose group this one names
     count: int = 0

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.rules.anchors import is_floor_cover, pronoun_anchor
+from scenegen.plan.rules.anchors import is_floor_cover, is_group, pronoun_anchor
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
 
@@ -68,7 +68,7 @@ def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
         if matched is None:
             break
         length, key = matched
-        if key == "sidebyside":  # "a washer and a dryer side by side": next to each other; no target follows
+        if key in ("sidebyside", "backtoback"):  # "a washer and a dryer side by side": no target follows
             target = Target("pronoun", k + length, pronoun="reciprocal")
         else:
             target = parse_target(toks, words, k + length, ctx.span_of, ctx.room_tokens)
@@ -188,11 +188,13 @@ def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list
             continue
         seated = seat_kind("with", m, h)
         if seated is not None:  # "a dining table with six chairs": the chairs go around it
-            out.append(Rel(seated, [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end)))
+            out.append(Rel(seated, [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end),
+                           distributive=m.held_each))
             continue
         if catalog.get(m.category).support != "object" or not catalog.get(h.category).has_top:
             continue
-        out.append(Rel("on_top", [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end)))
+        out.append(Rel("on_top", [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end),
+                       distributive=m.held_each))
     return out
 
 
@@ -245,13 +247,27 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
             j -= 1
         if j >= 0 and words[j] in (",", "and") and ends.get(j) in out:
             out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
+            m.held_each = objects[ends[j]].held_each
             continue
         k = j
         while k >= 0 and words[k] in HOLDING_WORDS:
             k -= 1
+        if k < j and k >= 0 and words[k] == "each":  # "two desks (in a row), each with a monitor": one on every desk
+            group = each_owner(objects, words, k)
+            if group is not None:
+                out[idx] = group
+                m.held_each = True
+                continue
         if k < j and ends.get(k + 1, idx) != idx:
             out[idx] = ends[k + 1]
     return out
+
+
+def each_owner(objects: list[Mention], words: list[str], each: int) -> int | None:
+    """The group that "each" at token ``each`` distributes over: the last group named before it in its sentence."""
+    groups = [i for i, o in enumerate(objects) if o.end <= each and is_group(o) and not o.negated
+              and not any(w in SENTENCE_END for w in words[o.end:each])]
+    return groups[-1] if groups else None
 
 
 def between_second(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
@@ -513,7 +529,7 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
         anchor = holders[-1] if holders else anchor
     between = key == "between"
     return Rel(obj_kind, subjects, target=anchor,
-                distributive=(target.pronoun == "each" or key == "flank") and not between,
+                distributive=(target.pronoun == "each" or key == "flank" or objects[subject].held_each) and not between,
                 flank=key == "flank", all_targets=between, src=(toks[objects[subjects[0]].start].start, src[1]))
 
 
