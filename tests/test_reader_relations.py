@@ -190,3 +190,20 @@ def test_a_leading_relation_is_not_shared_with_an_item_placed_elsewhere():
 def test_two_synonyms_named_apart_are_two_objects():
     counts, rels = facts("a side table beside a couch and a sofa facing it")
     assert counts["sofa"] == 2 and ("sofa", "face_to", "sofa") in rels
+
+
+def test_under_a_ceiling_thing_hangs_it_from_the_ceiling():
+    _, rels = facts("a round table under a chandelier")
+    assert ("chandelier", "hang_from_ceiling", "ceiling") in rels
+    assert not any(s == "dining_table" and t == "chandelier" for s, _k, t in rels)
+
+
+def test_under_a_wall_thing_mounts_it_on_the_wall():
+    _, rels = facts("a console table sits under a painting")
+    assert ("painting", "on_wall", "wall") in rels
+
+
+def test_an_unknown_noun_after_holding_is_an_object_on_its_holder():
+    counts, rels = facts("a bookcase holding vinyl records")
+    assert "generic:vinyl record" in counts or "generic:record" in counts
+    assert any(k == "on_top" and t == "bookshelf" for _s, k, t in rels)

@@ -29,7 +29,8 @@ L_CUT = 0.4
 EXAMPLE = "'a bedroom with a bed, two nightstands and a wardrobe'"
 COMMON = ("bed", "sofa", "desk", "chair", "table_lamp", "wardrobe", "bookshelf", "dining_table", "tv", "rug", "plant")
 SENTENCE_END = frozenset({".", ";", "!", "?"})
-STRONG_BOUNDARIES = frozenset({",", ";", "and", "or", "with", "plus", "&", "including", "containing", "featuring"})
+STRONG_BOUNDARIES = frozenset({",", ";", "and", "or", "with", "plus", "&", "including", "containing", "featuring",
+                               "holding", "displaying", "storing"})
 SUBJECT_INTRO = frozenset({",", "there", "is", "are", "stands", "sits", "stand", "sit", "hangs", "we", "have", "you",
                             "will", "find", "be", "i", "want", "would", "like", "place", "put", "goes", "go", "lies",
                             "lie", "hang", "hung", "rest", "rests", "stood", "sat"})

@@ -78,6 +78,8 @@ def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
         if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx)):
             subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
         rel = make_rel(key, subject, target, toks, k, k + length, objects, words, ctx.related, ctx.notes, ctx.prompt)
+        if rel is not None and rel.kind == "under" and is_wall_thing(objects[rel.target or 0]):
+            rels.append(Rel("on_wall", [rel.target or 0], arch="wall", src=rel.src))  # "a sink under a mirror"
         if rel is not None:
             rels.append(rel)
             ctx.related.update(rel.subjects)
@@ -412,7 +414,26 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
               prompt: str) -> Rel | None:
     """Turn a relation phrase and its target into a ``Rel`` (None when no relation kind applies)."""
     rel = read_rel(key, subject, target, toks, rel_start, rel_end, objects, words, related, notes, prompt)
-    return above_rel(rel, objects) if key == "above" and rel is not None else rel
+    if rel is not None and key == "above":
+        return above_rel(rel, objects)
+    if rel is not None and key == "under":
+        return under_mounted(rel, objects)
+    return rel
+
+
+def is_wall_thing(m: Mention) -> bool:
+    """Whether the catalog hangs a mention's category on a wall (a mirror, a painting, a wall shelf)."""
+    return m.kind == "object" and catalog.get(m.category).support == "wall"
+
+
+def under_mounted(rel: Rel, objects: list[Mention]) -> Rel:
+    """"a table under the chandelier": what is under a ceiling thing stands below it, which says that the thing hangs
+    from the ceiling; how close is not stated. ("a dresser beneath the mirror" stays: the mirror hangs over it.)"""
+    if rel.kind != "under" or rel.target is None or objects[rel.target].kind != "object":
+        return rel
+    if catalog.get(objects[rel.target].category).support == "ceiling":
+        return Rel("hang_from_ceiling", [rel.target], arch="ceiling", src=rel.src)
+    return rel
 
 
 def above_rel(rel: Rel, objects: list[Mention]) -> Rel | None:
