@@ -207,3 +207,23 @@ def test_an_unknown_noun_after_holding_is_an_object_on_its_holder():
     counts, rels = facts("a bookcase holding vinyl records")
     assert "generic:vinyl record" in counts or "generic:record" in counts
     assert any(k == "on_top" and t == "bookshelf" for _s, k, t in rels)
+
+
+def test_flank_as_a_verb():
+    counts, rels = facts("A bed stands against the wall. Two lamps flank the bed.")
+    assert counts["table_lamp"] == 2 and ("table_lamp", "next_to", "bed") in rels
+
+
+def test_between_them_after_two_single_things_names_both():
+    _, rels = facts("The armchair faces the bookcase, and an ottoman sits between them.")
+    assert {("ottoman", "next_to", "armchair"), ("ottoman", "next_to", "bookshelf")} <= rels
+
+
+def test_a_relative_clause_after_a_target_describes_the_target():
+    _, rels = facts("A plant stands beside the sofa, which is against the wall.")
+    assert ("sofa", "against_wall", "wall") in rels and ("plant", "against_wall", "wall") not in rels
+
+
+def test_lines_the_wall():
+    _, rels = facts("A long bookcase lines the wall behind the sofa.")
+    assert {("bookshelf", "against_wall", "wall"), ("bookshelf", "behind", "sofa")} <= rels

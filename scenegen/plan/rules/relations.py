@@ -61,6 +61,8 @@ def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
     if idx in ctx.passed:
         return rels
     k = objects[idx].end
+    if k + 1 < len(words) and words[k] == "," and words[k + 1] in ("which", "that", "who"):
+        k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
     for _ in range(4):  # a subject may carry a few relations
         verb_at = k
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
@@ -85,6 +87,8 @@ def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
             ctx.related.update(rel.subjects)
             for s in rel.subjects if rel.target is not None else ():
                 objects[s].anchored = True
+        if target.kind == "pronoun" and key == "between" and rel is not None and rel.target is not None:
+            rels += between_them(subject, rel, objects)
         if target.kind == "object" and key == "between" and rel is not None:
             second = between_second(toks, words, target.end, ctx.span_of, ctx.room_tokens)
             if second is not None:
@@ -102,6 +106,16 @@ def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
                 and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
             k += 1
     return rels
+
+
+def between_them(subject: int, rel: Rel, objects: list[Mention]) -> list[Rel]:
+    """"The sofa faces the fireplace, and a table sits between them": a pronoun that names one thing (not a group)
+    after "between" names it and the thing named before it; the subject stands next to both."""
+    anchor = rel.target
+    if anchor is None or is_group(objects[anchor]):
+        return []
+    other = [i for i in range(anchor) if i != subject and not objects[i].negated and objects[i].kind != "room"]
+    return [Rel("next_to", [subject], target=other[-1], src=rel.src)] if other else []
 
 
 def contained(idx: int, ctx: Reading) -> bool:
