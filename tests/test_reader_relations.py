@@ -227,3 +227,30 @@ def test_a_relative_clause_after_a_target_describes_the_target():
 def test_lines_the_wall():
     _, rels = facts("A long bookcase lines the wall behind the sofa.")
     assert {("bookshelf", "against_wall", "wall"), ("bookshelf", "behind", "sofa")} <= rels
+
+
+def test_small_things_listed_before_on_share_it():
+    _, rels = facts("an armchair, a candle and a clock radio on the side table")
+    assert ("candles", "on_top", "side_table") in rels
+    assert not any(s == "armchair" and k == "on_top" for s, k, _t in rels)
+
+
+def test_seats_listed_before_around_share_it():
+    _, rels = facts("a loveseat and three stools around the coffee table")
+    assert {("loveseat", "around", "coffee_table"), ("stool", "around", "coffee_table")} <= rels
+
+
+def test_a_plural_verb_makes_the_list_its_subject():
+    _, rels = facts("the bookcase and the desk are against the left wall")
+    assert {("bookshelf", "against_wall", "wall"), ("desk", "against_wall", "wall")} <= rels
+
+
+def test_a_room_list_does_not_share_its_last_item_s_place():
+    _, rels = facts("a lounge with a couch, two armchairs and an ottoman in the middle")
+    assert ("ottoman", "middle_of_room", "room") in rels
+    assert not any(s in ("sofa", "armchair") and k == "middle_of_room" for s, k, _t in rels)
+
+
+def test_in_between_with_no_target_names_the_pair_before():
+    _, rels = facts("two beds facing each other with a nightstand in between")
+    assert ("nightstand", "next_to", "bed") in rels

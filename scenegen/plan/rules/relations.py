@@ -82,6 +82,8 @@ def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
         rel = make_rel(key, subject, target, toks, k, k + length, objects, words, ctx.related, ctx.notes, ctx.prompt)
         if rel is not None and rel.kind == "under" and is_wall_thing(objects[rel.target or 0]):
             rels.append(Rel("on_wall", [rel.target or 0], arch="wall", src=rel.src))  # "a sink under a mirror"
+        if rel is not None and rel.subjects == [idx] and not rel.reciprocal:
+            rel.subjects = [*shared_subjects(idx, rel, words[objects[idx].end:k], ctx), idx]
         if rel is not None:
             rels.append(rel)
             ctx.related.update(rel.subjects)
@@ -106,6 +108,53 @@ def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
                 and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
             k += 1
     return rels
+
+
+PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face"})
+"""Verbs whose plural form says that the list before them is their subject ("a sofa and an armchair are ...")."""
+
+
+def shared_subjects(idx: int, rel: Rel, between: list[str], ctx: Reading) -> list[int]:
+    """Earlier items of the list that ends at mention ``idx`` which share its relation: "a lamp and a vase on the
+    table" (small things on a top), "a sofa and two armchairs around the coffee table" (seats around a table), "the
+    sofa and the armchair are arranged around ..." (a plural verb). Otherwise ("a sofa, two armchairs and a coffee
+    table in the middle") the relation is the last item's alone."""
+    items: list[int] = []
+    j = ctx.objects[idx].start - 1
+    ends = {o.end: i for i, o in enumerate(ctx.objects)}
+    while j >= 0 and ctx.words[j] in (",", "and") and ends.get(j) is not None:
+        prev = ends[j]
+        m = ctx.objects[prev]
+        if m.negated or m.kind == "room" or prev in ctx.related or prev in ctx.holders or m.is_target:
+            break
+        items.insert(0, prev)
+        j = m.start - 1
+    if not items or (j >= 0 and ctx.words[j] not in SENTENCE_END and ctx.words[j] not in ("with", ":", "of")
+                     and j in {t for o in ctx.objects for t in range(o.start, o.end)}):
+        return []
+    if any(w in PLURAL_VERBS for w in between):
+        return items
+
+    def fits(i: int) -> bool:
+        o = ctx.objects[i]
+        if o.kind != "object":
+            return False
+        return catalog.get(o.category).support == "object" if rel.kind == "on_top" else (
+            rel.kind == "around" and is_seat(o.category))
+
+    if not fits(idx):
+        return []
+    run: list[int] = []  # "a bed, a lamp and a book on the nightstand": the small things at the list's end
+    for i in reversed(items):
+        if not fits(i):
+            break
+        run.insert(0, i)
+    return run
+
+
+def is_seat(category: str) -> bool:
+    """Whether people sit on a category (the catalog's seats, and sofas, armchairs and benches)."""
+    return category in catalog.with_role("seat") or category in ("armchair", "sofa", "bench", "loveseat")
 
 
 def between_them(subject: int, rel: Rel, objects: list[Mention]) -> list[Rel]:
