@@ -254,3 +254,20 @@ def test_a_room_list_does_not_share_its_last_item_s_place():
 def test_in_between_with_no_target_names_the_pair_before():
     _, rels = facts("two beds facing each other with a nightstand in between")
     assert ("nightstand", "next_to", "bed") in rels
+
+
+def test_centred_before_another_phrase_is_not_the_middle_of_the_room():
+    _, rels = facts("the bed is centred against the far wall, flanked by two nightstands")
+    assert ("bed", "against_wall", "wall") in rels and ("bed", "middle_of_room", "room") not in rels
+    assert ("nightstand", "next_to", "bed") in rels
+
+
+def test_wrapping_around_the_corner():
+    _, rels = facts("a sectional sofa wraps around the corner")
+    assert ("sectional_sofa", "corner", "room") in rels
+
+
+def test_at_its_foot_and_draped_over_it():
+    _, rels = facts("The bed stands by the window, with an ottoman at its foot and a throw draped over it.")
+    assert ("ottoman", "in_front_of", "bed") in rels
+    assert ("throw_blanket", "on_top", "bed") in rels

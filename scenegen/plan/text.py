@@ -303,7 +303,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
     "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
     "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
-    "into=in", "covering=covering", "lines=against", "lining=against", "line=against", "back to back=backtoback", "back-to-back=backtoback", "to its left=left", "on its left=left", "to its right=right",
+    "into=in", "covering=covering", "at its foot=front", "at the foot=front", "at its end=front",
+    "by its side=next", "at its side=next", "draped over=on", "draped on=on", "thrown over=on", "lines=against", "lining=against", "line=against", "back to back=backtoback", "back-to-back=backtoback", "to its left=left", "on its left=left", "to its right=right",
     "on its right=right", "on one side=sides", "on one side of=sides", "on the other=sides", "on the other side=sides",
     "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
     "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
@@ -334,7 +335,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "across": ("across_from", {}),
     "far": ("far", {}),
     "under": ("under", {"window": "next_to_window"}),
-    "around": ("around", {}),
+    "around": ("around", {"corner": "corner"}),
     "left": ("left_of", {}),
     "right": ("right_of", {}),
     "front": ("in_front_of", {"window": "next_to_window", "door": "next_to_door"}),
@@ -364,7 +365,7 @@ BARE_RELATION_KEYS = frozenset({"under", "across", "next", "behind", "left", "ri
 """Relation keys whose phrase may end a clause with its target left out, meaning the thing just named ("a bunk bed
 with a sofa bed underneath", "a filing cabinet to its left", "a credenza opposite", "a table in between")."""
 CONTINUED_RELATION_KEYS = frozenset({"face", "against", "near", "next", "front", "behind", "left", "right", "across",
-                                     "under", "far"})
+                                     "under", "far", "flankedby", "surroundedby"})
 """Relation keys that, after a comma, go on describing the same subject ("a table in the middle of the room, in
 front of the sofa")."""
 
@@ -376,7 +377,7 @@ SUBJECT_FILLERS = frozenset((
     "is are was be being placed sitting standing set positioned located that which who stands sits stand sit "
     "hangs hang hanging mounted goes go directly just should put pushed tucked lying lies lie resting rests "
     "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
-    "pushed").split())
+    "pushed wraps wrapping curves curving tucks draped").split())
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "

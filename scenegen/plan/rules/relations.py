@@ -581,8 +581,9 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             return None
         name = tx.ARCH_TARGET_NAMES.get(target.arch or "room", "room")
         return Rel(kind, [subject], arch=name, params=dict(target.params), src=src)
-    if key == "centered":
-        return Rel("middle_of_room", [subject], arch="room", src=src)
+    if key == "centered":  # "centred against the back wall" is centred along that wall, not in the middle
+        followed = tx.match_longest(words, rel_end, tx.REL_PHRASES) is not None
+        return None if followed else Rel("middle_of_room", [subject], arch="room", src=src)
     if target.kind == "pronoun" or (key == "flank" and target.kind == "none"):
         rel = pronoun_rel(key, obj_kind, subject, target, toks, rel_start, objects, words, related, src)
         if rel is not None:
