@@ -271,3 +271,19 @@ def test_at_its_foot_and_draped_over_it():
     _, rels = facts("The bed stands by the window, with an ottoman at its foot and a throw draped over it.")
     assert ("ottoman", "in_front_of", "bed") in rels
     assert ("throw_blanket", "on_top", "bed") in rels
+
+
+def test_room_relative_frames_beside_an_opening():
+    _, rels = facts("a coat rack to the left of the door and a bed between the windows")
+    assert {("coat_rack", "next_to_door", "door"), ("bed", "next_to_window", "window")} <= rels
+
+
+def test_mounted_to_and_overhead():
+    _, rels = facts("a mirror mounted to the wall and a ceiling fan overhead")
+    assert {("mirror", "on_wall", "wall"), ("ceiling_fan", "hang_from_ceiling", "ceiling")} <= rels
+
+
+def test_one_in_each_corner_is_four():
+    counts, rels = facts("a living room with a sofa and a tall plant in each corner")
+    assert counts["indoor_tree"] == 4
+    assert any(k == "corner" for _s, k, _t in rels)

@@ -303,7 +303,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
     "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
     "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
-    "into=in", "covering=covering", "at its foot=front", "at the foot=front", "at its end=front",
+    "into=in", "covering=covering", "overhead=overhead", "mounted to=on", "attached to=on", "fixed to=on",
+    "affixed to=on", "at its foot=front", "at the foot=front", "at its end=front",
     "by its side=next", "at its side=next", "draped over=on", "draped on=on", "thrown over=on", "lines=against", "lining=against", "line=against", "back to back=backtoback", "back-to-back=backtoback", "to its left=left", "on its left=left", "to its right=right",
     "on its right=right", "on one side=sides", "on one side of=sides", "on the other=sides", "on the other side=sides",
     "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
@@ -332,17 +333,18 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "face": ("face_to", {"wall": "against_wall"}),
     "covering": (None, {"wall": "against_wall"}),
     "backtoback": (None, {}),
+    "overhead": (None, {}),
     "across": ("across_from", {}),
     "far": ("far", {}),
     "under": ("under", {"window": "next_to_window"}),
     "around": ("around", {"corner": "corner"}),
-    "left": ("left_of", {}),
-    "right": ("right_of", {}),
+    "left": ("left_of", {"door": "next_to_door", "window": "next_to_window"}),
+    "right": ("right_of", {"door": "next_to_door", "window": "next_to_window"}),
     "front": ("in_front_of", {"window": "next_to_window", "door": "next_to_door"}),
     "behind": ("behind", {}),
     "from": (None, {"ceiling": "hang_from_ceiling"}),
     "flank": ("next_to", {}),
-    "between": ("next_to", {}),
+    "between": ("next_to", {"window": "next_to_window", "door": "next_to_door"}),
     "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room"}),
     "unsupported": (None, {}),
     "sides": ("around", {}),
@@ -368,6 +370,9 @@ CONTINUED_RELATION_KEYS = frozenset({"face", "against", "near", "next", "front",
                                      "under", "far", "flankedby", "surroundedby"})
 """Relation keys that, after a comma, go on describing the same subject ("a table in the middle of the room, in
 front of the sofa")."""
+
+PARTS_PER_ROOM: dict[str, int] = {"corner": 4}
+"""How many of a room part a rectangular room has: "a plant in each corner" asks for four plants."""
 
 ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door": "door", "ceiling": "ceiling",
                                      "corner": "room", "middle": "room", "room": "room", "floor": "room"}

@@ -428,14 +428,17 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
                 end += 1
             return Target("arch", end, arch="room")
         if words[k] in tx.ARCH_WORDS:
-            return arch_target(words, k, span_of, params)
+            found = arch_target(words, k, span_of, params)
+            found.distributive = distributive  # "in each corner"
+            return found
         if words[k] in tx.COMPASS and k + 1 < len(words) and words[k + 1] in tx.ARCH_WORDS:
             params = {"wall": float(tx.COMPASS[words[k]])} if words[k + 1] in ("wall", "walls") else {}
             k += 1
             continue
         pron = tx.match_longest(words, k, tx.PRONOUNS)
         if pron and (k + pron[0] not in span_of or pron[0] > 1) and not (
-                k + pron[0] < len(words) and tx.is_adjective(words[k + pron[0]])):
+                k + pron[0] < len(words) and (tx.is_adjective(words[k + pron[0]])
+                                              or words[k + pron[0]] in tx.ARCH_WORDS)):
             return Target("pronoun", k + pron[0], pronoun=pron[1],
                            distributive=pron[1] == "each" or distributive)
         if words[k] in tx.WALL_ADJECTIVES and k + 1 < len(words) and (
@@ -580,7 +583,10 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         if kind is None:
             return None
         name = tx.ARCH_TARGET_NAMES.get(target.arch or "room", "room")
-        return Rel(kind, [subject], arch=name, params=dict(target.params), src=src)
+        per_part = tx.PARTS_PER_ROOM.get(target.arch or "", 1) if target.distributive else 1
+        return Rel(kind, [subject], arch=name, params=dict(target.params), src=src, per_side=per_part)
+    if key == "overhead":  # "a ceiling fan overhead"
+        return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
     if key == "centered":  # "centred against the back wall" is centred along that wall, not in the middle
         followed = tx.match_longest(words, rel_end, tx.REL_PHRASES) is not None
         return None if followed else Rel("middle_of_room", [subject], arch="room", src=src)
