@@ -287,3 +287,34 @@ def test_one_in_each_corner_is_four():
     counts, rels = facts("a living room with a sofa and a tall plant in each corner")
     assert counts["indoor_tree"] == 4
     assert any(k == "corner" for _s, k, _t in rels)
+
+
+def test_a_sentence_opening_with_it_continues_the_last_subject():
+    _, rels = facts("There is a tall bookcase. It stands next to the fireplace.")
+    assert ("bookshelf", "next_to", "fireplace") in rels
+
+
+def test_its_names_the_catalog_companion():
+    counts, rels = facts("A desk faces the window. Its chair is black, and a lamp stands nearby.")
+    assert ("chair", "in_front_of", "desk") in rels
+
+
+def test_each_holds_puts_one_on_every_member():
+    counts, rels = facts("Two side tables flank the sofa, and each holds a small vase.")
+    assert counts["vase"] == 2 and ("vase", "on_top", "side_table") in rels
+
+
+def test_a_container_for_small_things_keeps_them_on_its_top():
+    _, rels = facts("a sideboard for the telephone and a desk for the kids")
+    assert any(k == "on_top" and t == "sideboard" for _s, k, t in rels)
+    assert not any(t == "desk" for _s, _k, t in rels)
+
+
+def test_at_the_edge_of_the_room():
+    _, rels = facts("a piano at the edge of the room")
+    assert ("piano", "against_wall", "wall") in rels
+
+
+def test_a_rug_under_everything():
+    _, rels = facts("a sofa, a coffee table and two armchairs, with a wool rug under everything")
+    assert {("rug", "under", "sofa"), ("rug", "under", "coffee_table"), ("rug", "under", "armchair")} <= rels

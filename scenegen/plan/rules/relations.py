@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.rules.anchors import is_floor_cover, is_group, pronoun_anchor
-from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
+from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
+from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
 
 def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[int, int], rooms: list[Mention],
@@ -28,7 +28,10 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     for idx, m in enumerate(objects):
         if not m.negated:
             rels += subject_relations(idx, ctx)
+    for start, idx in pronoun_subjects(objects, words):
+        rels += subject_relations(idx, ctx, start)
     rels += implied_holdings(holders, objects, toks, rels)
+    rels += possessive_companions(objects, words, toks)
     rels += mounted_by_adjective(objects, words, toks, rels)
     retarget_to_holder(rels, objects)
     if leading:
@@ -53,14 +56,14 @@ class Reading:
     """mentions whose following relation phrases an earlier subject has read ("an armchair on a rug by the window")"""
 
 
-def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
-    """The relation phrases after mention ``idx``: "a desk by the window facing the door", "a table in the middle of
-    the room, in front of the sofa and facing it"."""
+def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[Rel]:
+    """The relation phrases after mention ``idx`` (or after token ``start``, where a pronoun stands for it): "a desk
+    by the window facing the door", "a table in the middle of the room, in front of the sofa and facing it"."""
     words, objects, toks = ctx.words, ctx.objects, ctx.toks
     rels: list[Rel] = []
-    if idx in ctx.passed:
+    if idx in ctx.passed and start is None:
         return rels
-    k = objects[idx].end
+    k = objects[idx].end if start is None else start
     if k + 1 < len(words) and words[k] == "," and words[k + 1] in ("which", "that", "who"):
         k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
     for _ in range(4):  # a subject may carry a few relations
@@ -79,6 +82,9 @@ def subject_relations(idx: int, ctx: Reading) -> list[Rel]:
         subject = idx
         if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx)):
             subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
+        if key == "undereverything":  # "a large rug under everything"
+            rels += under_everything(subject, k, objects, (toks[objects[subject].start].start, toks[k + length - 1].end))
+            break
         rel = make_rel(key, subject, target, toks, k, k + length, objects, words, ctx.related, ctx.notes, ctx.prompt)
         if rel is not None and rel.kind == "under" and is_wall_thing(objects[rel.target or 0]):
             rels.append(Rel("on_wall", [rel.target or 0], arch="wall", src=rel.src))  # "a sink under a mirror"
@@ -165,6 +171,36 @@ def between_them(subject: int, rel: Rel, objects: list[Mention]) -> list[Rel]:
         return []
     other = [i for i in range(anchor) if i != subject and not objects[i].negated and objects[i].kind != "room"]
     return [Rel("next_to", [subject], target=other[-1], src=rel.src)] if other else []
+
+
+def possessive_companions(objects: list[Mention], words: list[str], toks: list[tx.Token]) -> list[Rel]:
+    """"A bed stands against the wall. Its two nightstands are white": a thing named as another's ("its", "their")
+    that the catalog pairs with that other (a nightstand with a bed, a chair with a desk) and that no phrase places
+    stands as the catalog pairs them (next to the bed)."""
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind != "object" or m.anchored or m.start == 0 or words[m.start - 1] not in ("its", "their"):
+            continue
+        pairs = dict(catalog.companions(m.category))
+        owners = [i for i in range(idx) if objects[i].kind == "object" and objects[i].category in pairs]
+        if owners:
+            how = pairs[objects[owners[-1]].category].split("+")[0]
+            out.append(Rel(how, [idx], target=owners[-1], src=(toks[m.start - 1].start, toks[m.end - 1].end)))
+    return out
+
+
+def pronoun_subjects(objects: list[Mention], words: list[str]) -> list[tuple[int, int]]:
+    """Sentences that open with "it" or "they" ("This is a white toilet. It is next to the sink."): (the token after
+    the pronoun, the previous sentence's subject it stands for)."""
+    out: list[tuple[int, int]] = []
+    starts = [0] + [i + 1 for i, w in enumerate(words) if w in SENTENCE_END and i + 1 < len(words)]
+    for prev, start in zip(starts, starts[1:]):
+        if words[start] not in ("it", "they"):
+            continue
+        subject = clause_subject(objects, words, start - 1)
+        if subject is not None and objects[subject].start >= prev:
+            out.append((start + 1, subject))
+    return out
 
 
 def contained(idx: int, ctx: Reading) -> bool:
@@ -269,6 +305,8 @@ monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded"})
+EACH_VERBS = frozenset({"holds", "has", "carries", "supports", "bears", "gets", "displays"})
+"""Verbs after "each" that put what follows on every member of the group before ("each holds a lamp")."""
 CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded"})
 """Holding words after which the held things have no place of their own: a relation that follows places the holder."""
 
@@ -317,6 +355,8 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
         k = j
         while k >= 0 and words[k] in HOLDING_WORDS:
             k -= 1
+        if k == j and k >= 1 and words[k] in EACH_VERBS and words[k - 1] == "each":
+            k -= 1  # "two nightstands, and each holds a lamp"
         if k < j and k >= 0 and words[k] == "each":  # "two desks (in a row), each with a monitor": one on every desk
             group = each_owner(objects, words, k)
             if group is not None:
@@ -487,6 +527,27 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
     return rel
 
 
+def under_everything(subject: int, before: int, objects: list[Mention], src: tuple[int, int]) -> list[Rel]:
+    """"a large rug under everything": the subject lies under each thing named before it that stands on the floor."""
+    return [Rel("under", [subject], target=i, src=src) for i, o in enumerate(objects)
+            if i != subject and not o.negated and o.kind == "object" and o.end <= before
+            and catalog.get(o.category).support == "floor"]
+
+
+def kept_for(holder: int, held: int, objects: list[Mention], src: tuple[int, int]) -> Rel | None:
+    """"an armoire for the TV", "a basket for blankets": a container named for something small keeps it (on it, the
+    scene model's one support relation); "a desk for the kids" or "a chair for the desk" say nothing about place."""
+    h, m = objects[holder], objects[held]
+    if h.kind != "object" or m.kind == "room" or (m.kind == "object" and catalog.get(m.category).support != "object"):
+        return None
+    top = catalog.get(h.category)
+    high = m.kind == "object" and top.size_typical[2] + catalog.get(m.category).size_typical[2] > ROOM_HEIGHT - 0.3
+    if not top.has_top or high:
+        return None  # kept inside (a wardrobe, a basket): the scene model has no "inside", and on top it cannot go
+    m.is_target = False
+    return Rel("on_top", [held], target=holder, src=src)
+
+
 def is_wall_thing(m: Mention) -> bool:
     """Whether the catalog hangs a mention's category on a wall (a mirror, a painting, a wall shelf)."""
     return m.kind == "object" and catalog.get(m.category).support == "wall"
@@ -561,6 +622,8 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
     if key == "hangover" and target.kind in ("object", "arch", "pronoun"):
         # "a mobile hanging over the crib": it hangs from the ceiling; how close to the crib is not stated
         return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
+    if key == "for" and target.kind == "object" and target.mention not in (None, subject):
+        return kept_for(subject, target.mention, objects, src)  # type: ignore[arg-type]
     if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
         # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
         objects[subject].is_target = True
@@ -582,7 +645,7 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             kind = "middle_of_room"
         if kind is None:
             return None
-        name = tx.ARCH_TARGET_NAMES.get(target.arch or "room", "room")
+        name = "wall" if kind == "against_wall" else tx.ARCH_TARGET_NAMES.get(target.arch or "room", "room")
         per_part = tx.PARTS_PER_ROOM.get(target.arch or "", 1) if target.distributive else 1
         return Rel(kind, [subject], arch=name, params=dict(target.params), src=src, per_side=per_part)
     if key == "overhead":  # "a ceiling fan overhead"
