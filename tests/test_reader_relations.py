@@ -318,3 +318,19 @@ def test_at_the_edge_of_the_room():
 def test_a_rug_under_everything():
     _, rels = facts("a sofa, a coffee table and two armchairs, with a wool rug under everything")
     assert {("rug", "under", "sofa"), ("rug", "under", "coffee_table"), ("rug", "under", "armchair")} <= rels
+
+
+def test_holds_as_a_verb_puts_the_list_on_the_holder():
+    _, rels = facts("Beside the bed, a nightstand holds a lamp and an alarm clock.")
+    assert ("table_lamp", "on_top", "nightstand") in rels and ("nightstand", "next_to", "bed") in rels
+    assert sum(1 for _s, k, t in rels if k == "on_top" and t == "nightstand") == 2
+
+
+def test_frame_the_as_a_verb_flanks():
+    _, rels = facts("Two tall bookcases frame the sofa.")
+    assert any(s == "bookshelf" and k == "next_to" for s, k, _t in rels)
+
+
+def test_a_leading_it_names_the_previous_sentence_subject():
+    _, rels = facts("A dresser stands by the door. Beside it is a laundry hamper.")
+    assert ("laundry_basket", "next_to", "dresser") in rels

@@ -304,7 +304,8 @@ SIBLING_KINDS = frozenset({"next_to", "near", "in_front_of", "behind", "left_of"
 monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
-HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded"})
+HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded", "holds",
+                           "houses", "displays", "displaying"})
 EACH_VERBS = frozenset({"holds", "has", "carries", "supports", "bears", "gets", "displays"})
 """Verbs after "each" that put what follows on every member of the group before ("each holds a lamp")."""
 CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded"})
@@ -411,6 +412,10 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
         return None
     length, key = matched
     target = parse_target(toks, words, start + length, span_of, room_tokens)
+    if target.kind == "pronoun" and target.pronoun == "it":  # "...a dresser; above it hangs a mirror"
+        topic = clause_subject(objects, words, start - 1) if start > 0 else None
+        if topic is not None:  # the previous sentence's subject
+            target = Target("object", target.end, mention=topic)
     if target.kind not in ("object", "arch"):
         return None
     k = skip_words(words, target.end, SUBJECT_INTRO)
