@@ -334,3 +334,8 @@ def test_frame_the_as_a_verb_flanks():
 def test_a_leading_it_names_the_previous_sentence_subject():
     _, rels = facts("A dresser stands by the door. Beside it is a laundry hamper.")
     assert ("laundry_basket", "next_to", "dresser") in rels
+
+
+def test_a_possessive_before_a_plural_asks_for_a_couple():
+    counts, _ = facts("a music corner with a stand for her violins and a piano")
+    assert counts["generic:violin"] == 2 and counts["piano"] == 1

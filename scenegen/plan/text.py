@@ -145,13 +145,13 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
     ("a",): ("article", 1), ("an",): ("article", 1), ("one",): ("number", 1), ("another",): ("article", 1),
     ("a", "single"): ("article", 1), ("one", "more"): ("article", 1), ("the",): ("definite", 1),
     ("this",): ("definite", 1), ("that",): ("definite", 1), ("these",): ("definite", 1), ("those",): ("definite", 1),
-    ("my",): ("article", 1), ("our",): ("article", 1), ("his",): ("article", 1), ("her",): ("article", 1),
-    ("their",): ("article", 1),
+    ("my",): ("possessive", 1), ("our",): ("possessive", 1), ("his",): ("possessive", 1),
+    ("her",): ("possessive", 1), ("their",): ("possessive", 1),
 }
 """Quantifier phrase -> (kind, count). Kinds: ``number`` (exact), ``pair``, ``vague`` (several, some ...),
 ``collective`` ("a stack of blankets", "a pile of cushions": the stack is placed as one object, inside the [1, 6]
-that ``prompts/eval/ANNOTATION.md`` documents), ``article`` (a, an), ``definite`` (the: may refer to an object already
-mentioned)."""
+that ``prompts/eval/ANNOTATION.md`` documents), ``article`` (a, an), ``possessive`` (my, his, their: one, or a
+couple for a plural noun, as a bare plural), ``definite`` (the: may refer to an object already mentioned)."""
 
 NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
 NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
@@ -277,47 +277,45 @@ COMPASS: dict[str, int] = {"south": 0, "front": 0, "east": 1, "right": 1, "north
 REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on=on", "on top of=on", "atop=on", "upon=on", "onto=on", "on to=on", "resting on=on", "mounted on=on",
     "next to=next", "right next to=next", "beside=next", "besides=next", "by=next", "alongside=next",
-    "adjacent to=next", "right by=next", "just by=next",
-    "near=near", "near to=near", "close to=near", "nearby=near", "not far from=near", "close by=near",
-    "against=against", "up against=against", "along=against", "flush against=against",
-    "in=in", "inside=in", "within=in", "at=at",
-    "facing=face", "faces=face", "face=face", "facing towards=face", "facing toward=face", "turned towards=face",
-    "turned toward=face", "pointing at=face", "pointing towards=face", "looking at=face", "oriented towards=face",
-    "opposite=across", "opposite to=across", "opposite of=across", "across from=across", "across the room from=across",
-    "on the opposite side of=across", "on the other side of=across",
-    "under=under", "underneath=under", "beneath=under", "below=under",
-    "around=around", "surrounding=around", "encircling=around", "round=around", "surround=around",
-    "surrounds=around", "encircle=around", "encircles=around", "side by side=sidebyside",
-    "side by side with=next", "pulled up to=front", "pulled up at=front", "tucked under=under",
-    "left of=left", "to the left of=left", "on the left of=left", "on the left side of=left", "at the left of=left",
-    "to the left side of=left", "right of=right", "to the right of=right", "on the right of=right",
-    "on the right side of=right", "at the right of=right", "to the right side of=right",
-    "in front of=front", "at the foot of=front", "at the end of=front", "in the front of=front",
-    "behind=behind", "in back of=behind", "at the back of=behind", "at the head of=behind",
-    "hanging from=from", "suspended from=from", "hung from=from", "from=from",
-    "on each side of=flank", "on either side of=flank", "on both sides of=flank", "either side of=flank",
-    "each side of=flank", "both sides of=flank", "at both sides of=flank", "at both sides=flank", "flanking=flank", "flank=flank", "flanks=flank", "on each side=flank", "on either side=flank",
-    "on both sides=flank", "at each side of=flank", "at either side of=flank", "on the sides of=flank",
-    "centered=centered", "centred=centered", "centered in=centered", "centred in=centered",
-    "on each long side of=sides", "on each short side of=sides", "on each long side=sides",
-    "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
-    "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
-    "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
-    "into=in", "covering=covering", "holds=holds", "houses=holds", "displays=holds",
-    "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge", "along the edge of=edge",
-    "on the edge of=edge", "under everything=undereverything", "beneath everything=undereverything",
-    "under it all=undereverything", "overhead=overhead", "mounted to=on", "attached to=on", "fixed to=on",
-    "affixed to=on", "at its foot=front", "at the foot=front", "at its end=front",
-    "by its side=next", "at its side=next", "draped over=on", "draped on=on", "thrown over=on", "lines=against", "lining=against", "line=against", "back to back=backtoback", "back-to-back=backtoback", "to its left=left", "on its left=left", "to its right=right",
-    "on its right=right", "on one side=sides", "on one side of=sides", "on the other=sides", "on the other side=sides",
-    "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
-    "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
-    "above=above", "over=above", "mounted above=above", "directly above=above", "right above=above",
-    "just above=above", "hung above=hangover", "hanging above=hangover", "hanging over=hangover",
+    "adjacent to=next", "right by=next", "just by=next", "near=near", "near to=near", "close to=near", "nearby=near",
+    "not far from=near", "close by=near", "against=against", "up against=against", "along=against",
+    "flush against=against", "in=in", "inside=in", "within=in", "at=at", "facing=face", "faces=face", "face=face",
+    "facing towards=face", "facing toward=face", "turned towards=face", "turned toward=face", "pointing at=face",
+    "pointing towards=face", "looking at=face", "oriented towards=face", "opposite=across", "opposite to=across",
+    "opposite of=across", "across from=across", "across the room from=across", "on the opposite side of=across",
+    "on the other side of=across", "under=under", "underneath=under", "beneath=under", "below=under", "around=around",
+    "surrounding=around", "encircling=around", "round=around", "surround=around", "surrounds=around",
+    "encircle=around", "encircles=around", "side by side=sidebyside", "side by side with=next", "pulled up to=front",
+    "pulled up at=front", "tucked under=under", "left of=left", "to the left of=left", "on the left of=left",
+    "on the left side of=left", "at the left of=left", "to the left side of=left", "right of=right",
+    "to the right of=right", "on the right of=right", "on the right side of=right", "at the right of=right",
+    "to the right side of=right", "in front of=front", "at the foot of=front", "at the end of=front",
+    "in the front of=front", "behind=behind", "in back of=behind", "at the back of=behind", "at the head of=behind",
+    "hanging from=from", "suspended from=from", "hung from=from", "from=from", "on each side of=flank",
+    "on either side of=flank", "on both sides of=flank", "either side of=flank", "each side of=flank",
+    "both sides of=flank", "at both sides of=flank", "at both sides=flank", "flanking=flank", "flank=flank",
+    "flanks=flank", "on each side=flank", "on either side=flank", "on both sides=flank", "at each side of=flank",
+    "at either side of=flank", "on the sides of=flank", "centered=centered", "centred=centered",
+    "centered in=centered", "centred in=centered", "on each long side of=sides", "on each short side of=sides",
+    "on each long side=sides", "on each short side=sides", "on both long sides of=sides", "on both long sides=sides",
+    "on the long sides of=sides", "along each side of=sides", "along both sides of=sides", "at each end of=sides",
+    "at both ends of=sides", "at either end of=sides", "at each end=sides", "at both ends=sides",
+    "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "holds=holds", "houses=holds",
+    "displays=holds", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
+    "along the edge of=edge", "on the edge of=edge", "under everything=undereverything",
+    "beneath everything=undereverything", "under it all=undereverything", "overhead=overhead", "mounted to=on",
+    "attached to=on", "fixed to=on", "affixed to=on", "at its foot=front", "at the foot=front", "at its end=front",
+    "by its side=next", "at its side=next", "draped over=on", "draped on=on", "thrown over=on", "lines=against",
+    "lining=against", "line=against", "back to back=backtoback", "back-to-back=backtoback", "to its left=left",
+    "on its left=left", "to its right=right", "on its right=right", "on one side=sides", "on one side of=sides",
+    "on the other=sides", "on the other side=sides", "flanked by=flankedby", "framed by=flankedby",
+    "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds",
+    "stacked with=holds", "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near",
+    "accompanied by=near", "above=above", "over=above", "mounted above=above", "directly above=above",
+    "right above=above", "just above=above", "hung above=hangover", "hanging above=hangover", "hanging over=hangover",
     "hung over=hangover", "suspended above=hangover", "suspended over=hangover", "dangling above=hangover",
     "far from=far", "far away from=far", "away from=far", "well away from=far", "as far as possible from=far",
-    "between=between", "in between=between", "among=unsupported",
-    "amongst=unsupported",
+    "between=between", "in between=between", "among=unsupported", "amongst=unsupported",
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
 
@@ -427,5 +425,6 @@ NOT_OBJECTS = frozenset((
     "many more other others thing things stuff furniture furnishings items item object objects piece pieces "
     "person people family me us you them it this that there here room rooms house home apartment flat floor "
     "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
-    "accents finish finishes detail details time day night morning evening each every either both all row rows line lines").split())
+    "accents finish finishes detail details time day night morning evening each every either both all row rows line "
+    "lines").split())
 """Nouns that never become generic objects even when they sit where an object could."""

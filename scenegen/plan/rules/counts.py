@@ -15,7 +15,8 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
     for r in rels:
         if r.target is not None:
             subject_of_target.setdefault(r.target, r.subjects[0])
-    introduces = [not m.negated and not (m.qkind == "definite" or (m.is_target and m.qkind in ("article", "none")))
+    introduces = [not m.negated and not (m.qkind == "definite"
+                                         or (m.is_target and m.qkind in ("article", "possessive", "none")))
                   for m in objects]
     for idx, m in enumerate(objects):
         if m.negated:

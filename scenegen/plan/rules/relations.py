@@ -83,7 +83,8 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
         if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx)):
             subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
         if key == "undereverything":  # "a large rug under everything"
-            rels += under_everything(subject, k, objects, (toks[objects[subject].start].start, toks[k + length - 1].end))
+            span = (toks[objects[subject].start].start, toks[k + length - 1].end)
+            rels += under_everything(subject, k, objects, span)
             break
         rel = make_rel(key, subject, target, toks, k, k + length, objects, words, ctx.related, ctx.notes, ctx.prompt)
         if rel is not None and rel.kind == "under" and is_wall_thing(objects[rel.target or 0]):
@@ -179,7 +180,8 @@ def possessive_companions(objects: list[Mention], words: list[str], toks: list[t
     stands as the catalog pairs them (next to the bed)."""
     out: list[Rel] = []
     for idx, m in enumerate(objects):
-        if m.negated or m.kind != "object" or m.anchored or m.start == 0 or words[m.start - 1] not in ("its", "their"):
+        owner_word = words[m.start] if words[m.start] == "their" else words[m.start - 1] if m.start else ""
+        if m.negated or m.kind != "object" or m.anchored or owner_word not in ("its", "their"):
             continue
         pairs = dict(catalog.companions(m.category))
         owners = [i for i in range(idx) if objects[i].kind == "object" and objects[i].category in pairs]
