@@ -339,3 +339,8 @@ def test_a_leading_it_names_the_previous_sentence_subject():
 def test_a_possessive_before_a_plural_asks_for_a_couple():
     counts, _ = facts("a music corner with a stand for her violins and a piano")
     assert counts["generic:violin"] == 2 and counts["piano"] == 1
+
+
+def test_kinds_of_is_transparent_to_the_quantifier():
+    counts, _ = facts("a garden room with many kinds of plants and a bench")
+    assert counts["plant"] >= 4 and counts["bench"] == 1

@@ -153,6 +153,8 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
 that ``prompts/eval/ANNOTATION.md`` documents), ``article`` (a, an), ``possessive`` (my, his, their: one, or a
 couple for a plural noun, as a bare plural), ``definite`` (the: may refer to an object already mentioned)."""
 
+KIND_NOUNS = frozenset({"types", "kinds", "sorts", "styles", "varieties", "type", "kind", "sort", "style"})
+"""Nouns that stand between a quantifier and the objects it counts ("various types of bicycles")."""
 NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
 NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""

@@ -123,7 +123,12 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
 
 
 def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str, int, int]:
-    """The count phrase ending just before token ``end``: (kind, count, first token of the phrase)."""
+    """The count phrase ending just before token ``end``: (kind, count, first token of the phrase). "various types
+    of" counts as "various" ("types of" names no object of its own)."""
+    if end >= 3 and words[end - 1] == "of" and words[end - 2] in tx.KIND_NOUNS:
+        kind, count, start = count_before(words, toks, end - 2)
+        if kind != "none":
+            return kind, count, start
     p = end - 1
     if p < 0 or toks[p].kind == "punct":
         return "none", 1, end
