@@ -344,3 +344,13 @@ def test_a_possessive_before_a_plural_asks_for_a_couple():
 def test_kinds_of_is_transparent_to_the_quantifier():
     counts, _ = facts("a garden room with many kinds of plants and a bench")
     assert counts["plant"] >= 4 and counts["bench"] == 1
+
+
+def test_a_purpose_phrase_does_not_swallow_the_relation_after_it():
+    _, rels = facts("an armchair for reading by the window")
+    assert ("armchair", "next_to_window", "window") in rels
+
+
+def test_two_room_parts_joined_by_and_share_the_relation():
+    _, rels = facts("a bench close to the window and the door")
+    assert {("bench", "next_to_window", "window"), ("bench", "next_to_door", "door")} <= rels

@@ -108,6 +108,13 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 rel.src = (rel.src[0], toks[objects[second].end - 1].end)
                 rels.append(Rel("next_to", [idx], target=second, src=rel.src))
         k = target.end
+        if target.kind == "arch" and k + 1 < len(words) and words[k] == "and":
+            second = parse_target(toks, words, k + 1, ctx.span_of, ctx.room_tokens)
+            if second.kind == "arch":  # "close to the window and the door"
+                also = make_rel(key, subject, second, toks, k, k + 1, objects, words, ctx.related, ctx.notes,
+                                ctx.prompt)
+                rels += [also] if also is not None else []
+                k = second.end
         if target.kind == "object":
             if not continues_subject(words, k, objects[target.mention or 0]):
                 break  # what follows belongs to the target: "a tv on a tv stand against the wall"
@@ -329,7 +336,9 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
         ahead = next((d for d in (1, 2) if k + d in span_of or (k + d < len(words) and words[k + d] in tx.ARCH_WORDS
                                                                 and words[k + d] not in ("room", "floor"))), None)
         if ahead is not None and all(toks[k + i].kind == "word" and words[k + i] not in tx.LIST_BOUNDARIES
-                                     and words[k + i] not in tx.ARCH_WORDS for i in range(ahead)):
+                                     and words[k + i] not in tx.ARCH_WORDS
+                                     and tx.match_longest(words, k + i, tx.REL_PHRASES) is None
+                                     for i in range(ahead)):
             k += ahead  # "on a patterned rug", "by the long bay window": unknown adjectives before the object
             continue
         break
