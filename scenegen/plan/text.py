@@ -153,6 +153,12 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
 that ``prompts/eval/ANNOTATION.md`` documents), ``article`` (a, an), ``possessive`` (my, his, their: one, or a
 couple for a plural noun, as a bare plural), ``definite`` (the: may refer to an object already mentioned)."""
 
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+"""', which is next to the window': a clause about the thing just named."""
+OWNER_POSSESSIVES = frozenset({"its", "their"})
+"""'Its two nightstands': a thing named as another object's."""
+SUBJECT_PRONOUNS = frozenset({"it", "they"})
+"""Pronouns that open a sentence about the previous sentence's subject ('It stands by the window.')."""
 KIND_NOUNS = frozenset({"types", "kinds", "sorts", "styles", "varieties", "type", "kind", "sort", "style"})
 """Nouns that stand between a quantifier and the objects it counts ("various types of bicycles")."""
 NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})

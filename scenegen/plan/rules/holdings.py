@@ -13,6 +13,11 @@ SEATS_BESIDE_ROLE = frozenset({"armchair", "sofa", "bench", "loveseat"})
 """Categories people sit on that the catalog does not give the ``seat`` role (it marks chairs and stools)."""
 
 
+SETTING_TABLES = frozenset({"coffee_table", "side_table"})
+"""Low tables that a seating group is arranged about rather than seated at: "a coffee table with a sofa on one
+side" says where the sofa is in the phrase that follows."""
+
+
 def is_seat(category: str) -> bool:
     """Whether people sit on a category (the catalog's seats, and sofas, armchairs and benches)."""
     return category in catalog.with_role("seat") or category in SEATS_BESIDE_ROLE
@@ -24,8 +29,8 @@ def possessive_companions(objects: list[Mention], words: list[str], toks: list[t
     stands as the catalog pairs them (next to the bed)."""
     out: list[Rel] = []
     for idx, m in enumerate(objects):
-        owner_word = words[m.start] if words[m.start] == "their" else words[m.start - 1] if m.start else ""
-        if m.negated or m.kind != "object" or m.anchored or owner_word not in ("its", "their"):
+        owner_word = words[m.start] if words[m.start] in tx.OWNER_POSSESSIVES else words[m.start - 1] if m.start else ""
+        if m.negated or m.kind != "object" or m.anchored or owner_word not in tx.OWNER_POSSESSIVES:
             continue
         pairs = dict(catalog.companions(m.category))
         owners = [i for i in range(idx) if objects[i].kind == "object" and objects[i].category in pairs]
@@ -43,7 +48,7 @@ def seat_kind(key: str, subject: Mention, target: Mention) -> str | None:
         return None
     if not is_seat(subject.category):
         return "next_to" if key == "sides" else None
-    if key == "with" and target.category in ("coffee_table", "side_table"):
+    if key == "with" and target.category in SETTING_TABLES:
         return None  # "a coffee table with a sofa": said of the table's setting, read by the phrase that follows
     for anchor, how in catalog.companions(subject.category):
         if anchor == target.category:

@@ -67,7 +67,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
     if idx in ctx.passed and start is None:
         return rels
     k = objects[idx].end if start is None else start
-    if k + 1 < len(words) and words[k] == "," and words[k + 1] in ("which", "that", "who"):
+    if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
         k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
     for _ in range(4):  # a subject may carry a few relations
         verb_at = k
@@ -185,7 +185,7 @@ def pronoun_subjects(objects: list[Mention], words: list[str]) -> list[tuple[int
     out: list[tuple[int, int]] = []
     starts = [0] + [i + 1 for i, w in enumerate(words) if w in SENTENCE_END and i + 1 < len(words)]
     for prev, start in zip(starts, starts[1:]):
-        if words[start] not in ("it", "they"):
+        if words[start] not in tx.SUBJECT_PRONOUNS:
             continue
         subject = clause_subject(objects, words, start - 1)
         if subject is not None and objects[subject].start >= prev:
