@@ -29,7 +29,8 @@ def possessive_companions(objects: list[Mention], words: list[str], toks: list[t
     stands as the catalog pairs them (next to the bed)."""
     out: list[Rel] = []
     for idx, m in enumerate(objects):
-        owner_word = words[m.start] if words[m.start] in tx.OWNER_POSSESSIVES else words[m.start - 1] if m.start else ""
+        owner_word = words[m.start] if words[m.start] in tx.OWNER_POSSESSIVES else (
+            words[m.start - 1] if m.start else "")
         if m.negated or m.kind != "object" or m.anchored or owner_word not in tx.OWNER_POSSESSIVES:
             continue
         pairs = dict(catalog.companions(m.category))
