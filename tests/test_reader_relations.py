@@ -354,3 +354,13 @@ def test_a_purpose_phrase_does_not_swallow_the_relation_after_it():
 def test_two_room_parts_joined_by_and_share_the_relation():
     _, rels = facts("a bench close to the window and the door")
     assert {("bench", "next_to_window", "window"), ("bench", "next_to_door", "door")} <= rels
+
+
+def test_a_terse_brief_with_a_parenthesis_and_either_side():
+    _, rels = facts("Bedroom: bed (king) against the north wall; nightstands either side; wardrobe on the east wall.")
+    assert {("bed", "against_wall", "wall"), ("nightstand", "next_to", "bed")} <= rels
+
+
+def test_plus_continues_a_with_list():
+    _, rels = facts("A desk with a monitor and a keyboard, plus a desk lamp.")
+    assert ("desk_lamp", "on_top", "desk") in rels

@@ -308,7 +308,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each long side=sides", "on each short side=sides", "on both long sides of=sides", "on both long sides=sides",
     "on the long sides of=sides", "along each side of=sides", "along both sides of=sides", "at each end of=sides",
     "at both ends of=sides", "at either end of=sides", "at each end=sides", "at both ends=sides",
-    "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "holds=holds", "houses=holds",
+    "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "either side=flank", "each side=flank", "both sides=flank", "holds=holds", "houses=holds",
     "displays=holds", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
     "along the edge of=edge", "on the edge of=edge", "under everything=undereverything",
     "beneath everything=undereverything", "under it all=undereverything", "overhead=overhead", "mounted to=on",

@@ -165,7 +165,9 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
             j -= 1  # "containing rolled towels": an unknown adjective
         while j >= 0 and words[j] in ("a", "an", "the", "some"):
             j -= 1
-        if j >= 0 and words[j] in (",", "and") and ends.get(j) in out:
+        if j >= 1 and words[j] == "plus" and words[j - 1] == ",":
+            j -= 1  # "a desk with a monitor, plus a lamp"
+        if j >= 0 and words[j] in (",", "and", "plus") and ends.get(j) in out:
             out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
             m.held_each = objects[ends[j]].held_each
             continue

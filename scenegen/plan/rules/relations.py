@@ -67,6 +67,9 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
     if idx in ctx.passed and start is None:
         return rels
     k = objects[idx].end if start is None else start
+    if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
+            and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
+        k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
     if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
         k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
     for _ in range(4):  # a subject may carry a few relations
