@@ -364,3 +364,11 @@ def test_a_terse_brief_with_a_parenthesis_and_either_side():
 def test_plus_continues_a_with_list():
     _, rels = facts("A desk with a monitor and a keyboard, plus a desk lamp.")
     assert ("desk_lamp", "on_top", "desk") in rels
+
+
+def test_indexed_object_names_are_objects_not_counts():
+    counts, rels = facts("bedroom: bed-0 against the wall, nightstand-0 left of bed-0, nightstand-1 right of bed-0, "
+                         "lamp-0 on nightstand-0")
+    assert counts == {"bed": 1, "nightstand": 2, "table_lamp": 1}
+    assert {("nightstand", "left_of", "bed"), ("nightstand", "right_of", "bed"),
+            ("table_lamp", "on_top", "nightstand")} <= rels

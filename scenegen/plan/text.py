@@ -65,10 +65,20 @@ def fold_count_suffixes(text: str) -> str:
     return COUNT_SUFFIX.sub(move, text)
 
 
+OBJECT_ID = re.compile(r"\b([a-z]+)-(\d{1,3})\b(?![.\d])")
+"""'desk-0', 'bookshelf-1': an object written with an index, as scene-graph prompts do."""
+
+
+def fold_object_ids(text: str) -> str:
+    """'desk-0 against the wall' -> 'desk   against the wall' (same length): the index is not a count; a later
+    'next to desk-0' is a bare noun, which names the desk already there."""
+    return OBJECT_ID.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (lower-cased; hyphens and symbols separate words)."""
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(fold_count_suffixes(fold_compounds(fold_accents(text.lower())))):
+    for m in _TOKEN_RE.finditer(fold_object_ids(fold_count_suffixes(fold_compounds(fold_accents(text.lower()))))):
         s = m.group(0)
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
         out.append(Token(s, kind, m.start(), m.end()))
