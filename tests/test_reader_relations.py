@@ -372,3 +372,14 @@ def test_indexed_object_names_are_objects_not_counts():
     assert counts == {"bed": 1, "nightstand": 2, "table_lamp": 1}
     assert {("nightstand", "left_of", "bed"), ("nightstand", "right_of", "bed"),
             ("table_lamp", "on_top", "nightstand")} <= rels
+
+
+def test_a_wall_thing_along_the_wall_hangs_on_it():
+    _, rels = facts("floating shelves line the wall and a mirror along the far wall")
+    assert {("wall_shelf", "on_wall", "wall"), ("mirror", "on_wall", "wall")} <= rels
+    assert not any(k == "against_wall" for _s, k, _t in rels)
+
+
+def test_above_with_its_target_left_out():
+    _, rels = facts("a round table with four chairs around it and a pendant light above")
+    assert ("pendant_light", "hang_from_ceiling", "ceiling") in rels

@@ -385,7 +385,8 @@ MOUNTING_ADJECTIVES: dict[str, tuple[str, str]] = {
 """Adjectives (after ``fold_compounds``) that say where a thing is mounted when no phrase does: "a floating shelf",
 "a wall-mounted reading light" -> (relation kind, room part)."""
 
-BARE_RELATION_KEYS = frozenset({"under", "across", "next", "behind", "left", "right", "front", "near", "between"})
+BARE_RELATION_KEYS = frozenset({"under", "across", "next", "behind", "left", "right", "front", "near", "between",
+                                "above"})
 """Relation keys whose phrase may end a clause with its target left out, meaning the thing just named ("a bunk bed
 with a sofa bed underneath", "a filing cabinet to its left", "a credenza opposite", "a table in between")."""
 CONTINUED_RELATION_KEYS = frozenset({"face", "against", "near", "next", "front", "behind", "left", "right", "across",

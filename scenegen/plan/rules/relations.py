@@ -473,7 +473,10 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             kind = "middle_of_room"
         if kind is None:
             return None
-        name = "wall" if kind == "against_wall" else tx.ARCH_TARGET_NAMES.get(target.arch or "room", "room")
+        if kind == "against_wall" and is_wall_thing(objects[subject]):
+            kind = "on_wall"  # "shelves line the wall", "a mirror along the wall": a wall thing hangs on it
+        name = "wall" if kind in ("against_wall", "on_wall") else tx.ARCH_TARGET_NAMES.get(target.arch or "room",
+                                                                                           "room")
         per_part = tx.PARTS_PER_ROOM.get(target.arch or "", 1) if target.distributive else 1
         return Rel(kind, [subject], arch=name, params=dict(target.params), src=src, per_side=per_part)
     if key == "overhead":  # "a ceiling fan overhead"
