@@ -65,10 +65,20 @@ def fold_count_suffixes(text: str) -> str:
     return COUNT_SUFFIX.sub(move, text)
 
 
+OBJECT_ID = re.compile(r"\b([a-z]+)-(\d{1,3})\b(?![.\d])")
+"""'desk-0', 'bookshelf-1': an object written with an index, as scene-graph prompts do."""
+
+
+def fold_object_ids(text: str) -> str:
+    """'desk-0 against the wall' -> 'desk   against the wall' (same length): the index is not a count; a later
+    'next to desk-0' is a bare noun, which names the desk already there."""
+    return OBJECT_ID.sub(lambda m: m.group(1).ljust(len(m.group(0))), text)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (lower-cased; hyphens and symbols separate words)."""
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(fold_count_suffixes(fold_compounds(fold_accents(text.lower())))):
+    for m in _TOKEN_RE.finditer(fold_object_ids(fold_count_suffixes(fold_compounds(fold_accents(text.lower()))))):
         s = m.group(0)
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
         out.append(Token(s, kind, m.start(), m.end()))
@@ -138,19 +148,34 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
     ("a", "number", "of"): ("vague", 3), ("various",): ("vague", LOTS), ("a", "row", "of"): ("vague", 4),
     ("a", "set", "of"): ("vague", 3), ("a", "range", "of"): ("vague", 3), ("a", "variety", "of"): ("vague", 3),
     ("a", "bunch", "of"): ("vague", 3), ("a", "collection", "of"): ("vague", 3), ("a", "group", "of"): ("vague", 3),
+    ("a", "stack", "of"): ("collective", 1), ("stack", "of"): ("collective", 1), ("a", "pile", "of"): ("collective", 1),
+    ("pile", "of"): ("collective", 1), ("a", "heap", "of"): ("collective", 1), ("stacks", "of"): ("vague", 3),
+    ("piles", "of"): ("vague", 3),
     ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12),
     ("a",): ("article", 1), ("an",): ("article", 1), ("one",): ("number", 1), ("another",): ("article", 1),
     ("a", "single"): ("article", 1), ("one", "more"): ("article", 1), ("the",): ("definite", 1),
     ("this",): ("definite", 1), ("that",): ("definite", 1), ("these",): ("definite", 1), ("those",): ("definite", 1),
-    ("my",): ("article", 1), ("our",): ("article", 1), ("his",): ("article", 1), ("her",): ("article", 1),
-    ("their",): ("article", 1),
+    ("my",): ("possessive", 1), ("our",): ("possessive", 1), ("his",): ("possessive", 1),
+    ("her",): ("possessive", 1), ("their",): ("possessive", 1),
 }
 """Quantifier phrase -> (kind, count). Kinds: ``number`` (exact), ``pair``, ``vague`` (several, some ...),
-``article`` (a, an), ``definite`` (the: may refer to an object already mentioned)."""
+``collective`` ("a stack of blankets", "a pile of cushions": the stack is placed as one object, inside the [1, 6]
+that ``prompts/eval/ANNOTATION.md`` documents), ``article`` (a, an), ``possessive`` (my, his, their: one, or a
+couple for a plural noun, as a bare plural), ``definite`` (the: may refer to an object already mentioned)."""
 
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+"""', which is next to the window': a clause about the thing just named."""
+OWNER_POSSESSIVES = frozenset({"its", "their"})
+"""'Its two nightstands': a thing named as another object's."""
+SUBJECT_PRONOUNS = frozenset({"it", "they"})
+"""Pronouns that open a sentence about the previous sentence's subject ('It stands by the window.')."""
+KIND_NOUNS = frozenset({"types", "kinds", "sorts", "styles", "varieties", "type", "kind", "sort", "style"})
+"""Nouns that stand between a quantifier and the objects it counts ("various types of bicycles")."""
 NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
+NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
+"""Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
-                            "stack", "pile", "collection", "group", "dozen"})
+                            "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen"})
 """Nouns that start a quantity ("a range of ...") rather than name an object when ``of`` follows."""
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -198,7 +223,7 @@ FILLER_ADJECTIVES = frozenset((
     "floortoceiling floormounted floating upright electric digital smart flat screen huge good "
     "great big little lone solitary single pair sturdy heavy light light-weight lightweight open closed empty full "
     "natural classic classy chic shiny polished painted carved tufted lacquered cushioned padded reclining folding "
-    "adjustable ergonomic gaming reading work working handmade antique").split())
+    "adjustable ergonomic gaming reading work working handmade antique central").split())
 """Descriptive words skipped (kept in the description) between a count and its noun."""
 
 
@@ -270,40 +295,45 @@ COMPASS: dict[str, int] = {"south": 0, "front": 0, "east": 1, "right": 1, "north
 REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on=on", "on top of=on", "atop=on", "upon=on", "onto=on", "on to=on", "resting on=on", "mounted on=on",
     "next to=next", "right next to=next", "beside=next", "besides=next", "by=next", "alongside=next",
-    "adjacent to=next", "right by=next", "just by=next",
-    "near=near", "near to=near", "close to=near", "nearby=near", "not far from=near", "close by=near",
-    "against=against", "up against=against", "along=against", "flush against=against",
-    "in=in", "inside=in", "within=in", "at=at",
-    "facing=face", "faces=face", "face=face", "facing towards=face", "facing toward=face", "turned towards=face",
-    "turned toward=face", "pointing at=face", "pointing towards=face", "looking at=face", "oriented towards=face",
-    "opposite=across", "opposite to=across", "opposite of=across", "across from=across", "across the room from=across",
-    "on the opposite side of=across", "on the other side of=across",
-    "under=under", "underneath=under", "beneath=under", "below=under",
-    "around=around", "surrounding=around", "encircling=around", "round=around", "surround=around",
-    "surrounds=around", "encircle=around", "encircles=around", "side by side=sidebyside",
-    "side by side with=next", "pulled up to=front", "pulled up at=front", "tucked under=under",
-    "left of=left", "to the left of=left", "on the left of=left", "on the left side of=left", "at the left of=left",
-    "to the left side of=left", "right of=right", "to the right of=right", "on the right of=right",
-    "on the right side of=right", "at the right of=right", "to the right side of=right",
-    "in front of=front", "at the foot of=front", "at the end of=front", "in the front of=front",
-    "behind=behind", "in back of=behind", "at the back of=behind", "at the head of=behind",
-    "hanging from=from", "suspended from=from", "hung from=from", "from=from",
-    "on each side of=flank", "on either side of=flank", "on both sides of=flank", "either side of=flank",
-    "each side of=flank", "both sides of=flank", "at both sides of=flank", "at both sides=flank", "flanking=flank", "on each side=flank", "on either side=flank",
-    "on both sides=flank", "at each side of=flank", "at either side of=flank", "on the sides of=flank",
-    "centered=centered", "centred=centered", "centered in=centered", "centred in=centered",
-    "on each long side of=sides", "on each short side of=sides", "on each long side=sides",
-    "on each short side=sides", "on both long sides of=sides", "on both long sides=sides", "on the long sides of=sides",
-    "along each side of=sides", "along both sides of=sides", "at each end of=sides", "at both ends of=sides",
-    "at either end of=sides", "at each end=sides", "at both ends=sides", "on each end of=sides", "at the ends of=sides",
-    "flanked by=flankedby", "framed by=flankedby", "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds", "stacked with=holds",
-    "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near", "accompanied by=near",
-    "above=above", "over=above", "mounted above=above", "directly above=above", "right above=above",
-    "just above=above", "hung above=hangover", "hanging above=hangover", "hanging over=hangover",
+    "adjacent to=next", "right by=next", "just by=next", "near=near", "near to=near", "close to=near", "nearby=near",
+    "not far from=near", "close by=near", "against=against", "up against=against", "along=against",
+    "flush against=against", "in=in", "inside=in", "within=in", "at=at", "facing=face", "faces=face", "face=face",
+    "facing towards=face", "facing toward=face", "turned towards=face", "turned toward=face", "pointing at=face",
+    "pointing towards=face", "looking at=face", "oriented towards=face", "opposite=across", "opposite to=across",
+    "opposite of=across", "across from=across", "across the room from=across", "on the opposite side of=across",
+    "on the other side of=across", "under=under", "underneath=under", "beneath=under", "below=under", "around=around",
+    "surrounding=around", "encircling=around", "round=around", "surround=around", "surrounds=around",
+    "encircle=around", "encircles=around", "side by side=sidebyside", "side by side with=next", "pulled up to=front",
+    "pulled up at=front", "tucked under=under", "left of=left", "to the left of=left", "on the left of=left",
+    "on the left side of=left", "at the left of=left", "to the left side of=left", "right of=right",
+    "to the right of=right", "on the right of=right", "on the right side of=right", "at the right of=right",
+    "to the right side of=right", "in front of=front", "at the foot of=front", "at the end of=front",
+    "in the front of=front", "behind=behind", "in back of=behind", "at the back of=behind", "at the head of=behind",
+    "hanging from=from", "suspended from=from", "hung from=from", "from=from", "on each side of=flank",
+    "on either side of=flank", "on both sides of=flank", "either side of=flank", "each side of=flank",
+    "both sides of=flank", "at both sides of=flank", "at both sides=flank", "flanking=flank", "flank=flank",
+    "flanks=flank", "on each side=flank", "on either side=flank", "on both sides=flank", "at each side of=flank",
+    "at either side of=flank", "on the sides of=flank", "centered=centered", "centred=centered",
+    "centered in=centered", "centred in=centered", "on each long side of=sides", "on each short side of=sides",
+    "on each long side=sides", "on each short side=sides", "on both long sides of=sides", "on both long sides=sides",
+    "on the long sides of=sides", "along each side of=sides", "along both sides of=sides", "at each end of=sides",
+    "at both ends of=sides", "at either end of=sides", "at each end=sides", "at both ends=sides",
+    "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "either side=flank", "each side=flank", "both sides=flank", "holds=holds", "houses=holds",
+    "displays=holds", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
+    "along the edge of=edge", "on the edge of=edge", "under everything=undereverything",
+    "beneath everything=undereverything", "under it all=undereverything", "overhead=overhead", "mounted to=on",
+    "attached to=on", "fixed to=on", "affixed to=on", "at its foot=front", "at the foot=front", "at its end=front",
+    "by its side=next", "at its side=next", "draped over=on", "draped on=on", "thrown over=on", "lines=against",
+    "lining=against", "line=against", "back to back=backtoback", "back-to-back=backtoback", "to its left=left",
+    "on its left=left", "to its right=right", "on its right=right", "on one side=sides", "on one side of=sides",
+    "on the other=sides", "on the other side=sides", "flanked by=flankedby", "framed by=flankedby",
+    "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds",
+    "stacked with=holds", "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near",
+    "accompanied by=near", "above=above", "over=above", "mounted above=above", "directly above=above",
+    "right above=above", "just above=above", "hung above=hangover", "hanging above=hangover", "hanging over=hangover",
     "hung over=hangover", "suspended above=hangover", "suspended over=hangover", "dangling above=hangover",
     "far from=far", "far away from=far", "away from=far", "well away from=far", "as far as possible from=far",
-    "between=between", "in between=between", "among=unsupported",
-    "amongst=unsupported",
+    "between=between", "in between=between", "among=unsupported", "amongst=unsupported",
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
 
@@ -319,18 +349,24 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
                   "door": "next_to_door"}),
     "at": ("near", {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
                     "door": "next_to_door", "wall": "against_wall"}),
-    "face": ("face_to", {}),
+    "face": ("face_to", {"wall": "against_wall"}),
+    "covering": (None, {"wall": "against_wall"}),
+    "backtoback": (None, {}),
+    "overhead": (None, {}),
+    "for": (None, {}),
+    "edge": (None, {"room": "against_wall"}),
+    "undereverything": ("under", {}),
     "across": ("across_from", {}),
     "far": ("far", {}),
     "under": ("under", {"window": "next_to_window"}),
-    "around": ("around", {}),
-    "left": ("left_of", {}),
-    "right": ("right_of", {}),
+    "around": ("around", {"corner": "corner"}),
+    "left": ("left_of", {"door": "next_to_door", "window": "next_to_window"}),
+    "right": ("right_of", {"door": "next_to_door", "window": "next_to_window"}),
     "front": ("in_front_of", {"window": "next_to_window", "door": "next_to_door"}),
     "behind": ("behind", {}),
     "from": (None, {"ceiling": "hang_from_ceiling"}),
     "flank": ("next_to", {}),
-    "between": ("next_to", {}),
+    "between": ("next_to", {"window": "next_to_window", "door": "next_to_door"}),
     "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room"}),
     "unsupported": (None, {}),
     "sides": ("around", {}),
@@ -343,6 +379,24 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
 }
 """Relation key -> (kind when the target is an object, {architecture word: kind}). None: no relation is recorded."""
 
+MOUNTING_ADJECTIVES: dict[str, tuple[str, str]] = {
+    "wallmounted": ("on_wall", "wall"), "wallhung": ("on_wall", "wall"), "floating": ("on_wall", "wall"),
+    "ceilingmounted": ("hang_from_ceiling", "ceiling"), "ceilinghung": ("hang_from_ceiling", "ceiling")}
+"""Adjectives (after ``fold_compounds``) that say where a thing is mounted when no phrase does: "a floating shelf",
+"a wall-mounted reading light" -> (relation kind, room part)."""
+
+BARE_RELATION_KEYS = frozenset({"under", "across", "next", "behind", "left", "right", "front", "near", "between",
+                                "above"})
+"""Relation keys whose phrase may end a clause with its target left out, meaning the thing just named ("a bunk bed
+with a sofa bed underneath", "a filing cabinet to its left", "a credenza opposite", "a table in between")."""
+CONTINUED_RELATION_KEYS = frozenset({"face", "against", "near", "next", "front", "behind", "left", "right", "across",
+                                     "under", "far", "flankedby", "surroundedby"})
+"""Relation keys that, after a comma, go on describing the same subject ("a table in the middle of the room, in
+front of the sofa")."""
+
+PARTS_PER_ROOM: dict[str, int] = {"corner": 4}
+"""How many of a room part a rectangular room has: "a plant in each corner" asks for four plants."""
+
 ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door": "door", "ceiling": "ceiling",
                                      "corner": "room", "middle": "room", "room": "room", "floor": "room"}
 """Architecture word -> the ``Relation.target`` name used for it."""
@@ -350,7 +404,8 @@ ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door":
 SUBJECT_FILLERS = frozenset((
     "is are was be being placed sitting standing set positioned located that which who stands sits stand sit "
     "hangs hang hanging mounted goes go directly just should put pushed tucked lying lies lie resting rests "
-    "arranged neatly nicely also there here it's its they're right up").split())
+    "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
+    "pushed wraps wrapping curves curving tucks draped").split())
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "
@@ -389,5 +444,6 @@ NOT_OBJECTS = frozenset((
     "many more other others thing things stuff furniture furnishings items item object objects piece pieces "
     "person people family me us you them it this that there here room rooms house home apartment flat floor "
     "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
-    "accents finish finishes detail details time day night morning evening").split())
+    "accents finish finishes detail details time day night morning evening each every either both all row rows line "
+    "lines").split())
 """Nouns that never become generic objects even when they sit where an object could."""

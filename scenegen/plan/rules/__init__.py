@@ -11,7 +11,13 @@ How a prompt is read (each step a small function below):
 5. After each object comes an optional relation phrase ("on", "next to", "by the window", "around", "on each" ...) and
    its target: another object, a part of the room (wall, window, door, corner, middle, ceiling) or a pronoun
    ("it", "each", "them", "each other"). Sentence-initial relations ("Next to the bed is a lamp") are read too.
-6. "the X" and relation targets refer to an X already mentioned when there is one; otherwise they add one.
+   Pronouns and left-out targets are resolved in ``rules/anchors.py`` ("..., with a lamp behind it" names the
+   clause's subject, "between them" a plural group or the two things before, "a sofa opposite" the last thing not
+   placed by another); a sentence opening with "it" continues the previous sentence's subject. A list shares the
+   relation after it when its items are small things on a top, seats around a table or the subject of a plural verb.
+   What one object holds, seats at a table, "its" companions and mounting words are read in ``rules/holdings.py``.
+6. "the X" and relation targets refer to an X already mentioned when there is one ("the chair" may name an
+   armchair); otherwise they add one.
 7. Counts are settled ("a lamp on each" -> one per member), ids are given in prompt order, and relations are
    expanded per member.
 8. The room: type from words or voted from the objects' catalog ``rooms``; size from dimensions, or from the summed

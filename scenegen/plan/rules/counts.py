@@ -15,7 +15,8 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
     for r in rels:
         if r.target is not None:
             subject_of_target.setdefault(r.target, r.subjects[0])
-    introduces = [not m.negated and not (m.qkind == "definite" or (m.is_target and m.qkind in ("article", "none")))
+    introduces = [not m.negated and not (m.qkind == "definite"
+                                         or (m.is_target and m.qkind in ("article", "possessive", "none")))
                   for m in objects]
     for idx, m in enumerate(objects):
         if m.negated:
@@ -28,8 +29,28 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
         earlier = [j for j in range(idx) if objects[j].owner == j and objects[j].key == m.key and j != avoid]
         earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the sofa": the sectional
                               and catalog.is_kind_of(objects[j].key, m.key)]
-        later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key]
+        earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the chair": the armchair
+                              and names_kind_of(objects[j], m)]
+        later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key
+                 and (same_noun(objects[j], m) or objects[j].qkind == "none")]  # "by a chesterfield, a settee"
         m.owner = earlier[-1] if earlier else later[0] if later else idx
+
+
+def same_noun(a: Mention, b: Mention) -> bool:
+    """Whether two mentions use the same noun ("a desk" ... "a desk"), not two synonyms of one category: "beside a
+    chesterfield, a settee facing it" names two sofas; a bare later noun ("the counter (kitchen cabinet)") renames."""
+    return catalog.singular(a.head_text.strip()) == catalog.singular(b.head_text.strip())
+
+
+def names_kind_of(earlier: Mention, later: Mention) -> bool:
+    """Whether ``later`` ("the chair", "each lamp") can name ``earlier`` by its head word: a one-word noun that ends
+    the earlier noun ("armchair", "floor lamp"), so a later, plainer word refers back to the narrower thing; "a table"
+    still adds one."""
+    if later.kind != "object" or earlier.kind != "object" or later.qkind not in ("definite", "none") \
+            or " " in later.head_text.strip():
+        return False
+    head = catalog.singular(later.head_text.strip())
+    return len(head) > 2 and catalog.singular(earlier.head_text.strip()).endswith(head)
 
 
 def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: list[tx.Token],
@@ -42,7 +63,7 @@ def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: li
             m.count = m.qcount
         elif m.qkind in ("pair", "vague"):
             m.count = 1 if m.mass else m.qcount
-        elif m.qkind == "article":
+        elif m.qkind in ("article", "collective"):
             m.count = 1
         else:  # none or definite: a bare plural asks for a couple
             m.count = 2 if m.plural and not m.mass else 1

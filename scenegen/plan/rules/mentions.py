@@ -84,6 +84,18 @@ def is_mass(head_text: str, cat: catalog.Category) -> bool:
     return is_plural(head_text.split()[-1]) and head_text in listed
 
 
+def narrow_by_adjective(m: Mention, adjectives: list[str]) -> None:
+    """"a low central table": an adjective that, with the noun, names a catalog category of its own ("low table" is a
+    coffee table) sets it, though other words stand between them."""
+    if m.kind != "object":
+        return
+    for adj in adjectives:
+        cat = catalog.resolve(f"{adj} {m.head_text}")
+        if cat is not None and cat.name != m.category:
+            m.category = cat.name
+            return
+
+
 def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     """Fill a mention's adjectives, attributes, count and negation by looking back from its noun."""
     words = [t.text for t in toks]
@@ -93,13 +105,15 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
             or (words[j - 1] == "and" and j >= 2 and tx.is_adjective(words[j - 2]) and tx.is_adjective(words[j]))):
         j -= 1
     adj_start = j
+    narrow_by_adjective(m, words[adj_start:m.head])
     qkind, qcount, qstart = count_before(words, toks, adj_start)
     m.start = qstart
     m.qkind, m.qcount = qkind, qcount
     before = qstart - 1
     while before >= 0 and words[before] in ("any", "a", "single"):
         before -= 1
-    m.negated = (before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero"
+    m.negated = (before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or any(
+        tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
     desc = words[adj_start:m.end]
@@ -109,7 +123,12 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
 
 
 def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str, int, int]:
-    """The count phrase ending just before token ``end``: (kind, count, first token of the phrase)."""
+    """The count phrase ending just before token ``end``: (kind, count, first token of the phrase). "various types
+    of" counts as "various" ("types of" names no object of its own)."""
+    if end >= 3 and words[end - 1] == "of" and words[end - 2] in tx.KIND_NOUNS:
+        kind, count, start = count_before(words, toks, end - 2)
+        if kind != "none":
+            return kind, count, start
     p = end - 1
     if p < 0 or toks[p].kind == "punct":
         return "none", 1, end

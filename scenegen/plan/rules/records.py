@@ -29,7 +29,8 @@ L_CUT = 0.4
 EXAMPLE = "'a bedroom with a bed, two nightstands and a wardrobe'"
 COMMON = ("bed", "sofa", "desk", "chair", "table_lamp", "wardrobe", "bookshelf", "dining_table", "tv", "rug", "plant")
 SENTENCE_END = frozenset({".", ";", "!", "?"})
-STRONG_BOUNDARIES = frozenset({",", ";", "and", "or", "with", "plus", "&", "including", "containing", "featuring"})
+STRONG_BOUNDARIES = frozenset({",", ";", "and", "or", "with", "plus", "&", "including", "containing", "featuring",
+                               "holding", "displaying", "storing"})
 SUBJECT_INTRO = frozenset({",", "there", "is", "are", "stands", "sits", "stand", "sit", "hangs", "we", "have", "you",
                             "will", "find", "be", "i", "want", "would", "like", "place", "put", "goes", "go", "lies",
                             "lie", "hang", "hung", "rest", "rests", "stood", "sat"})
@@ -58,6 +59,8 @@ class Mention:
     mass: bool = False
     negated: bool = False
     is_target: bool = False
+    held_each: bool = False  # held by each member of a group: "two desks, each with a monitor"
+    anchored: bool = False  # placed relative to another object ("speakers on either side" of the tv)
     owner: int | None = None  # index of the mention whose group this one names
     count: int = 0
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from scenegen import catalog
 from scenegen.plan import text as tx
+from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
+from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, has_top, held_by, implied_holdings,
+                                          is_seat, is_table, kept_for, mounted_by_adjective, possessive_companions,
+                                          retarget_to_holder, seat_kind, under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
 
@@ -21,135 +27,195 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             related.update(rel.subjects)
     leading = len(rels)
     holders = held_by(objects, words)
+    ctx = Reading(toks, words, objects, span_of, room_tokens, notes, prompt, related, holders)
     for idx, m in enumerate(objects):
-        if m.negated:
-            continue
-        k = m.end
-        for _ in range(4):  # a subject may carry a few relations: "a desk by the window facing the door"
-            verb_at = k
-            k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
-            matched = tx.match_longest(words, k, tx.REL_PHRASES)
-            if matched is None:
-                break
-            length, key = matched
-            if key == "sidebyside":  # "a washer and a dryer side by side": next to each other; no target follows
-                target = Target("pronoun", k + length, pronoun="reciprocal")
-            else:
-                target = parse_target(toks, words, k + length, span_of, room_tokens)
-            subject = idx
-            if idx in holders and any(w in HOLDER_VERBS for w in words[verb_at:k]):
-                subject = holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
-            rel = make_rel(key, subject, target, toks, k, k + length, objects, words, related, notes, prompt)
-            if rel is not None:
-                rels.append(rel)
-                related.update(rel.subjects)
-            if target.kind == "object" and key == "between" and rel is not None:
-                second = between_second(toks, words, target.end, span_of, room_tokens)
-                if second is not None:
-                    objects[second].is_target = True
-                    rel.src = (rel.src[0], toks[objects[second].end - 1].end)
-                    rels.append(Rel("next_to", [idx], target=second, src=rel.src))
-            if target.kind == "object":
-                break  # what follows belongs to the target: "a tv on a tv stand against the wall"
-            k = target.end
-            if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
-                k += 1
-            elif k < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES) \
-                    and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in ("face", "against", "near", "next"):
-                k += 1
+        if not m.negated:
+            rels += subject_relations(idx, ctx)
+    for start, idx in pronoun_subjects(objects, words):
+        rels += subject_relations(idx, ctx, start)
     rels += implied_holdings(holders, objects, toks, rels)
+    rels += possessive_companions(objects, words, toks)
+    rels += mounted_by_adjective(objects, words, toks, rels)
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
     return rels
 
 
-def seat_kind(key: str, subject: Mention, target: Mention) -> str | None:
-    """How a seat sits 'at' or 'on each side of' what it is pulled up to, from the catalog's companions ('a chair at
-    the desk' is in front of it, 'chairs at the table' go around it); None for anything else. Things that are not
-    seats stand beside ('a speaker at each end of the tv stand')."""
-    if key not in ("at", "sides") or subject.kind != "object" or target.kind != "object":
-        return None
-    if subject.category not in catalog.with_role("seat") and subject.category not in ("armchair", "sofa", "bench"):
-        return "next_to" if key == "sides" else None
-    for anchor, how in catalog.companions(subject.category):
-        if anchor == target.category:
-            return how.split("+")[0]
-    return "around" if key == "sides" else None
+@dataclass
+class Reading:
+    """What the relation finder reads a prompt with: its tokens, mentions and what has been read so far."""
+
+    toks: list[tx.Token]
+    words: list[str]
+    objects: list[Mention]
+    span_of: dict[int, int]
+    room_tokens: set[int]
+    notes: list[str]
+    prompt: str
+    related: set[int]
+    holders: dict[int, int]
+    passed: set[int] = field(default_factory=set)
+    """mentions whose following relation phrases an earlier subject has read ("an armchair on a rug by the window")"""
 
 
-def _has_top(m: Mention) -> bool:
-    return m.kind == "object" and catalog.get(m.category).has_top
+def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[Rel]:
+    """The relation phrases after mention ``idx`` (or after token ``start``, where a pronoun stands for it): "a desk
+    by the window facing the door", "a table in the middle of the room, in front of the sofa and facing it"."""
+    words, objects, toks = ctx.words, ctx.objects, ctx.toks
+    rels: list[Rel] = []
+    if idx in ctx.passed and start is None:
+        return rels
+    k = objects[idx].end if start is None else start
+    if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
+            and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
+        k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
+    if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
+        k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
+    for _ in range(4):  # a subject may carry a few relations
+        verb_at = k
+        k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
+        matched = tx.match_longest(words, k, tx.REL_PHRASES)
+        if matched is None:
+            break
+        length, key = matched
+        if key in ("sidebyside", "backtoback"):  # "a washer and a dryer side by side": no target follows
+            target = Target("pronoun", k + length, pronoun="reciprocal")
+        else:
+            target = parse_target(toks, words, k + length, ctx.span_of, ctx.room_tokens)
+            if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end):
+                target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
+        subject = idx
+        if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx)):
+            subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
+        if key == "undereverything":  # "a large rug under everything"
+            span = (toks[objects[subject].start].start, toks[k + length - 1].end)
+            rels += under_everything(subject, k, objects, span)
+            break
+        rel = make_rel(key, subject, target, toks, k, k + length, objects, words, ctx.related, ctx.notes, ctx.prompt)
+        if rel is not None and rel.kind == "under" and is_wall_thing(objects[rel.target or 0]):
+            rels.append(Rel("on_wall", [rel.target or 0], arch="wall", src=rel.src))  # "a sink under a mirror"
+        if rel is not None and rel.subjects == [idx] and not rel.reciprocal:
+            rel.subjects = [*shared_subjects(idx, rel, words[objects[idx].end:k], ctx), idx]
+        if rel is not None:
+            rels.append(rel)
+            ctx.related.update(rel.subjects)
+            for s in rel.subjects if rel.target is not None else ():
+                objects[s].anchored = True
+        if target.kind == "pronoun" and key == "between" and rel is not None and rel.target is not None:
+            rels += between_them(subject, rel, objects)
+        if target.kind == "object" and key == "between" and rel is not None:
+            second = between_second(toks, words, target.end, ctx.span_of, ctx.room_tokens)
+            if second is not None:
+                objects[second].is_target = True
+                rel.src = (rel.src[0], toks[objects[second].end - 1].end)
+                rels.append(Rel("next_to", [idx], target=second, src=rel.src))
+        k = target.end
+        if target.kind == "arch" and k + 1 < len(words) and words[k] == "and":
+            second = parse_target(toks, words, k + 1, ctx.span_of, ctx.room_tokens)
+            if second.kind == "arch":  # "close to the window and the door"
+                also = make_rel(key, subject, second, toks, k, k + 1, objects, words, ctx.related, ctx.notes,
+                                ctx.prompt)
+                rels += [also] if also is not None else []
+                k = second.end
+        if target.kind == "object":
+            if not continues_subject(words, k, objects[target.mention or 0]):
+                break  # what follows belongs to the target: "a tv on a tv stand against the wall"
+            ctx.passed.add(target.mention or 0)
+        if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
+            k += 1
+        elif k < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES) \
+                and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
+            k += 1
+    return rels
 
 
-def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
-    """"a TV stand across from the sofa with a TV on top", "a side table left of the couch and a lamp on it": when the
-    nearest noun cannot hold the thing but the subject of the phrase that names it can, the thing stands on the
-    subject (the plausible reading; plan physics would otherwise put it beside the sofa)."""
-    named_by: dict[int, int] = {}
-    for r in rels:
-        if r.target is not None and r.kind != "on_top" and len(r.subjects) == 1:
-            named_by.setdefault(r.target, r.subjects[0])
-    for r in rels:
-        if r.kind != "on_top" or r.target is None or _has_top(objects[r.target]) or objects[r.target].kind != "object":
-            continue
-        holder = named_by.get(r.target)
-        if holder is not None and _has_top(objects[holder]) and all(objects[s].start > objects[r.target].start
-                                                                    for s in r.subjects):
-            r.target = holder
+PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face"})
+"""Verbs whose plural form says that the list before them is their subject ("a sofa and an armchair are ...")."""
 
 
-def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
-                     ) -> list[Rel]:
-    """"a desk with a lamp and a monitor": small things that stand on tops, held by an object with a top and given no
-    relation of their own, stand on it."""
-    def holder_of(i: int) -> int | None:  # "the monitor" names the held monitor mentioned before it
-        if i in holders:
-            return holders[i]
-        same = [j for j in holders if j < i and objects[j].category == objects[i].category]
-        return holders[same[-1]] if same else None
-
-    beside_sibling = {s for r in rels if r.kind in SIBLING_KINDS and r.target is not None
-                      and holder_of(r.target) is not None for s in r.subjects
-                      if holder_of(s) == holder_of(r.target)}
-    placed = {s for r in rels for s in r.subjects} - beside_sibling
-    out: list[Rel] = []
-    for idx, holder in holders.items():
-        m, h = objects[idx], objects[holder]
-        if idx in placed or m.kind != "object" or h.kind != "object" or m.negated:
-            continue
-        if catalog.get(m.category).support != "object" or not catalog.get(h.category).has_top:
-            continue
-        out.append(Rel("on_top", [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end)))
-    return out
-
-
-SIBLING_KINDS = frozenset({"next_to", "near", "in_front_of", "behind", "left_of", "right_of"})
-"""Relations that leave a thing on the same host as its target: "a desk with a monitor, a keyboard in front of the
-monitor" puts the keyboard on the desk too."""
-HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
-"""Verbs whose subject, after 'X with Y ...', is X rather than Y."""
-HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded"})
-
-
-def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
-    """Mention index -> the mention it is attached to by "with" / "filled with" / "containing" ("a bookshelf filled
-    with books", "a desk with a lamp and a monitor")."""
-    out: dict[int, int] = {}
-    ends = {o.end: i for i, o in enumerate(objects)}
-    for idx, m in enumerate(objects):
+def shared_subjects(idx: int, rel: Rel, between: list[str], ctx: Reading) -> list[int]:
+    """Earlier items of the list that ends at mention ``idx`` which share its relation: "a lamp and a vase on the
+    table" (small things on a top), "a sofa and two armchairs around the coffee table" (seats around a table), "the
+    sofa and the armchair are arranged around ..." (a plural verb). Otherwise ("a sofa, two armchairs and a coffee
+    table in the middle") the relation is the last item's alone."""
+    items: list[int] = []
+    j = ctx.objects[idx].start - 1
+    ends = {o.end: i for i, o in enumerate(ctx.objects)}
+    while j >= 0 and ctx.words[j] in (",", "and") and ends.get(j) is not None:
+        prev = ends[j]
+        m = ctx.objects[prev]
+        if m.negated or m.kind == "room" or prev in ctx.related or prev in ctx.holders or m.is_target:
+            break
+        items.insert(0, prev)
         j = m.start - 1
-        while j >= 0 and words[j] in ("a", "an", "the", "some"):
-            j -= 1
-        if j >= 0 and words[j] in (",", "and") and ends.get(j) in out:
-            out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
+    if not items or (j >= 0 and ctx.words[j] not in SENTENCE_END and ctx.words[j] not in ("with", ":", "of")
+                     and j in {t for o in ctx.objects for t in range(o.start, o.end)}):
+        return []
+    if any(w in PLURAL_VERBS for w in between):
+        return items
+
+    def fits(i: int) -> bool:
+        o = ctx.objects[i]
+        if o.kind != "object":
+            return False
+        return catalog.get(o.category).support == "object" if rel.kind == "on_top" else (
+            rel.kind == "around" and is_seat(o.category))
+
+    if not fits(idx):
+        return []
+    run: list[int] = []  # "a bed, a lamp and a book on the nightstand": the small things at the list's end
+    for i in reversed(items):
+        if not fits(i):
+            break
+        run.insert(0, i)
+    return run
+
+
+def between_them(subject: int, rel: Rel, objects: list[Mention]) -> list[Rel]:
+    """"The sofa faces the fireplace, and a table sits between them": a pronoun that names one thing (not a group)
+    after "between" names it and the thing named before it; the subject stands next to both."""
+    anchor = rel.target
+    if anchor is None or is_group(objects[anchor]):
+        return []
+    other = [i for i in range(anchor) if i != subject and not objects[i].negated and objects[i].kind != "room"]
+    return [Rel("next_to", [subject], target=other[-1], src=rel.src)] if other else []
+
+
+def pronoun_subjects(objects: list[Mention], words: list[str]) -> list[tuple[int, int]]:
+    """Sentences that open with "it" or "they" ("This is a white toilet. It is next to the sink."): (the token after
+    the pronoun, the previous sentence's subject it stands for)."""
+    out: list[tuple[int, int]] = []
+    starts = [0] + [i + 1 for i, w in enumerate(words) if w in SENTENCE_END and i + 1 < len(words)]
+    for prev, start in zip(starts, starts[1:]):
+        if words[start] not in tx.SUBJECT_PRONOUNS:
             continue
-        k = j
-        while k >= 0 and words[k] in HOLDING_WORDS:
-            k -= 1
-        if k < j and ends.get(k + 1, idx) != idx:
-            out[idx] = ends[k + 1]
+        subject = clause_subject(objects, words, start - 1)
+        if subject is not None and objects[subject].start >= prev:
+            out.append((start + 1, subject))
     return out
+
+
+def contained(idx: int, ctx: Reading) -> bool:
+    """Whether mention ``idx`` is held by a containment word right before it ("a basket containing towels"), so that
+    the relation after it places the container ("... next to the bathtub"); a later list item ("filled with books and
+    a sofa paired with ...") is not."""
+    between = ctx.words[ctx.objects[ctx.holders[idx]].end:ctx.objects[idx].start]
+    return any(w in CONTAINMENT_WORDS for w in between) and not any(w in ("and", ",") for w in between)
+
+
+def continues_subject(words: list[str], k: int, target: Mention) -> bool:
+    """Whether the relation phrase at ``k``, after an object target, still describes the subject: after a rug ("an
+    armchair on a rug by the window"), or one whose own target is a pronoun ("in front of the sofa and facing it")."""
+    if is_floor_cover(target):
+        return True
+    j = k + 1 if k < len(words) and words[k] in ("and", ",") else k
+    matched = tx.match_longest(words, j, tx.REL_PHRASES)
+    if matched is None:
+        return False
+    after = skip_words(words, j + matched[0], frozenset({"the", "a"}))
+    pron = tx.match_longest(words, after, tx.PRONOUNS)
+    return pron is not None and pron[1] == "it" and clause_ends(words, after + pron[0])
 
 
 def between_second(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
@@ -160,6 +226,11 @@ def between_second(toks: list[tx.Token], words: list[str], k: int, span_of: dict
         if target.kind == "object":
             return target.mention
     return None
+
+
+def clause_ends(words: list[str], k: int) -> bool:
+    """Whether the clause ends at token ``k`` (the prompt's end, punctuation or a new list item)."""
+    return k >= len(words) or words[k] in SENTENCE_END or words[k] in (",", "and", "with", "while", "but")
 
 
 def clause_starts(toks: list[tx.Token]) -> list[int]:
@@ -183,6 +254,10 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
         return None
     length, key = matched
     target = parse_target(toks, words, start + length, span_of, room_tokens)
+    if target.kind == "pronoun" and target.pronoun == "it":  # "...a dresser; above it hangs a mirror"
+        topic = clause_subject(objects, words, start - 1) if start > 0 else None
+        if topic is not None:  # the previous sentence's subject
+            target = Target("object", target.end, mention=topic)
     if target.kind not in ("object", "arch"):
         return None
     k = skip_words(words, target.end, SUBJECT_INTRO)
@@ -190,9 +265,32 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
     if subject is None or objects[subject].start != k or subject == target.mention:
         return None
     rel = make_rel(key, subject, target, toks, start, start + length, objects, words, set(), notes, prompt)
-    if rel is not None:
-        rel.src = (toks[start].start, toks[objects[subject].end - 1].end)
+    if rel is None:
+        return None
+    last = subject
+    if rel.subjects == [subject] and not rel.reciprocal:
+        rel.subjects += list_after(subject, objects, words, span_of)
+        last = rel.subjects[-1]
+    rel.src = (toks[start].start, toks[objects[last].end - 1].end)
     return rel
+
+
+def list_after(first: int, objects: list[Mention], words: list[str], span_of: dict[int, int]) -> list[int]:
+    """The further items of a list that shares a leading relation ("On the sideboard are two candlesticks and a
+    bowl"): mentions joined by "," or "and" up to the clause's end, none with a relation phrase of its own."""
+    out: list[int] = []
+    k = objects[first].end
+    while k < len(words) and words[k] in (",", "and"):
+        j = k + 1 if words[k] == "," and k + 1 < len(words) and words[k + 1] == "and" else k
+        nxt = span_of.get(j + 1)
+        if nxt is None or objects[nxt].start != j + 1 or objects[nxt].negated:
+            return out
+        end = objects[nxt].end
+        if end < len(words) and words[end] not in (",", "and") and words[end] not in SENTENCE_END:
+            return out  # the item says where it goes itself, or the list turns into a clause
+        out.append(nxt)
+        k = end
+    return out if k >= len(words) or words[k] in SENTENCE_END else []
 
 
 def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
@@ -217,14 +315,17 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
                 end += 1
             return Target("arch", end, arch="room")
         if words[k] in tx.ARCH_WORDS:
-            return arch_target(words, k, span_of, params)
+            found = arch_target(words, k, span_of, params)
+            found.distributive = distributive  # "in each corner"
+            return found
         if words[k] in tx.COMPASS and k + 1 < len(words) and words[k + 1] in tx.ARCH_WORDS:
             params = {"wall": float(tx.COMPASS[words[k]])} if words[k + 1] in ("wall", "walls") else {}
             k += 1
             continue
         pron = tx.match_longest(words, k, tx.PRONOUNS)
         if pron and (k + pron[0] not in span_of or pron[0] > 1) and not (
-                k + pron[0] < len(words) and tx.is_adjective(words[k + pron[0]])):
+                k + pron[0] < len(words) and (tx.is_adjective(words[k + pron[0]])
+                                              or words[k + pron[0]] in tx.ARCH_WORDS)):
             return Target("pronoun", k + pron[0], pronoun=pron[1],
                            distributive=pron[1] == "each" or distributive)
         if words[k] in tx.WALL_ADJECTIVES and k + 1 < len(words) and (
@@ -235,10 +336,13 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
             distributive = distributive or words[k] in tx.DISTRIBUTIVE
             k += 1
             continue
-        ahead = next((d for d in (1, 2) if k + d in span_of), None)
+        ahead = next((d for d in (1, 2) if k + d in span_of or (k + d < len(words) and words[k + d] in tx.ARCH_WORDS
+                                                                and words[k + d] not in ("room", "floor"))), None)
         if ahead is not None and all(toks[k + i].kind == "word" and words[k + i] not in tx.LIST_BOUNDARIES
-                                     and words[k + i] not in tx.ARCH_WORDS for i in range(ahead)):
-            k += ahead  # "on a patterned rug", "by the hand carved chest": unknown adjectives before the object
+                                     and words[k + i] not in tx.ARCH_WORDS
+                                     and tx.match_longest(words, k + i, tx.REL_PHRASES) is None
+                                     for i in range(ahead)):
+            k += ahead  # "on a patterned rug", "by the long bay window": unknown adjectives before the object
             continue
         break
     return Target("pronoun", k, pronoun="each", distributive=True) if distributive else Target("none", k)
@@ -264,6 +368,59 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
               objects: list[Mention], words: list[str], related: set[int], notes: list[str],
               prompt: str) -> Rel | None:
     """Turn a relation phrase and its target into a ``Rel`` (None when no relation kind applies)."""
+    rel = read_rel(key, subject, target, toks, rel_start, rel_end, objects, words, related, notes, prompt)
+    if rel is not None and key == "above":
+        return above_rel(rel, objects)
+    if rel is not None and key == "under":
+        return under_mounted(rel, objects)
+    return rel
+
+
+def is_wall_thing(m: Mention) -> bool:
+    """Whether the catalog hangs a mention's category on a wall (a mirror, a painting, a wall shelf)."""
+    return m.kind == "object" and catalog.get(m.category).support == "wall"
+
+
+def under_mounted(rel: Rel, objects: list[Mention]) -> Rel:
+    """"a table under the chandelier": what is under a ceiling thing stands below it, which says that the thing hangs
+    from the ceiling; how close is not stated. ("a dresser beneath the mirror" stays: the mirror hangs over it.)"""
+    if rel.kind != "under" or rel.target is None or objects[rel.target].kind != "object":
+        return rel
+    if catalog.get(objects[rel.target].category).support == "ceiling":
+        return Rel("hang_from_ceiling", [rel.target], arch="ceiling", src=rel.src)
+    return rel
+
+
+def above_rel(rel: Rel, objects: list[Mention]) -> Rel | None:
+    """"X above Y" where X is a floor-standing thing: a cabinet or shelf above a floor object is its wall kind, on the
+    wall ("a cabinet above the washer"); a raised bed above something stands over it ("a loft bed above the desk": the
+    desk is under it). Wall and ceiling things above an object ("a mirror above the sink") and small things ("a vase
+    above the fireplace") are read as ``on_top``, which plan physics settles."""
+    if rel.kind != "on_top" or rel.target is None or len(rel.subjects) != 1:
+        return rel
+    subject, target = objects[rel.subjects[0]], objects[rel.target]
+    if subject.kind != "object":
+        return rel
+    entry = catalog.get(subject.category)
+    if entry.support != "floor" or target.kind == "room":
+        return rel
+    if subject.category.endswith("bed") and entry.size_typical[2] >= RAISED_BED_HEIGHT:
+        return Rel("under", [rel.target], target=rel.subjects[0], src=rel.src)
+    mounted = catalog.CATALOG.get(f"wall_{subject.category}")
+    if mounted is None or mounted.support != "wall":
+        return rel  # "a floor lamp arching over the sofa" stands beside it (plan physics says so)
+    subject.category = mounted.name  # "a cabinet above the washer" is a wall cabinet
+    return Rel("on_wall", rel.subjects, arch="wall", src=rel.src)
+
+
+RAISED_BED_HEIGHT = 1.2
+"""A bed at least this tall (m) in the catalog sleeps above what stands under it (a loft or bunk bed)."""
+
+
+def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_start: int, rel_end: int,
+             objects: list[Mention], words: list[str], related: set[int], notes: list[str],
+             prompt: str) -> Rel | None:
+    """A relation phrase and its target as read, before "above" is settled (``make_rel``)."""
     obj_kind, arch_kinds = tx.RELATION_KINDS[key]
     last = max(target.end, rel_end) - 1
     src = (toks[objects[subject].start].start, toks[min(last, len(toks) - 1)].end)
@@ -279,8 +436,9 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         per_side = 2  # "four chairs on each side of the table": four a side ("a lamp on either side": two in all)
     if key == "sides" and target.kind in ("none", "pronoun"):
         anchor, _ = pronoun_anchor(subject, rel_start, objects, words, related)
-        if anchor is None or anchor == subject:
-            return None
+        if anchor is None or anchor == subject or (not is_table(objects[anchor]) and any(
+                w in ("one", "other") for w in phrase_words)):
+            return None  # "a sofa on one side and armchairs on the other" is said of a table, not of the sofa
         objects[anchor].is_target = True
         return Rel(seat_kind(key, objects[subject], objects[anchor]) or "next_to", [subject], target=anchor, src=src,
                    per_side=per_side)
@@ -292,6 +450,8 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
     if key == "hangover" and target.kind in ("object", "arch", "pronoun"):
         # "a mobile hanging over the crib": it hangs from the ceiling; how close to the crib is not stated
         return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
+    if key == "for" and target.kind == "object" and target.mention not in (None, subject):
+        return kept_for(subject, target.mention, objects, src)  # type: ignore[arg-type]
     if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
         # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
         objects[subject].is_target = True
@@ -313,10 +473,17 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             kind = "middle_of_room"
         if kind is None:
             return None
-        name = tx.ARCH_TARGET_NAMES.get(target.arch or "room", "room")
-        return Rel(kind, [subject], arch=name, params=dict(target.params), src=src)
-    if key == "centered":
-        return Rel("middle_of_room", [subject], arch="room", src=src)
+        if kind == "against_wall" and is_wall_thing(objects[subject]):
+            kind = "on_wall"  # "shelves line the wall", "a mirror along the wall": a wall thing hangs on it
+        name = "wall" if kind in ("against_wall", "on_wall") else tx.ARCH_TARGET_NAMES.get(target.arch or "room",
+                                                                                           "room")
+        per_part = tx.PARTS_PER_ROOM.get(target.arch or "", 1) if target.distributive else 1
+        return Rel(kind, [subject], arch=name, params=dict(target.params), src=src, per_side=per_part)
+    if key == "overhead":  # "a ceiling fan overhead"
+        return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
+    if key == "centered":  # "centred against the back wall" is centred along that wall, not in the middle
+        followed = tx.match_longest(words, rel_end, tx.REL_PHRASES) is not None
+        return None if followed else Rel("middle_of_room", [subject], arch="room", src=src)
     if target.kind == "pronoun" or (key == "flank" and target.kind == "none"):
         rel = pronoun_rel(key, obj_kind, subject, target, toks, rel_start, objects, words, related, src)
         if rel is not None:
@@ -338,39 +505,17 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
                 w in ("and", ",") for w in words[objects[prev].end:objects[subject].start]):
             subjects = [prev, subject]
         return Rel(obj_kind, subjects, reciprocal=True, src=(toks[objects[subjects[0]].start].start, src[1]))
-    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related)
+    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related, target.pronoun or "it")
     if anchor is None:
         return None
-    if obj_kind == "on_top" and not _has_top(objects[anchor]):
+    if obj_kind == "on_top" and not has_top(objects[anchor]):
         # "a cabinet holding plates and cups, with a kettle on top": on top of the last thing named that has one
-        holders = [i for i in range(anchor) if not objects[i].negated and _has_top(objects[i])]
+        holders = [i for i in range(anchor) if not objects[i].negated and has_top(objects[i])]
         anchor = holders[-1] if holders else anchor
     between = key == "between"
     return Rel(obj_kind, subjects, target=anchor,
-                distributive=(target.pronoun == "each" or key == "flank") and not between,
+                distributive=(target.pronoun == "each" or key == "flank" or objects[subject].held_each) and not between,
                 flank=key == "flank", all_targets=between, src=(toks[objects[subjects[0]].start].start, src[1]))
-
-
-def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: list[str],
-                    related: set[int]) -> tuple[int | None, list[int]]:
-    """The object a pronoun refers to and the objects the relation applies to.
-
-    "X with A and B on it/each": the anchor is X, the subjects A and B. Otherwise the anchor is the object named just
-    before the subject.
-    """
-    s = objects[subject]
-    w = s.start - 1
-    while w >= 0 and words[w] not in SENTENCE_END and words[w] != "with":
-        w -= 1
-    if w >= 1 and words[w] == "with":
-        anchors = [i for i, o in enumerate(objects) if o.end == w and not o.negated]
-        if anchors:
-            subjects = [i for i, o in enumerate(objects)
-                        if w < o.start and o.end <= rel_start and not o.negated and i not in related
-                        and not o.is_target]
-            return anchors[0], subjects or [subject]
-    before = [i for i in range(subject) if not objects[i].negated]
-    return (before[-1] if before else None), [subject]
 
 
 # --------------------------------------------------------------------------------------------------------------------

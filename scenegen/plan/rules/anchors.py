@@ -1,0 +1,71 @@
+"""Anchors: which earlier object a pronoun or a left-out target names ("it", "them", "between them", "a sofa
+opposite")."""
+
+from __future__ import annotations
+
+from scenegen import catalog
+from scenegen.plan.rules.records import Mention, SENTENCE_END
+
+
+def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: list[str],
+                    related: set[int], pronoun: str = "it") -> tuple[int | None, list[int]]:
+    """The object a pronoun refers to and the objects the relation applies to.
+
+    "X with A and B on it/each": the anchor is X, the subjects A and B. "X by the window, with A behind it": the
+    anchor is X, the clause's subject, not the nearer window. "A pair of armchairs by the fireplace and a globe
+    between them": a plural pronoun names the nearest plural group. A left-out target ("a sofa opposite") names the
+    last thing not itself placed by another. Otherwise the anchor is the object named just
+    before the subject.
+    """
+    s = objects[subject]
+    w = s.start - 1
+    while w >= 0 and words[w] not in SENTENCE_END and words[w] != "with":
+        w -= 1
+    subjects = [subject]
+    if w >= 1 and words[w] == "with":
+        anchors = [i for i, o in enumerate(objects) if o.end == w and not o.negated]
+        if words[w - 1] == "each":  # "two bedside tables, each with a lamp on it"
+            anchors = [i for i, o in enumerate(objects) if o.end < w and is_group(o) and not o.negated
+                       and not any(x in SENTENCE_END for x in words[o.end:w])][-1:]
+        subjects = [i for i, o in enumerate(objects)
+                    if w < o.start and o.end <= rel_start and not o.negated and i not in related
+                    and not o.is_target] or [subject]
+        if anchors:
+            return anchors[0], subjects
+        if words[w - 1] == "," and pronoun == "it":
+            lead = clause_subject(objects, words, w - 1)
+            if lead is not None:
+                return lead, subjects
+    before = [i for i, o in enumerate(objects) if i != subject and not o.negated and o.end <= rel_start]
+    if pronoun in ("it", "bare") and len(before) > 1 and is_floor_cover(objects[before[-1]]) \
+            and objects[before[-1]].is_target:
+        before = before[:-1]  # "an armchair on a rug, and a lamp next to it": the armchair, not the rug under it
+    if pronoun == "bare":  # "a tv, speakers on either side and a sofa opposite": the thing the others are placed by
+        free = [i for i in before if not objects[i].anchored]
+        before = free or before
+    if pronoun == "each" and before and not is_group(objects[before[-1]]):
+        plural = [i for i in before if is_group(objects[i]) and not any(w in SENTENCE_END
+                                                                         for w in words[objects[i].end:s.start])]
+        if plural:
+            return plural[-1], [subject]
+    return (before[-1] if before else None), [subject]
+
+
+def is_floor_cover(m: Mention) -> bool:
+    """Whether a mention names a rug or mat (the catalog's flat things), which lies under what is said to be on it."""
+    return m.kind == "object" and "flat" in catalog.get(m.category).roles
+
+
+def is_group(m: Mention) -> bool:
+    """Whether a mention names more than one thing ("two armchairs", "a pair of lamps", "chairs")."""
+    return (m.qkind in ("number", "pair", "vague") and m.qcount > 1) or (m.plural and not m.mass)
+
+
+def clause_subject(objects: list[Mention], words: list[str], end: int) -> int | None:
+    """The first object named in the sentence that ``end`` (a token index) lies in: the subject its later clauses
+    ("..., with a sofa across from it") refer back to."""
+    start = end
+    while start > 0 and words[start - 1] not in SENTENCE_END:
+        start -= 1
+    inside = [i for i, o in enumerate(objects) if start <= o.start < end and not o.negated and o.kind != "room"]
+    return inside[0] if inside else None

@@ -1,0 +1,215 @@
+"""Attached relations: what one object holds ("a desk with a lamp", "a shelf holding books", "each with a monitor"),
+seats at a table, catalog companions named by "its", and things a mounting word or "for" places."""
+
+from __future__ import annotations
+
+from scenegen import catalog
+from scenegen.plan import text as tx
+from scenegen.plan.rules.anchors import is_group
+from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
+
+
+SEATS_BESIDE_ROLE = frozenset({"armchair", "sofa", "bench", "loveseat"})
+"""Categories people sit on that the catalog does not give the ``seat`` role (it marks chairs and stools)."""
+
+
+SETTING_TABLES = frozenset({"coffee_table", "side_table"})
+"""Low tables that a seating group is arranged about rather than seated at: "a coffee table with a sofa on one
+side" says where the sofa is in the phrase that follows."""
+
+
+def is_seat(category: str) -> bool:
+    """Whether people sit on a category (the catalog's seats, and sofas, armchairs and benches)."""
+    return category in catalog.with_role("seat") or category in SEATS_BESIDE_ROLE
+
+
+def possessive_companions(objects: list[Mention], words: list[str], toks: list[tx.Token]) -> list[Rel]:
+    """"A bed stands against the wall. Its two nightstands are white": a thing named as another's ("its", "their")
+    that the catalog pairs with that other (a nightstand with a bed, a chair with a desk) and that no phrase places
+    stands as the catalog pairs them (next to the bed)."""
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        owner_word = words[m.start] if words[m.start] in tx.OWNER_POSSESSIVES else (
+            words[m.start - 1] if m.start else "")
+        if m.negated or m.kind != "object" or m.anchored or owner_word not in tx.OWNER_POSSESSIVES:
+            continue
+        pairs = dict(catalog.companions(m.category))
+        owners = [i for i in range(idx) if objects[i].kind == "object" and objects[i].category in pairs]
+        if owners:
+            how = pairs[objects[owners[-1]].category].split("+")[0]
+            out.append(Rel(how, [idx], target=owners[-1], src=(toks[max(m.start - 1, 0)].start, toks[m.end - 1].end)))
+    return out
+
+
+def seat_kind(key: str, subject: Mention, target: Mention) -> str | None:
+    """How a seat sits 'at' or 'on each side of' what it is pulled up to, from the catalog's companions ('a chair at
+    the desk' is in front of it, 'chairs at the table' go around it); None for anything else. Things that are not
+    seats stand beside ('a speaker at each end of the tv stand')."""
+    if key not in ("at", "sides", "with") or subject.kind != "object" or target.kind != "object":
+        return None
+    if not is_seat(subject.category):
+        return "next_to" if key == "sides" else None
+    if key == "with" and target.category in SETTING_TABLES:
+        return None  # "a coffee table with a sofa": said of the table's setting, read by the phrase that follows
+    for anchor, how in catalog.companions(subject.category):
+        if anchor == target.category:
+            kind = how.split("+")[0]
+            return "around" if key == "sides" and kind == "near" else kind  # seats at a table's sides go around it
+    return "around" if key == "sides" or (key == "with" and is_table(target)) else None
+
+
+def is_table(m: Mention) -> bool:
+    """Whether a mention names something people sit around ("a dining table", "a bar-height table", "an island")."""
+    return m.kind == "object" and (m.category.endswith("table") or m.category == "kitchen_island")
+
+
+def has_top(m: Mention) -> bool:
+    return m.kind == "object" and catalog.get(m.category).has_top
+
+
+def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
+    """"a TV stand across from the sofa with a TV on top", "a side table left of the couch and a lamp on it": when the
+    nearest noun cannot hold the thing but the subject of the phrase that names it can, the thing stands on the
+    subject (the plausible reading; plan physics would otherwise put it beside the sofa)."""
+    named_by: dict[int, int] = {}
+    for r in rels:
+        if r.target is not None and r.kind != "on_top" and len(r.subjects) == 1:
+            named_by.setdefault(r.target, r.subjects[0])
+    for r in rels:
+        if r.kind != "on_top" or r.target is None or has_top(objects[r.target]) or objects[r.target].kind != "object":
+            continue
+        holder = named_by.get(r.target)
+        if holder is not None and has_top(objects[holder]) and all(objects[s].start > objects[r.target].start
+                                                                    for s in r.subjects):
+            r.target = holder
+
+
+def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
+                     ) -> list[Rel]:
+    """"a desk with a lamp and a monitor": small things that stand on tops, held by an object with a top and given no
+    relation of their own, stand on it; seats held by a table or desk sit at it ("a table with four chairs")."""
+    def holder_of(i: int) -> int | None:  # "the monitor" names the held monitor mentioned before it
+        if i in holders:
+            return holders[i]
+        same = [j for j in holders if j < i and objects[j].category == objects[i].category]
+        return holders[same[-1]] if same else None
+
+    beside_sibling = {s for r in rels if r.kind in SIBLING_KINDS and r.target is not None
+                      and holder_of(r.target) is not None for s in r.subjects
+                      if holder_of(s) == holder_of(r.target)}
+    placed = {s for r in rels for s in r.subjects} - beside_sibling
+    out: list[Rel] = []
+    for idx, holder in holders.items():
+        m, h = objects[idx], objects[holder]
+        if idx in placed or m.kind != "object" or h.kind != "object" or m.negated:
+            continue
+        seated = seat_kind("with", m, h)
+        if seated is not None:  # "a dining table with six chairs": the chairs go around it
+            out.append(Rel(seated, [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end),
+                           distributive=m.held_each))
+            continue
+        if catalog.get(m.category).support != "object" or not catalog.get(h.category).has_top:
+            continue
+        out.append(Rel("on_top", [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end),
+                       distributive=m.held_each))
+    return out
+
+
+SIBLING_KINDS = frozenset({"next_to", "near", "in_front_of", "behind", "left_of", "right_of"})
+"""Relations that leave a thing on the same host as its target: "a desk with a monitor, a keyboard in front of the
+monitor" puts the keyboard on the desk too."""
+HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
+"""Verbs whose subject, after 'X with Y ...', is X rather than Y."""
+HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded", "holds",
+                           "houses", "displays", "displaying"})
+EACH_VERBS = frozenset({"holds", "has", "carries", "supports", "bears", "gets", "displays"})
+"""Verbs after "each" that put what follows on every member of the group before ("each holds a lamp")."""
+CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded"})
+"""Holding words after which the held things have no place of their own: a relation that follows places the holder."""
+
+
+def mounted_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
+                         ) -> list[Rel]:
+    """"a floating shelf", "a wall-mounted reading light": an object whose adjectives mount it, and that no phrase
+    puts on a wall or ceiling, is mounted there."""
+    placed = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind == "room" or idx in placed:
+            continue
+        mount = next((tx.MOUNTING_ADJECTIVES[w] for w in words[m.start:m.end - 1] if w in tx.MOUNTING_ADJECTIVES),
+                     None)
+        if mount is not None and can_mount(m, mount[1]):
+            out.append(Rel(mount[0], [idx], arch=mount[1], src=(toks[m.start].start, toks[m.end - 1].end)))
+    return out
+
+
+def can_mount(m: Mention, part: str) -> bool:
+    """Whether the catalog lets ``m`` hang on ``part`` (a wall or the ceiling); a floor lamp called wall-mounted
+    stays a floor lamp, which plan physics would stand against the wall."""
+    if m.kind != "object":
+        return True
+    entry = catalog.get(m.category)
+    return entry.support == part or (part == "wall" and "wall_mountable" in entry.roles)
+
+
+def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
+    """Mention index -> the mention it is attached to by "with" / "filled with" / "containing" ("a bookshelf filled
+    with books", "a desk with a lamp and a monitor")."""
+    out: dict[int, int] = {}
+    ends = {o.end: i for i, o in enumerate(objects)}
+    for idx, m in enumerate(objects):
+        j = m.start - 1
+        if j >= 1 and words[j] not in HOLDING_WORDS and words[j - 1] in CONTAINMENT_WORDS and words[j].isalpha() \
+                and words[j] not in tx.LIST_BOUNDARIES:
+            j -= 1  # "containing rolled towels": an unknown adjective
+        while j >= 0 and words[j] in ("a", "an", "the", "some"):
+            j -= 1
+        if j >= 1 and words[j] == "plus" and words[j - 1] == ",":
+            j -= 1  # "a desk with a monitor, plus a lamp"
+        if j >= 0 and words[j] in (",", "and", "plus") and ends.get(j) in out:
+            out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
+            m.held_each = objects[ends[j]].held_each
+            continue
+        k = j
+        while k >= 0 and words[k] in HOLDING_WORDS:
+            k -= 1
+        if k == j and k >= 1 and words[k] in EACH_VERBS and words[k - 1] == "each":
+            k -= 1  # "two nightstands, and each holds a lamp"
+        if k < j and k >= 0 and words[k] == "each":  # "two desks (in a row), each with a monitor": one on every desk
+            group = each_owner(objects, words, k)
+            if group is not None:
+                out[idx] = group
+                m.held_each = True
+                continue
+        if k < j and ends.get(k + 1, idx) != idx:
+            out[idx] = ends[k + 1]
+    return out
+
+
+def each_owner(objects: list[Mention], words: list[str], each: int) -> int | None:
+    """The group that "each" at token ``each`` distributes over: the last group named before it in its sentence."""
+    groups = [i for i, o in enumerate(objects) if o.end <= each and is_group(o) and not o.negated
+              and not any(w in SENTENCE_END for w in words[o.end:each])]
+    return groups[-1] if groups else None
+
+
+def under_everything(subject: int, before: int, objects: list[Mention], src: tuple[int, int]) -> list[Rel]:
+    """"a large rug under everything": the subject lies under each thing named before it that stands on the floor."""
+    return [Rel("under", [subject], target=i, src=src) for i, o in enumerate(objects)
+            if i != subject and not o.negated and o.kind == "object" and o.end <= before
+            and catalog.get(o.category).support == "floor"]
+
+
+def kept_for(holder: int, held: int, objects: list[Mention], src: tuple[int, int]) -> Rel | None:
+    """"an armoire for the TV", "a basket for blankets": a container named for something small keeps it (on it, the
+    scene model's one support relation); "a desk for the kids" or "a chair for the desk" say nothing about place."""
+    h, m = objects[holder], objects[held]
+    if h.kind != "object" or m.kind == "room" or (m.kind == "object" and catalog.get(m.category).support != "object"):
+        return None
+    top = catalog.get(h.category)
+    high = m.kind == "object" and top.size_typical[2] + catalog.get(m.category).size_typical[2] > ROOM_HEIGHT - 0.3
+    if not top.has_top or high:
+        return None  # kept inside (a wardrobe, a basket): the scene model has no "inside", and on top it cannot go
+    m.is_target = False
+    return Rel("on_top", [held], target=holder, src=src)
