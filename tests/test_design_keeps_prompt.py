@@ -136,3 +136,11 @@ def test_a_relation_to_an_object_not_yet_on_its_host_is_scored_against_the_host(
     st.boxes["tv_stand_1"] = Box("tv_stand_1", 2.0, 0.3, 0.0, 0.0, 1.6, 0.4, 0.5)
     assert stand_in(st, "tv_1") is st.boxes["tv_stand_1"]
     assert stand_in(st, "armchair_1") is None and stand_in(st, None) is None
+
+
+def test_a_large_rug_under_a_sofa_with_its_armchair_shrinks_to_the_set() -> None:
+    """The 'large' rug was bigger than the sofa's set and ran partly under the coffee table wherever it lay under
+    the sofa, so it went elsewhere; the group's size is now tried whether it grows or shrinks the rug."""
+    scene = _scene("a living room with a sofa, a coffee table in front of it and an armchair beside the sofa, with a "
+                   "large rug under all of them", density="minimal")
+    assert _met(scene, "under", "rug", "sofa")

@@ -38,8 +38,11 @@ def place_flat(st: SolverState, it: Item) -> None:
     cx, cy = room_centroid(st.room)
     ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
     turn = rug_turn(it, anchors)
-    group = anchor_group(st, anchors[0]) if anchors else None
+    group = anchor_group(st, anchors) if anchors else None
+    if group is not None and len(anchors) > 1:  # under several: the rug lies along the group's longer side
+        turn = math.pi / 2 if group[3] > group[2] else 0.0
     tries = rug_scales(st, it, anchors, turn, group)
+    middle = not anchors and any(r.kind == "middle_of_room" and r.subject == it.obj.id for r in st.plan.relations)
     if anchors:  # every size with the anchor wholly on the rug, then edge to edge with it, then any place at all
         tries = ([(sx, sy, True, False) for sx, sy in tries] + [(sx, sy, True, True) for sx, sy in tries]
                  + [(sx, sy, False, False) for sx, sy in tries])
@@ -72,7 +75,7 @@ def place_flat(st: SolverState, it: Item) -> None:
         it.size, it.ref = (w, d, h), it.ref.model_copy(update={"params": {**it.ref.params, "width": w, "depth": d}})
     idx = np.flatnonzero(ok)
     cost = np.hypot(x[idx] - ax, y[idx] - ay)
-    if not anchors:  # a rug with no stated place lies in open floor rather than under the furniture
+    if not anchors and not middle:  # a rug with no stated place lies in open floor, not under the furniture
         for oid, b in st.boxes.items():
             if st.items[oid].role == "floor":
                 cost += 1.0 * overlaps(rects[idx], b.corners, margin=0.1)
@@ -94,17 +97,19 @@ def rug_turn(it: Item, anchors: list[Box]) -> float:
     return math.pi / 2 if growth(d, w) < growth(w, d) - 1e-9 else 0.0
 
 
-def anchor_group(st: SolverState, anchor: Box) -> tuple[float, float, float, float] | None:
-    """The anchor and the floor furniture within ``RUG_GROUP_GAP`` of it, as one rectangle in the anchor's frame:
-    (centre u, centre v, width, depth), metres, ``RUG_GROUP_BORDER`` included; None when nothing stands that close.
-    Chairs tucked at a dining table leave no floor for a rug just under the table; a rug under the whole set does
-    what a designer's would."""
-    near = [b for oid, b in st.boxes.items() if oid != anchor.id and st.items[oid].role == "floor"
-            and rects_distance(b.corners[None], anchor.corners[None])[0] <= RUG_GROUP_GAP]
-    if not near:
+def anchor_group(st: SolverState, anchors: list[Box]) -> tuple[float, float, float, float] | None:
+    """The anchors (a rug "under everything": the sofa, the armchairs, the coffee table) and the floor furniture
+    within ``RUG_GROUP_GAP`` of them, as one rectangle in the first anchor's frame: (centre u, centre v, width,
+    depth), metres, ``RUG_GROUP_BORDER`` included; None for one anchor with nothing that close. Chairs tucked at a
+    dining table leave no floor for a rug just under the table; a rug under the whole set does what a designer's
+    would."""
+    anchor, ids = anchors[0], {a.id for a in anchors}
+    near = [b for oid, b in st.boxes.items() if oid not in ids and st.items[oid].role == "floor"
+            and any(rects_distance(b.corners[None], a.corners[None])[0] <= RUG_GROUP_GAP for a in anchors)]
+    if not near and len(anchors) == 1:
         return None
     c, s = math.cos(anchor.yaw), math.sin(anchor.yaw)
-    pts = np.concatenate([anchor.corners, *(b.corners for b in near)]) - (anchor.cx, anchor.cy)
+    pts = np.concatenate([*(a.corners for a in anchors), *(b.corners for b in near)]) - (anchor.cx, anchor.cy)
     u, v = pts[:, 0] * c + pts[:, 1] * s, -pts[:, 0] * s + pts[:, 1] * c
     lo_u, hi_u, lo_v, hi_v = u.min() - RUG_GROUP_BORDER, u.max() + RUG_GROUP_BORDER, v.min() - RUG_GROUP_BORDER, \
         v.max() + RUG_GROUP_BORDER
@@ -131,7 +136,8 @@ def rug_scales(st: SolverState, it: Item, anchors: list[Box], turn: float = 0.0,
     if group is not None:
         g_along, g_across = (group[3], group[2]) if turn else (group[2], group[3])
         if g_along <= big_w and g_across <= big_d:
-            fits.append((round(max(1.0, g_along / w), 4), round(max(1.0, g_across / d), 4)))
+            whole = (round(g_along / w, 4), round(g_across / d, 4))  # grown or shrunk to the group
+            fits = [whole, *fits] if len(anchors) > 1 else [*fits, whole]  # under several: the whole group first
     # then just the anchor's footprint and a hand's width: room for a side table beside the sofa and in front of it
     small_w, small_d, _ = it.cat.size_min
     tx = min(max((along + 2 * RUG_TIGHT_BORDER) / w, small_w / w), big_w / w)

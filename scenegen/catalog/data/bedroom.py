@@ -66,7 +66,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="rug",
         synonyms=("rug", "carpet", "area rug", "floor mat", "doormat", "door mat", "runner rug", "rug runner", "mat"),
-        size_min=(0.6, 0.4, 0.004), size_typical=(2.0, 1.4, 0.008), size_max=(4.0, 3.0, 0.009), functional_sides=(),
+        size_min=(0.6, 0.4, 0.004), size_typical=(2.0, 1.4, 0.008), size_max=(4.6, 3.7, 0.009), functional_sides=(),
         rooms=("living_room", "bedroom"), roles=("flat",), colour=(0.62, 0.35, 0.3), material="fabric",
     ),
     Category(
