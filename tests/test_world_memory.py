@@ -196,3 +196,16 @@ def test_train_memory_writes_a_memory_checkpoint(tmp_path):
                         MemoryTrainConfig(steps=2, batch=2, rollout=6, save_every=1), log=lambda m: None)
     assert card["training"]["steps_done"] == 2 and card["head"] == "memory"
     assert isinstance(load(tmp_path / "mem.safetensors"), MemoryWorldModel)
+
+
+def test_interactive_session_keeps_the_memory_bank():
+    from scenegen.pipeline import make
+    from scenegen.world.interactive import InteractiveRollout
+
+    model = _live_memory()
+    session = InteractiveRollout(make(PROMPT, seed=1, validators=[], attempts=1).scene, model)
+    for a in ("turn_left", "turn_left", "turn_right", "turn_right"):
+        session.step(a)
+    k = model.cfg.context
+    assert len(session.model_frames) == k + 4 and len(session._memory.bank.frames) == k + 4
+    assert session._memory.pose.abs().max().item() < 1e-12  # back where the context ended
