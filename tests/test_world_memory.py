@@ -209,3 +209,20 @@ def test_interactive_session_keeps_the_memory_bank():
     k = model.cfg.context
     assert len(session.model_frames) == k + 4 and len(session._memory.bank.frames) == k + 4
     assert session._memory.pose.abs().max().item() < 1e-12  # back where the context ended
+
+
+def test_retrace_scores_the_way_back_and_a_copy_model_is_exact_at_the_start():
+    from scenegen.training.world.retrace import retrace
+    from scenegen.world.model import PSNR_CAP
+
+    rng = np.random.default_rng(0)
+    t = 40
+    poses = np.tile(np.eye(4, dtype=np.float32), (t + 1, 1, 1))
+    poses[:, 0, 3] = np.arange(t + 1) * 0.1  # every step moves
+    shard = {"frames": rng.integers(0, 256, (t + 1, 16, 16, 3), dtype=np.uint8),
+             "actions": np.ones(t, dtype=np.int64), "poses": poses, "scene_index": 0}
+    model = build(tiny_config(), seed=0).eval()  # a fresh model copies the last frame
+    k = model.cfg.context
+    r = retrace(model, [shard], k, starts_per_room=2, length=5)
+    assert r["windows"] == 2 and r["return_psnr"] == PSNR_CAP  # back at t0 = the last context frame
+    assert r["out_psnr"] < 15 and r["back_psnr"] < PSNR_CAP     # random frames: copying is poor on the way

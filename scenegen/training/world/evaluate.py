@@ -140,6 +140,7 @@ class WorldEval:
     features: dict[str, dict] = field(default_factory=dict)    # method → {h: {"cosine", "frechet"}}
     controllability: dict = field(default_factory=dict)        # {"gap": {h: dB}, "mean_gap": dB}
     revisit: dict = field(default_factory=dict)
+    retrace: dict = field(default_factory=dict)                # ``retrace.retrace``: out and back the same way
     fps: dict = field(default_factory=dict)
     windows: int = 0
     rooms: int = 0
@@ -229,6 +230,10 @@ def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | 
     if revisit_rooms > 0:
         res.revisit = revisit(model, shards, revisit_rooms, model.cfg.size)
         log("revisit scored")
+    from scenegen.training.world.retrace import retrace
+
+    res.retrace = retrace(model, shards, k, starts_per_room)
+    log("retrace scored")
     res.fps = {"threads_1": rollout_fps(model, threads=1)}
     return res
 
