@@ -14,7 +14,8 @@ Training (``scenegen.training.world.train_diffusion``): σ log-normal (EDM's P_m
 min(SNR, 5) (Hang et al. 2023), and Gaussian noise added to the context frames (σ up to ``context_noise``) so the
 model learns to correct, rather than copy, the small errors its own rollout feeds back (DIAMOND's augmentation).
 
-Not built: the memory bank of earlier frames keyed by the pose integrated from the actions (issue 21 asks for one).
+The memory bank of earlier frames keyed by the pose integrated from the actions is ``scenegen.world.memory`` (on the
+deterministic head).
 """
 
 from __future__ import annotations

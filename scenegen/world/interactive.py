@@ -47,6 +47,7 @@ class InteractiveRollout:
         for _ in range(self.context - 1):
             self._engine_step("noop")
         self.model_frames: list[np.ndarray] = list(self.engine)
+        self._memory = None  # the memory head's MemoryState, made at the first step
 
     def _render(self) -> np.ndarray:
         cam = self.state.camera(self.size, self.size)
@@ -70,9 +71,29 @@ class InteractiveRollout:
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r}; known: {', '.join(ACTIONS)}")
         self._engine_step(action)
-        ctx = to_model(torch.from_numpy(np.stack(self.model_frames[-self.context:])))[None]
-        nxt = rollout(self.model, ctx, torch.tensor([[ACTIONS.index(action)]]), seed=len(self.actions))[0, 0]
+        act = torch.tensor([[ACTIONS.index(action)]])
+        if getattr(self.model, "HEAD", "") == "memory":  # the memory head keeps its bank across the session
+            nxt = self._memory_step(act[:, 0])
+        else:
+            ctx = to_model(torch.from_numpy(np.stack(self.model_frames[-self.context:])))[None]
+            nxt = rollout(self.model, ctx, act, seed=len(self.actions))[0, 0]
         self.model_frames.append(to_uint8(nxt).numpy())
+
+    def _memory_step(self, action):  # type: ignore[no-untyped-def]
+        """The memory head's next frame (3, H, W) in [−1, 1]; its bank starts from the engine's context frames."""
+        import torch
+
+        from scenegen.render.walk import ACTIONS
+        from scenegen.world.memory import MemoryState
+        from scenegen.world.model import to_model
+
+        k = self.context
+        if self._memory is None:
+            ctx = to_model(torch.from_numpy(np.stack(self.engine[:k])))[None]
+            cacts = torch.tensor([[ACTIONS.index(a) for a in self.actions[:k - 1]]])
+            self._memory = MemoryState(self.model, ctx, cacts)
+        with torch.no_grad():
+            return self._memory.step(self.model, action).clamp(-1, 1)[0]
 
     def press(self, key: str) -> str | None:
         """Act on one key; returns the action taken, or None for a key that is not an action."""

@@ -154,10 +154,17 @@ def to_uint8(frames: torch.Tensor) -> torch.Tensor:
 
 
 @torch.no_grad()
-def rollout(model: WorldModel, context: torch.Tensor, actions: torch.Tensor, seed: int = 0) -> torch.Tensor:
+def rollout(model: WorldModel, context: torch.Tensor, actions: torch.Tensor, seed: int = 0,
+            context_actions: torch.Tensor | None = None) -> torch.Tensor:
     """Autoregressive rollout: context (B, k, 3, H, W) in [−1, 1], actions (B, N) ids → (B, N, 3, H, W), each frame
     predicted from the last k frames (ground truth first, then the model's own, clamped to [−1, 1]). Works for
-    either head (``predict_next``); ``seed`` seeds the diffusion head's noise."""
+    every head (``predict_next``; the memory head keeps its bank, ``scenegen.world.memory``); ``seed`` seeds the
+    diffusion head's noise; ``context_actions`` (B, k−1), the actions between the context frames, place them in the
+    memory head's bank (other heads ignore them)."""
+    if getattr(model, "HEAD", "deterministic") == "memory":
+        from scenegen.world.memory import memory_rollout
+
+        return memory_rollout(model, context, actions, context_actions)  # type: ignore[arg-type]
     ctx = context
     out = []
     gen = torch.Generator().manual_seed(seed)  # the diffusion head's noise: a rollout is reproducible
@@ -204,10 +211,15 @@ def load(path: str | Path) -> WorldModel:
         meta = f.metadata() or {}
     raw = json.loads(meta["config"])
     raw["channels"] = tuple(raw["channels"])
-    if json.loads(meta.get("head", '"deterministic"')) == "diffusion":
+    head = json.loads(meta.get("head", '"deterministic"'))
+    if head == "diffusion":
         from scenegen.world.diffusion import DiffusionConfig, DiffusionWorldModel
 
         model: WorldModel = DiffusionWorldModel(DiffusionConfig(**raw))
+    elif head == "memory":
+        from scenegen.world.memory import MemoryConfig, MemoryWorldModel
+
+        model = MemoryWorldModel(MemoryConfig(**raw))
     else:
         model = WorldModel(WorldConfig(**raw))
     model.load_state_dict(load_file(str(path)))
@@ -247,11 +259,15 @@ def ssim(pred: np.ndarray | torch.Tensor, target: np.ndarray | torch.Tensor) -> 
     return m.reshape(-1, 3, *m.shape[-2:]).mean(dim=(1, 2, 3)).reshape(lead).numpy()
 
 
-def model_rollout(model: WorldModel, context_u8: np.ndarray, actions: np.ndarray, batch: int = 64) -> np.ndarray:
-    """Roll ``model`` out: context (B, k, H, W, 3) uint8, actions (B, N) → predicted frames (B, N, H, W, 3) uint8."""
+def model_rollout(model: WorldModel, context_u8: np.ndarray, actions: np.ndarray, batch: int = 64,
+                  context_actions: np.ndarray | None = None) -> np.ndarray:
+    """Roll ``model`` out: context (B, k, H, W, 3) uint8, actions (B, N) → predicted frames (B, N, H, W, 3) uint8;
+    ``context_actions`` (B, k−1): the actions between the context frames (the memory head banks them)."""
     outs = []
     for s in range(0, len(context_u8), batch):
         ctx = to_model(torch.from_numpy(np.ascontiguousarray(context_u8[s:s + batch])))
         acts = torch.from_numpy(np.asarray(actions[s:s + batch], dtype=np.int64))
-        outs.append(to_uint8(rollout(model, ctx, acts)).numpy())
+        cacts = None if context_actions is None else torch.from_numpy(
+            np.asarray(context_actions[s:s + batch], dtype=np.int64))
+        outs.append(to_uint8(rollout(model, ctx, acts, context_actions=cacts)).numpy())
     return np.concatenate(outs)

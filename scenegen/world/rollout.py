@@ -64,7 +64,8 @@ def compare(model, engine_frames: np.ndarray, action_ids: Sequence[int]) -> tupl
     t = len(action_ids)
     if t < k:
         raise ValueError(f"the world model needs at least {k} actions ({k} engine frames of context), got {t}")
-    pred = model_rollout(model, engine_frames[None, :k], np.asarray(action_ids)[None, k - 1:])[0]
+    acts = np.asarray(action_ids)[None]
+    pred = model_rollout(model, engine_frames[None, :k], acts[:, k - 1:], context_actions=acts[:, :k - 1])[0]
     frames = np.concatenate([engine_frames[:k], pred])
     diff = np.clip(2 * np.abs(engine_frames.astype(np.int16) - frames.astype(np.int16)), 0, 255).astype(np.uint8)
     return frames, diff

@@ -45,17 +45,19 @@ def copy_last(context_u8: np.ndarray, n: int) -> np.ndarray:
 
 @dataclass
 class Windows:
-    """Evaluation windows: context (B, k, H, W, 3) uint8, actions (B, N), targets (B, N, H, W, 3), room (B,)."""
+    """Evaluation windows: context (B, k, H, W, 3) uint8, actions (B, N), targets (B, N, H, W, 3), room (B,),
+    context_actions (B, k−1): the actions between the context frames (the memory model banks them)."""
 
     context: np.ndarray
     actions: np.ndarray
     targets: np.ndarray
     room: np.ndarray
+    context_actions: np.ndarray | None = None
 
 
 def make_windows(shards: list[dict], k: int, n: int = 64, starts_per_room: int = 3) -> Windows:
     """``starts_per_room`` windows per held-out walk, spread evenly over it."""
-    ctx, acts, tgt, room = [], [], [], []
+    ctx, acts, tgt, room, cacts = [], [], [], [], []
     for s in shards:
         t_len = len(s["actions"])
         last = t_len - n
@@ -66,9 +68,10 @@ def make_windows(shards: list[dict], k: int, n: int = 64, starts_per_room: int =
             acts.append(s["actions"][t0:t0 + n])
             tgt.append(s["frames"][t0 + 1:t0 + 1 + n])
             room.append(s["scene_index"])
+            cacts.append(s["actions"][t0 - k + 1:t0])
     if not ctx:
         raise ValueError(f"no held-out walk is long enough for a context of {k} and {n} steps")
-    return Windows(np.stack(ctx), np.stack(acts), np.stack(tgt), np.array(room))
+    return Windows(np.stack(ctx), np.stack(acts), np.stack(tgt), np.array(room), np.stack(cacts))
 
 
 def horizon_scores(pred: np.ndarray, targets: np.ndarray, horizons: Sequence[int] = HORIZONS) -> dict[str, dict]:
@@ -115,7 +118,8 @@ def revisit(model: WorldModel, shards: list[dict], rooms: int = 10, size: int = 
         scene = make(str(s["prompt"]), seed=int(s["seed"]), validators=[], attempts=1).scene
         ep = render_episode(scene, actions, size)
         ctx = ep.frames[None, :k]
-        pred = model_rollout(model, ctx, np.array([[ACTIONS.index(a) for a in loop]]))[0]
+        pred = model_rollout(model, ctx, np.array([[ACTIONS.index(a) for a in loop]]),
+                             context_actions=np.array([[ACTIONS.index(a) for a in actions[:k - 1]]]))[0]
         start = ep.frames[k - 1]
         ret_model.append(float(psnr(pred[-1], start)))
         mid = len(loop) // 2 - 1
@@ -136,6 +140,7 @@ class WorldEval:
     features: dict[str, dict] = field(default_factory=dict)    # method → {h: {"cosine", "frechet"}}
     controllability: dict = field(default_factory=dict)        # {"gap": {h: dB}, "mean_gap": dB}
     revisit: dict = field(default_factory=dict)
+    retrace: dict = field(default_factory=dict)                # ``retrace.retrace``: out and back the same way
     fps: dict = field(default_factory=dict)
     windows: int = 0
     rooms: int = 0
@@ -202,7 +207,7 @@ def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | 
     for name, pred in baselines(win.context, win.targets, mean_frame(data_dir, "train")).items():
         score_method(res, name, pred, win, ids, names, encoder, engine_feats)
     log("baselines scored")
-    pred = model_rollout(model, win.context, win.actions)
+    pred = model_rollout(model, win.context, win.actions, context_actions=win.context_actions)
     score_method(res, "model", pred, win, ids, names, encoder, engine_feats)
     log("model scored")
     if strip is not None:
@@ -225,6 +230,10 @@ def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | 
     if revisit_rooms > 0:
         res.revisit = revisit(model, shards, revisit_rooms, model.cfg.size)
         log("revisit scored")
+    from scenegen.training.world.retrace import retrace
+
+    res.retrace = retrace(model, shards, k, starts_per_room)
+    log("retrace scored")
     res.fps = {"threads_1": rollout_fps(model, threads=1)}
     return res
 
@@ -232,7 +241,7 @@ def eval_world(data_dir: str | Path, weights: str | Path, teacher: str | Path | 
 def controllability(res: WorldEval, model, win: Windows, pred: np.ndarray) -> dict:  # type: ignore[no-untyped-def]
     """PSNR with the true actions minus PSNR with another held-out walk's actions, per horizon and whole rollout."""
     shuffled = np.roll(win.actions, 1, axis=0)
-    pred_shuffled = model_rollout(model, win.context, shuffled)
+    pred_shuffled = model_rollout(model, win.context, shuffled, context_actions=win.context_actions)
     sh = horizon_scores(pred_shuffled, win.targets)
     res.scores["model_shuffled_actions"] = sh
     gap = {h: res.scores["model"]["psnr"][h] - sh["psnr"][h] for h in HORIZONS}

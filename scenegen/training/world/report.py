@@ -47,6 +47,11 @@ def print_eval(res: WorldEval, console: Any) -> None:
         console.print(f"revisit ({rv['loop']}, {rv['rooms']} rooms): model return-frame PSNR "
                       f"{rv['return_psnr_model']:.2f} dB, mid-loop {rv['mid_loop_psnr_model']:.2f} dB, "
                       f"engine return {rv['return_psnr_engine']:.2f} dB", highlight=False)
+    if getattr(res, "retrace", None):
+        rt = res.retrace
+        console.print(f"retrace ({rt['length']} recorded steps out, their inverses back, {rt['windows']} windows): "
+                      f"way out {rt['out_psnr']:.2f} dB, way back {rt['back_psnr']:.2f} dB, back at the start "
+                      f"{rt['return_psnr']:.2f} dB", highlight=False)
     console.print("rollout speed at 64×64, batch 1: " + ", ".join(f"{v:.0f} frames/s ({k.replace('_', ' ')})"
                                                                  for k, v in res.fps.items()), highlight=False)
     acc = acceptance(res)
