@@ -218,4 +218,7 @@ def test_cross_check_adds_no_second_relation_between_two_objects_the_text_relate
     merged = cross_check(to_layout_plan(parse_reply(json.dumps(reply)), prompt, "m"), rules)
     kinds = {(r.kind, r.subject, r.target) for r in merged.relations}
     assert ("on_top", "table_lamp_1", "side_table_1") in kinds and ("under", "table_lamp_1", "side_table_1") not in kinds
-    assert ("next_to", "side_table_1", "sofa_1") in kinds  # a pair the text leaves open still takes the model's
+    # nor a relation the text leaves open between objects the reader read: on the public set such model relations
+    # were wrong 22 times in 31 (issue 17), so hybrid keeps the model's relations only for objects only it found
+    assert ("next_to", "side_table_1", "sofa_1") not in kinds
+    assert any("dropped 2 relation(s) the model added" in n for n in merged.notes)

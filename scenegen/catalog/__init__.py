@@ -143,8 +143,11 @@ def with_role(role: Role) -> frozenset[str]:
     return frozenset(c.name for c in CATALOG.values() if role in c.roles)
 
 
+SITTING_WITHOUT_SEAT_ROLE = frozenset({"armchair", "sofa", "bench", "loveseat"})
+"""categories people sit on that the catalog does not give the "seat" role (it marks chairs and stools, which tuck
+under their table)"""
 TABLE_SEAT_EXTRAS = frozenset({"bench", "armchair"})
-"""categories people also sit on at a table or desk without the "seat" role (which tucks a chair under its table)"""
+"""of ``SITTING_WITHOUT_SEAT_ROLE``, what people also sit on at a table or desk (a sofa does not count as a seat there)"""
 
 
 def table_seats() -> frozenset[str]:

@@ -9,10 +9,6 @@ from scenegen.plan.rules.anchors import is_group
 from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
 
 
-SEATS_BESIDE_ROLE = frozenset({"armchair", "sofa", "bench", "loveseat"})
-"""Categories people sit on that the catalog does not give the ``seat`` role (it marks chairs and stools)."""
-
-
 SETTING_TABLES = frozenset({"coffee_table", "side_table"})
 """Low tables that a seating group is arranged about rather than seated at: "a coffee table with a sofa on one
 side" says where the sofa is in the phrase that follows."""
@@ -20,7 +16,7 @@ side" says where the sofa is in the phrase that follows."""
 
 def is_seat(category: str) -> bool:
     """Whether people sit on a category (the catalog's seats, and sofas, armchairs and benches)."""
-    return category in catalog.with_role("seat") or category in SEATS_BESIDE_ROLE
+    return category in catalog.with_role("seat") or category in catalog.SITTING_WITHOUT_SEAT_ROLE
 
 
 def possessive_companions(objects: list[Mention], words: list[str], toks: list[tx.Token]) -> list[Rel]:
