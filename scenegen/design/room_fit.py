@@ -148,6 +148,7 @@ def fit_room_to_objects(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
         return plan
     (x0, y0), (x1, y1) = plan.room.bounds
     (_, _), (gx, gy) = room.bounds
-    note = (f"the room was enlarged from {x1 - x0:.1f}×{y1 - y0:.1f} m to {gx:.1f}×{gy:.1f} m so that each object "
-            f"the prompt asked for can stand in it with the door clear and room to use it")
+    why = ("each object the prompt asked for can stand in it with the door clear and room to use it"
+           if k > max(k0, 1.0) else "the table and the seats at it have room to sit and pass")
+    note = f"the room was enlarged from {x1 - x0:.1f}×{y1 - y0:.1f} m to {gx:.1f}×{gy:.1f} m so that {why}"
     return plan.model_copy(update={"room": room, "notes": [*plan.notes, note]})
