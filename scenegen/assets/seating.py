@@ -4,9 +4,14 @@ designer would choose a longer table (``SEAT_WIDTH`` of edge per person, one at 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from scenegen import catalog
 from scenegen.scene import AssetRef, LayoutPlan
+
+if TYPE_CHECKING:
+    import trimesh
 
 Size3 = tuple[float, float, float]
 
@@ -56,7 +61,7 @@ def seated_length(seats: int, seat_width: float = SEAT_WIDTH) -> float:
 
 
 def fit_tables_to_seats(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3],
-                        build: "callable") -> tuple[dict[str, AssetRef], dict[str, Size3]]:  # type: ignore[valid-type]
+                        build: Callable[[AssetRef], "trimesh.Trimesh"]) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
     """Each rectangular table (generator params ``width`` and ``depth``) too short for the seats the plan puts at
     it, made long enough, within its category's largest size. ``build(ref)`` makes the mesh whose extents become
     the new size. Other objects are unchanged."""
