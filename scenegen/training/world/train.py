@@ -133,12 +133,7 @@ def train_world(data_dir: str | Path, out: str | Path, cfg: TrainConfig,
         ctx, acts, tgt = (x.to(device) for x in episodes.sample(rng, cfg.batch, k, m))
         loss = loss_teacher(model, ctx, acts, tgt) if cfg.mode == "teacher" else loss_self(model, ctx, acts, tgt,
                                                                                           cfg.bptt)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        sched.step()
-        history.append(float(loss.detach()))
+        history.append(optimiser_step(model, opt, loss, sched))
         if step % 10 == 0:
             log(f"step {step}/{cfg.steps} loss {np.mean(history[-10:]):.5f} ({time.perf_counter() - t0:.0f} s)")
         if step % cfg.save_every == 0 or step == cfg.steps:
@@ -172,6 +167,18 @@ def _read_card(init: str | None) -> dict | None:
         return None
     card = json.loads(path.read_text())
     return {k: card[k] for k in ("training", "data") if k in card}
+
+
+def optimiser_step(model: "torch.nn.Module", opt: "torch.optim.Optimizer", loss: "torch.Tensor",
+                   sched: "torch.optim.lr_scheduler.LRScheduler | None" = None) -> float:
+    """One gradient step on ``loss`` (gradients clipped to norm 1.0, then the scheduler, if any); returns the loss."""
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    if sched is not None:
+        sched.step()
+    return float(loss.detach())
 
 
 def write_card(path: str | Path, card: dict) -> None:

@@ -45,7 +45,7 @@ def train_diffusion(data_dir: str | Path, out: str | Path, init: str | Path, ste
     """Train on ``data_dir``'s train split from the deterministic checkpoint ``init``; write ``out`` and its card."""
     from scenegen.rng import stage_rng
     from scenegen.training.world.data import load_split
-    from scenegen.training.world.train import Episodes, write_card
+    from scenegen.training.world.train import Episodes, optimiser_step, write_card
 
     torch.set_num_threads(1)
     torch.manual_seed(seed)
@@ -61,11 +61,7 @@ def train_diffusion(data_dir: str | Path, out: str | Path, init: str | Path, ste
     for step in range(1, steps + 1):
         ctx, acts, tgt = episodes.sample(rng, batch, model.cfg.context, 1)
         loss = diffusion_loss(model, ctx, acts[:, 0], tgt[:, 0], gen)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        history.append(float(loss.detach()))
+        history.append(optimiser_step(model, opt, loss))
         if step % 10 == 0:
             log(f"step {step}/{steps} loss {np.mean(history[-10:]):.5f} ({time.perf_counter() - t0:.0f} s)")
         if step % save_every == 0 or step == steps:

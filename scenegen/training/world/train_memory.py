@@ -30,7 +30,7 @@ from torch.nn import functional as F
 from scenegen.world import pose as P
 from scenegen.world.memory import MemoryState, MemoryWorldModel, from_deterministic
 from scenegen.world.model import load, save, to_model
-from scenegen.training.world.train import FLIP_ACTION, write_card
+from scenegen.training.world.train import FLIP_ACTION, optimiser_step, write_card
 
 NOOP = 0
 
@@ -148,12 +148,7 @@ def train_memory(data_dir: str | Path, init: str | Path, out: str | Path, cfg: M
     card: dict = {}
     for step in range(1, cfg.steps + 1):
         loss = loss_memory(model, *sample(data, rng, cfg, k), cfg.bptt)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        sched.step()
-        history.append(float(loss.detach()))
+        history.append(optimiser_step(model, opt, loss, sched))
         if step % 10 == 0:
             log(f"step {step}/{cfg.steps} loss {np.mean(history[-10:]):.5f} ({time.perf_counter() - t0:.0f} s)")
         if step % cfg.save_every == 0 or step == cfg.steps:
