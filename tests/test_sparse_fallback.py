@@ -20,10 +20,9 @@ def test_sparse_layout_drops_floor_extras_and_what_stands_on_them_but_not_the_co
     for oid in dropped:  # each is a floor extra or stood on one
         o = placed.get(oid)
         assert o is None or o.support is None or o.support in dropped or placed[o.support].category == "rug"
-    tables = [o for o in scene.objects if o.category == "dining_table"]
+    (table,) = [o for o in scene.objects if o.category == "dining_table"]
     chairs = [o.id for o in scene.objects if o.category == "chair"]
-    if tables and tables[0].id in kept:  # the seats at a table that stays stay with it
-        assert set(chairs) <= kept
+    assert table.id in kept and chairs and set(chairs) <= kept  # the core table stays, and the seats at it
     assert all(r.subject in kept and (r.target in kept or r.target in ("wall", "room", "ceiling")
                                       or r.target.startswith(("window", "door")))
                for r in layout.relations)

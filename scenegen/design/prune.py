@@ -75,13 +75,12 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
     lowest = rank.get(added[order[0]], 0) if order else 0
     named = {oid for oid in order[:RELIEVE_MAX] if rank.get(added[oid], 0) == lowest}
     if lowest >= 2 and len(named) > 1:  # anchors go one at a time, the one carrying least (a desk takes its dressing)
-        carried = {oid: sum(1 for o in scene.objects if o.support == oid) for oid in named}
-        named = {min(named, key=lambda oid: (carried[oid], -votes[oid], oid))}
+        load = {oid: sum(1 for o in scene.objects if o.support == oid) for oid in named}
+        named = {min(named, key=lambda oid: (load[oid], -votes[oid], oid))}
     if not named:
         return layout, []
-    on = {o.id: o.support for o in scene.objects}
     drop = set(named) | {t for t in _left_unseated(scene, named, added) if rank.get(added[t], 0) < 3}
-    drop |= {oid for oid in added if on.get(oid) in drop}
+    drop |= carried(scene, drop) & set(added)
     drop |= {r.subject for r in layout.relations if r.kind == "on_top" and r.target in drop and r.subject in added}
     objects = [o for o in layout.objects if o.id not in drop]
     relations = [r for r in layout.relations if r.subject not in drop and r.target not in drop]
@@ -195,8 +194,16 @@ def _failing_extras(scene: Scene, report: Report) -> list[str]:
     added = {o.id: o.category for o in scene.plan.objects if is_added(o)}
     about = {f.object_ids[0] for f in report.findings if f.status == "fail" and not f.check.endswith("_rate")
              and f.object_ids and f.object_ids[0] in added and rank.get(added[f.object_ids[0]], 0) < 3}
-    about |= {o.id for o in scene.objects if o.support in about and o.id in added}
+    about |= carried(scene, about) & set(added)
     return sorted(about)
+
+
+def carried(scene: Scene, ids: set[str]) -> set[str]:
+    """The placed objects standing on one of ``ids``, which go when it goes. Furniture lifted onto a rug is not
+    carried by it: letting a rug go leaves the dining table where it stands."""
+    placed = {o.id: o for o in scene.objects}
+    flat = catalog.with_role("flat")
+    return {o.id for o in scene.objects if o.support in ids and placed[o.support].category not in flat}
 
 
 def _failures(report: Report) -> int:
@@ -223,7 +230,7 @@ def sparse_layout(layout: LayoutPlan, scene: Scene, keep_core: bool = True) -> t
                    and o.category in catalog.with_role("knee_top")]
     drop -= {oid for oid in drop if added[oid] in table_seats()
              and any(gap(t, Box.of(placed[oid])) < SEATED_GAP for t in kept_tables)}
-    drop |= {oid for oid in added if placed.get(oid) is not None and placed[oid].support in drop}
+    drop |= carried(scene, drop) & set(added)
     drop |= {r.subject for r in layout.relations if r.kind == "on_top" and r.target in drop and r.subject in added}
     if not drop:
         return layout, []
