@@ -342,8 +342,9 @@ def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural", 
 def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]
                   ) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
     """Objects drawn too big for the top they are to stand on, made as big as that top allows (never below their
-    category's smallest size): a stack of books 0.28 m deep on a 0.21 m wall shelf becomes 0.2 m deep. Only sizes
-    that would not fit change."""
+    category's smallest size): a stack of books 0.28 m deep on a 0.21 m wall shelf becomes 0.2 m deep. An
+    open-vocabulary object (a box of the generic size) is scaled whole, keeping its proportions. Only sizes that would
+    not fit change."""
     from scenegen import catalog
     from scenegen.assets import build_mesh
 
@@ -354,7 +355,13 @@ def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str
             continue
         w, d, _ = sizes[rel.subject]
         top_w, top_d = host[0] - 2 * margin, host[1] - 2 * margin
-        if (w <= top_w and d <= top_d) or (d <= top_w and w <= top_d) or ref.category not in catalog.CATALOG:
+        if (w <= top_w and d <= top_d) or (d <= top_w and w <= top_d):
+            continue
+        if ref.category not in catalog.CATALOG:  # an open-vocabulary box keeps its proportions: "a trophy" on a shelf
+            scale = max(min(top_w / w, top_d / d), min(top_w / d, top_d / w))
+            params = {**ref.params, **{k: round(float(ref.params[k]) * scale, 4) for k in catalog.SIZE_PARAMS}}
+            refs[rel.subject] = ref.model_copy(update={"params": params})
+            sizes[rel.subject] = tuple(float(v) for v in build_mesh(refs[rel.subject]).extents)  # type: ignore
             continue
         lo = catalog.get(ref.category).size_min
         fit_w, fit_d = max(min(w, top_w), lo[0]), max(min(d, top_d), lo[1])
