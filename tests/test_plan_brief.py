@@ -48,3 +48,34 @@ def test_themes_from_themed_words_and_accents():
     assert read_brief("a café with ten tables").program == "cafe"
     assert [o.category for o in plan("a café with ten tables").objects] == ["dining_table"] * 10
     assert program_base("kids_room") == "bedroom" and program_base("kitchen") == "kitchen"
+
+
+@pytest.mark.parametrize("prompt, program, room_type", [
+    ("my daughter's room", "kids_room", "bedroom"),
+    ("a teen gamer's room", "kids_room", "bedroom"),
+    ("the twins' room", "kids_room", "bedroom"),
+    ("a room for my two young sons", "kids_room", "bedroom"),
+    ("a gamer's room", "bedroom", "bedroom"),
+    ("a room for a student", "bedroom", "bedroom"),
+    ("a teenager's room with a desk", "kids_room", "bedroom"),  # a person's room outranks the desk's vote
+    ("a boy's room with a loft bed", "kids_room", "bedroom"),
+])
+def test_a_room_named_after_its_person_is_their_bedroom(prompt, program, room_type):
+    p = plan(prompt)
+    assert p.program == program and p.room.type == room_type
+
+
+def test_a_room_for_a_person_with_sitting_furniture_is_read_from_its_objects():
+    """"a room for X" only guesses a bedroom when nothing else names the room."""
+    p = plan("a room for a grandmother who loves knitting: a rocking chair by the fireplace and a side table")
+    assert p.room.type == "living_room" and "grandmother" in p.themes
+
+
+@pytest.mark.parametrize("prompt, categories", [
+    ("a loft bed over a desk and a chair", {"loft_bed", "desk"}),
+    ("a gallery wall over the sofa", {"sofa"}),
+])
+def test_a_room_word_inside_an_object_or_wall_phrase_names_no_room(prompt, categories):
+    p = plan(prompt)
+    assert {o.category for o in p.objects} >= categories
+    assert p.program not in ("studio_apartment", "museum")  # "loft", "gallery"

@@ -33,6 +33,9 @@ class BriefWords:
     themes: dict[tuple[str, ...], str]
     """theme phrases ("harry potter", "space", "nautical") -> theme name"""
     only_words: frozenset[str] = field(default_factory=frozenset)
+    persona_rooms: dict[str, str] = field(default_factory=dict)
+    """persona word -> the program of a room named after that person (``daughter`` -> ``kids_room``); ``*`` for any
+    other persona"""
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +49,7 @@ def words() -> BriefWords:
         pets=frozenset(raw["pets"]),
         themes={tuple(k.split()): v for k, v in raw["themes"].items()},
         only_words=frozenset(raw["only_words"]),
+        persona_rooms=dict(raw["persona_rooms"]),
     )
 
 
@@ -57,6 +61,10 @@ class Brief:
     style: str | None = None
     themes: list[str] = field(default_factory=list)
     only: bool = False
+    persona: bool = False
+    """whether ``program`` comes from a person's room ("my son's room"): it outranks what the objects suggest"""
+    fallback: str | None = None
+    """a program to use only when neither the prompt nor its objects name the room ("a room for a student")"""
 
 
 _COUNT_STARTS = frozenset({"a", "an", "the", "one", "two", "three", "four", "five", "six", "some"})
@@ -85,8 +93,12 @@ def read_brief(prompt: str) -> Brief:
         prog = tx.match_longest(ws, i, vocab.programs)
         theme = tx.match_longest(ws, i, vocab.themes)
         style = tx.match_longest(ws, i, tx.MULTIWORD_STYLES)
+        if prog and (_object_phrase_len(ws, i) > prog[0]
+                     or (i + prog[0] < len(ws) and ws[i + prog[0]] in tx.ARCH_WORDS)):
+            prog = None  # "a loft bed", "a bar stool", "a gallery wall": an object or a wall, not a room
         if prog and brief.program is None:
             brief.program = prog[1]
+            brief.persona = any(_is_person(w) for w in ws[i:i + prog[0]])  # "a teenager's room"
             i += prog[0]
             continue
         if style and brief.style is None:
@@ -100,7 +112,7 @@ def read_brief(prompt: str) -> Brief:
             brief.themes.append(theme[1])
             i += theme[0]
             continue
-        word = catalog.singular(ws[i])
+        word = catalog.singular(ws[i].removesuffix("'s").removesuffix("'"))  # "a teenager's room"
         if (word in vocab.personas or word in vocab.pets) and word not in seen:
             seen.add(word)
             brief.themes.append(word)
@@ -108,7 +120,78 @@ def read_brief(prompt: str) -> Brief:
                 and (i == 0 or ws[i - 1] != "not")):
             brief.only = True  # "only a bed and a desk", "just two chairs" (not "not only")
         i += 1
+    persona, fallback = persona_room(ws)
+    brief.persona = brief.persona or (brief.program is None and persona is not None)
+    brief.program = brief.program or persona
+    brief.fallback = fallback if brief.program is None else None
     return brief
+
+
+def _is_person(word: str) -> bool:
+    """Whether a word names a person, possessive or not ("teenager's", "kids'")."""
+    w = word.removesuffix("'s").removesuffix("'")
+    return w in words().personas or catalog.singular(w) in words().personas
+
+
+def _object_phrase_len(ws: list[str], i: int) -> int:
+    """Words in the longest catalog object phrase starting at ``ws[i]`` (0 when none)."""
+    for n in range(min(getattr(catalog, "MAX_SYNONYM_WORDS", 4), len(ws) - i), 0, -1):
+        if catalog.resolve(" ".join(ws[i:i + n])) is not None:
+            return n
+    return 0
+
+
+_ROOM_NOUNS = frozenset({"room", "space", "bedroom"})
+_PERSONA_LEAD = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "two", "three", "young", "little",
+                           "teenage", "older", "younger", "small"})
+
+
+def persona_room(ws: list[str]) -> tuple[str | None, str | None]:
+    """(program, fallback) of a room named after its person, from ``persona_rooms`` in the data. The program is
+    sure: "my daughter's room", "a teen gamer's room", "a room for two young boys". The fallback is only a guess, used
+    when neither the prompt nor its objects name the room: "a room for a student" is most likely a bedroom, "a room
+    for a grandmother with a rocking chair" a sitting room. (None, None) when the prompt names no person's room."""
+    vocab = words()
+    general = vocab.persona_rooms.get("*")
+
+    def program_of(word: str) -> str | None:
+        w = word.removesuffix("'s").removesuffix("'")
+        for form in (w, catalog.singular(w)):
+            if form in vocab.personas:
+                return vocab.persona_rooms.get(form, general)
+        return None
+
+    for i, w in enumerate(ws[:-1]):
+        if ws[i + 1] in _ROOM_NOUNS and program_of(w):  # "my daughter's room", "a teen gamer's room"
+            j = i
+            while j > 0 and program_of(ws[j - 1]):
+                j -= 1
+            progs = [program_of(x) for x in ws[j:i + 1]]
+            return next((p for p in progs if p != general), general), None
+        if w in ("room", "bedroom") and ws[i + 1] == "for":  # "a room for a young student"
+            j = i + 2
+            while j < len(ws) and ws[j] in _PERSONA_LEAD:
+                j += 1
+            prog = program_of(ws[j]) if j < len(ws) else None
+            if prog:
+                return (prog, None) if prog != general else (None, prog)
+    return None, None
+
+    for i, w in enumerate(ws[:-1]):
+        if ws[i + 1] in _ROOM_NOUNS and program_of(w):  # "my daughter's room", "a teen gamer's room"
+            j = i
+            while j > 0 and program_of(ws[j - 1]):
+                j -= 1
+            progs = [program_of(x) for x in ws[j:i + 1]]
+            general = vocab.persona_rooms.get("*")
+            return next((p for p in progs if p != general), general)
+        if w in ("room", "bedroom") and ws[i + 1] == "for":  # "a room for a young student"
+            j = i + 2
+            while j < len(ws) and ws[j] in _PERSONA_LEAD:
+                j += 1
+            if j < len(ws) and (prog := program_of(ws[j])):
+                return prog
+    return None
 
 
 def is_person_or_pet(word: str) -> bool:

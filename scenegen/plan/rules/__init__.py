@@ -61,7 +61,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     objects.sort(key=lambda m: m.head)
     wanted = [m for m in objects if not m.negated]
     brief = read_brief(prompt)
-    room_named = brief.program is not None or any(r.category != "room" for r in rooms)
+    room_named = brief.program is not None or brief.fallback is not None or any(r.category != "room" for r in rooms)
     if not any(m.kind == "object" for m in wanted) and not (rooms and wanted) and not room_named:
         raise PlanError(no_furniture_message(prompt, objects))
 
@@ -73,8 +73,10 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     relations = expand_relations(rels, objects, members, prompt)
 
     room_type = guess_room_type(rooms, objects)
-    if brief.program is not None and room_type in ("room", brief.program):
-        room_type = program_base(brief.program)
+    if brief.program is None and room_type == "room" and brief.fallback:
+        brief.program = brief.fallback  # "a room for a student": most likely their bedroom
+    if brief.program is not None and (brief.persona or room_type in ("room", brief.program)):
+        room_type = program_base(brief.program)  # "a teenager's room with a desk" is a bedroom, not an office
     width, depth = room_size(dims, area, room_type, rooms, objects, toks)
     if L_SHAPED.search(prompt.lower()):
         room = l_shaped_room(width, depth, room_type, window_count(words, notes), given=dims is not None)
