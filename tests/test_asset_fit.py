@@ -23,3 +23,42 @@ def test_an_open_vocabulary_object_on_a_narrow_shelf_is_scaled_whole_to_fit_its_
         # proportions kept: the generic box is a cube before and after
         assert abs(w - h) < 1e-3 and abs(d - h) < 1e-3
         assert w < 0.45  # the generic size is 0.5 m, a shelf is about 0.2 m deep
+
+
+def test_a_loft_bed_over_a_desk_drops_its_own_desk_and_stands_at_its_tallest() -> None:
+    from scenegen import catalog
+
+    layout = get_planner("rules")("a kids room with a desk and a loft bed above the desk", 0)
+    bed = next(o.id for o in layout.objects if o.category == "loft_bed")
+    assert any(r.kind == "under" and r.target == bed for r in layout.relations), layout.relations
+    refs, sizes = build_assets(layout, seed=0)
+    assert refs[bed].params["desk"] == 0.0
+    assert abs(sizes[bed][2] - catalog.get("loft_bed").size_max[2]) < 1e-6
+
+
+def test_a_desk_under_a_loft_bed_stands_inside_its_footprint_and_every_check_passes() -> None:
+    from shapely.geometry import Polygon
+
+    from scenegen.freespace import footprint
+    from scenegen.pipeline import make
+
+    result = make("a kids room with a desk and a loft bed above the desk", seed=0, planner="rules", pictures=False)
+    placed = {o.category: o for o in result.scene.objects}
+    desk, bed = Polygon(footprint(placed["desk"])), Polygon(footprint(placed["loft_bed"]))
+    assert desk.intersection(bed).area > 0.9 * desk.area
+    fails = [f.message for f in result.report.findings if f.status == "fail"]
+    assert not fails and not result.scene.unplaced
+
+
+def test_a_bunk_bed_over_a_sofa_bed_gives_up_its_lower_bunk_and_the_sofa_fits_between_its_posts() -> None:
+    from scenegen.assets import build_mesh
+
+    layout = get_planner("rules")("a kids room with a bunk bed and a sofa bed underneath", 0)
+    bed = next(o.id for o in layout.objects if o.category == "bunk_bed")
+    sofa = next(o.id for o in layout.objects if o.category == "sofa")
+    assert any(r.kind == "under" and r.subject == sofa and r.target == bed for r in layout.relations)
+    refs, sizes = build_assets(layout, seed=0)
+    assert refs[bed].params["lower_bunk"] == 0.0
+    assert max(sizes[sofa][:2]) <= max(sizes[bed][:2]) - 0.1 and min(sizes[sofa][:2]) <= min(sizes[bed][:2]) - 0.1
+    with_bunk = build_mesh(refs[bed].model_copy(update={"params": {**refs[bed].params, "lower_bunk": 1.0}}))
+    assert len(build_mesh(refs[bed]).faces) < len(with_bunk.faces)  # the lower deck is gone

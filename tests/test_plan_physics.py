@@ -108,3 +108,19 @@ def test_armchairs_around_a_tv_face_it():
     assert _rels(p) == [("a", "face_to", "t")]
     p = make_plausible(_plan([("c", "chair"), ("d", "dining_table")], [("c", "around", "d")]))
     assert _rels(p) == [("c", "around", "d")]
+
+
+def test_floor_furniture_stands_under_only_a_raised_host_or_in_a_knee_space():
+    p = make_plausible(_plan([("s", "sofa"), ("b", "bed")], [("s", "under", "b")]))
+    assert _rels(p) == [("s", "next_to", "b")]
+    assert any("a bed has no open space under it for a sofa" in n for n in p.notes)
+    p = make_plausible(_plan([("c", "sideboard"), ("t", "coffee_table")], [("c", "under", "t")]))
+    assert _rels(p) == [("c", "next_to", "t")]
+    kept = [("s", "under", "b")]  # a sofa bed under a bunk bed (its lower bunk given up), a bin in a desk's knee space
+    assert _rels(make_plausible(_plan([("s", "sofa"), ("b", "bunk_bed")], kept))) == kept
+    kept = [("d", "under", "b")]
+    assert _rels(make_plausible(_plan([("d", "desk"), ("b", "loft_bed")], kept))) == kept
+    kept = [("t", "under", "d")]
+    assert _rels(make_plausible(_plan([("t", "trash_can"), ("d", "desk")], kept))) == kept
+    kept = [("r", "under", "b")]  # a rug lies under anything
+    assert _rels(make_plausible(_plan([("r", "rug"), ("b", "bed")], kept))) == kept

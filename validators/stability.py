@@ -95,8 +95,10 @@ def _tip_angle(body: _Body) -> float:
 
 def _bodies(scene: Scene, ctx: "ValidationContext") -> list[_Body]:
     hosts = {o.support for o in scene.objects if support_kind(o) == "object"}
-    # a desk or table with a bin in its knee space: its hull would swallow the bin, so it is its parts too
-    hosts |= {o.id for o in scene.objects if o.category in catalog.with_role("knee_top")}
+    # a desk or table with a bin in its knee space, a loft bed over a desk: its hull would swallow what stands under
+    # it, so it is its parts too
+    hollow = catalog.with_role("knee_top") | catalog.with_role("lofted")
+    hosts |= {o.id for o in scene.objects if o.category in hollow}
     out = []
     for inst in scene.objects:
         mesh = ctx.mesh(inst.id)

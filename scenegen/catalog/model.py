@@ -23,7 +23,7 @@ RGB = tuple[float, float, float]
 Support = Literal["floor", "object", "wall", "ceiling"]
 Side = Literal["front", "back", "left", "right"]
 Role = Literal["flat", "seat", "knee_top", "corner", "free_standing", "window_dressing", "headward",
-               "wall_mountable", "hangs_low"]
+               "wall_mountable", "hangs_low", "lofted"]
 ParamKind = Literal["int", "bool", "float"]
 Draw = tuple[Any, ...]
 """A draw rule: ``("coin", p)``, ``("integers", lo, hi_exclusive)``, ``("uniform", lo, hi, ndigits)``,
@@ -40,6 +40,8 @@ ROLES: dict[str, str] = {
     "headward": "rests at the back of its host's top (cushions at a bed's head and against a sofa's back)",
     "wall_mountable": "stands on a top, or hangs on the wall at its mount_height when no top in the room fits it (a TV)",
     "hangs_low": "hangs from the ceiling down into the room, clear of the furniture under it (a punching bag)",
+    "lofted": "raised on posts over open floor: what the prompt puts under it stands inside its footprint (a desk "
+              "under a loft bed)",
 }
 """Solver and validator roles a category can have."""
 
@@ -187,6 +189,9 @@ class Category:
     """Generator parameters beyond the size, in draw order."""
     generator: str = ""
     """Name of the procedural generator that builds it; empty = the category's own name."""
+    fills_under: str = ""
+    """A bool generator parameter that builds furniture of its own in the space under it (a loft bed's desk): set
+    off, and the object raised to its tallest, when the plan puts something under it; empty = none."""
     kind_of: str = ""
     """The more general category it is a kind of when its name does not say so (a loveseat is a sofa, a pendant light
     a ceiling light); empty = none besides the name's own suffix (``sectional_sofa`` of ``sofa``)."""
@@ -198,6 +203,8 @@ class Category:
         bad = [r for r in self.roles if r not in ROLES]
         if bad:
             raise ValueError(f"category {self.name!r}: unknown role(s) {bad}; roles are {', '.join(ROLES)}")
+        if self.fills_under and (self.param(self.fills_under) is None or self.param(self.fills_under).kind != "bool"):
+            raise ValueError(f"category {self.name!r}: fills_under {self.fills_under!r} is not one of its bool params")
         if self.material not in MATERIALS:
             raise ValueError(f"category {self.name!r}: material {self.material!r} is not one of {MATERIALS}")
 

@@ -32,6 +32,19 @@ TOP_FIT_SLACK = 0.05
 """metres an object's footprint may overhang the top it stands on, per side"""
 
 
+def _no_room_under(subject: "_Obj", target: "_Obj") -> str | None:
+    """Why floor furniture cannot stand under another floor object, or None: only a knee space (a desk's, a table's)
+    takes low things, and only a raised host (a loft bed) takes furniture; anything fits over a flat rug."""
+    if subject.flat or subject.support != "floor" or target.support != "floor":
+        return None
+    if target.category in catalog.with_role("lofted"):
+        return None
+    if target.category in catalog.with_role("knee_top"):
+        return None if subject.size[2] <= KNEE_MIN_HEIGHT else (
+            f"a {subject.label} ({subject.size[2]:.2f} m) is too tall for the knee space under a {target.label}")
+    return f"a {target.label} has no open space under it for a {subject.label}"
+
+
 @dataclass(frozen=True)
 class _Obj:
     """What plan physics needs to know of one planned object (sizes in metres: width, depth, height)."""
@@ -205,6 +218,8 @@ class _Checker:
         if rel.kind == "under" and subject.category in catalog.with_role("seat") \
                 and subject.size[2] > KNEE_MIN_HEIGHT:
             return f"a {subject.label} tucked under a {target.label} is pulled up beside it, not inside its footprint"
+        if rel.kind == "under":
+            return _no_room_under(subject, target)
         return None
 
     def _on_top(self, rel: Relation, subject: _Obj) -> str | None:

@@ -65,6 +65,16 @@ def floor_candidates(st: SolverState, it: Item) -> tuple[np.ndarray, np.ndarray,
     return np.asarray(xs), np.asarray(ys), np.asarray(yaws)
 
 
+def _hosts_over(st: SolverState, it: Item) -> set[str]:
+    """The placed hosts ``it`` may stand inside the footprint of, because the prompt puts it under them: a bin or a
+    pet bed in a desk's or table's knee space, a desk under a loft bed. Whether the host's parts leave the height
+    free is checked per spot."""
+    low = it.size[2] <= KNEE_MIN_HEIGHT
+    over = catalog.with_role("lofted") | (catalog.with_role("knee_top") if low else set())
+    return {r.target for r in st.relations if r.subject == it.obj.id and r.kind == "under"
+            and r.target in st.boxes and st.items[r.target].obj.category in over}
+
+
 def place_floor(st: SolverState, it: Item) -> list[Box]:
     """Place a floor object at its best-scoring free spot. Returns the spot and distinct runners-up, best first
     (empty when it could not be placed; the reason is recorded)."""
@@ -76,22 +86,19 @@ def place_floor(st: SolverState, it: Item) -> list[Box]:
     if not ok.any():
         st.fail(it, f"{dims(it)} does not fit inside the room ({room_dims(st.room)})")
         return []
-    # a bin or a pet bed the prompt puts under a desk or table stands in its knee space, inside its footprint
-    knee_hosts = {r.target for r in st.relations if r.subject == it.obj.id and r.kind == "under"
-                  and r.target in st.boxes and h <= KNEE_MIN_HEIGHT
-                  and st.items[r.target].obj.category in catalog.with_role("knee_top")}
+    stacked = h + max((o.size[2] for o in st.items.values() if o.role == "object" and o.support == it.obj.id),
+                      default=0.0)  # a TV on its stand reaches into the window as much as a tall cabinet
+    knee_hosts = _hosts_over(st, it)
     labels = [oid for oid, b in st.boxes.items() if oid not in knee_hosts
               and (st.items[oid].role == "floor" or (st.items[oid].role == "wall" and b.z < h))]
     quads = [st.boxes[oid].corners for oid in labels]
-    stacked = h + max((o.size[2] for o in st.items.values() if o.role == "object" and o.support == it.obj.id),
-                      default=0.0)  # a TV on its stand reaches into the window as much as a tall cabinet
     for corners, min_h, label in st.keepout:
         if stacked > min_h or it.obj.id in st.hints.clear_openings:
             labels.append(label)
             quads.append(corners)
     for host in knee_hosts:  # only where the host's own parts (a drawer pedestal, a crossbar) leave the height free
         b = st.boxes[host]
-        ok &= clear_under(st.items[host].ref, b.cx, b.cy, b.yaw, rects) >= h + 0.01
+        ok &= clear_under(st.items[host].ref, b.cx, b.cy, b.yaw, rects) >= stacked + 0.01
     hits = overlap_matrix(rects, np.asarray(quads).reshape(-1, 4, 2), margin=1e-4) & ok[:, None]
     counts = hits.sum(axis=0)
     blockers = {label: int(c) for label, c in zip(labels, counts) if c}
@@ -174,6 +181,9 @@ def relation_candidates(kind: str, t: Box, w: float, d: float) -> list[tuple[flo
                 at(sign * (t.width / 2 + d / 2 + 0.05), along, yaw_facing((-sign * c, -sign * s)))
     if kind in ("under", "middle_of"):
         at(0.0, 0.0, t.yaw)
+    if kind == "under" and w > t.width and d <= t.width:  # a desk under a loft bed: along the bed, turned
+        for sign in (1.0, -1.0):
+            at(sign * max(t.width - d, 0.0) / 2, 0.0, t.yaw + sign * math.pi / 2)
     if kind == "under" and (t.width > w or t.depth > d):  # a bin under a desk: at the back, or at either end
         back = -max(t.depth - d, 0.0) / 2
         for right in (0.0, -max(t.width - w, 0.0) / 2 + 0.05, max(t.width - w, 0.0) / 2 - 0.05):

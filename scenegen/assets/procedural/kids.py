@@ -29,7 +29,8 @@ def bunk_bed(s: Spec, m: Parts) -> None:
             x, y = sx * (hw - post / 2), sy * (hd - post / 2)
             m.box((x - post / 2, y - post / 2, 0.0), (x + post / 2, y + post / 2, h), s.c)
     low, high = 0.2, h - 0.5
-    _deck(m, hw, hd, low + 0.06, s.c, (0.35, 0.55, 0.8))
+    if s.p.get("lower_bunk", 1.0) > 0.5:
+        _deck(m, hw, hd, low + 0.06, s.c, (0.35, 0.55, 0.8))
     _deck(m, hw, hd, high, s.c, (0.85, 0.45, 0.4))
     for z in (high + 0.3, h - 0.05):  # guard rails around the top bunk
         for sx in (-1, 1):

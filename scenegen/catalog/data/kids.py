@@ -4,19 +4,21 @@ mats, mobiles, playpens and strollers. Sizes from nursery-furniture catalogues (
 from __future__ import annotations
 
 from scenegen.catalog.data._common import SHELF_TOPS
-from scenegen.catalog.model import Param, coin, entry, integers
+from scenegen.catalog.model import Param, coin, const, entry, integers
 
 _KIDS = ("nursery", "bedroom")
 
 ENTRIES = (
     entry("bunk_bed", ("bunk bed", "bunkbed", "bunk", "double bunk", "triple bunk", "bunk beds"),
           (0.95, 1.95, 1.4), (1.0, 2.05, 1.65), (1.5, 2.15, 1.85), functional_sides=("front",), against_wall=True,
-          rooms=_KIDS, colour=(0.85, 0.82, 0.76), material="wood",
-          params=(Param("ladder_left", "bool", 0, 1, coin(0.5)),)),
+          rooms=_KIDS, roles=("lofted",), colour=(0.85, 0.82, 0.76), material="wood", fills_under="lower_bunk",
+          params=(Param("ladder_left", "bool", 0, 1, coin(0.5)),
+                  Param("lower_bunk", "bool", 0, 1, const(1.0), "the lower bunk (off: open floor under the top one, "
+                        "for a desk or a sofa bed)"))),
     entry("loft_bed", ("loft bed", "high sleeper", "cabin bed", "mezzanine bed", "loft bed with desk",
                        "high sleeper bed"),
           (0.95, 1.95, 1.6), (1.0, 2.05, 1.8), (1.5, 2.15, 2.0), functional_sides=("front",), against_wall=True,
-          rooms=_KIDS, colour=(0.92, 0.92, 0.9), material="wood",
+          rooms=_KIDS, roles=("lofted",), colour=(0.92, 0.92, 0.9), material="wood", fills_under="desk",
           params=(Param("desk", "bool", 0, 1, coin(0.7), "a desk under the bed"),)),
     entry("changing_table", ("changing table", "changing unit", "baby changer", "diaper changing table",
                              "nappy changing table", "changing station", "changer"),
