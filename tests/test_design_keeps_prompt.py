@@ -118,6 +118,15 @@ def test_a_tv_at_the_end_of_the_table_is_not_on_the_table() -> None:
     assert _met(scene, "in_front_of", "tv", "dining_table") or _met(scene, "next_to", "tv", "dining_table")
 
 
+def test_a_vase_in_the_middle_of_the_table_stands_on_it() -> None:
+    """"middle of" counted as standing beside the table, so the vase went to the sideboard, 1.3 m from the middle."""
+    scene = _scene("a dining room with a sideboard, a table with four chairs and a vase in the middle of the table",
+                   density="minimal")
+    (vase,) = [o for o in scene.objects if o.category == "vase"]
+    assert vase.support == "dining_table_1"
+    assert _met(scene, "middle_of", "vase", "dining_table")
+
+
 def test_a_relation_to_an_object_not_yet_on_its_host_is_scored_against_the_host() -> None:
     """The solver places the floor first, then what stands on it: "two armchairs arranged around the TV" used to be
     scored against nothing (the TV was not placed yet), so the armchairs faced anywhere. The TV's stand stands in."""

@@ -83,9 +83,16 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
     for it in items.values():
         if it.role != "object" or it.support:
             continue
+        # "a vase in the middle of the table" stands on the table
+        centred = [items[r.target] for r in relations if r.subject == it.obj.id and r.kind == "middle_of"
+                   and r.target in items and items[r.target].cat.has_top and _fits_top(it, items[r.target])]
+        if centred:
+            it.support = centred[0].obj.id
+            used[it.support] = used.get(it.support, 0.0) + it.size[0] * it.size[1]
+            continue
         # "a TV at the end of the table" is not on the table; "a notebook beside the lamp" is on the lamp's desk
         beside = {r.target for r in relations if r.subject == it.obj.id and r.target in items
-                  and r.kind not in ("on_top", "under") and r.kind not in ARCHITECTURE_RELATIONS}
+                  and r.kind not in ("on_top", "under", "middle_of") and r.kind not in ARCHITECTURE_RELATIONS}
         near = {items[t].support for t in beside if items[t].role == "object" and items[t].support}
         preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by and o.obj.id not in beside]
         fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"
