@@ -70,3 +70,15 @@ def test_a_rug_turns_a_quarter_when_it_covers_its_anchor_with_less_growth_that_w
     along = SimpleNamespace(size=(2.4, 1.5, 0.01))
     assert rug_turn(across, [sofa]) == math.pi / 2
     assert rug_turn(along, [sofa]) == 0.0 and rug_turn(across, []) == 0.0
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_rug_under_everything_reaches_the_wall_behind_the_sofa(seed: int):
+    """The rug for the whole seating group kept its border behind the sofa too, which ran into the wall, so it lay
+    under one armchair only (public prompt pp162): the group's border now stops at a wall."""
+    result = make("a beach house living room with a linen sofa against the wall, two armchairs facing the sofa, a "
+                  "coffee table and a big rug under everything", seed=seed, planner="rules")
+    objects = {o.id: o for o in result.scene.objects}
+    under = [r.target for r in result.scene.plan.relations if r.subject == "rug_1" and r.kind == "under"]
+    assert {"sofa_1", "armchair_1", "coffee_table_1"} <= set(under)
+    assert all(objects[t].support == "rug_1" for t in under), {t: objects[t].support for t in under}

@@ -113,6 +113,13 @@ def anchor_group(st: SolverState, anchors: list[Box]) -> tuple[float, float, flo
     u, v = pts[:, 0] * c + pts[:, 1] * s, -pts[:, 0] * s + pts[:, 1] * c
     lo_u, hi_u, lo_v, hi_v = u.min() - RUG_GROUP_BORDER, u.max() + RUG_GROUP_BORDER, v.min() - RUG_GROUP_BORDER, \
         v.max() + RUG_GROUP_BORDER
+    if abs(math.sin(2 * anchor.yaw)) < 1e-6:  # square to the walls: the border stops at a wall (a sofa against it)
+        (x0, y0), (x1, y1) = st.room.bounds
+        room = np.array([(x0, y0), (x1, y0), (x1, y1), (x0, y1)]) - (anchor.cx, anchor.cy)
+        ru, rv = room[:, 0] * c + room[:, 1] * s, -room[:, 0] * s + room[:, 1] * c
+        margin = 0.005
+        lo_u, hi_u = max(lo_u, ru.min() + margin), min(hi_u, ru.max() - margin)
+        lo_v, hi_v = max(lo_v, rv.min() + margin), min(hi_v, rv.max() - margin)
     return float(lo_u + hi_u) / 2, float(lo_v + hi_v) / 2, float(hi_u - lo_u), float(hi_v - lo_v)
 
 
