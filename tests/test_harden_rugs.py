@@ -82,3 +82,13 @@ def test_a_rug_under_everything_reaches_the_wall_behind_the_sofa(seed: int):
     under = [r.target for r in result.scene.plan.relations if r.subject == "rug_1" and r.kind == "under"]
     assert {"sofa_1", "armchair_1", "coffee_table_1"} <= set(under)
     assert all(objects[t].support == "rug_1" for t in under), {t: objects[t].support for t in under}
+
+
+def test_a_rug_in_the_middle_of_the_room_lies_under_the_furniture_already_there():
+    """A big sectional floated in the middle left a middle rug no spot wholly off it (public pp135): the rug now
+    takes what stands over the room's middle as its anchors and lies under them."""
+    result = make("a family room with a big sectional floating in the middle of the room, a tv on the wall and a rug "
+                  "in the middle of the room", seed=0, planner="rules")
+    assert result.report.passed, [f.message for f in result.report.findings if f.status == "fail"]
+    objects = {o.id: o for o in result.scene.objects}
+    assert objects["sectional_sofa_1"].support == "rug_1"

@@ -36,13 +36,15 @@ def place_flat(st: SolverState, it: Item) -> None:
     w, d, h = it.size
     anchors = [st.boxes[r.target] for r in st.plan.relations if r.subject == it.obj.id and r.target in st.boxes]
     cx, cy = room_centroid(st.room)
+    middle = not anchors and any(r.kind == "middle_of_room" and r.subject == it.obj.id for r in st.plan.relations)
+    if middle:  # a rug in the middle of the room, where a sectional already stands, lies under it
+        anchors = middle_furniture(st, cx, cy)
     ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
     turn = rug_turn(it, anchors)
     group = anchor_group(st, anchors) if anchors else None
     if group is not None and len(anchors) > 1:  # under several: the rug lies along the group's longer side
         turn = math.pi / 2 if group[3] > group[2] else 0.0
     tries = rug_scales(st, it, anchors, turn, group)
-    middle = not anchors and any(r.kind == "middle_of_room" and r.subject == it.obj.id for r in st.plan.relations)
     if anchors:  # every size with the anchor wholly on the rug, then edge to edge with it, then any place at all
         tries = ([(sx, sy, True, False) for sx, sy in tries] + [(sx, sy, True, True) for sx, sy in tries]
                  + [(sx, sy, False, False) for sx, sy in tries])
@@ -81,6 +83,13 @@ def place_flat(st: SolverState, it: Item) -> None:
                 cost += 1.0 * overlaps(rects[idx], b.corners, margin=0.1)
     best = idx[int(np.argmin(cost + np.arange(len(idx)) * 1e-9))]
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
+
+
+def middle_furniture(st: SolverState, cx: float, cy: float) -> list[Box]:
+    """The floor furniture standing over the point (``cx``, ``cy``), metres: the room's middle."""
+    probe = footprint_corners(np.array([cx]), np.array([cy]), 0.05, 0.05, np.array([0.0]))
+    return [b for oid, b in st.boxes.items() if st.items[oid].role == "floor"
+            and bool(overlaps(probe, b.corners, margin=0.0)[0])]
 
 
 def rug_turn(it: Item, anchors: list[Box]) -> float:
