@@ -27,6 +27,8 @@ PAIR_TOL = 0.15
 """paired: metres between one object and the mirror image of the other (about the anchor's axis) scored 1."""
 ON_WALL_HEIGHT_TOL = 0.1
 """on_wall with a stated ``height`` param: metres between the object's centre height and the height scored 1."""
+WALL_UNDER_TOL = 0.1
+"""metres two things' backs may differ by and still be against the same wall (a ledge under a print)"""
 ON_SURFACE_FROM = 0.4
 """on_top: a subject resting within the target's box above this share of its height is on it (a mattress lies below
 a headboard, a sofa's seat below its back); lower down it would be inside the target, not on it."""
@@ -251,7 +253,7 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
     if kind == "under":
         flat = s.height <= FLAT_HEIGHT  # a rug lies under a chair when the chair stands on it, wherever its centre is
         inside = np.where(flat, _xy_inside(t, s), _xy_inside(s, t))
-        return inside * (s.top <= t.top + 1e-3)
+        return np.maximum(inside * (s.top <= t.top + 1e-3), _below_on_wall(s, t))
     g = _gaps(s, t)
     if kind == "next_to":
         return _band(g, 0.0, 0.5)
@@ -285,6 +287,14 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
         mismatch = np.hypot(rs + rt, fs - ft)
         return _band(mismatch, 0.0, PAIR_TOL, 0.3) * (np.sign(rs) != np.sign(rt)) * same_facing
     return np.zeros(n)
+
+
+def _below_on_wall(s: Boxes, t: Boxes) -> np.ndarray:
+    """1 where the subject is lower than the target and within its width against the same wall: a picture ledge
+    under the prints, a console table under the mirror; else 0."""
+    right, fwd = local_coords(t, s.cx, s.cy)
+    same_wall = np.abs(fwd - (s.depth - t.depth) / 2) <= WALL_UNDER_TOL
+    return ((np.abs(right) <= t.width / 2 + 1e-3) & same_wall & (s.top <= t.z + 1e-3)).astype(float)
 
 
 def _xy_inside(s: Boxes, t: Boxes) -> np.ndarray:

@@ -40,7 +40,7 @@ def place_on_wall(st: SolverState, it: Item) -> None:
     fewest pieces of furniture must move away; records why when there is none."""
     w, d, h = it.size
     mount = it.cat.mount_height or 1.5
-    z = float(np.clip(mount - h / 2, 0.3, st.room.height - h - 0.05))
+    z = float(np.clip(stacked_height(st, it, mount - h / 2), 0.3, st.room.height - h - 0.05))
     if z < 0:
         st.fail(it, f"{dims(it)} is taller than the room ({st.room.height:.2f} m)")
         return
@@ -64,6 +64,23 @@ def place_on_wall(st: SolverState, it: Item) -> None:
     if not make_wall_room(st, it, spots):
         st.fail(it, f"no free wall space {w:.2f} m wide at {z:.2f}–{z + h:.2f} m height clear of doors, "
                        "windows and tall furniture")
+
+
+STACK_GAP = 0.08
+"""metres between two hung things one under the other (a ledge under a print)"""
+
+
+def stacked_height(st: SolverState, it: Item, z: float) -> float:
+    """Bottom height (metres) for ``it`` on the wall: ``z`` (its mount height), or just under a hung thing the plan
+    puts it under, or just over a placed thing the plan puts under it."""
+    for r in st.relations:
+        if r.kind != "under":
+            continue
+        if r.subject == it.obj.id and r.target in st.boxes and st.items[r.target].role == "wall":
+            return st.boxes[r.target].z - STACK_GAP - it.size[2]
+        if r.target == it.obj.id and r.subject in st.boxes and st.boxes[r.subject].top < z + it.size[2]:
+            return max(z, st.boxes[r.subject].top + STACK_GAP)
+    return z
 
 
 def wall_spots(st: SolverState, it: Item, z: float) -> list[tuple[float, Box, list[str]]]:
