@@ -176,8 +176,9 @@ def _print_judge(r) -> None:  # type: ignore[no-untyped-def]
 def plan_eval(
     planner: Annotated[str, typer.Option(help="planner backends, comma-separated: rules, hybrid, gemma, openai, hf "
                                          "(gemma then hybrid decodes each prompt once)")] = "rules",
-    eval_set: Annotated[Optional[Path], typer.Option("--set", help="one annotated JSONL [default: both the project's "
-                                                     "prompts/eval/plans.jsonl and the public public_plans.jsonl]")] = None,
+    eval_set: Annotated[Optional[Path], typer.Option("--set", help="one annotated JSONL [default: the project's "
+                                                     "prompts/eval/plans.jsonl, the public public_plans.jsonl and the "
+                                                     "held-out public_holdout.jsonl]")] = None,
     json_path: Annotated[Optional[Path], typer.Option("--json", help="also write the result as JSON here")] = None,
     llm_url: Annotated[Optional[str], typer.Option("--llm-url", help="OpenAI-compatible API base (openai)")] = None,
     llm_model: Annotated[Optional[str], typer.Option("--llm-model", help="served model name (openai)")] = None,
@@ -185,7 +186,8 @@ def plan_eval(
     allow_base: Annotated[bool, typer.Option("--allow-base", help="let gemma run without its adapter")] = False,
 ) -> None:
     """Per-field precision/recall (objects and counts, attributes, relations) and parse rate of a planner on the
-    annotated prompt sets (the project's and the public one), and the physically impossible relations left in its plans."""
+    annotated prompt sets (the project's, the public one and the held-out one), and the physically impossible relations
+    left in its plans."""
     import json
 
     from cli.env import llm_options

@@ -27,11 +27,16 @@ EVAL_SET = Path(__file__).resolve().parents[3] / "prompts" / "eval" / "plans.jso
 PUBLIC_SET = EVAL_SET.with_name("public_plans.jsonl")
 """164 prompts in the styles of published work, each with its source, annotated by hand; no template of this project
 wrote them and none is in the training corpus (``prompts/eval/SOURCES.md``)."""
-EVAL_SETS = {"project": EVAL_SET, "public": PUBLIC_SET}
-"""What ``scenegen eval plan`` scores by default: the project's own annotated set and the public one."""
+HOLDOUT_SET = EVAL_SET.with_name("public_holdout.jsonl")
+"""65 more prompts from published work, annotated by hand before any planner ran on them and kept away from whoever
+tunes the rules reader on ``PUBLIC_SET``: the generalisation check (``prompts/eval/SOURCES.md``)."""
+EVAL_SETS = {"project": EVAL_SET, "public": PUBLIC_SET, "holdout": HOLDOUT_SET}
+"""What ``scenegen eval plan`` scores by default: the project's own annotated set, the public one and the held-out
+one."""
 
 
-HELD_OUT_SETS = (EVAL_SET, PUBLIC_SET, EVAL_SET.with_name("design.jsonl"), EVAL_SET.with_name("homes.jsonl"))
+HELD_OUT_SETS = (EVAL_SET, PUBLIC_SET, HOLDOUT_SET, EVAL_SET.with_name("design.jsonl"),
+                 EVAL_SET.with_name("homes.jsonl"))
 """Every evaluation set whose prompts (and open-vocabulary nouns) the training corpus must not contain."""
 
 
