@@ -50,7 +50,12 @@ def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np
     wants_wall = it.cat.against_wall and not any(r.kind in ("middle_of_room", "around") for r in rels
                                                  if r.subject == it.obj.id) \
         and not any(r.kind == "behind" and r.target == it.obj.id for r in st.relations)  # a lamp behind the sofa
-    anchors = {r.target for r in rels if r.subject == it.obj.id and r.kind not in ARCHITECTURE_RELATIONS}
+    anchors: dict[str | None, frozenset[str] | None] = {}
+    for r in rels:  # whose clearance it may take: a chair the desk's front, a nightstand the bed's side
+        if r.subject == it.obj.id and r.kind not in ARCHITECTURE_RELATIONS:
+            sides = BESIDE_SIDES if r.kind in BESIDE_KINDS else None
+            prev = anchors.get(r.target, frozenset())
+            anchors[r.target] = None if sides is None or prev is None else prev | sides
     score += 1.5 * clear
     score -= 2.0 * blocks_others(st, rects, skip=anchors)
     score += flank_head(st, it, x, y, rels)
@@ -179,11 +184,20 @@ def takes_last_side(st: SolverState, rects: np.ndarray, where: np.ndarray, skip:
     return killed
 
 
-def blocks_others(st: SolverState, rects: np.ndarray, skip: set[str | None]) -> np.ndarray:
-    """How many placed objects' functional clearance strips each candidate footprint would cover (objects in
-    ``skip`` are this one's anchors: a nightstand belongs at the bed's side, a chair at the desk's front)."""
+BESIDE_KINDS = frozenset({"next_to", "left_of", "right_of", "side_of", "behind", "near", "far"})
+"""relations that put an object beside its anchor, not at its front"""
+BESIDE_SIDES = frozenset({"left", "right", "back"})
+"""the anchor's clearance strips such an object may still take"""
+
+
+def blocks_others(st: SolverState, rects: np.ndarray,
+                  skip: dict[str | None, frozenset[str] | None]) -> np.ndarray:
+    """How many placed objects' functional clearance strips each candidate footprint would cover. ``skip``: this
+    one's anchors -> the sides of theirs it may take (None: all of them; a chair belongs at the desk's front, a
+    nightstand at the bed's side, but an armchair beside the fireplace not in front of its hearth)."""
     strips = [side_strip(b, side) for oid, b in st.boxes.items()
-              if st.items[oid].role == "floor" and oid not in skip for side in st.items[oid].cat.functional_sides]
+              if st.items[oid].role == "floor" for side in st.items[oid].cat.functional_sides
+              if oid not in skip or (skip[oid] is not None and side not in skip[oid])]
     if not strips:
         return np.zeros(len(rects))
     return overlap_matrix(rects, np.asarray(strips), margin=0.05).sum(axis=1).astype(float)
