@@ -361,3 +361,19 @@ def test_the_prompt_rule_needs_both_the_room_and_every_object_named():
     (f,) = validate(_stated(office, "a bedroom with an office chair and two filing cabinets", "bedroom"),
                     only=["room_type"]).findings
     assert f.status == "pass"
+
+
+def test_a_colourful_object_gets_a_vivid_colour_and_the_check_verifies_it():
+    """"colourful" named no colour the generator knew, so the attribute check failed whatever the asset was."""
+    import numpy as np
+
+    from scenegen.assets.colours import colour_for, is_vivid
+    from scenegen.pipeline import make
+
+    rgbs = {colour_for("colourful", np.random.default_rng(s)) for s in range(20)}
+    assert len(rgbs) > 3 and all(is_vivid(c) for c in rgbs)
+    assert not is_vivid((0.55, 0.55, 0.55)) and not is_vivid((0.2, 0.1, 0.1))  # grey, dark brown
+    assert colour_for("red", np.random.default_rng(0)) == colour_for("red", np.random.default_rng(1))
+    result = make("a living room with a colourful painting and a colorful rug", seed=0, planner="rules")
+    checks = [f for f in result.report.findings if f.check == "attribute" and "colourful" in f.message]
+    assert len(checks) == 2 and all(f.status == "pass" for f in checks), [f.message for f in checks]

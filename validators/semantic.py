@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from scenegen import catalog
-from scenegen.assets.colours import COLOURS, colour_rgb, material_rgb
+from scenegen.assets.colours import COLOURS, VIVID_WORDS, colour_rgb, is_vivid, material_rgb
 from scenegen.design.loader import programs
 from scenegen.scene import ARCHITECTURE_RELATIONS, Attributes, Finding, ObjectInstance, PlannedObject, Relation, Scene
 from scenegen.solve.relations import SATISFIED, Box, back_wall_distance, gap, score_relation
@@ -142,6 +142,9 @@ def _check_colour(inst: ObjectInstance, asked: str) -> AttributeCheck:
     want = colour_rgb(asked)
     have = tuple(inst.asset.colour)
     ev: dict[str, Any] = {"asset_rgb": _rgb(have), "nearest_colour": nearest_colour_name(have)}
+    if want is None and asked in VIVID_WORDS:
+        ok = is_vivid(have)
+        return ok, f"its asset colour {ev['asset_rgb']} is {'' if ok else 'not '}vivid ({asked})", ev
     if want is None:
         return False, f"{asked!r} is not a colour the generator knows", {**ev, "expected_rgb": None}
     ev["expected_rgb"] = _rgb(want)

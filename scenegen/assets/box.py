@@ -7,7 +7,7 @@ import numpy as np
 
 from scenegen import catalog
 from scenegen.assets import ASSET_BACKENDS
-from scenegen.assets.colours import colour_rgb, material_rgb
+from scenegen.assets.colours import colour_for, material_rgb
 from scenegen.assets.materials import category_kind, tag
 from scenegen.scene import AssetRef, PlannedObject
 
@@ -20,7 +20,7 @@ class BoxBackend:
         if obj.proposal is not None and obj.proposal.shape != "box":
             params["shape"] = obj.proposal.shape
         seed = int(rng.integers(2**31))
-        asked = colour_rgb(obj.attributes.colour) or material_rgb(obj.attributes.material)  # "a red sedan"
+        asked = colour_for(obj.attributes.colour, rng) or material_rgb(obj.attributes.material)  # "a red sedan"
         if asked is None:
             return AssetRef(backend="box", category=obj.category, seed=seed, params=params)
         return AssetRef(backend="box", category=obj.category, seed=seed, params=params,

@@ -8,6 +8,10 @@ Values are plain display RGB triples (what ``mesh.visual.face_colors`` takes aft
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 RGB = tuple[float, float, float]
 
@@ -124,3 +128,30 @@ def material_rgb(name: str | None) -> RGB | None:
 def names() -> list[str]:
     """All colour words known, sorted."""
     return sorted(COLOURS)
+
+
+VIVID_WORDS = frozenset({"colourful"})
+"""Colour words that ask for any vivid colour rather than one (the reader folds colorful and multicoloured here)."""
+VIVID_PALETTE = ("red", "orange", "yellow", "emerald", "teal", "turquoise", "cobalt", "magenta", "coral", "violet")
+"""The colours a vivid word is drawn from (names in ``COLOURS``)."""
+VIVID_MIN_SATURATION = 0.45
+"""HSV saturation a colour needs to count as vivid ..."""
+VIVID_MIN_VALUE = 0.35
+"""... and HSV value (the palette's least saturated, coral, is 0.62 and 0.94)"""
+
+
+def colour_for(name: str | None, rng: "np.random.Generator") -> RGB | None:
+    """RGB for a colour word: ``colour_rgb``'s, or for a vivid word a colour drawn from ``VIVID_PALETTE`` with
+    ``rng`` (drawn only then, so other objects' colours do not change)."""
+    rgb = colour_rgb(name)
+    if rgb is None and name and _key(name) in VIVID_WORDS:
+        return COLOURS[VIVID_PALETTE[int(rng.integers(len(VIVID_PALETTE)))]]
+    return rgb
+
+
+def is_vivid(rgb: RGB) -> bool:
+    """Whether an RGB in [0, 1] reads as a vivid colour (saturated and not dark)."""
+    import colorsys
+
+    _, sat, val = colorsys.rgb_to_hsv(*rgb)
+    return sat >= VIVID_MIN_SATURATION and val >= VIVID_MIN_VALUE

@@ -18,7 +18,7 @@ import numpy as np
 import trimesh
 
 from scenegen import catalog
-from scenegen.assets.colours import colour_rgb, material_rgb
+from scenegen.assets.colours import colour_for, material_rgb
 from scenegen.assets.materials import body_kind
 from scenegen.assets.procedural.parts import GENERATORS, RGB, Parts, Spec
 from scenegen.scene import AssetRef, PlannedObject
@@ -59,7 +59,7 @@ def plan_size(cat: catalog.Category, size_word: str | None, rng: np.random.Gener
 
 def plan_colour(name: str, colour: str | None, material: str | None, rng: np.random.Generator) -> RGB:
     """RGB in [0, 1]: the colour word, else the material's default, else the category's default varied a little."""
-    rgb = colour_rgb(colour) or material_rgb(material)
+    rgb = colour_for(colour, rng) or material_rgb(material)
     if rgb is None:
         base = np.array((catalog.find(name) or catalog.GENERIC).colour)
         rgb = tuple(np.clip(base + rng.uniform(-0.04, 0.04, size=3), 0.0, 1.0))
