@@ -177,22 +177,6 @@ def persona_room(ws: list[str]) -> tuple[str | None, str | None]:
                 return (prog, None) if prog != general else (None, prog)
     return None, None
 
-    for i, w in enumerate(ws[:-1]):
-        if ws[i + 1] in _ROOM_NOUNS and program_of(w):  # "my daughter's room", "a teen gamer's room"
-            j = i
-            while j > 0 and program_of(ws[j - 1]):
-                j -= 1
-            progs = [program_of(x) for x in ws[j:i + 1]]
-            general = vocab.persona_rooms.get("*")
-            return next((p for p in progs if p != general), general)
-        if w in ("room", "bedroom") and ws[i + 1] == "for":  # "a room for a young student"
-            j = i + 2
-            while j < len(ws) and ws[j] in _PERSONA_LEAD:
-                j += 1
-            if j < len(ws) and (prog := program_of(ws[j])):
-                return prog
-    return None
-
 
 def is_person_or_pet(word: str) -> bool:
     """Whether a noun names a person or an animal (never a piece of furniture)."""
