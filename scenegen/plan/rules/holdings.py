@@ -117,10 +117,11 @@ monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded", "holds",
-                           "houses", "displays", "displaying"})
+                           "houses", "displays", "displaying", "storing", "housing"})
 EACH_VERBS = frozenset({"holds", "has", "carries", "supports", "bears", "gets", "displays"})
 """Verbs after "each" that put what follows on every member of the group before ("each holds a lamp")."""
-CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded"})
+CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded", "displaying",
+                               "storing", "housing"})
 """Holding words after which the held things have no place of their own: a relation that follows places the holder."""
 
 

@@ -70,8 +70,11 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
     if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
             and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
         k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
+    comma_rel = k + 1 < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES)
     if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
         k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
+    elif comma_rel and idx in ctx.holders and words[objects[ctx.holders[idx]].end] in CONTAINMENT_WORDS:
+        k += 1  # "a bookcase holding books and a vase, next to the sofa": the comma closes the held list
     for _ in range(4):  # a subject may carry a few relations
         verb_at = k
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
@@ -86,7 +89,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
             if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end):
                 target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
         subject = idx
-        if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx)):
+        if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx, verb_at)):
             subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
         if key == "undereverything":  # "a large rug under everything"
             span = (toks[objects[subject].start].start, toks[k + length - 1].end)
@@ -196,12 +199,16 @@ def pronoun_subjects(objects: list[Mention], words: list[str]) -> list[tuple[int
     return out
 
 
-def contained(idx: int, ctx: Reading) -> bool:
+def contained(idx: int, ctx: Reading, at: int) -> bool:
     """Whether mention ``idx`` is held by a containment word right before it ("a basket containing towels"), so that
-    the relation after it places the container ("... next to the bathtub"); a later list item ("filled with books and
-    a sofa paired with ...") is not."""
-    between = ctx.words[ctx.objects[ctx.holders[idx]].end:ctx.objects[idx].start]
-    return any(w in CONTAINMENT_WORDS for w in between) and not any(w in ("and", ",") for w in between)
+    the relation after it (at token ``at``) places the container ("... next to the bathtub"); a later list item
+    ("filled with books and a sofa paired with ...") is not, unless a comma closes the held list before the relation
+    ("a bookcase holding books and a vase, next to the sofa")."""
+    holder_end = ctx.objects[ctx.holders[idx]].end
+    between = ctx.words[holder_end:ctx.objects[idx].start]
+    if any(w in CONTAINMENT_WORDS for w in between) and not any(w in ("and", ",") for w in between):
+        return True
+    return at > 0 and ctx.words[at - 1] == "," and ctx.words[holder_end] in CONTAINMENT_WORDS
 
 
 def continues_subject(words: list[str], k: int, target: Mention) -> bool:

@@ -1,0 +1,31 @@
+"""The rules reader, round 2 on other people's phrasing: adverbs before a relation, what a holder holds, words that
+are not objects, room parts and distributive counts. Each prompt is written for the test (none is from an evaluation
+set) and each test asserts what ``scenegen eval plan`` scores: categories, counts and relation triples."""
+
+from __future__ import annotations
+
+from scenegen.plan import plan
+from scenegen.training.plan.evaluate import plan_facts
+
+
+def facts(prompt: str) -> tuple[dict[str, int], set[tuple]]:
+    """(counts per category, relation triples by category) of the rules plan of ``prompt``."""
+    counts, _attrs, rels = plan_facts(plan(prompt, "rules"))
+    return counts, rels
+
+
+def test_an_adverb_between_the_object_and_its_relation_is_skipped():
+    _, rels = facts("Add a sofa. Then put a floor lamp closely to the left of the sofa and a plant closely right of it.")
+    assert {("floor_lamp", "left_of", "sofa"), ("plant", "right_of", "sofa")} <= rels
+
+
+def test_a_comma_after_a_held_list_returns_to_the_holder():
+    _, rels = facts("a tall bookcase holding some books and a vase, next to the sofa")
+    assert ("bookshelf", "next_to", "sofa") in rels
+    assert ("vase", "on_top", "bookshelf") in rels and ("vase", "next_to", "sofa") not in rels
+
+
+def test_displaying_and_storing_hold_their_objects():
+    _, rels = facts("a tall cabinet displaying dishes beside the fridge, and a sideboard storing cups against the wall")
+    assert {("cabinet", "next_to", "fridge"), ("sideboard", "against_wall", "wall")} <= rels
+    assert ("plates", "next_to", "fridge") not in rels and ("cups", "against_wall", "wall") not in rels
