@@ -29,3 +29,26 @@ def test_displaying_and_storing_hold_their_objects():
     _, rels = facts("a tall cabinet displaying dishes beside the fridge, and a sideboard storing cups against the wall")
     assert {("cabinet", "next_to", "fridge"), ("sideboard", "against_wall", "wall")} <= rels
     assert ("plates", "next_to", "fridge") not in rels and ("cups", "against_wall", "wall") not in rels
+
+
+def test_a_verb_with_its_particle_is_an_adjective_not_an_object():
+    counts, rels = facts("a bathroom with a step-in bathtub and a roll-in shower next to it")
+    assert set(counts) == {"bathtub", "shower"}
+    assert ("shower", "next_to", "bathtub") in rels
+
+
+def test_a_quantity_noun_before_windows_is_not_an_object():
+    counts, rels = facts("an armchair under a trio of windows and a trio of pendant lights over the table")
+    assert "generic:trio" not in counts and counts["pendant_light"] == 3
+    assert ("armchair", "next_to_window", "window") in rels
+
+
+def test_a_room_part_named_by_two_words_is_the_second():
+    _, rels = facts("a kitchen with the sink under the corner window and a fridge by the corner door")
+    assert {("sink", "next_to_window", "window"), ("fridge", "next_to_door", "door")} <= rels
+
+
+def test_a_detail_between_the_object_and_its_relation_is_read_past():
+    _, rels = facts("a large bed with carved wooden posts in the middle of the room, and a cart on tiny wheels "
+                    "next to the desk")
+    assert {("bed", "middle_of_room", "room"), ("serving_cart", "next_to", "desk")} <= rels

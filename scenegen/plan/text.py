@@ -151,7 +151,8 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
     ("a", "stack", "of"): ("collective", 1), ("stack", "of"): ("collective", 1), ("a", "pile", "of"): ("collective", 1),
     ("pile", "of"): ("collective", 1), ("a", "heap", "of"): ("collective", 1), ("stacks", "of"): ("vague", 3),
     ("piles", "of"): ("vague", 3),
-    ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12),
+    ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12), ("a", "trio", "of"): ("number", 3),
+    ("a", "duo", "of"): ("pair", 2),
     ("a",): ("article", 1), ("an",): ("article", 1), ("one",): ("number", 1), ("another",): ("article", 1),
     ("a", "single"): ("article", 1), ("one", "more"): ("article", 1), ("the",): ("definite", 1),
     ("this",): ("definite", 1), ("that",): ("definite", 1), ("these",): ("definite", 1), ("those",): ("definite", 1),
@@ -175,7 +176,7 @@ NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
 NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
-                            "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen"})
+                            "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen", "trio", "duo"})
 """Nouns that start a quantity ("a range of ...") rather than name an object when ``of`` follows."""
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -445,5 +446,5 @@ NOT_OBJECTS = frozenset((
     "person people family me us you them it this that there here room rooms house home apartment flat floor "
     "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
     "accents finish finishes detail details time day night morning evening each every either both all row rows line "
-    "lines").split())
+    "lines trio duo quartet bank series array cluster group collection stack pile heap bunch floors").split())
 """Nouns that never become generic objects even when they sit where an object could."""

@@ -56,6 +56,11 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
 VERB_NOUNS = frozenset({"throw", "set", "stand", "hang", "mount", "fit", "pop", "tuck", "light"})
 """Catalog words that are also verbs a request opens with ("Throw in a rug", "Set up a desk")."""
 PARTICLES = frozenset({"in", "on", "up", "down", "out", "over", "together"})
+PARTICLE_VERBS = frozenset({"step", "walk", "built", "roll", "pull", "drop", "wrap", "slide", "fold", "pop", "lift",
+                            "tip", "plug", "lean", "pull", "swing", "tuck"})
+"""Verbs that make an adjective with the particle after them ("a step-in shower", "wrap-around windows"): never an
+object's noun."""
+COMPOUND_PARTICLES = frozenset({"in", "out", "up", "down", "around", "away", "over"})
 ARTICLES = frozenset({"a", "an", "the", "some", "two", "three", "few", "my", "our"})
 
 
@@ -245,7 +250,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
     if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS for w in head_words) \
-            or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS:
+            or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS \
+            or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES):
         return None
     m = Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
     read_count_and_adjectives(m, toks)

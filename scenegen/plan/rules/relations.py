@@ -75,10 +75,14 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
         k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
     elif comma_rel and idx in ctx.holders and words[objects[ctx.holders[idx]].end] in CONTAINMENT_WORDS:
         k += 1  # "a bookcase holding books and a vase, next to the sofa": the comma closes the held list
+    dangling = False  # the last relation phrase named nothing read ("on industrial casters")
     for _ in range(4):  # a subject may carry a few relations
         verb_at = k
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
         matched = tx.match_longest(words, k, tx.REL_PHRASES)
+        if matched is None and (words[k:k + 1] == ["with"] or dangling):
+            k = past_detail(words, k, ctx.span_of)  # "a bed with carved posts in the middle of the room"
+            matched = tx.match_longest(words, k, tx.REL_PHRASES)
         if matched is None:
             break
         length, key = matched
@@ -114,6 +118,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 rel.src = (rel.src[0], toks[objects[second].end - 1].end)
                 rels.append(Rel("next_to", [idx], target=second, src=rel.src))
         k = target.end
+        dangling = target.kind == "none" and rel is None
         if target.kind == "arch" and k + 1 < len(words) and words[k] == "and":
             second = parse_target(toks, words, k + 1, ctx.span_of, ctx.room_tokens)
             if second.kind == "arch":  # "close to the window and the door"
@@ -131,6 +136,24 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
             k += 1
     return rels
+
+
+def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
+    """The relation phrase after a detail that names no object ("with carved wooden posts", "on industrial casters"),
+    within ``DETAIL_WORDS`` words; ``k`` itself when none follows."""
+    if k >= len(words):
+        return k
+    j = k + 1 if words[k] == "with" else k
+    start = j
+    while j < len(words) and j - start < DETAIL_WORDS and j not in span_of and words[j].isalpha() \
+            and words[j] not in tx.LIST_BOUNDARIES and tx.match_longest(words, j, tx.REL_PHRASES) is None:
+        j += 1
+    found = j > start and j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES)
+    return j if found else k
+
+
+DETAIL_WORDS = 4
+"""The most words of a detail the relation reader reads past to the subject's next relation."""
 
 
 PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face"})
@@ -321,6 +344,10 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
             while end in room_tokens:
                 end += 1
             return Target("arch", end, arch="room")
+        if words[k] in tx.ARCH_WORDS and k + 1 < len(words) and k + 1 not in span_of \
+                and tx.ARCH_WORDS.get(words[k + 1]) in ("window", "door", "wall"):
+            k += 1  # "under the corner windows", "by the middle window": the first word says which one
+            continue
         if words[k] in tx.ARCH_WORDS:
             found = arch_target(words, k, span_of, params)
             found.distributive = distributive  # "in each corner"
