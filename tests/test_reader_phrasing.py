@@ -52,3 +52,9 @@ def test_a_detail_between_the_object_and_its_relation_is_read_past():
     _, rels = facts("a large bed with carved wooden posts in the middle of the room, and a cart on tiny wheels "
                     "next to the desk")
     assert {("bed", "middle_of_room", "room"), ("serving_cart", "next_to", "desk")} <= rels
+
+
+def test_an_unknown_thing_is_keyed_without_its_colour_and_size():
+    counts, rels = facts("a garage with a red sedan and a small grey kayak next to it")
+    assert counts == {"generic:sedan": 1, "generic:kayak": 1}
+    assert ("generic:kayak", "next_to", "generic:sedan") in rels

@@ -121,10 +121,28 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
         tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
-    desc = words[adj_start:m.end]
+    adjs = words[adj_start:m.head]
+    desc = (without_colour_or_size(adjs) if m.kind == "generic" else adjs) + words[m.head:m.end]
     if m.plural and not m.mass and desc:
         desc = [*desc[:-1], catalog.singular(desc[-1])]
     m.description = " ".join(desc)
+
+
+def without_colour_or_size(adjs: list[str]) -> list[str]:
+    """The adjectives less their colour, size and style words, which the plan keeps as attributes: an unknown thing
+    is named by what it is ("a grey glider" is a glider), as the evaluation sets key it. Materials stay ("a wood
+    stove" is a kind of stove)."""
+    out: list[str] = []
+    i = 0
+    while i < len(adjs):
+        col = tx.colour_at(adjs, i)
+        if col:
+            i += col[0]
+            continue
+        if adjs[i] not in tx.SIZE_WORDS and adjs[i] not in tx.STYLES:
+            out.append(adjs[i])
+        i += 1
+    return out
 
 
 def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str, int, int]:
