@@ -58,3 +58,51 @@ def test_an_unknown_thing_is_keyed_without_its_colour_and_size():
     counts, rels = facts("a garage with a red sedan and a small grey kayak next to it")
     assert counts == {"generic:sedan": 1, "generic:kayak": 1}
     assert ("generic:kayak", "next_to", "generic:sedan") in rels
+
+
+def test_on_one_side_of_it_for_a_thing_that_is_not_a_table_is_beside_it():
+    _, rels = facts("a loveseat with a floor lamp on one side of it")
+    assert ("floor_lamp", "next_to", "sofa") in rels or ("floor_lamp", "next_to", "loveseat") in rels
+
+
+def test_small_things_in_the_middle_or_corner_of_a_top_stand_on_it():
+    _, rels = facts("three candles and a bowl in the middle of the table, and a cushion in the corner of the sofa")
+    assert {("candles", "on_top", "dining_table"), ("fruit_bowl", "on_top", "dining_table"),
+            ("cushions", "on_top", "sofa")} <= rels
+    assert not any(k in ("middle_of", "corner") for _s, k, _t in rels)
+
+
+def test_a_big_table_in_the_middle_of_a_rug_is_still_centred_on_it():
+    _, rels = facts("a rug in the middle of the room and a coffee table in the middle of the rug")
+    assert ("coffee_table", "middle_of", "rug") in rels
+
+
+def test_a_wall_thing_under_another_hangs_on_the_wall():
+    _, rels = facts("a mirror above the dresser and a small shelf under the mirror")
+    assert {("wall_shelf", "on_wall", "wall"), ("mirror", "on_wall", "wall")} <= rels
+    assert ("wall_shelf", "under", "mirror") not in rels
+
+
+def test_a_purpose_phrase_leaves_the_next_relation_to_the_holder():
+    _, rels = facts("a rattan chest for blankets at the foot of the bed")
+    assert ("trunk", "in_front_of", "bed") in rels
+    assert ("throw_blanket", "in_front_of", "bed") not in rels
+
+
+def test_a_modal_verb_before_the_relation_is_skipped():
+    _, rels = facts("The lamp can go on the nightstand, and the plant could live in the corner.")
+    assert {("table_lamp", "on_top", "nightstand"), ("plant", "corner", "room")} <= rels
+
+
+def test_an_area_named_by_its_object_takes_the_object_s_relation():
+    counts, rels = facts("a desk area along one wall and a seating area by the window")
+    assert counts == {"desk": 1}
+    assert ("desk", "against_wall", "wall") in rels
+
+
+def test_small_things_held_leave_the_room_relation_to_their_holder():
+    counts, rels = facts("a bookcase with an array of books against the wall, and a nightstand with a lamp in the "
+                         "corner")
+    assert {("bookshelf", "against_wall", "wall"), ("nightstand", "corner", "room"),
+            ("books", "on_top", "bookshelf"), ("table_lamp", "on_top", "nightstand")} <= rels
+    assert counts["books"] == 1

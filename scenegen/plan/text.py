@@ -152,7 +152,7 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
     ("pile", "of"): ("collective", 1), ("a", "heap", "of"): ("collective", 1), ("stacks", "of"): ("vague", 3),
     ("piles", "of"): ("vague", 3),
     ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12), ("a", "trio", "of"): ("number", 3),
-    ("a", "duo", "of"): ("pair", 2),
+    ("a", "duo", "of"): ("pair", 2), ("an", "array", "of"): ("vague", 3),
     ("a",): ("article", 1), ("an",): ("article", 1), ("one",): ("number", 1), ("another",): ("article", 1),
     ("a", "single"): ("article", 1), ("one", "more"): ("article", 1), ("the",): ("definite", 1),
     ("this",): ("definite", 1), ("that",): ("definite", 1), ("these",): ("definite", 1), ("those",): ("definite", 1),
@@ -176,7 +176,8 @@ NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
 NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
-                            "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen", "trio", "duo"})
+                            "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen", "trio", "duo",
+                            "array"})
 """Nouns that start a quantity ("a range of ...") rather than name an object when ``of`` follows."""
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -402,11 +403,15 @@ ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door":
                                      "corner": "room", "middle": "room", "room": "room", "floor": "room"}
 """Architecture word -> the ``Relation.target`` name used for it."""
 
+AREA_WORDS = frozenset({"area", "zone"})
+"""Nouns that make an object's name the name of an area ("a desk area along one wall", "a seating area"): the area's
+relation is its object's, and an unknown word before one is no object."""
 SUBJECT_FILLERS = frozenset((
     "is are was be being placed sitting standing set positioned located that which who stands sits stand sit "
     "hangs hang hanging mounted goes go directly just should put pushed tucked lying lies lie resting rests "
     "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
-    "pushed wraps wrapping curves curving tucks draped closely immediately slightly snugly squarely").split())
+    "pushed wraps wrapping curves curving tucks draped closely immediately slightly snugly squarely can could will "
+    "would should may might must live lives belongs belong").split()) | AREA_WORDS
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "

@@ -269,7 +269,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     head_words = words[head:k]
     if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS for w in head_words) \
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS \
-            or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES):
+            or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES) \
+            or (k < len(words) and words[k] in tx.AREA_WORDS):
         return None
     m = Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
     read_count_and_adjectives(m, toks)

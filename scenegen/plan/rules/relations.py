@@ -93,15 +93,18 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
             if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end):
                 target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
         subject = idx
-        if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx, verb_at)):
-            subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
+        if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx, verb_at)
+                                   or (target.kind == "arch" and is_small(objects[idx]))):
+            subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits;
+            # "a bookcase with books against the wall": small things held have no place in the room of their own
         if key == "undereverything":  # "a large rug under everything"
             span = (toks[objects[subject].start].start, toks[k + length - 1].end)
             rels += under_everything(subject, k, objects, span)
             break
         rel = make_rel(key, subject, target, toks, k, k + length, objects, words, ctx.related, ctx.notes, ctx.prompt)
-        if rel is not None and rel.kind == "under" and is_wall_thing(objects[rel.target or 0]):
-            rels.append(Rel("on_wall", [rel.target or 0], arch="wall", src=rel.src))  # "a sink under a mirror"
+        if rel is not None and key == "under" and target.kind == "object" \
+                and is_wall_thing(objects[target.mention or 0]):
+            rels.append(Rel("on_wall", [target.mention or 0], arch="wall", src=rel.src))  # "a sink under a mirror"
         if rel is not None and rel.subjects == [idx] and not rel.reciprocal:
             rel.subjects = [*shared_subjects(idx, rel, words[objects[idx].end:k], ctx), idx]
         if rel is not None:
@@ -127,7 +130,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 rels += [also] if also is not None else []
                 k = second.end
         if target.kind == "object":
-            if not continues_subject(words, k, objects[target.mention or 0]):
+            if key != "for" and not continues_subject(words, k, objects[target.mention or 0]):
                 break  # what follows belongs to the target: "a tv on a tv stand against the wall"
             ctx.passed.add(target.mention or 0)
         if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
@@ -350,7 +353,7 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
             continue
         if words[k] in tx.ARCH_WORDS:
             found = arch_target(words, k, span_of, params)
-            found.distributive = distributive  # "in each corner"
+            found.distributive = distributive and found.kind == "arch"  # "in each corner" (of the room)
             return found
         if words[k] in tx.COMPASS and k + 1 < len(words) and words[k + 1] in tx.ARCH_WORDS:
             params = {"wall": float(tx.COMPASS[words[k]])} if words[k + 1] in ("wall", "walls") else {}
@@ -388,11 +391,11 @@ def arch_target(words: list[str], k: int, span_of: dict[int, int], params: dict[
     end = k + 1
     if end < len(words) and words[end] == "of":
         j = skip_words(words, end + 1, frozenset({"the", "a", "an", "this"}))
-        if j in span_of and arch == "middle":
+        if j in span_of and arch in ("middle", "corner"):
             idx = span_of[j]
             while j < len(words) and span_of.get(j) == idx:
                 j += 1
-            return Target("object", j, mention=idx, arch="middle")
+            return Target("object", j, mention=idx, arch=arch)
         if j < len(words) and words[j] in ("room", "space", "floor", "area"):
             end = j + 1
     return Target("arch", end, arch=arch, params=params)
@@ -410,6 +413,19 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
     return rel
 
 
+def is_small(m: Mention) -> bool:
+    """Whether the catalog stands ``m`` on tops (a lamp, books), not on the floor."""
+    return m.kind == "object" and catalog.get(m.category).support == "object"
+
+
+def small_on_top(subject: Mention, target: Mention) -> bool:
+    """Whether ``subject`` is a small thing that stands on tops and ``target`` has one (or the catalog lets it hold
+    the subject, as a sofa holds cushions)."""
+    if subject.kind != "object" or target.kind != "object":
+        return False
+    return is_small(subject) and (has_top(target) or target.category in catalog.get(subject.category).supported_by)
+
+
 def is_wall_thing(m: Mention) -> bool:
     """Whether the catalog hangs a mention's category on a wall (a mirror, a painting, a wall shelf)."""
     return m.kind == "object" and catalog.get(m.category).support == "wall"
@@ -420,6 +436,8 @@ def under_mounted(rel: Rel, objects: list[Mention]) -> Rel:
     from the ceiling; how close is not stated. ("a dresser beneath the mirror" stays: the mirror hangs over it.)"""
     if rel.kind != "under" or rel.target is None or objects[rel.target].kind != "object":
         return rel
+    if len(rel.subjects) == 1 and is_wall_thing(objects[rel.subjects[0]]):  # "a picture ledge under the prints"
+        return Rel("on_wall", rel.subjects, arch="wall", src=rel.src)
     if catalog.get(objects[rel.target].category).support == "ceiling":
         return Rel("hang_from_ceiling", [rel.target], arch="ceiling", src=rel.src)
     return rel
@@ -470,8 +488,12 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         per_side = 2  # "four chairs on each side of the table": four a side ("a lamp on either side": two in all)
     if key == "sides" and target.kind in ("none", "pronoun"):
         anchor, _ = pronoun_anchor(subject, rel_start, objects, words, related)
-        if anchor is None or anchor == subject or (not is_table(objects[anchor]) and any(
-                w in ("one", "other") for w in phrase_words)):
+        one_side = any(w in ("one", "other") for w in phrase_words)
+        if anchor is not None and anchor != subject and not is_table(objects[anchor]) and one_side \
+                and phrase_words[-1] == "of":  # "a chaise on one side of it": beside it
+            objects[anchor].is_target = True
+            return Rel("next_to", [subject], target=anchor, src=src)
+        if anchor is None or anchor == subject or (not is_table(objects[anchor]) and one_side):
             return None  # "a sofa on one side and armchairs on the other" is said of a table, not of the sofa
         objects[anchor].is_target = True
         return Rel(seat_kind(key, objects[subject], objects[anchor]) or "next_to", [subject], target=anchor, src=src,
@@ -492,8 +514,10 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         return Rel("on_top", [target.mention], target=subject, src=src)
     if target.kind == "object":
         assert target.mention is not None
-        if target.arch == "middle":
-            kind: str | None = "middle_of"
+        if target.arch in ("middle", "corner") and small_on_top(objects[subject], objects[target.mention]):
+            kind: str | None = "on_top"  # "a vase in the middle of the table", "a cushion in the corner of the sofa"
+        elif target.arch == "middle":
+            kind = "middle_of"
         else:
             kind = seat_kind(key, objects[subject], objects[target.mention]) or obj_kind
         if kind is None or target.mention == subject:
