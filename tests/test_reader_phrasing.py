@@ -106,3 +106,14 @@ def test_small_things_held_leave_the_room_relation_to_their_holder():
     assert {("bookshelf", "against_wall", "wall"), ("nightstand", "corner", "room"),
             ("books", "on_top", "bookshelf"), ("table_lamp", "on_top", "nightstand")} <= rels
     assert counts["books"] == 1
+
+
+def test_one_x_after_a_group_of_x_names_a_member():
+    counts, rels = facts("three armchairs and a floor lamp behind one armchair")
+    assert counts["armchair"] == 3
+    assert ("floor_lamp", "behind", "armchair") in rels
+
+
+def test_plus_after_a_relation_clause_still_adds_to_the_with_list():
+    _, rels = facts("a desk with a monitor, a lamp next to the monitor, plus a mug")
+    assert ("cups", "on_top", "desk") in rels

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scenegen import catalog
 from scenegen.plan import PlanError
 from scenegen.plan import text as tx
+from scenegen.plan.rules.anchors import is_group
 from scenegen.plan.rules.records import MAX_PER_OBJECT, Mention, Rel
 from scenegen.scene import Attributes, PlannedObject, Relation
 
@@ -16,8 +17,9 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
         if r.target is not None:
             subject_of_target.setdefault(r.target, r.subjects[0])
     introduces = [not m.negated and not (m.qkind == "definite"
-                                         or (m.is_target and m.qkind in ("article", "possessive", "none")))
-                  for m in objects]
+                                         or (m.is_target and m.qkind in ("article", "possessive", "none"))
+                                         or one_of_a_group(objects, idx))
+                  for idx, m in enumerate(objects)]
     for idx, m in enumerate(objects):
         if m.negated:
             m.owner = None
@@ -34,6 +36,14 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
         later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key
                  and (same_noun(objects[j], m) or objects[j].qkind == "none")]  # "by a chesterfield, a settee"
         m.owner = earlier[-1] if earlier else later[0] if later else idx
+
+
+def one_of_a_group(objects: list[Mention], idx: int) -> bool:
+    """Whether mention ``idx`` is "one X" as the target of a relation after a group of X was named ("two armchairs
+    and a floor lamp behind one armchair"): a member of that group, not another X."""
+    m = objects[idx]
+    return m.is_target and m.qkind == "number" and m.qcount == 1 and any(
+        o.key == m.key and is_group(o) and not o.negated for o in objects[:idx])
 
 
 def same_noun(a: Mention, b: Mention) -> bool:

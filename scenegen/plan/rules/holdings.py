@@ -168,6 +168,12 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
             out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
             m.held_each = objects[ends[j]].held_each
             continue
+        if j >= 0 and "plus" in words[j:j + 2]:  # "a desk with a monitor, a lamp beside it, plus a mug": the mug too
+            held = [i for i in out if objects[i].end <= j
+                    and not any(w in SENTENCE_END for w in words[objects[i].end:j])]
+            if held:
+                out[idx] = out[held[-1]]
+                continue
         k = j
         while k >= 0 and words[k] in HOLDING_WORDS:
             k -= 1
