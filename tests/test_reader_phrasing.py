@@ -117,3 +117,27 @@ def test_one_x_after_a_group_of_x_names_a_member():
 def test_plus_after_a_relation_clause_still_adds_to_the_with_list():
     _, rels = facts("a desk with a monitor, a lamp next to the monitor, plus a mug")
     assert ("cups", "on_top", "desk") in rels
+
+
+def test_a_verb_opening_a_sentence_before_an_article_is_not_an_object():
+    counts, _ = facts("Picture a bedroom with a bed and a desk.")
+    assert counts == {"bed": 1, "desk": 1}
+
+
+def test_what_a_picture_shows_is_not_an_object_and_its_relation_is_read_past():
+    counts, rels = facts("a framed print of a vintage guitar above the sofa, posters of old cars and a table lamp "
+                         "shaped like a globe on the desk")
+    assert "guitar" not in counts and not any(k.startswith("generic:") for k in counts)
+    assert {("painting", "on_wall", "wall"), ("table_lamp", "on_top", "desk")} <= rels
+
+
+def test_a_fan_of_something_is_a_person_not_a_ceiling_fan():
+    counts, _ = facts("the study of a writer who is a fan of jazz, with a desk and a chair")
+    assert "ceiling_fan" not in counts
+
+
+def test_clause_words_and_participles_are_not_objects():
+    counts, rels = facts("a breakfast nook where two benches surround a table, and a loft separated only by a "
+                         "bookcase, but no tv")
+    assert not any(k.startswith("generic:") for k in counts)
+    assert ("bench", "around", "dining_table") in rels

@@ -403,6 +403,19 @@ ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door":
                                      "corner": "room", "middle": "room", "room": "room", "floor": "room"}
 """Architecture word -> the ``Relation.target`` name used for it."""
 
+DEPICTION_NOUNS = frozenset(("print prints painting paintings poster posters photo photos photograph photographs "
+                             "picture pictures portrait portraits drawing drawings sketch sketches image images mural "
+                             "murals map maps illustration illustrations").split())
+"""Nouns whose 'of' phrase names what is shown, not a thing in the room ('a framed print of a vintage microphone')."""
+LIKENESS_PHRASES: dict[tuple[str, ...], str] = phrases(
+    "shaped like", "looks like", "looking like", "in the shape of", "in the form of", "fan of", "fans of",
+    "lover of", "lovers of")
+"""Phrases after which a noun is a likeness or a liking, not an object ('a lamp shaped like a moon', 'a fan of
+Star Wars')."""
+CLAUSE_WORDS = frozenset(("where when whenever while whereas whose so but if because please only though although "
+                          "unless until since yet").split())
+"""Conjunctions and adverbs that open a clause: never an object's noun, and an unknown noun phrase ends at one
+('a breakfast nook where ...', ', but no television')."""
 AREA_WORDS = frozenset({"area", "zone"})
 """Nouns that make an object's name the name of an area ("a desk area along one wall", "a seating area"): the area's
 relation is its object's, and an unknown word before one is no object."""
@@ -451,5 +464,6 @@ NOT_OBJECTS = frozenset((
     "person people family me us you them it this that there here room rooms house home apartment flat floor "
     "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
     "accents finish finishes detail details time day night morning evening each every either both all row rows line "
-    "lines trio duo quartet bank series array cluster group collection stack pile heap bunch floors").split())
+    "lines trio duo quartet bank series array cluster group collection stack pile heap bunch floors nook nooks "
+    "alcove retreat end ends").split())
 """Nouns that never become generic objects even when they sit where an object could."""

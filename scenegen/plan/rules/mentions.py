@@ -39,6 +39,9 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "glass" in "glass vase", "wooden" ...
         if obj and is_imperative(toks, i, obj[0]):
             obj = None  # "Throw in a rug": a verb opening a clause, not a throw blanket
+        if obj and (shown_or_liked(words, i) or (obj[0] == 1 and i + 1 < len(words) and words[i + 1] == "of"
+                                                  and (words[i], "of") in tx.LIKENESS_PHRASES)):
+            obj = None  # "a print of a microphone", "a lamp shaped like a moon", "a fan of Star Wars"
         if room and (obj is None or room[0] >= obj[0]):
             rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
             i += room[0]
@@ -65,11 +68,27 @@ ARTICLES = frozenset({"a", "an", "the", "some", "two", "three", "few", "my", "ou
 
 
 def is_imperative(toks: list[tx.Token], i: int, n: int) -> bool:
-    """Whether a one-word match opens a sentence as a verb with its particle: "Throw in a rug", "Set up a desk" (not
-    "..., lamp on the nightstand")."""
+    """Whether a one-word match opens a sentence as a verb with its particle or its object: "Throw in a rug", "Set up
+    a desk", "Picture a library" (not "..., lamp on the nightstand")."""
     starts_sentence = i == 0 or toks[i - 1].text in (".", "!", "?", ";", ":")
-    return (n == 1 and starts_sentence and toks[i].text in VERB_NOUNS and i + 2 < len(toks)
-            and toks[i + 1].text in PARTICLES and toks[i + 2].text in ARTICLES)
+    if n != 1 or not starts_sentence or i + 1 >= len(toks):
+        return False
+    if toks[i + 1].text in ("a", "an", "this", "your"):
+        return True  # a noun phrase does not open with a bare noun followed by an article
+    return toks[i].text in VERB_NOUNS and i + 2 < len(toks) and toks[i + 1].text in PARTICLES \
+        and toks[i + 2].text in ARTICLES
+
+
+def shown_or_liked(words: list[str], i: int) -> bool:
+    """Whether the noun at ``i`` is what a picture shows or what someone likes: after "<picture noun> of" ("a framed
+    print of a vintage microphone", "posters of his idols") or a likeness phrase ("shaped like a moon"), with at most
+    a determiner and adjectives between."""
+    j = i - 1
+    while j >= 0 and (tx.is_adjective(words[j]) or words[j] in ARTICLES or words[j] in ("his", "her", "their", "its")):
+        j -= 1
+    if j >= 1 and words[j] == "of" and words[j - 1] in tx.DEPICTION_NOUNS:
+        return True
+    return any(tuple(words[j - n + 1:j + 1]) in tx.LIKENESS_PHRASES for n in (2, 3, 4) if j - n + 1 >= 0)
 
 
 def is_modifier(toks: list[tx.Token], i: int, n: int) -> bool:
@@ -267,7 +286,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
-    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS for w in head_words) \
+    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS or w in tx.CLAUSE_WORDS
+           for w in head_words) or shown_or_liked(words, head) or is_passive(head_words, words, k) \
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS \
             or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES) \
             or (k < len(words) and words[k] in tx.AREA_WORDS):
@@ -283,12 +303,24 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     return m, part_of
 
 
+def is_passive(head_words: list[str], words: list[str], k: int) -> bool:
+    """Whether an unknown phrase ends in a past participle with its agent or manner after it ("..., separated only by
+    a counter", "a cabin adorned with heads"): a clause, not an object."""
+    last = head_words[-1]
+    return len(last) > 5 and last.endswith("ed") and k < len(words) and words[k] in PASSIVE_NEXT
+
+
+PASSIVE_NEXT = frozenset({"by", "with", "only", "from", "into", "onto", "to", "through"})
+"""Words that follow a participle used as a verb ("adorned with", "separated by")."""
+
+
 def ends_noun_phrase(words: list[str], k: int) -> bool:
     """Whether token ``k`` cannot continue an unknown noun phrase (a boundary, relation, filler, number ...)."""
     w = words[k]
     return (w in tx.LIST_BOUNDARIES or w in tx.NEGATIONS or w in tx.SUBJECT_FILLERS or w in tx.NUMBER_WORDS
             or tx.match_longest(words, k, tx.REL_PHRASES) is not None or (w,) in tx.QUANTIFIERS
-            or tx.match_longest(words, k, tx.ROOM_PHRASES) is not None or w in ("of", "for", "to", "from", "that"))
+            or tx.match_longest(words, k, tx.ROOM_PHRASES) is not None or w in ("of", "for", "to", "from", "that")
+            or w in tx.CLAUSE_WORDS)
 
 
 def token_owner_map(objects: list[Mention]) -> dict[int, int]:

@@ -80,7 +80,8 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
         verb_at = k
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
         matched = tx.match_longest(words, k, tx.REL_PHRASES)
-        if matched is None and (words[k:k + 1] == ["with"] or dangling):
+        if matched is None and (words[k:k + 1] in (["with"], ["of"]) or dangling
+                                or tx.match_longest(words, k, tx.LIKENESS_PHRASES)):
             k = past_detail(words, k, ctx.span_of)  # "a bed with carved posts in the middle of the room"
             matched = tx.match_longest(words, k, tx.REL_PHRASES)
         if matched is None:
@@ -142,11 +143,12 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
 
 
 def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
-    """The relation phrase after a detail that names no object ("with carved wooden posts", "on industrial casters"),
-    within ``DETAIL_WORDS`` words; ``k`` itself when none follows."""
+    """The relation phrase after a detail that names no object ("with carved wooden posts", "on industrial casters",
+    "of a vintage guitar", "shaped like a moon"), within ``DETAIL_WORDS`` words; ``k`` itself when none follows."""
     if k >= len(words):
         return k
-    j = k + 1 if words[k] == "with" else k
+    likeness = tx.match_longest(words, k, tx.LIKENESS_PHRASES)
+    j = k + likeness[0] if likeness else k + 1 if words[k] in ("with", "of") else k
     start = j
     while j < len(words) and j - start < DETAIL_WORDS and j not in span_of and words[j].isalpha() \
             and words[j] not in tx.LIST_BOUNDARIES and tx.match_longest(words, j, tx.REL_PHRASES) is None:
