@@ -141,3 +141,9 @@ def test_clause_words_and_participles_are_not_objects():
                          "bookcase, but no tv")
     assert not any(k.startswith("generic:") for k in counts)
     assert ("bench", "around", "dining_table") in rels
+
+
+def test_a_thing_held_by_what_stands_next_to_each_member_is_one_per_member():
+    counts, rels = facts("two armchairs, with a small side table next to each armchair holding a lamp")
+    assert counts["side_table"] == 2 and counts["table_lamp"] == 2
+    assert ("table_lamp", "on_top", "side_table") in rels

@@ -66,17 +66,22 @@ def has_top(m: Mention) -> bool:
 def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
     """"a TV stand across from the sofa with a TV on top", "a side table left of the couch and a lamp on it": when the
     nearest noun cannot hold the thing but the subject of the phrase that names it can, the thing stands on the
-    subject (the plausible reading; plan physics would otherwise put it beside the sofa)."""
+    subject (the plausible reading; plan physics would otherwise put it beside the sofa), one on each member when
+    that phrase was said of each ("a side table next to each chair holding a lamp")."""
     named_by: dict[int, int] = {}
+    each: set[int] = set()  # targets named per member ("a side table next to each chair")
     for r in rels:
         if r.target is not None and r.kind != "on_top" and len(r.subjects) == 1:
             named_by.setdefault(r.target, r.subjects[0])
+            if r.distributive and named_by[r.target] == r.subjects[0]:
+                each.add(r.target)
     for r in rels:
         if r.kind != "on_top" or r.target is None or has_top(objects[r.target]) or objects[r.target].kind != "object":
             continue
         holder = named_by.get(r.target)
         if holder is not None and has_top(objects[holder]) and all(objects[s].start > objects[r.target].start
                                                                     for s in r.subjects):
+            r.distributive = r.distributive or r.target in each  # "... next to each chair holding a lamp": a lamp each
             r.target = holder
 
 
