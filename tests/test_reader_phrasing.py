@@ -147,3 +147,15 @@ def test_a_thing_held_by_what_stands_next_to_each_member_is_one_per_member():
     counts, rels = facts("two armchairs, with a small side table next to each armchair holding a lamp")
     assert counts["side_table"] == 2 and counts["table_lamp"] == 2
     assert ("table_lamp", "on_top", "side_table") in rels
+
+
+def test_it_after_a_thing_placed_by_another_names_the_thing():
+    _, rels = facts("an armchair by the fireplace, a basket next to it, and two ottomans beside a sofa, a rug under "
+                    "it")
+    assert ("storage_basket", "next_to", "armchair") in rels
+    assert ("rug", "under", "sofa") in rels
+
+
+def test_colours_joined_by_and_leave_an_unknown_thing_s_key():
+    counts, _ = facts("a shop with a red and white awning and a counter")
+    assert "generic:awning" in counts

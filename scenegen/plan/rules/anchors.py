@@ -4,6 +4,7 @@ opposite")."""
 from __future__ import annotations
 
 from scenegen import catalog
+from scenegen.plan import text as tx
 from scenegen.plan.rules.records import Mention, SENTENCE_END
 
 
@@ -40,6 +41,9 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
     if pronoun in ("it", "bare") and len(before) > 1 and is_floor_cover(objects[before[-1]]) \
             and objects[before[-1]].is_target:
         before = before[:-1]  # "an armchair on a rug, and a lamp next to it": the armchair, not the rug under it
+    if pronoun == "it" and len(before) > 1 and not is_group(objects[before[-2]]) \
+            and placed_beside(objects, words, before[-2], before[-1]):
+        before = before[:-1]  # "a rocking chair by the fireplace, a basket next to it": the chair, not the fireplace
     if pronoun == "bare":  # "a tv, speakers on either side and a sofa opposite": the thing the others are placed by
         free = [i for i in before if not objects[i].anchored]
         before = free or before
@@ -49,6 +53,25 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
         if plural:
             return plural[-1], [subject]
     return (before[-1] if before else None), [subject]
+
+
+def placed_beside(objects: list[Mention], words: list[str], subject: int, target: int) -> bool:
+    """Whether mention ``target`` is only where ``subject`` is placed, by a phrase of nearness ("by", "next to",
+    "above"), with nothing else between them: a later "it" names the subject, the thing the sentence is about (when
+    the subject is one thing: "tables beside a sofa, a settee facing it" faces the sofa)."""
+    s, t = objects[subject], objects[target]
+    if s.kind == "object" and t.kind == "object" and t.category in dict(catalog.companions(s.category)):
+        return False  # "a side table beside a couch and a sofa facing it": a side table is the couch's companion
+    between = words[objects[subject].end:objects[target].start]
+    if not between or any(w in (",", "and", "with") or w in SENTENCE_END for w in between):
+        return False
+    matched = next((tx.match_longest(words, objects[subject].end + i, tx.REL_PHRASES) for i in range(len(between))
+                    if tx.match_longest(words, objects[subject].end + i, tx.REL_PHRASES)), None)
+    return matched is not None and matched[1] in NEARNESS_KEYS
+
+
+NEARNESS_KEYS = frozenset({"next", "near", "above", "hangover"})
+"""Relation keys that only say where a thing is by another ("by the fireplace", "above the bed")."""
 
 
 def is_floor_cover(m: Mention) -> bool:

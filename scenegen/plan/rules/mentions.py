@@ -158,6 +158,9 @@ def without_colour_or_size(adjs: list[str]) -> list[str]:
         if col:
             i += col[0]
             continue
+        if adjs[i] in ("and", "or") and tx.colour_at(adjs, i + 1):
+            i += 1  # "red and white"
+            continue
         if adjs[i] not in tx.SIZE_WORDS and adjs[i] not in tx.STYLES:
             out.append(adjs[i])
         i += 1
