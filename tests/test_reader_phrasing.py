@@ -159,3 +159,14 @@ def test_it_after_a_thing_placed_by_another_names_the_thing():
 def test_colours_joined_by_and_leave_an_unknown_thing_s_key():
     counts, _ = facts("a shop with a red and white awning and a counter")
     assert "generic:awning" in counts
+
+
+def test_corner_before_a_noun_puts_it_in_a_corner():
+    _, rels = facts("a bathroom with a compact corner shower and a toilet")
+    assert ("shower", "corner", "room") in rels
+
+
+def test_a_lamp_arching_over_it_stands_by_the_thing_named_not_the_last_top():
+    _, rels = facts("a walnut sideboard, a sofa and a brass arc lamp arching over it")
+    assert ("floor_lamp", "next_to", "sofa") in rels
+    assert ("floor_lamp", "next_to", "sideboard") not in rels

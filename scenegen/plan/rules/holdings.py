@@ -146,6 +146,17 @@ def mounted_by_adjective(objects: list[Mention], words: list[str], toks: list[tx
     return out
 
 
+def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
+                          ) -> list[Rel]:
+    """"a compact corner shower", "a corner desk": "corner" just before an object's noun (and not part of a catalog
+    name) puts it in a corner, when no phrase places it in the room."""
+    placed = {s for r in rels if r.arch is not None for s in r.subjects}
+    return [Rel("corner", [idx], arch="room", src=(toks[m.head - 1].start, toks[m.end - 1].end))
+            for idx, m in enumerate(objects)
+            if not m.negated and m.kind == "object" and idx not in placed and m.head > 0
+            and words[m.head - 1] == "corner"]
+
+
 def can_mount(m: Mention, part: str) -> bool:
     """Whether the catalog lets ``m`` hang on ``part`` (a wall or the ceiling); a floor lamp called wall-mounted
     stays a floor lamp, which plan physics would stand against the wall."""

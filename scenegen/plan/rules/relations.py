@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
-from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, has_top, held_by, implied_holdings,
-                                          is_seat, is_table, kept_for, mounted_by_adjective, possessive_companions,
-                                          retarget_to_holder, seat_kind, under_everything)
+from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
+                                          implied_holdings, is_seat, is_table, kept_for, mounted_by_adjective,
+                                          possessive_companions, retarget_to_holder, seat_kind, under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
 
@@ -36,6 +36,7 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     rels += implied_holdings(holders, objects, toks, rels)
     rels += possessive_companions(objects, words, toks)
     rels += mounted_by_adjective(objects, words, toks, rels)
+    rels += cornered_by_adjective(objects, words, toks, rels)
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
@@ -568,7 +569,7 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
     anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related, target.pronoun or "it")
     if anchor is None:
         return None
-    if obj_kind == "on_top" and not has_top(objects[anchor]):
+    if obj_kind == "on_top" and key != "above" and not has_top(objects[anchor]):
         # "a cabinet holding plates and cups, with a kettle on top": on top of the last thing named that has one
         holders = [i for i in range(anchor) if not objects[i].negated and has_top(objects[i])]
         anchor = holders[-1] if holders else anchor
