@@ -170,3 +170,11 @@ def test_a_lamp_arching_over_it_stands_by_the_thing_named_not_the_last_top():
     _, rels = facts("a walnut sideboard, a sofa and a brass arc lamp arching over it")
     assert ("floor_lamp", "next_to", "sofa") in rels
     assert ("floor_lamp", "next_to", "sideboard") not in rels
+
+
+def test_a_plain_noun_in_a_named_room_takes_the_room_s_kind_of_it():
+    counts, rels = facts("Home gym: a squat rack, a bench and a kettlebell next to the bench.")
+    assert counts.get("weight_bench") == 1 and "bench" not in counts
+    assert ("kettlebell", "next_to", "weight_bench") in rels
+    counts, _ = facts("a bedroom with an office chair and a desk")
+    assert "office_chair" in counts

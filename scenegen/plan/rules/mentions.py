@@ -120,6 +120,21 @@ def narrow_by_adjective(m: Mention, adjectives: list[str]) -> None:
             return
 
 
+def narrow_by_room(objects: list[Mention], rooms: list[Mention]) -> None:
+    """"Home gym: ... a bench": a plain one-word noun in a room the prompt names takes the one narrower catalog kind
+    of its category that belongs to that room when its own category does not (a bench in a gym is a weight bench);
+    "an office chair" in a bedroom keeps its name."""
+    room = next((r.category for r in rooms if r.category != "room"), None)
+    if room is None:
+        return
+    for m in objects:
+        if m.kind != "object" or " " in m.head_text.strip() or room in catalog.get(m.category).rooms:
+            continue
+        kinds = [c.name for c in catalog.CATALOG.values() if c.kind_of == m.category and room in c.rooms]
+        if len(kinds) == 1:
+            m.category = kinds[0]
+
+
 def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     """Fill a mention's adjectives, attributes, count and negation by looking back from its noun."""
     words = [t.text for t in toks]
