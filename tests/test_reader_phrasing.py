@@ -178,3 +178,17 @@ def test_a_plain_noun_in_a_named_room_takes_the_room_s_kind_of_it():
     assert ("kettlebell", "next_to", "weight_bench") in rels
     counts, _ = facts("a bedroom with an office chair and a desk")
     assert "office_chair" in counts
+
+
+def test_the_last_of_two_nouns_is_the_head():
+    counts, rels = facts("a fridge next to the pantry cabinet, and sofa cushions")
+    assert counts == {"fridge": 1, "cabinet": 1, "cushions": 2}
+    assert ("fridge", "next_to", "cabinet") in rels
+
+
+def test_cabinets_in_a_named_kitchen_are_kitchen_cabinets_but_a_pantry_cabinet_is_its_own():
+    counts, rels = facts("This kitchen has grey cabinets along one wall and a fridge next to the pantry cabinet.")
+    assert counts.get("kitchen_cabinet") == 2 and counts.get("cabinet") == 1
+    assert {("kitchen_cabinet", "against_wall", "wall"), ("fridge", "next_to", "cabinet")} <= rels
+    counts, _ = facts("a living room with a sofa and four chairs")
+    assert counts.get("chair") == 4

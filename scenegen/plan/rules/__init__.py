@@ -58,7 +58,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     rooms, objects = find_mentions(toks)
     for m in objects:
         read_count_and_adjectives(m, toks)
-    narrow_by_room(objects, rooms)
+    narrow_by_room(objects, rooms, words)
     objects += find_generics(toks, rooms, objects, notes)
     objects.sort(key=lambda m: m.head)
     wanted = [m for m in objects if not m.negated]
@@ -69,7 +69,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
 
     span_of = token_owner_map(objects)
     rels = find_relations(toks, objects, span_of, rooms, notes, prompt)
-    resolve_references(objects, rels)
+    resolve_references(objects, rels, words)
     settle_counts(objects, rels, prompt, toks, notes)
     planned, members = make_objects(objects, notes)
     relations = expand_relations(rels, objects, members, prompt)

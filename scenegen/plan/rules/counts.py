@@ -10,8 +10,10 @@ from scenegen.plan.rules.records import MAX_PER_OBJECT, Mention, Rel
 from scenegen.scene import Attributes, PlannedObject, Relation
 
 
-def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
-    """Decide which mentions add objects and which name a group already mentioned ("the desk", "on a desk")."""
+def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]) -> None:
+    """Decide which mentions add objects and which name a group already mentioned ("the desk", "on a desk"). A noun
+    with another noun before it ("the pantry cabinet") names its own kind, so it refers back only to the same
+    category, not to a narrower one ("white cabinets" in a kitchen)."""
     subject_of_target: dict[int, int] = {}
     for r in rels:
         if r.target is not None:
@@ -29,10 +31,11 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
             continue
         avoid = objects[subject_of_target[idx]].owner if idx in subject_of_target else None
         earlier = [j for j in range(idx) if objects[j].owner == j and objects[j].key == m.key and j != avoid]
+        own_kind = m.head > 0 and catalog.resolve(words[m.head - 1]) is not None
         earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the sofa": the sectional
-                              and catalog.is_kind_of(objects[j].key, m.key)]
+                              and not own_kind and catalog.is_kind_of(objects[j].key, m.key)]
         earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the chair": the armchair
-                              and names_kind_of(objects[j], m)]
+                              and not own_kind and names_kind_of(objects[j], m)]
         later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key
                  and (same_noun(objects[j], m) or objects[j].qkind == "none")]  # "by a chesterfield, a settee"
         m.owner = earlier[-1] if earlier else later[0] if later else idx

@@ -37,6 +37,9 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "a range of", "a set of": a quantity, not a stove
         if obj and is_modifier(toks, i, obj[0]):
             obj = None  # "glass" in "glass vase", "wooden" ...
+        if obj and i + obj[0] < len(toks) and not tx.match_longest(words, i + obj[0], tx.ROOM_PHRASES) \
+                and catalog_match(toks, i + obj[0]) is not None:
+            obj = None  # "the pantry cabinet": a noun before another noun names the kind of it; the last is the head
         if obj and is_imperative(toks, i, obj[0]):
             obj = None  # "Throw in a rug": a verb opening a clause, not a throw blanket
         if obj and (shown_or_liked(words, i) or (obj[0] == 1 and i + 1 < len(words) and words[i + 1] == "of"
@@ -120,17 +123,21 @@ def narrow_by_adjective(m: Mention, adjectives: list[str]) -> None:
             return
 
 
-def narrow_by_room(objects: list[Mention], rooms: list[Mention]) -> None:
-    """"Home gym: ... a bench": a plain one-word noun in a room the prompt names takes the one narrower catalog kind
-    of its category that belongs to that room when its own category does not (a bench in a gym is a weight bench);
-    "an office chair" in a bedroom keeps its name."""
+def narrow_by_room(objects: list[Mention], rooms: list[Mention], words: list[str]) -> None:
+    """"Home gym: ... a bench": a plain one-word noun in a room the prompt names takes the one narrower kind of its
+    category that belongs to that room when its own category does not: the catalog's ``kind_of`` (a bench in a gym is
+    a weight bench) or the kind named for the room (cabinets in a kitchen are kitchen cabinets). "An office chair" in
+    a bedroom keeps its name, and "chairs" in a living room are not rocking chairs."""
     room = next((r.category for r in rooms if r.category != "room"), None)
     if room is None:
         return
     for m in objects:
-        if m.kind != "object" or " " in m.head_text.strip() or room in catalog.get(m.category).rooms:
-            continue
-        kinds = [c.name for c in catalog.CATALOG.values() if c.kind_of == m.category and room in c.rooms]
+        named = " " in m.head_text.strip() or (m.head > 0 and catalog.resolve(words[m.head - 1]) is not None)
+        if m.kind != "object" or named or room in catalog.get(m.category).rooms:
+            continue  # "an office chair", "a pantry cabinet" are named; "a desk" in an office is any desk
+        named_for_room = {f"{room}_{m.category}", f"{room.removesuffix('_room')}_{m.category}"}
+        kinds = [c.name for c in catalog.CATALOG.values() if room in c.rooms
+                 and (c.kind_of == m.category or c.name in named_for_room)]
         if len(kinds) == 1:
             m.category = kinds[0]
 
