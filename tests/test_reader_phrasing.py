@@ -192,3 +192,14 @@ def test_cabinets_in_a_named_kitchen_are_kitchen_cabinets_but_a_pantry_cabinet_i
     assert {("kitchen_cabinet", "against_wall", "wall"), ("fridge", "next_to", "cabinet")} <= rels
     counts, _ = facts("a living room with a sofa and four chairs")
     assert counts.get("chair") == 4
+
+
+def test_an_unknown_thing_after_next_to_a_is_an_object():
+    counts, rels = facts("a nursery with a crib next to a glider and a lamp")
+    assert counts.get("generic:glider") == 1
+    assert ("crib", "next_to", "generic:glider") in rels
+
+
+def test_a_master_bath_is_the_room_not_a_bathtub():
+    counts, _ = facts("Guest bath with a soaking tub and a sink")
+    assert counts == {"bathtub": 1, "sink": 1}

@@ -291,8 +291,9 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     after_boundary = i > 0 and words[i - 1] in STRONG_BOUNDARIES
     if not (has_count or after_boundary):
         return None
-    if words[i] in tx.VERBS or words[i] in tx.SUBJECT_WORDS or (i > 0 and words[i - 1] in tx.SUBJECT_WORDS):
-        return None  # "... can play and sleep", "to relax", "and we are good": a clause, not an object
+    after_subject = i > 0 and words[i - 1] in tx.SUBJECT_WORDS and not (words[i - 1] == "to" and q is not None)
+    if words[i] in tx.VERBS or words[i] in tx.SUBJECT_WORDS or after_subject:
+        return None  # "... can play and sleep", "to relax", "and we are good": a clause ("next to a glider" is not)
     k = i
     if toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS:
         while k < len(toks) and (toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS):
