@@ -203,3 +203,16 @@ def test_an_unknown_thing_after_next_to_a_is_an_object():
 def test_a_master_bath_is_the_room_not_a_bathtub():
     counts, _ = facts("Guest bath with a soaking tub and a sink")
     assert counts == {"bathtub": 1, "sink": 1}
+
+
+def test_mounted_before_an_unknown_thing_hangs_it_and_leaves_its_key():
+    counts, rels = facts("a cabin adorned with mounted antlers and a mounted tv")
+    assert counts == {"generic:antler": 2, "tv": 1}
+    assert {("generic:antler", "on_wall", "wall"), ("tv", "on_wall", "wall")} <= rels
+
+
+def test_stand_and_lights_ending_a_noun_phrase_are_nouns():
+    counts, rels = facts("A studio: a backdrop stand against the wall, two softbox lights in front of it and lots of "
+                         "natural light.")
+    assert counts == {"generic:backdrop stand": 1, "generic:softbox light": 2}
+    assert ("generic:softbox light", "in_front_of", "generic:backdrop stand") in rels

@@ -384,6 +384,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
 
 MOUNTING_ADJECTIVES: dict[str, tuple[str, str]] = {
     "wallmounted": ("on_wall", "wall"), "wallhung": ("on_wall", "wall"), "floating": ("on_wall", "wall"),
+    "mounted": ("on_wall", "wall"),
     "ceilingmounted": ("hang_from_ceiling", "ceiling"), "ceilinghung": ("hang_from_ceiling", "ceiling")}
 """Adjectives (after ``fold_compounds``) that say where a thing is mounted when no phrase does: "a floating shelf",
 "a wall-mounted reading light" -> (relation kind, room part)."""

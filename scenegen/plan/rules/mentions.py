@@ -170,9 +170,9 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
 
 
 def without_colour_or_size(adjs: list[str]) -> list[str]:
-    """The adjectives less their colour, size and style words, which the plan keeps as attributes: an unknown thing
-    is named by what it is ("a grey glider" is a glider), as the evaluation sets key it. Materials stay ("a wood
-    stove" is a kind of stove)."""
+    """The adjectives less their colour, size and style words, which the plan keeps as attributes, and mounting words,
+    which it keeps as relations: an unknown thing is named by what it is ("a grey glider" is a glider, "mounted animal
+    heads" are animal heads), as the evaluation sets key it. Materials stay ("a wood stove" is a kind of stove)."""
     out: list[str] = []
     i = 0
     while i < len(adjs):
@@ -183,7 +183,7 @@ def without_colour_or_size(adjs: list[str]) -> list[str]:
         if adjs[i] in ("and", "or") and tx.colour_at(adjs, i + 1):
             i += 1  # "red and white"
             continue
-        if adjs[i] not in tx.SIZE_WORDS and adjs[i] not in tx.STYLES:
+        if adjs[i] not in tx.SIZE_WORDS and adjs[i] not in tx.STYLES and adjs[i] not in tx.MOUNTING_ADJECTIVES:
             out.append(adjs[i])
         i += 1
     return out
@@ -304,7 +304,7 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
         k += 1
     head = k
     while (k < len(toks) and k - head < 3 and toks[k].kind == "word" and k not in covered
-           and not ends_noun_phrase(words, k)):
+           and (not ends_noun_phrase(words, k) or noun_use(words, k))):
         k += 1
     if k == head or (k < len(toks) and k not in covered and not ends_noun_phrase(words, k)
                      and toks[k].kind != "punct"):
@@ -312,8 +312,9 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
-    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS or w in tx.CLAUSE_WORDS
-           for w in head_words) or shown_or_liked(words, head) or is_passive(head_words, words, k) \
+    named = head_words[:-1] if len(head_words) > 1 and head_words[-1] in LAMP_NOUNS else head_words
+    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.CLAUSE_WORDS
+           or (w in tx.SUBJECT_FILLERS and w not in NOUN_VERBS) for w in named) or shown_or_liked(words, head) or is_passive(head_words, words, k) \
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS \
             or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES) \
             or (k < len(words) and words[k] in tx.AREA_WORDS):
@@ -327,6 +328,20 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
           and (i - 3) in object_ends):
         part_of = i - 2  # "a bed that has a red cover"
     return m, part_of
+
+
+LAMP_NOUNS = frozenset({"light", "lights"})
+"""Words that are no object alone ("natural light") but name a lamp after a noun ("two softbox lights")."""
+NOUN_VERBS = frozenset({"stand"})
+"""A filler verb that is a noun where a noun phrase ends with it ("a backdrop stand against the wall", "a small
+stand")."""
+
+
+def noun_use(words: list[str], k: int) -> bool:
+    """Whether the filler word at ``k`` is a noun: one of ``NOUN_VERBS`` after a word that is not a plural subject,
+    ending the noun phrase."""
+    return words[k] in NOUN_VERBS and k > 0 and not is_plural(words[k - 1]) \
+        and (k + 1 >= len(words) or not words[k + 1].isalpha() or ends_noun_phrase(words, k + 1))
 
 
 def is_passive(head_words: list[str], words: list[str], k: int) -> bool:
