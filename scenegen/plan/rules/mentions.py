@@ -312,12 +312,7 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
-    named = head_words[:-1] if len(head_words) > 1 and head_words[-1] in LAMP_NOUNS else head_words
-    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.CLAUSE_WORDS
-           or (w in tx.SUBJECT_FILLERS and w not in NOUN_VERBS) for w in named) or shown_or_liked(words, head) or is_passive(head_words, words, k) \
-            or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS \
-            or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES) \
-            or (k < len(words) and words[k] in tx.AREA_WORDS):
+    if not_an_object(head_words, words, head, k):
         return None
     m = Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
     read_count_and_adjectives(m, toks)
@@ -328,6 +323,19 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
           and (i - 3) in object_ends):
         part_of = i - 2  # "a bed that has a red cover"
     return m, part_of
+
+
+def not_an_object(head_words: list[str], words: list[str], head: int, k: int) -> bool:
+    """Whether an unknown noun phrase (``head_words``, tokens ``head``..``k``) names no object: a room part, an
+    abstract or quantity noun, a clause word, a person or pet, a room, a verb, what a picture shows, a passive verb,
+    a verb with its particle ("step-in"), or an area ("a seating area")."""
+    named = head_words[:-1] if len(head_words) > 1 and head_words[-1] in LAMP_NOUNS else head_words
+    return (any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.CLAUSE_WORDS
+                or (w in tx.SUBJECT_FILLERS and w not in NOUN_VERBS) for w in named)
+            or shown_or_liked(words, head) or is_passive(head_words, words, k)
+            or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS
+            or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES)
+            or (k < len(words) and words[k] in tx.AREA_WORDS))
 
 
 LAMP_NOUNS = frozenset({"light", "lights"})
