@@ -67,15 +67,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
     rels: list[Rel] = []
     if idx in ctx.passed and start is None:
         return rels
-    k = objects[idx].end if start is None else start
-    if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
-            and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
-        k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
-    comma_rel = k + 1 < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES)
-    if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
-        k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
-    elif comma_rel and idx in ctx.holders and words[objects[ctx.holders[idx]].end] in CONTAINMENT_WORDS:
-        k += 1  # "a bookcase holding books and a vase, next to the sofa": the comma closes the held list
+    k = first_relation_token(idx, ctx, objects[idx].end if start is None else start)
     dangling = False  # the last relation phrase named nothing read ("on industrial casters")
     for _ in range(4):  # a subject may carry a few relations
         verb_at = k
@@ -141,6 +133,21 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
             k += 1
     return rels
+
+
+def first_relation_token(idx: int, ctx: Reading, k: int) -> int:
+    """Where the relation phrases of mention ``idx`` may start, from token ``k`` just after it: past a parenthesis
+    with no object in it, and past a comma before a relative clause or after a held list."""
+    words = ctx.words
+    if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
+            and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
+        k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
+    comma_rel = k + 1 < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES)
+    if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
+        k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
+    elif comma_rel and idx in ctx.holders and words[ctx.objects[ctx.holders[idx]].end] in CONTAINMENT_WORDS:
+        k += 1  # "a bookcase holding books and a vase, next to the sofa": the comma closes the held list
+    return k
 
 
 def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
