@@ -216,3 +216,8 @@ def test_stand_and_lights_ending_a_noun_phrase_are_nouns():
                          "natural light.")
     assert counts == {"generic:backdrop stand": 1, "generic:softbox light": 2}
     assert ("generic:softbox light", "in_front_of", "generic:backdrop stand") in rels
+
+
+def test_a_relative_clause_verb_is_read_past_to_the_relation():
+    _, rels = facts("a garage with metal cabinets that lock along the walls and a sofa that reclines by the window")
+    assert {("cabinet", "against_wall", "wall"), ("sofa", "next_to_window", "window")} <= rels

@@ -73,7 +73,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
         verb_at = k
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
         matched = tx.match_longest(words, k, tx.REL_PHRASES)
-        if matched is None and (words[k:k + 1] in (["with"], ["of"]) or dangling
+        if matched is None and (words[k:k + 1] in (["with"], ["of"]) or dangling or words[k - 1] in ("that", "which")
                                 or tx.match_longest(words, k, tx.LIKENESS_PHRASES)):
             k = past_detail(words, k, ctx.span_of)  # "a bed with carved posts in the middle of the room"
             matched = tx.match_longest(words, k, tx.REL_PHRASES)
