@@ -221,3 +221,15 @@ def test_stand_and_lights_ending_a_noun_phrase_are_nouns():
 def test_a_relative_clause_verb_is_read_past_to_the_relation():
     _, rels = facts("a garage with metal cabinets that lock along the walls and a sofa that reclines by the window")
     assert {("cabinet", "against_wall", "wall"), ("sofa", "next_to_window", "window")} <= rels
+
+
+def test_each_holding_puts_one_on_every_member():
+    counts, rels = facts("a bed with nightstands on both sides each holding a brass lamp")
+    assert counts["nightstand"] == 2 and counts["table_lamp"] == 2
+    assert ("table_lamp", "on_top", "nightstand") in rels
+
+
+def test_a_plural_verb_after_a_relation_clause_belongs_to_the_plural_subject():
+    _, rels = facts("Floating shelves on either side of the fireplace hold books and vases.")
+    assert {("books", "on_top", "wall_shelf"), ("vase", "on_top", "wall_shelf")} <= rels
+    assert not any(t == "fireplace" and k == "on_top" for _s, k, t in rels)

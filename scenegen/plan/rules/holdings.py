@@ -122,7 +122,7 @@ monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded", "holds",
-                           "houses", "displays", "displaying", "storing", "housing"})
+                           "houses", "displays", "displaying", "storing", "housing", "hold", "contain"})
 EACH_VERBS = frozenset({"holds", "has", "carries", "supports", "bears", "gets", "displays"})
 """Verbs after "each" that put what follows on every member of the group before ("each holds a lamp")."""
 CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded", "displaying",
@@ -202,8 +202,22 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
                 m.held_each = True
                 continue
         if k < j and ends.get(k + 1, idx) != idx:
-            out[idx] = ends[k + 1]
+            out[idx] = plural_subject(objects, words, ends[k + 1], words[j])
     return out
+
+
+PLURAL_HOLDING_VERBS = frozenset({"hold", "contain"})
+"""Holding verbs whose subject is plural: "shelves by the fireplace hold books" (the shelves, not the fireplace)."""
+
+
+def plural_subject(objects: list[Mention], words: list[str], before: int, verb: str) -> int:
+    """The subject of a holding verb: the mention ``before`` it, or for a plural verb after one thing, the last group
+    named before it in the same clause."""
+    if verb not in PLURAL_HOLDING_VERBS or is_group(objects[before]):
+        return before
+    groups = [i for i in range(before) if is_group(objects[i]) and not objects[i].negated
+              and not any(w in SENTENCE_END or w == "," for w in words[objects[i].end:objects[before].start])]
+    return groups[-1] if groups else before
 
 
 def each_owner(objects: list[Mention], words: list[str], each: int) -> int | None:

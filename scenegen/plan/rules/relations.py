@@ -124,7 +124,9 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 rels += [also] if also is not None else []
                 k = second.end
         if target.kind == "object":
-            if key != "for" and not continues_subject(words, k, objects[target.mention or 0]):
+            agrees = k < len(words) and words[k] in PLURAL_VERBS and is_group(objects[subject]) \
+                and not is_group(objects[target.mention or 0])  # "shelves by the fireplace hold books"
+            if key != "for" and not agrees and not continues_subject(words, k, objects[target.mention or 0]):
                 break  # what follows belongs to the target: "a tv on a tv stand against the wall"
             ctx.passed.add(target.mention or 0)
         if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
@@ -169,7 +171,7 @@ DETAIL_WORDS = 4
 """The most words of a detail the relation reader reads past to the subject's next relation."""
 
 
-PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face"})
+PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face", "hold", "contain"})
 """Verbs whose plural form says that the list before them is their subject ("a sofa and an armchair are ...")."""
 
 
@@ -520,8 +522,8 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         return kept_for(subject, target.mention, objects, src)  # type: ignore[arg-type]
     if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
         # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
-        objects[subject].is_target = True
-        return Rel("on_top", [target.mention], target=subject, src=src)
+        objects[subject].is_target = True  # "nightstands ... each holding a lamp": a lamp on every one
+        return Rel("on_top", [target.mention], target=subject, src=src, distributive=words[rel_start - 1] == "each")
     if target.kind == "object":
         assert target.mention is not None
         if target.arch in ("middle", "corner") and small_on_top(objects[subject], objects[target.mention]):
