@@ -233,3 +233,8 @@ def test_a_plural_verb_after_a_relation_clause_belongs_to_the_plural_subject():
     _, rels = facts("Floating shelves on either side of the fireplace hold books and vases.")
     assert {("books", "on_top", "wall_shelf"), ("vase", "on_top", "wall_shelf")} <= rels
     assert not any(t == "fireplace" and k == "on_top" for _s, k, t in rels)
+
+
+def test_with_after_a_room_part_attaches_to_the_thing_placed_there():
+    _, rels = facts("kids room: a desk under the window with a chair, and a bed")
+    assert {("chair", "in_front_of", "desk"), ("desk", "next_to_window", "window")} <= rels
