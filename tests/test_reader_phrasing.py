@@ -238,3 +238,9 @@ def test_a_plural_verb_after_a_relation_clause_belongs_to_the_plural_subject():
 def test_with_after_a_room_part_attaches_to_the_thing_placed_there():
     _, rels = facts("kids room: a desk under the window with a chair, and a bed")
     assert {("chair", "in_front_of", "desk"), ("desk", "next_to_window", "window")} <= rels
+
+
+def test_a_throw_draped_over_it_lies_on_the_armchair_not_the_last_top():
+    _, rels = facts("a dresser across from the bed, and a velvet armchair in the corner with a throw blanket draped "
+                    "over it")
+    assert ("throw_blanket", "on_top", "armchair") in rels
