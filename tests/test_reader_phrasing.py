@@ -244,3 +244,10 @@ def test_a_throw_draped_over_it_lies_on_the_armchair_not_the_last_top():
     _, rels = facts("a dresser across from the bed, and a velvet armchair in the corner with a throw blanket draped "
                     "over it")
     assert ("throw_blanket", "on_top", "armchair") in rels
+
+
+def test_a_thing_named_as_where_another_is_is_no_item_of_an_earlier_with_list():
+    counts, rels = facts("two desks facing each other, each with a monitor and a lamp, a printer on a cabinet between "
+                         "them")
+    assert counts["monitor"] == 2 and counts["table_lamp"] == 2
+    assert {("monitor", "on_top", "desk"), ("cabinet", "next_to", "desk")} <= rels

@@ -23,7 +23,8 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
     while w >= 0 and words[w] not in SENTENCE_END and words[w] != "with":
         w -= 1
     subjects = [subject]
-    if w >= 1 and words[w] == "with":
+    # "..., a printer on a cabinet between them": the cabinet, named as where the printer is, is no "with" item
+    if w >= 1 and words[w] == "with" and not s.is_target:
         anchors = [i for i, o in enumerate(objects) if o.end == w and not o.negated]
         if words[w - 1] == "each":  # "two bedside tables, each with a lamp on it"
             anchors = [i for i, o in enumerate(objects) if o.end < w and is_group(o) and not o.negated
