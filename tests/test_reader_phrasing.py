@@ -251,3 +251,9 @@ def test_a_thing_named_as_where_another_is_is_no_item_of_an_earlier_with_list():
                          "them")
     assert counts["monitor"] == 2 and counts["table_lamp"] == 2
     assert {("monitor", "on_top", "desk"), ("cabinet", "next_to", "desk")} <= rels
+
+
+def test_an_unknown_container_of_a_catalog_thing_is_the_thing():
+    counts, rels = facts("a gym with a rack of dumbbells against the wall")
+    assert counts == {"dumbbell_rack": 1}
+    assert ("dumbbell_rack", "against_wall", "wall") in rels

@@ -314,6 +314,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     head_words = words[head:k]
     if not_an_object(head_words, words, head, k):
         return None
+    if k + 1 < len(words) and words[k] == "of" and any(t in covered for t in range(k + 1, min(k + 4, len(words)))):
+        return None  # "a rack of dumbbells", "a tray of cups": the catalog thing named after "of" stands for the lot
     m = Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
     read_count_and_adjectives(m, toks)
     part_of = None
