@@ -257,3 +257,8 @@ def test_an_unknown_container_of_a_catalog_thing_is_the_thing():
     counts, rels = facts("a gym with a rack of dumbbells against the wall")
     assert counts == {"dumbbell_rack": 1}
     assert ("dumbbell_rack", "against_wall", "wall") in rels
+
+
+def test_a_relative_clause_without_that_names_no_object():
+    counts, _ = facts("an ottoman we can put our feet on, and I want a jukebox")
+    assert counts == {"ottoman": 1, "generic:jukebox": 1}

@@ -314,6 +314,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     head_words = words[head:k]
     if not_an_object(head_words, words, head, k):
         return None
+    if in_contact_clause(words, i, object_ends):
+        return None  # "an ottoman we can put our feet on": a clause about the ottoman
     if k + 1 < len(words) and words[k] == "of" and any(t in covered for t in range(k + 1, min(k + 4, len(words)))):
         return None  # "a rack of dumbbells", "a tray of cups": the catalog thing named after "of" stands for the lot
     m = Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
@@ -338,6 +340,21 @@ def not_an_object(head_words: list[str], words: list[str], head: int, k: int) ->
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS
             or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES)
             or (k < len(words) and words[k] in tx.AREA_WORDS))
+
+
+CLAUSE_SUBJECTS = frozenset({"we", "you", "i", "they", "he", "she"})
+"""Pronouns that open a relative clause with no 'that' right after an object ("an ottoman we can put our feet on")."""
+
+
+def in_contact_clause(words: list[str], i: int, object_ends: set[int]) -> bool:
+    """Whether token ``i`` lies in a relative clause opened by a subject pronoun right after an object, within a few
+    words and with no list boundary between."""
+    for p in range(i - 1, max(i - 5, -1), -1):
+        if words[p] in tx.LIST_BOUNDARIES:
+            return False
+        if words[p] in CLAUSE_SUBJECTS:
+            return (p - 1) in object_ends
+    return False
 
 
 LAMP_NOUNS = frozenset({"light", "lights"})
