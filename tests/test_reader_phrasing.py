@@ -262,3 +262,14 @@ def test_an_unknown_container_of_a_catalog_thing_is_the_thing():
 def test_a_relative_clause_without_that_names_no_object():
     counts, _ = facts("an ottoman we can put our feet on, and I want a jukebox")
     assert counts == {"ottoman": 1, "generic:jukebox": 1}
+
+
+def test_a_relation_may_open_a_clause_after_comma_and():
+    _, rels = facts("The room has a long bench with cushions, and in front of it sits a low table holding a bowl of "
+                    "fruit.")
+    assert ("coffee_table", "in_front_of", "bench") in rels
+
+
+def test_a_corner_thing_placed_by_another_is_not_also_in_a_corner():
+    _, rels = facts("Put a TV stand in front of the sofa, and place a corner side table to the right of the sofa.")
+    assert ("side_table", "right_of", "sofa") in rels and ("side_table", "corner", "room") not in rels

@@ -149,8 +149,9 @@ def mounted_by_adjective(objects: list[Mention], words: list[str], toks: list[tx
 def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
                           ) -> list[Rel]:
     """"a compact corner shower", "a corner desk": "corner" just before an object's noun (and not part of a catalog
-    name) puts it in a corner, when no phrase places it in the room."""
-    placed = {s for r in rels if r.arch is not None for s in r.subjects}
+    name) puts it in a corner, when no phrase places it ("a corner side table to the right of the sofa" is placed by
+    the sofa)."""
+    placed = {s for r in rels for s in r.subjects}
     return [Rel("corner", [idx], arch="room", src=(toks[m.head - 1].start, toks[m.end - 1].end))
             for idx, m in enumerate(objects)
             if not m.negated and m.kind == "object" and idx not in placed and m.head > 0

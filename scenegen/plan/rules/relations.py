@@ -279,7 +279,10 @@ def clause_ends(words: list[str], k: int) -> bool:
 
 
 def clause_starts(toks: list[tx.Token]) -> list[int]:
-    return [0] + [i + 1 for i, t in enumerate(toks) if t.text in SENTENCE_END and i + 1 < len(toks)]
+    """Where a clause may open with its relation: the prompt's start, after a sentence end and after ", and" ("...,
+    and in front of it sits a low table")."""
+    return [0] + [i + 1 for i, t in enumerate(toks) if i + 1 < len(toks) and (
+        t.text in SENTENCE_END or (t.text == "and" and i > 0 and toks[i - 1].text == ","))]
 
 
 def skip_words(words: list[str], k: int, skip: frozenset[str], stop_at_relation: bool = False) -> int:
