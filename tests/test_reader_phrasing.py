@@ -273,3 +273,15 @@ def test_a_relation_may_open_a_clause_after_comma_and():
 def test_a_corner_thing_placed_by_another_is_not_also_in_a_corner():
     _, rels = facts("Put a TV stand in front of the sofa, and place a corner side table to the right of the sofa.")
     assert ("side_table", "right_of", "sofa") in rels and ("side_table", "corner", "room") not in rels
+
+
+def test_a_phrase_of_describing_words_ends_in_its_noun():
+    counts, rels = facts("A meeting room with a long table, ten chairs around it, a screen on the far wall and a "
+                         "credenza under the screen.")
+    assert counts.get("generic:screen") == 1 and ("generic:screen", "on_wall", "wall") in rels
+    assert not any(s == "sideboard" and t == "dining_table" for s, _k, t in rels)
+
+
+def test_a_participle_after_an_unknown_plural_is_no_part_of_its_name():
+    counts, rels = facts("A playroom with lots of toys scattered on the rug and a bookshelf")
+    assert "generic:toy" in counts

@@ -428,7 +428,8 @@ SUBJECT_FILLERS = frozenset((
     "hangs hang hanging mounted goes go directly just should put pushed tucked lying lies lie resting rests "
     "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
     "pushed wraps wrapping curves curving tucks draped closely immediately slightly snugly squarely can could will "
-    "would should may might must live lives belongs belong arching arches arched").split()) | AREA_WORDS
+    "would should may might must live lives belongs belong arching arches arched scattered strewn spread grouped "
+    "clustered piled displayed kept stored").split()) | AREA_WORDS
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "

@@ -302,6 +302,9 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
         k += q[0]
     while k < len(toks) and k not in covered and tx.is_adjective(words[k]):
         k += 1
+    if k > i and (k >= len(toks) or k in covered or ends_noun_phrase(words, k) or toks[k].kind == "punct") \
+            and words[k - 1] in tx.FILLER_ADJECTIVES and words[k - 1] not in tx.SIZE_WORDS:
+        k -= 1  # "a screen on the far wall": a phrase of describing words ends in its noun
     head = k
     while (k < len(toks) and k - head < 3 and toks[k].kind == "word" and k not in covered
            and (not ends_noun_phrase(words, k) or noun_use(words, k))):

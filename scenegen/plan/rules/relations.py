@@ -84,7 +84,8 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
             target = Target("pronoun", k + length, pronoun="reciprocal")
         else:
             target = parse_target(toks, words, k + length, ctx.span_of, ctx.room_tokens)
-            if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end):
+            if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end) \
+                    and target.end == k + length:  # "under the screen" names a thing unread, not "it"
                 target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
         subject = idx
         if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx, verb_at)
