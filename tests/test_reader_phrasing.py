@@ -285,3 +285,11 @@ def test_a_phrase_of_describing_words_ends_in_its_noun():
 def test_a_participle_after_an_unknown_plural_is_no_part_of_its_name():
     counts, rels = facts("A playroom with lots of toys scattered on the rug and a bookshelf")
     assert "generic:toy" in counts
+
+
+def test_a_noun_before_wall_names_the_wall_and_participles_before_a_room_part_are_skipped():
+    counts, rels = facts("A gym: a weight rack along the mirror wall, yoga mats stacked in the corner and a yoga mat "
+                         "rolled out in the middle.")
+    assert "mirror" not in counts
+    assert {("dumbbell_rack", "against_wall", "wall"), ("yoga_mat", "corner", "room"),
+            ("yoga_mat", "middle_of_room", "room")} <= rels

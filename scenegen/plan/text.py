@@ -327,7 +327,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "displays=holds", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
     "along the edge of=edge", "on the edge of=edge", "under everything=undereverything",
     "beneath everything=undereverything", "under it all=undereverything", "overhead=overhead", "mounted to=on",
-    "attached to=on", "fixed to=on", "affixed to=on", "at its foot=front", "at the foot=front", "at its end=front",
+    "attached to=on", "fixed to=on", "affixed to=on", "at its foot=front", "at the foot=front", "at its feet=front",
+    "at the feet of=front", "at its end=front",
     "by its side=next", "at its side=next", "draped over=on", "draped on=on", "thrown over=on", "lines=against",
     "lining=against", "line=against", "back to back=backtoback", "back-to-back=backtoback", "to its left=left",
     "on its left=left", "to its right=right", "on its right=right", "on one side=sides", "on one side of=sides",
@@ -429,7 +430,7 @@ SUBJECT_FILLERS = frozenset((
     "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
     "pushed wraps wrapping curves curving tucks draped closely immediately slightly snugly squarely can could will "
     "would should may might must live lives belongs belong arching arches arched scattered strewn spread grouped "
-    "clustered piled displayed kept stored").split()) | AREA_WORDS
+    "clustered piled displayed kept stored stacked rolled folded out").split()) | AREA_WORDS
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "

@@ -38,8 +38,8 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
         if obj and is_modifier(toks, i, obj[0]):
             obj = None  # "glass" in "glass vase", "wooden" ...
         if obj and i + obj[0] < len(toks) and not tx.match_longest(words, i + obj[0], tx.ROOM_PHRASES) \
-                and catalog_match(toks, i + obj[0]) is not None:
-            obj = None  # "the pantry cabinet": a noun before another noun names the kind of it; the last is the head
+                and (catalog_match(toks, i + obj[0]) is not None or words[i + obj[0]] in ("wall", "walls")):
+            obj = None  # "the pantry cabinet", "the mirror wall": a noun before another names its kind
         if obj and is_imperative(toks, i, obj[0]):
             obj = None  # "Throw in a rug": a verb opening a clause, not a throw blanket
         if obj and (shown_or_liked(words, i) or (obj[0] == 1 and i + 1 < len(words) and words[i + 1] == "of"
