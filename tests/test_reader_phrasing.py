@@ -293,3 +293,9 @@ def test_a_noun_before_wall_names_the_wall_and_participles_before_a_room_part_ar
     assert "mirror" not in counts
     assert {("dumbbell_rack", "against_wall", "wall"), ("yoga_mat", "corner", "room"),
             ("yoga_mat", "middle_of_room", "room")} <= rels
+
+
+def test_a_target_left_unread_is_not_a_spoken_it():
+    _, rels = facts("a ceiling fan above the bed and a reading light on each side of the headboard")
+    assert ("reading_lamp", "next_to", "bed") in rels
+    assert ("reading_lamp", "next_to", "ceiling_fan") not in rels

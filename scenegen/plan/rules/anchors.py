@@ -34,12 +34,12 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
                     and not o.is_target] or [subject]
         if anchors:
             return anchors[0], subjects
-        if words[w - 1] == "," and pronoun == "it":
+        if words[w - 1] == "," and pronoun in ("it", "unsaid"):
             lead = clause_subject(objects, words, w - 1)
             if lead is not None:
                 return lead, subjects
     before = [i for i, o in enumerate(objects) if i != subject and not o.negated and o.end <= rel_start]
-    if pronoun in ("it", "bare") and len(before) > 1 and is_floor_cover(objects[before[-1]]) \
+    if pronoun in ("it", "bare", "unsaid") and len(before) > 1 and is_floor_cover(objects[before[-1]]) \
             and objects[before[-1]].is_target:
         before = before[:-1]  # "an armchair on a rug, and a lamp next to it": the armchair, not the rug under it
     if pronoun == "it" and len(before) > 1 and not is_group(objects[before[-2]]) \

@@ -579,7 +579,8 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
                 w in ("and", ",") for w in words[objects[prev].end:objects[subject].start]):
             subjects = [prev, subject]
         return Rel(obj_kind, subjects, reciprocal=True, src=(toks[objects[subjects[0]].start].start, src[1]))
-    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related, target.pronoun or "it")
+    # a target left out ("a lamp on either side") or unread ("on each side of the headboard") is not a spoken "it"
+    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related, target.pronoun or "unsaid")
     if anchor is None:
         return None
     if obj_kind == "on_top" and key != "above" and not has_top(objects[anchor]) \
