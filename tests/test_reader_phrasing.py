@@ -299,3 +299,8 @@ def test_a_target_left_unread_is_not_a_spoken_it():
     _, rels = facts("a ceiling fan above the bed and a reading light on each side of the headboard")
     assert ("reading_lamp", "next_to", "bed") in rels
     assert ("reading_lamp", "next_to", "ceiling_fan") not in rels
+
+
+def test_hung_ends_an_unknown_thing_s_name():
+    counts, rels = facts("a classroom with one yellow notice board hung on the wall and four desks")
+    assert "generic:notice board" in counts and ("generic:notice board", "on_wall", "wall") in rels

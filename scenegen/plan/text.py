@@ -430,7 +430,7 @@ SUBJECT_FILLERS = frozenset((
     "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
     "pushed wraps wrapping curves curving tucks draped closely immediately slightly snugly squarely can could will "
     "would should may might must live lives belongs belong arching arches arched scattered strewn spread grouped "
-    "clustered piled displayed kept stored stacked rolled folded out").split()) | AREA_WORDS
+    "clustered piled displayed kept stored stacked rolled folded out hung").split()) | AREA_WORDS
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "
