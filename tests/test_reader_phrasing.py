@@ -304,3 +304,14 @@ def test_a_target_left_unread_is_not_a_spoken_it():
 def test_hung_ends_an_unknown_thing_s_name():
     counts, rels = facts("a classroom with one yellow notice board hung on the wall and four desks")
     assert "generic:notice board" in counts and ("generic:notice board", "on_wall", "wall") in rels
+
+
+def test_a_participle_phrase_is_read_past_to_the_next_relation():
+    _, rels = facts("a bed dressed in crisp white linens, flanked by wicker nightstands, and an armchair occupies the "
+                    "corner")
+    assert {("nightstand", "next_to", "bed"), ("armchair", "corner", "room")} <= rels
+
+
+def test_a_singular_verb_after_a_plural_with_list_belongs_to_the_holder():
+    _, rels = facts("A butcher-block island with two stools faces the range.")
+    assert {("kitchen_island", "face_to", "stove"), ("stool", "around", "kitchen_island")} <= rels

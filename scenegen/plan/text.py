@@ -324,7 +324,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "at both ends of=sides", "at either end of=sides", "at each end=sides", "at both ends=sides",
     "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "either side=flank",
     "each side=flank", "both sides=flank", "holds=holds", "houses=holds", "hold=holds", "contain=holds",
-    "displays=holds", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
+    "displays=holds", "occupies=in", "occupy=in", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
     "along the edge of=edge", "on the edge of=edge", "under everything=undereverything",
     "beneath everything=undereverything", "under it all=undereverything", "overhead=overhead", "mounted to=on",
     "attached to=on", "fixed to=on", "affixed to=on", "at its foot=front", "at the foot=front", "at its feet=front",

@@ -74,7 +74,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
         matched = tx.match_longest(words, k, tx.REL_PHRASES)
         if matched is None and (words[k:k + 1] in (["with"], ["of"]) or dangling or words[k - 1] in ("that", "which")
-                                or tx.match_longest(words, k, tx.LIKENESS_PHRASES)):
+                                or tx.match_longest(words, k, tx.LIKENESS_PHRASES) or is_participle(words, k)):
             k = past_detail(words, k, ctx.span_of)  # "a bed with carved posts in the middle of the room"
             matched = tx.match_longest(words, k, tx.REL_PHRASES)
         if matched is None:
@@ -89,7 +89,8 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
         subject = idx
         if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx, verb_at)
-                                   or (target.kind == "arch" and is_small(objects[idx]))):
+                                   or (target.kind == "arch" and is_small(objects[idx]))
+                                   or (words[k] in SINGULAR_RELATION_VERBS and is_group(objects[idx]))):
             subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits;
             # "a bookcase with books against the wall": small things held have no place in the room of their own
         if key == "undereverything":  # "a large rug under everything"
@@ -153,6 +154,17 @@ def first_relation_token(idx: int, ctx: Reading, k: int) -> int:
     return k
 
 
+SINGULAR_RELATION_VERBS = frozenset({"faces", "flanks", "surrounds", "lines", "overlooks", "holds", "houses",
+                                     "displays", "encircles"})
+"""Relation verbs in the singular: after "X with two Ys", their subject is X ("an island with two stools faces the
+range")."""
+
+
+def is_participle(words: list[str], k: int) -> bool:
+    """Whether token ``k`` is a past participle describing the thing before it ("a bed dressed in white linens")."""
+    return k < len(words) and len(words[k]) > 4 and words[k].endswith("ed") and words[k].isalpha()
+
+
 def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
     """The relation phrase after a detail that names no object ("with carved wooden posts", "on industrial casters",
     "of a vintage guitar", "shaped like a moon"), within ``DETAIL_WORDS`` words; ``k`` itself when none follows."""
@@ -164,6 +176,10 @@ def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
     while j < len(words) and j - start < DETAIL_WORDS and j not in span_of and words[j].isalpha() \
             and words[j] not in tx.LIST_BOUNDARIES and tx.match_longest(words, j, tx.REL_PHRASES) is None:
         j += 1
+    if j + 1 < len(words) and words[j] == "," and j > start:  # "dressed in white linens, flanked by nightstands"
+        after = tx.match_longest(words, j + 1, tx.REL_PHRASES)
+        if after is not None and after[1] in tx.CONTINUED_RELATION_KEYS:
+            return j + 1
     found = j > start and j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES)
     return j if found else k
 
