@@ -315,3 +315,8 @@ def test_a_participle_phrase_is_read_past_to_the_next_relation():
 def test_a_singular_verb_after_a_plural_with_list_belongs_to_the_holder():
     _, rels = facts("A butcher-block island with two stools faces the range.")
     assert {("kitchen_island", "face_to", "stove"), ("stool", "around", "kitchen_island")} <= rels
+
+
+def test_a_wall_thing_above_something_unread_hangs_on_the_wall():
+    _, rels = facts("a bed and a large abstract painting above the headboard")
+    assert ("painting", "on_wall", "wall") in rels

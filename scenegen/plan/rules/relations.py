@@ -520,21 +520,14 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         per_side = 2  # "four chairs on each side of the table": four a side ("a lamp on either side": two in all)
     if key == "sides" and target.kind in ("none", "pronoun"):
         anchor, _ = pronoun_anchor(subject, rel_start, objects, words, related)
-        one_side = any(w in ("one", "other") for w in phrase_words)
-        if anchor is not None and anchor != subject and not is_table(objects[anchor]) and one_side \
-                and phrase_words[-1] == "of":  # "a chaise on one side of it": beside it
-            objects[anchor].is_target = True
-            return Rel("next_to", [subject], target=anchor, src=src)
-        if anchor is None or anchor == subject or (not is_table(objects[anchor]) and one_side):
-            return None  # "a sofa on one side and armchairs on the other" is said of a table, not of the sofa
-        objects[anchor].is_target = True
-        return Rel(seat_kind(key, objects[subject], objects[anchor]) or "next_to", [subject], target=anchor, src=src,
-                   per_side=per_side)
+        return side_rel(subject, anchor, objects, phrase_words, src, per_side)
     if key in ("flankedby", "surroundedby") and target.kind == "object" and target.mention not in (None, subject):
         # "a bed flanked by nightstands", "a table surrounded by chairs": the others stand by the subject
         objects[subject].is_target = True
         return Rel(obj_kind, [target.mention], target=subject, src=src,  # type: ignore[list-item]
                    flank=key == "flankedby")
+    if key == "above" and target.kind == "none" and is_wall_thing(objects[subject]):
+        return Rel("on_wall", [subject], arch="wall", src=src)  # "a painting above the headboard": it hangs there
     if key == "hangover" and target.kind in ("object", "arch", "pronoun"):
         # "a mobile hanging over the crib": it hangs from the ceiling; how close to the crib is not stated
         return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
@@ -580,6 +573,23 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             rel.per_side = per_side
         return rel
     return None
+
+
+def side_rel(subject: int, anchor: int | None, objects: list[Mention], phrase_words: list[str],
+             src: tuple[int, int], per_side: int) -> Rel | None:
+    """"on each long side", "on one side of it" with the thing left out or named by a pronoun (``anchor``): seats at a
+    table's sides go around it, other things beside it; "a sofa on one side and armchairs on the other" is said of a
+    table, so of anything else it says nothing."""
+    one_side = any(w in ("one", "other") for w in phrase_words)
+    if anchor is not None and anchor != subject and not is_table(objects[anchor]) and one_side \
+            and phrase_words[-1] == "of":  # "a chaise on one side of it": beside it
+        objects[anchor].is_target = True
+        return Rel("next_to", [subject], target=anchor, src=src)
+    if anchor is None or anchor == subject or (not is_table(objects[anchor]) and one_side):
+        return None
+    objects[anchor].is_target = True
+    return Rel(seat_kind("sides", objects[subject], objects[anchor]) or "next_to", [subject], target=anchor, src=src,
+               per_side=per_side)
 
 
 def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, toks: list[tx.Token],
