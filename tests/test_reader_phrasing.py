@@ -320,3 +320,9 @@ def test_a_singular_verb_after_a_plural_with_list_belongs_to_the_holder():
 def test_a_wall_thing_above_something_unread_hangs_on_the_wall():
     _, rels = facts("a bed and a large abstract painting above the headboard")
     assert ("painting", "on_wall", "wall") in rels
+
+
+def test_a_bare_word_after_and_that_follows_no_object_is_no_object():
+    counts, _ = facts("The bedroom is calm and uncluttered. A long dresser stands under the window, and a desk and "
+                      "chair.")
+    assert not any(k.startswith("generic:") for k in counts) and counts.get("chair") == 1

@@ -288,7 +288,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
         return None
     q = tx.match_longest(words, i, tx.QUANTIFIERS)
     has_count = toks[i].kind == "num" or words[i] in tx.NUMBER_WORDS or (q is not None and q[1][0] != "definite")
-    after_boundary = i > 0 and words[i - 1] in STRONG_BOUNDARIES
+    after_boundary = i > 0 and words[i - 1] in STRONG_BOUNDARIES and (
+        words[i - 1] not in ("and", "or") or (i - 2) in object_ends or (i - 2) in covered)  # not "calm and uncluttered"
     if not (has_count or after_boundary):
         return None
     after_subject = i > 0 and words[i - 1] in tx.SUBJECT_WORDS and not (words[i - 1] == "to" and q is not None)
@@ -300,7 +301,9 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
             k += 1
     elif q is not None and q[1][0] != "definite":
         k += q[0]
-    while k < len(toks) and k not in covered and tx.is_adjective(words[k]):
+    while k < len(toks) and k not in covered and (tx.is_adjective(words[k]) or (
+            words[k] == "and" and k > i and tx.is_adjective(words[k - 1]) and k + 1 < len(words)
+            and tx.is_adjective(words[k + 1]))):  # "a red and white awning"
         k += 1
     if k > i and (k >= len(toks) or k in covered or ends_noun_phrase(words, k) or toks[k].kind == "punct") \
             and words[k - 1] in tx.FILLER_ADJECTIVES and words[k - 1] not in tx.SIZE_WORDS:
