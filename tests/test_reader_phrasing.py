@@ -326,3 +326,8 @@ def test_a_bare_word_after_and_that_follows_no_object_is_no_object():
     counts, _ = facts("The bedroom is calm and uncluttered. A long dresser stands under the window, and a desk and "
                       "chair.")
     assert not any(k.startswith("generic:") for k in counts) and counts.get("chair") == 1
+
+
+def test_an_age_is_no_object():
+    counts, _ = facts("a bedroom for a fourteen-year-old who loves music, with a bed and a desk")
+    assert counts == {"bed": 1, "desk": 1}

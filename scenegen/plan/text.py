@@ -471,5 +471,5 @@ NOT_OBJECTS = frozenset((
     "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
     "accents finish finishes detail details time day night morning evening each every either both all row rows line "
     "lines trio duo quartet bank series array cluster group collection stack pile heap bunch floors nook nooks "
-    "alcove retreat end ends").split())
+    "alcove retreat end ends year years month months").split())
 """Nouns that never become generic objects even when they sit where an object could."""
