@@ -331,3 +331,14 @@ def test_a_bare_word_after_and_that_follows_no_object_is_no_object():
 def test_an_age_is_no_object():
     counts, _ = facts("a bedroom for a fourteen-year-old who loves music, with a bed and a desk")
     assert counts == {"bed": 1, "desk": 1}
+
+
+def test_each_x_after_a_group_of_x_names_its_members_and_what_each_holds():
+    counts, rels = facts("two desks by the wall, each desk with a monitor")
+    assert counts == {"desk": 2, "monitor": 2}
+    assert ("monitor", "on_top", "desk") in rels
+
+
+def test_with_after_a_room_part_names_the_thing_placed_there_for_on_top():
+    _, rels = facts("There's a piano against the far wall with a bench in front of it and a metronome on top.")
+    assert ("generic:metronome", "on_top", "piano") in rels and ("bench", "in_front_of", "piano") in rels

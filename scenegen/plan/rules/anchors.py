@@ -32,6 +32,9 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
         subjects = [i for i, o in enumerate(objects)
                     if w < o.start and o.end <= rel_start and not o.negated and i not in related
                     and not o.is_target] or [subject]
+        if not anchors and words[w - 1] in tx.ARCH_WORDS:  # "a piano against the wall with a metronome on top"
+            placed = placed_by_room_part(objects, words, w - 1)
+            anchors = [placed] if placed is not None else []
         if anchors:
             return anchors[0], subjects
         if words[w - 1] == "," and pronoun in ("it", "unsaid"):
@@ -54,6 +57,18 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
         if plural:
             return plural[-1], [subject]
     return (before[-1] if before else None), [subject]
+
+
+def placed_by_room_part(objects: list[Mention], words: list[str], k: int) -> int | None:
+    """The mention whose relation phrase ends in the room part at token ``k`` ("a desk under the window"): the nearest
+    mention end before it within a few words, with no list boundary between."""
+    ends = {o.end: i for i, o in enumerate(objects)}
+    for back in range(k, max(k - 6, -1), -1):
+        if back in ends and back < k:
+            return ends[back]
+        if words[back] in (",", "and") or words[back] in SENTENCE_END:
+            return None
+    return None
 
 
 def placed_beside(objects: list[Mention], words: list[str], subject: int, target: int) -> bool:

@@ -20,7 +20,7 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
             subject_of_target.setdefault(r.target, r.subjects[0])
     introduces = [not m.negated and not (m.qkind == "definite"
                                          or (m.is_target and m.qkind in ("article", "possessive", "none"))
-                                         or one_of_a_group(objects, idx))
+                                         or one_of_a_group(objects, idx, words))
                   for idx, m in enumerate(objects)]
     for idx, m in enumerate(objects):
         if m.negated:
@@ -41,11 +41,13 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
         m.owner = earlier[-1] if earlier else later[0] if later else idx
 
 
-def one_of_a_group(objects: list[Mention], idx: int) -> bool:
-    """Whether mention ``idx`` is "one X" as the target of a relation after a group of X was named ("two armchairs
-    and a floor lamp behind one armchair"): a member of that group, not another X."""
+def one_of_a_group(objects: list[Mention], idx: int, words: list[str]) -> bool:
+    """Whether mention ``idx`` is "one X" as the target of a relation, or "each X", after a group of X was named ("two
+    armchairs and a floor lamp behind one armchair", "two beds, each bed with a lamp"): members of that group, not
+    another X."""
     m = objects[idx]
-    return m.is_target and m.qkind == "number" and m.qcount == 1 and any(
+    each = m.start > 0 and words[m.start - 1] in ("each", "every")  # "two beds, each bed with a lamp"
+    return (each or (m.is_target and m.qkind == "number" and m.qcount == 1)) and any(
         o.key == m.key and is_group(o) and not o.negated for o in objects[:idx])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.rules.anchors import is_group
+from scenegen.plan.rules.anchors import is_group, placed_by_room_part
 from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
 
 
@@ -204,22 +204,13 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
                 continue
         if k < j and ends.get(k + 1, idx) != idx:
             out[idx] = plural_subject(objects, words, ends[k + 1], words[j])
+            holder = objects[out[idx]]
+            m.held_each = holder.start > 0 and words[holder.start - 1] in ("each", "every")  # "each bed with a lamp"
         elif k < j and words[j] == "with" and words[k] in tx.ARCH_WORDS:
-            placed = placed_by_room_part(objects, words, ends, k)
+            placed = placed_by_room_part(objects, words, k)
             if placed is not None and placed != idx:
                 out[idx] = placed  # "a desk under the window with a chair": the desk has the chair
     return out
-
-
-def placed_by_room_part(objects: list[Mention], words: list[str], ends: dict[int, int], k: int) -> int | None:
-    """The mention whose relation phrase ends in the room part at token ``k`` ("a desk under the window"): the nearest
-    mention end before it within a few words, with no list boundary between."""
-    for back in range(k, max(k - 6, -1), -1):
-        if back in ends and back < k:
-            return ends[back]
-        if words[back] in (",", "and") or words[back] in SENTENCE_END:
-            return None
-    return None
 
 
 PLURAL_HOLDING_VERBS = frozenset({"hold", "contain"})
