@@ -151,7 +151,8 @@ QUANTIFIERS: dict[tuple[str, ...], tuple[str, int]] = {
     ("a", "stack", "of"): ("collective", 1), ("stack", "of"): ("collective", 1), ("a", "pile", "of"): ("collective", 1),
     ("pile", "of"): ("collective", 1), ("a", "heap", "of"): ("collective", 1), ("stacks", "of"): ("vague", 3),
     ("piles", "of"): ("vague", 3),
-    ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12),
+    ("a", "dozen"): ("number", 12), ("dozen",): ("number", 12), ("a", "trio", "of"): ("number", 3),
+    ("a", "duo", "of"): ("pair", 2), ("an", "array", "of"): ("vague", 3),
     ("a",): ("article", 1), ("an",): ("article", 1), ("one",): ("number", 1), ("another",): ("article", 1),
     ("a", "single"): ("article", 1), ("one", "more"): ("article", 1), ("the",): ("definite", 1),
     ("this",): ("definite", 1), ("that",): ("definite", 1), ("these",): ("definite", 1), ("those",): ("definite", 1),
@@ -175,7 +176,8 @@ NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
 NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
-                            "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen"})
+                            "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen", "trio", "duo",
+                            "array"})
 """Nouns that start a quantity ("a range of ...") rather than name an object when ``of`` follows."""
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -253,7 +255,9 @@ ROOM_PHRASES: dict[tuple[str, ...], str] = phrases(
     "kitchen", "kitchenette=kitchen", "dining room=dining_room", "dining area=dining_room",
     "office", "home office=office", "study=office", "workspace=office", "work room=office", "workroom=office",
     "study room=office", "bathroom", "bath room=bathroom", "restroom=bathroom", "washroom=bathroom",
-    "ensuite=bathroom", "en suite=bathroom", "powder room=bathroom", "classroom", "class room=classroom",
+    "ensuite=bathroom", "en suite=bathroom", "powder room=bathroom", "master bath=bathroom", "guest bath=bathroom",
+    "main bath=bathroom", "full bath=bathroom", "half bath=bathroom", "family bath=bathroom", "ensuite bath=bathroom",
+    "classroom", "class room=classroom",
     "gym", "home gym=gym", "fitness room=gym", "workout room=gym", "exercise room=gym", "laundry room=laundry_room",
     "utility room=laundry_room", "laundry=laundry_room", "hallway", "hall=hallway", "corridor=hallway",
     "entryway=hallway", "entrance hall=hallway", "foyer=hallway", "music room=music_room", "nursery",
@@ -318,11 +322,13 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on each long side=sides", "on each short side=sides", "on both long sides of=sides", "on both long sides=sides",
     "on the long sides of=sides", "along each side of=sides", "along both sides of=sides", "at each end of=sides",
     "at both ends of=sides", "at either end of=sides", "at each end=sides", "at both ends=sides",
-    "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "either side=flank", "each side=flank", "both sides=flank", "holds=holds", "houses=holds",
-    "displays=holds", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
+    "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "either side=flank",
+    "each side=flank", "both sides=flank", "holds=holds", "houses=holds", "hold=holds", "contain=holds",
+    "displays=holds", "occupies=in", "occupy=in", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
     "along the edge of=edge", "on the edge of=edge", "under everything=undereverything",
     "beneath everything=undereverything", "under it all=undereverything", "overhead=overhead", "mounted to=on",
-    "attached to=on", "fixed to=on", "affixed to=on", "at its foot=front", "at the foot=front", "at its end=front",
+    "attached to=on", "fixed to=on", "affixed to=on", "at its foot=front", "at the foot=front", "at its feet=front",
+    "at the feet of=front", "at its end=front",
     "by its side=next", "at its side=next", "draped over=on", "draped on=on", "thrown over=on", "lines=against",
     "lining=against", "line=against", "back to back=backtoback", "back-to-back=backtoback", "to its left=left",
     "on its left=left", "to its right=right", "on its right=right", "on one side=sides", "on one side of=sides",
@@ -381,6 +387,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
 
 MOUNTING_ADJECTIVES: dict[str, tuple[str, str]] = {
     "wallmounted": ("on_wall", "wall"), "wallhung": ("on_wall", "wall"), "floating": ("on_wall", "wall"),
+    "mounted": ("on_wall", "wall"),
     "ceilingmounted": ("hang_from_ceiling", "ceiling"), "ceilinghung": ("hang_from_ceiling", "ceiling")}
 """Adjectives (after ``fold_compounds``) that say where a thing is mounted when no phrase does: "a floating shelf",
 "a wall-mounted reading light" -> (relation kind, room part)."""
@@ -401,11 +408,29 @@ ARCH_TARGET_NAMES: dict[str, str] = {"wall": "wall", "window": "window", "door":
                                      "corner": "room", "middle": "room", "room": "room", "floor": "room"}
 """Architecture word -> the ``Relation.target`` name used for it."""
 
+DEPICTION_NOUNS = frozenset(("print prints painting paintings poster posters photo photos photograph photographs "
+                             "picture pictures portrait portraits drawing drawings sketch sketches image images mural "
+                             "murals map maps illustration illustrations").split())
+"""Nouns whose 'of' phrase names what is shown, not a thing in the room ('a framed print of a vintage microphone')."""
+LIKENESS_PHRASES: dict[tuple[str, ...], str] = phrases(
+    "shaped like", "looks like", "looking like", "in the shape of", "in the form of", "fan of", "fans of",
+    "lover of", "lovers of")
+"""Phrases after which a noun is a likeness or a liking, not an object ('a lamp shaped like a moon', 'a fan of
+Star Wars')."""
+CLAUSE_WORDS = frozenset(("where when whenever while whereas whose so but if because please only though although "
+                          "unless until since yet").split())
+"""Conjunctions and adverbs that open a clause: never an object's noun, and an unknown noun phrase ends at one
+('a breakfast nook where ...', ', but no television')."""
+AREA_WORDS = frozenset({"area", "zone"})
+"""Nouns that make an object's name the name of an area ("a desk area along one wall", "a seating area"): the area's
+relation is its object's, and an unknown word before one is no object."""
 SUBJECT_FILLERS = frozenset((
     "is are was be being placed sitting standing set positioned located that which who stands sits stand sit "
     "hangs hang hanging mounted goes go directly just should put pushed tucked lying lies lie resting rests "
     "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
-    "pushed wraps wrapping curves curving tucks draped").split())
+    "pushed wraps wrapping curves curving tucks draped closely immediately slightly snugly squarely can could will "
+    "would should may might must live lives belongs belong arching arches arched scattered strewn spread grouped "
+    "clustered piled displayed kept stored stacked rolled folded out hung").split()) | AREA_WORDS
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "
@@ -445,5 +470,6 @@ NOT_OBJECTS = frozenset((
     "person people family me us you them it this that there here room rooms house home apartment flat floor "
     "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
     "accents finish finishes detail details time day night morning evening each every either both all row rows line "
-    "lines").split())
+    "lines trio duo quartet bank series array cluster group collection stack pile heap bunch floors nook nooks "
+    "alcove retreat end ends year years month months").split())
 """Nouns that never become generic objects even when they sit where an object could."""

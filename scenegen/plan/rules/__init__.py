@@ -34,7 +34,8 @@ from scenegen.plan import PLANNERS, PlanError
 from scenegen.plan import text as tx
 from scenegen.plan.brief import program_base, read_brief
 from scenegen.plan.rules.counts import expand_relations, make_objects, resolve_references, settle_counts
-from scenegen.plan.rules.mentions import find_generics, find_mentions, read_count_and_adjectives, token_owner_map
+from scenegen.plan.rules.mentions import (find_generics, find_mentions, narrow_by_room, read_count_and_adjectives,
+                                          token_owner_map)
 from scenegen.plan.rules.records import ARRANGED_IN, COMMON, EXAMPLE, L_CUT, L_SHAPED, Mention, ROOM_HEIGHT
 from scenegen.plan.rules.relations import find_relations
 from scenegen.plan.rules.room import (extract_dimensions, guess_room_type, l_shaped_room, place_openings, room_size,
@@ -57,6 +58,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     rooms, objects = find_mentions(toks)
     for m in objects:
         read_count_and_adjectives(m, toks)
+    narrow_by_room(objects, rooms, words)
     objects += find_generics(toks, rooms, objects, notes)
     objects.sort(key=lambda m: m.head)
     wanted = [m for m in objects if not m.negated]
@@ -67,7 +69,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
 
     span_of = token_owner_map(objects)
     rels = find_relations(toks, objects, span_of, rooms, notes, prompt)
-    resolve_references(objects, rels)
+    resolve_references(objects, rels, words)
     settle_counts(objects, rels, prompt, toks, notes)
     planned, members = make_objects(objects, notes)
     relations = expand_relations(rels, objects, members, prompt)

@@ -4,6 +4,7 @@ opposite")."""
 from __future__ import annotations
 
 from scenegen import catalog
+from scenegen.plan import text as tx
 from scenegen.plan.rules.records import Mention, SENTENCE_END
 
 
@@ -22,7 +23,8 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
     while w >= 0 and words[w] not in SENTENCE_END and words[w] != "with":
         w -= 1
     subjects = [subject]
-    if w >= 1 and words[w] == "with":
+    # "..., a printer on a cabinet between them": the cabinet, named as where the printer is, is no "with" item
+    if w >= 1 and words[w] == "with" and not s.is_target:
         anchors = [i for i, o in enumerate(objects) if o.end == w and not o.negated]
         if words[w - 1] == "each":  # "two bedside tables, each with a lamp on it"
             anchors = [i for i, o in enumerate(objects) if o.end < w and is_group(o) and not o.negated
@@ -30,16 +32,22 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
         subjects = [i for i, o in enumerate(objects)
                     if w < o.start and o.end <= rel_start and not o.negated and i not in related
                     and not o.is_target] or [subject]
+        if not anchors and words[w - 1] in tx.ARCH_WORDS:  # "a piano against the wall with a metronome on top"
+            placed = placed_by_room_part(objects, words, w - 1)
+            anchors = [placed] if placed is not None else []
         if anchors:
             return anchors[0], subjects
-        if words[w - 1] == "," and pronoun == "it":
+        if words[w - 1] == "," and pronoun in ("it", "unsaid"):
             lead = clause_subject(objects, words, w - 1)
             if lead is not None:
                 return lead, subjects
     before = [i for i, o in enumerate(objects) if i != subject and not o.negated and o.end <= rel_start]
-    if pronoun in ("it", "bare") and len(before) > 1 and is_floor_cover(objects[before[-1]]) \
+    if pronoun in ("it", "bare", "unsaid") and len(before) > 1 and is_floor_cover(objects[before[-1]]) \
             and objects[before[-1]].is_target:
         before = before[:-1]  # "an armchair on a rug, and a lamp next to it": the armchair, not the rug under it
+    if pronoun == "it" and len(before) > 1 and not is_group(objects[before[-2]]) \
+            and placed_beside(objects, words, before[-2], before[-1]):
+        before = before[:-1]  # "a rocking chair by the fireplace, a basket next to it": the chair, not the fireplace
     if pronoun == "bare":  # "a tv, speakers on either side and a sofa opposite": the thing the others are placed by
         free = [i for i in before if not objects[i].anchored]
         before = free or before
@@ -49,6 +57,37 @@ def pronoun_anchor(subject: int, rel_start: int, objects: list[Mention], words: 
         if plural:
             return plural[-1], [subject]
     return (before[-1] if before else None), [subject]
+
+
+def placed_by_room_part(objects: list[Mention], words: list[str], k: int) -> int | None:
+    """The mention whose relation phrase ends in the room part at token ``k`` ("a desk under the window"): the nearest
+    mention end before it within a few words, with no list boundary between."""
+    ends = {o.end: i for i, o in enumerate(objects)}
+    for back in range(k, max(k - 6, -1), -1):
+        if back in ends and back < k:
+            return ends[back]
+        if words[back] in (",", "and") or words[back] in SENTENCE_END:
+            return None
+    return None
+
+
+def placed_beside(objects: list[Mention], words: list[str], subject: int, target: int) -> bool:
+    """Whether mention ``target`` is only where ``subject`` is placed, by a phrase of nearness ("by", "next to",
+    "above"), with nothing else between them: a later "it" names the subject, the thing the sentence is about (when
+    the subject is one thing: "tables beside a sofa, a settee facing it" faces the sofa)."""
+    s, t = objects[subject], objects[target]
+    if s.kind == "object" and t.kind == "object" and t.category in dict(catalog.companions(s.category)):
+        return False  # "a side table beside a couch and a sofa facing it": a side table is the couch's companion
+    between = words[objects[subject].end:objects[target].start]
+    if not between or any(w in (",", "and", "with") or w in SENTENCE_END for w in between):
+        return False
+    matched = next((tx.match_longest(words, objects[subject].end + i, tx.REL_PHRASES) for i in range(len(between))
+                    if tx.match_longest(words, objects[subject].end + i, tx.REL_PHRASES)), None)
+    return matched is not None and matched[1] in NEARNESS_KEYS
+
+
+NEARNESS_KEYS = frozenset({"next", "near", "above", "hangover"})
+"""Relation keys that only say where a thing is by another ("by the fireplace", "above the bed")."""
 
 
 def is_floor_cover(m: Mention) -> bool:

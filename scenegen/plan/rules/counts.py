@@ -5,19 +5,23 @@ from __future__ import annotations
 from scenegen import catalog
 from scenegen.plan import PlanError
 from scenegen.plan import text as tx
+from scenegen.plan.rules.anchors import is_group
 from scenegen.plan.rules.records import MAX_PER_OBJECT, Mention, Rel
 from scenegen.scene import Attributes, PlannedObject, Relation
 
 
-def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
-    """Decide which mentions add objects and which name a group already mentioned ("the desk", "on a desk")."""
+def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]) -> None:
+    """Decide which mentions add objects and which name a group already mentioned ("the desk", "on a desk"). A noun
+    with another noun before it ("the pantry cabinet") names its own kind, so it refers back only to the same
+    category, not to a narrower one ("white cabinets" in a kitchen)."""
     subject_of_target: dict[int, int] = {}
     for r in rels:
         if r.target is not None:
             subject_of_target.setdefault(r.target, r.subjects[0])
     introduces = [not m.negated and not (m.qkind == "definite"
-                                         or (m.is_target and m.qkind in ("article", "possessive", "none")))
-                  for m in objects]
+                                         or (m.is_target and m.qkind in ("article", "possessive", "none"))
+                                         or one_of_a_group(objects, idx, words))
+                  for idx, m in enumerate(objects)]
     for idx, m in enumerate(objects):
         if m.negated:
             m.owner = None
@@ -27,13 +31,24 @@ def resolve_references(objects: list[Mention], rels: list[Rel]) -> None:
             continue
         avoid = objects[subject_of_target[idx]].owner if idx in subject_of_target else None
         earlier = [j for j in range(idx) if objects[j].owner == j and objects[j].key == m.key and j != avoid]
+        own_kind = m.head > 0 and catalog.resolve(words[m.head - 1]) is not None
         earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the sofa": the sectional
-                              and catalog.is_kind_of(objects[j].key, m.key)]
+                              and not own_kind and catalog.is_kind_of(objects[j].key, m.key)]
         earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the chair": the armchair
-                              and names_kind_of(objects[j], m)]
+                              and not own_kind and names_kind_of(objects[j], m)]
         later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key
                  and (same_noun(objects[j], m) or objects[j].qkind == "none")]  # "by a chesterfield, a settee"
         m.owner = earlier[-1] if earlier else later[0] if later else idx
+
+
+def one_of_a_group(objects: list[Mention], idx: int, words: list[str]) -> bool:
+    """Whether mention ``idx`` is "one X" as the target of a relation, or "each X", after a group of X was named ("two
+    armchairs and a floor lamp behind one armchair", "two beds, each bed with a lamp"): members of that group, not
+    another X."""
+    m = objects[idx]
+    each = m.start > 0 and words[m.start - 1] in ("each", "every")  # "two beds, each bed with a lamp"
+    return (each or (m.is_target and m.qkind == "number" and m.qcount == 1)) and any(
+        o.key == m.key and is_group(o) and not o.negated for o in objects[:idx])
 
 
 def same_noun(a: Mention, b: Mention) -> bool:

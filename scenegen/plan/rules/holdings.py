@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.rules.anchors import is_group
+from scenegen.plan.rules.anchors import is_group, placed_by_room_part
 from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
 
 
@@ -66,17 +66,22 @@ def has_top(m: Mention) -> bool:
 def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
     """"a TV stand across from the sofa with a TV on top", "a side table left of the couch and a lamp on it": when the
     nearest noun cannot hold the thing but the subject of the phrase that names it can, the thing stands on the
-    subject (the plausible reading; plan physics would otherwise put it beside the sofa)."""
+    subject (the plausible reading; plan physics would otherwise put it beside the sofa), one on each member when
+    that phrase was said of each ("a side table next to each chair holding a lamp")."""
     named_by: dict[int, int] = {}
+    each: set[int] = set()  # targets named per member ("a side table next to each chair")
     for r in rels:
         if r.target is not None and r.kind != "on_top" and len(r.subjects) == 1:
             named_by.setdefault(r.target, r.subjects[0])
+            if r.distributive and named_by[r.target] == r.subjects[0]:
+                each.add(r.target)
     for r in rels:
         if r.kind != "on_top" or r.target is None or has_top(objects[r.target]) or objects[r.target].kind != "object":
             continue
         holder = named_by.get(r.target)
         if holder is not None and has_top(objects[holder]) and all(objects[s].start > objects[r.target].start
                                                                     for s in r.subjects):
+            r.distributive = r.distributive or r.target in each  # "... next to each chair holding a lamp": a lamp each
             r.target = holder
 
 
@@ -117,10 +122,11 @@ monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded", "holds",
-                           "houses", "displays", "displaying"})
+                           "houses", "displays", "displaying", "storing", "housing", "hold", "contain"})
 EACH_VERBS = frozenset({"holds", "has", "carries", "supports", "bears", "gets", "displays"})
 """Verbs after "each" that put what follows on every member of the group before ("each holds a lamp")."""
-CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded"})
+CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded", "displaying",
+                               "storing", "housing"})
 """Holding words after which the held things have no place of their own: a relation that follows places the holder."""
 
 
@@ -138,6 +144,18 @@ def mounted_by_adjective(objects: list[Mention], words: list[str], toks: list[tx
         if mount is not None and can_mount(m, mount[1]):
             out.append(Rel(mount[0], [idx], arch=mount[1], src=(toks[m.start].start, toks[m.end - 1].end)))
     return out
+
+
+def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
+                          ) -> list[Rel]:
+    """"a compact corner shower", "a corner desk": "corner" just before an object's noun (and not part of a catalog
+    name) puts it in a corner, when no phrase places it ("a corner side table to the right of the sofa" is placed by
+    the sofa)."""
+    placed = {s for r in rels for s in r.subjects}
+    return [Rel("corner", [idx], arch="room", src=(toks[m.head - 1].start, toks[m.end - 1].end))
+            for idx, m in enumerate(objects)
+            if not m.negated and m.kind == "object" and idx not in placed and m.head > 0
+            and words[m.head - 1] == "corner"]
 
 
 def can_mount(m: Mention, part: str) -> bool:
@@ -167,6 +185,12 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
             out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
             m.held_each = objects[ends[j]].held_each
             continue
+        if j >= 0 and "plus" in words[j:j + 2]:  # "a desk with a monitor, a lamp beside it, plus a mug": the mug too
+            held = [i for i in out if objects[i].end <= j
+                    and not any(w in SENTENCE_END for w in words[objects[i].end:j])]
+            if held:
+                out[idx] = out[held[-1]]
+                continue
         k = j
         while k >= 0 and words[k] in HOLDING_WORDS:
             k -= 1
@@ -179,8 +203,28 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
                 m.held_each = True
                 continue
         if k < j and ends.get(k + 1, idx) != idx:
-            out[idx] = ends[k + 1]
+            out[idx] = plural_subject(objects, words, ends[k + 1], words[j])
+            holder = objects[out[idx]]
+            m.held_each = holder.start > 0 and words[holder.start - 1] in ("each", "every")  # "each bed with a lamp"
+        elif k < j and words[j] == "with" and words[k] in tx.ARCH_WORDS:
+            placed = placed_by_room_part(objects, words, k)
+            if placed is not None and placed != idx:
+                out[idx] = placed  # "a desk under the window with a chair": the desk has the chair
     return out
+
+
+PLURAL_HOLDING_VERBS = frozenset({"hold", "contain"})
+"""Holding verbs whose subject is plural: "shelves by the fireplace hold books" (the shelves, not the fireplace)."""
+
+
+def plural_subject(objects: list[Mention], words: list[str], before: int, verb: str) -> int:
+    """The subject of a holding verb: the mention ``before`` it, or for a plural verb after one thing, the last group
+    named before it in the same clause."""
+    if verb not in PLURAL_HOLDING_VERBS or is_group(objects[before]):
+        return before
+    groups = [i for i in range(before) if is_group(objects[i]) and not objects[i].negated
+              and not any(w in SENTENCE_END or w == "," for w in words[objects[i].end:objects[before].start])]
+    return groups[-1] if groups else before
 
 
 def each_owner(objects: list[Mention], words: list[str], each: int) -> int | None:

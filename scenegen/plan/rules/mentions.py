@@ -37,8 +37,14 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "a range of", "a set of": a quantity, not a stove
         if obj and is_modifier(toks, i, obj[0]):
             obj = None  # "glass" in "glass vase", "wooden" ...
+        if obj and i + obj[0] < len(toks) and not tx.match_longest(words, i + obj[0], tx.ROOM_PHRASES) \
+                and (catalog_match(toks, i + obj[0]) is not None or words[i + obj[0]] in ("wall", "walls")):
+            obj = None  # "the pantry cabinet", "the mirror wall": a noun before another names its kind
         if obj and is_imperative(toks, i, obj[0]):
             obj = None  # "Throw in a rug": a verb opening a clause, not a throw blanket
+        if obj and (shown_or_liked(words, i) or (obj[0] == 1 and i + 1 < len(words) and words[i + 1] == "of"
+                                                  and (words[i], "of") in tx.LIKENESS_PHRASES)):
+            obj = None  # "a print of a microphone", "a lamp shaped like a moon", "a fan of Star Wars"
         if room and (obj is None or room[0] >= obj[0]):
             rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
             i += room[0]
@@ -56,15 +62,36 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
 VERB_NOUNS = frozenset({"throw", "set", "stand", "hang", "mount", "fit", "pop", "tuck", "light"})
 """Catalog words that are also verbs a request opens with ("Throw in a rug", "Set up a desk")."""
 PARTICLES = frozenset({"in", "on", "up", "down", "out", "over", "together"})
+PARTICLE_VERBS = frozenset({"step", "walk", "built", "roll", "pull", "drop", "wrap", "slide", "fold", "pop", "lift",
+                            "tip", "plug", "lean", "pull", "swing", "tuck"})
+"""Verbs that make an adjective with the particle after them ("a step-in shower", "wrap-around windows"): never an
+object's noun."""
+COMPOUND_PARTICLES = frozenset({"in", "out", "up", "down", "around", "away", "over"})
 ARTICLES = frozenset({"a", "an", "the", "some", "two", "three", "few", "my", "our"})
 
 
 def is_imperative(toks: list[tx.Token], i: int, n: int) -> bool:
-    """Whether a one-word match opens a sentence as a verb with its particle: "Throw in a rug", "Set up a desk" (not
-    "..., lamp on the nightstand")."""
+    """Whether a one-word match opens a sentence as a verb with its particle or its object: "Throw in a rug", "Set up
+    a desk", "Picture a library" (not "..., lamp on the nightstand")."""
     starts_sentence = i == 0 or toks[i - 1].text in (".", "!", "?", ";", ":")
-    return (n == 1 and starts_sentence and toks[i].text in VERB_NOUNS and i + 2 < len(toks)
-            and toks[i + 1].text in PARTICLES and toks[i + 2].text in ARTICLES)
+    if n != 1 or not starts_sentence or i + 1 >= len(toks):
+        return False
+    if toks[i + 1].text in ("a", "an", "this", "your"):
+        return True  # a noun phrase does not open with a bare noun followed by an article
+    return toks[i].text in VERB_NOUNS and i + 2 < len(toks) and toks[i + 1].text in PARTICLES \
+        and toks[i + 2].text in ARTICLES
+
+
+def shown_or_liked(words: list[str], i: int) -> bool:
+    """Whether the noun at ``i`` is what a picture shows or what someone likes: after "<picture noun> of" ("a framed
+    print of a vintage microphone", "posters of his idols") or a likeness phrase ("shaped like a moon"), with at most
+    a determiner and adjectives between."""
+    j = i - 1
+    while j >= 0 and (tx.is_adjective(words[j]) or words[j] in ARTICLES or words[j] in ("his", "her", "their", "its")):
+        j -= 1
+    if j >= 1 and words[j] == "of" and words[j - 1] in tx.DEPICTION_NOUNS:
+        return True
+    return any(tuple(words[j - n + 1:j + 1]) in tx.LIKENESS_PHRASES for n in (2, 3, 4) if j - n + 1 >= 0)
 
 
 def is_modifier(toks: list[tx.Token], i: int, n: int) -> bool:
@@ -96,6 +123,25 @@ def narrow_by_adjective(m: Mention, adjectives: list[str]) -> None:
             return
 
 
+def narrow_by_room(objects: list[Mention], rooms: list[Mention], words: list[str]) -> None:
+    """"Home gym: ... a bench": a plain one-word noun in a room the prompt names takes the one narrower kind of its
+    category that belongs to that room when its own category does not: the catalog's ``kind_of`` (a bench in a gym is
+    a weight bench) or the kind named for the room (cabinets in a kitchen are kitchen cabinets). "An office chair" in
+    a bedroom keeps its name, and "chairs" in a living room are not rocking chairs."""
+    room = next((r.category for r in rooms if r.category != "room"), None)
+    if room is None:
+        return
+    for m in objects:
+        named = " " in m.head_text.strip() or (m.head > 0 and catalog.resolve(words[m.head - 1]) is not None)
+        if m.kind != "object" or named or room in catalog.get(m.category).rooms:
+            continue  # "an office chair", "a pantry cabinet" are named; "a desk" in an office is any desk
+        named_for_room = {f"{room}_{m.category}", f"{room.removesuffix('_room')}_{m.category}"}
+        kinds = [c.name for c in catalog.CATALOG.values() if room in c.rooms
+                 and (c.kind_of == m.category or c.name in named_for_room)]
+        if len(kinds) == 1:
+            m.category = kinds[0]
+
+
 def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     """Fill a mention's adjectives, attributes, count and negation by looking back from its noun."""
     words = [t.text for t in toks]
@@ -116,10 +162,31 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
         tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
-    desc = words[adj_start:m.end]
+    adjs = words[adj_start:m.head]
+    desc = (without_colour_or_size(adjs) if m.kind == "generic" else adjs) + words[m.head:m.end]
     if m.plural and not m.mass and desc:
         desc = [*desc[:-1], catalog.singular(desc[-1])]
     m.description = " ".join(desc)
+
+
+def without_colour_or_size(adjs: list[str]) -> list[str]:
+    """The adjectives less their colour, size and style words, which the plan keeps as attributes, and mounting words,
+    which it keeps as relations: an unknown thing is named by what it is ("a grey glider" is a glider, "mounted animal
+    heads" are animal heads), as the evaluation sets key it. Materials stay ("a wood stove" is a kind of stove)."""
+    out: list[str] = []
+    i = 0
+    while i < len(adjs):
+        col = tx.colour_at(adjs, i)
+        if col:
+            i += col[0]
+            continue
+        if adjs[i] in ("and", "or") and tx.colour_at(adjs, i + 1):
+            i += 1  # "red and white"
+            continue
+        if adjs[i] not in tx.SIZE_WORDS and adjs[i] not in tx.STYLES and adjs[i] not in tx.MOUNTING_ADJECTIVES:
+            out.append(adjs[i])
+        i += 1
+    return out
 
 
 def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str, int, int]:
@@ -221,22 +288,29 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
         return None
     q = tx.match_longest(words, i, tx.QUANTIFIERS)
     has_count = toks[i].kind == "num" or words[i] in tx.NUMBER_WORDS or (q is not None and q[1][0] != "definite")
-    after_boundary = i > 0 and words[i - 1] in STRONG_BOUNDARIES
+    after_boundary = i > 0 and words[i - 1] in STRONG_BOUNDARIES and (
+        words[i - 1] not in ("and", "or") or (i - 2) in object_ends or (i - 2) in covered)  # not "calm and uncluttered"
     if not (has_count or after_boundary):
         return None
-    if words[i] in tx.VERBS or words[i] in tx.SUBJECT_WORDS or (i > 0 and words[i - 1] in tx.SUBJECT_WORDS):
-        return None  # "... can play and sleep", "to relax", "and we are good": a clause, not an object
+    after_subject = i > 0 and words[i - 1] in tx.SUBJECT_WORDS and not (words[i - 1] == "to" and q is not None)
+    if words[i] in tx.VERBS or words[i] in tx.SUBJECT_WORDS or after_subject:
+        return None  # "... can play and sleep", "to relax", "and we are good": a clause ("next to a glider" is not)
     k = i
     if toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS:
         while k < len(toks) and (toks[k].kind == "num" or words[k] in tx.NUMBER_WORDS):
             k += 1
     elif q is not None and q[1][0] != "definite":
         k += q[0]
-    while k < len(toks) and k not in covered and tx.is_adjective(words[k]):
+    while k < len(toks) and k not in covered and (tx.is_adjective(words[k]) or (
+            words[k] == "and" and k > i and tx.is_adjective(words[k - 1]) and k + 1 < len(words)
+            and tx.is_adjective(words[k + 1]))):  # "a red and white awning"
         k += 1
+    if k > i and (k >= len(toks) or k in covered or ends_noun_phrase(words, k) or toks[k].kind == "punct") \
+            and words[k - 1] in tx.FILLER_ADJECTIVES and words[k - 1] not in tx.SIZE_WORDS:
+        k -= 1  # "a screen on the far wall": a phrase of describing words ends in its noun
     head = k
     while (k < len(toks) and k - head < 3 and toks[k].kind == "word" and k not in covered
-           and not ends_noun_phrase(words, k)):
+           and (not ends_noun_phrase(words, k) or noun_use(words, k))):
         k += 1
     if k == head or (k < len(toks) and k not in covered and not ends_noun_phrase(words, k)
                      and toks[k].kind != "punct"):
@@ -244,9 +318,12 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
-    if any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.SUBJECT_FILLERS for w in head_words) \
-            or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS:
+    if not_an_object(head_words, words, head, k):
         return None
+    if in_contact_clause(words, i, object_ends):
+        return None  # "an ottoman we can put our feet on": a clause about the ottoman
+    if k + 1 < len(words) and words[k] == "of" and any(t in covered for t in range(k + 1, min(k + 4, len(words)))):
+        return None  # "a rack of dumbbells", "a tray of cups": the catalog thing named after "of" stands for the lot
     m = Mention("generic", head, head, k, "generic", head_text=" ".join(head_words))
     read_count_and_adjectives(m, toks)
     part_of = None
@@ -258,12 +335,66 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     return m, part_of
 
 
+def not_an_object(head_words: list[str], words: list[str], head: int, k: int) -> bool:
+    """Whether an unknown noun phrase (``head_words``, tokens ``head``..``k``) names no object: a room part, an
+    abstract or quantity noun, a clause word, a person or pet, a room, a verb, what a picture shows, a passive verb,
+    a verb with its particle ("step-in"), or an area ("a seating area")."""
+    named = head_words[:-1] if len(head_words) > 1 and head_words[-1] in LAMP_NOUNS else head_words
+    return (any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.CLAUSE_WORDS
+                or (w in tx.SUBJECT_FILLERS and w not in NOUN_VERBS) for w in named)
+            or shown_or_liked(words, head) or is_passive(head_words, words, k)
+            or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS
+            or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES)
+            or (k < len(words) and words[k] in tx.AREA_WORDS))
+
+
+CLAUSE_SUBJECTS = frozenset({"we", "you", "i", "they", "he", "she"})
+"""Pronouns that open a relative clause with no 'that' right after an object ("an ottoman we can put our feet on")."""
+
+
+def in_contact_clause(words: list[str], i: int, object_ends: set[int]) -> bool:
+    """Whether token ``i`` lies in a relative clause opened by a subject pronoun right after an object, within a few
+    words and with no list boundary between."""
+    for p in range(i - 1, max(i - 5, -1), -1):
+        if words[p] in tx.LIST_BOUNDARIES:
+            return False
+        if words[p] in CLAUSE_SUBJECTS:
+            return (p - 1) in object_ends
+    return False
+
+
+LAMP_NOUNS = frozenset({"light", "lights"})
+"""Words that are no object alone ("natural light") but name a lamp after a noun ("two softbox lights")."""
+NOUN_VERBS = frozenset({"stand"})
+"""A filler verb that is a noun where a noun phrase ends with it ("a backdrop stand against the wall", "a small
+stand")."""
+
+
+def noun_use(words: list[str], k: int) -> bool:
+    """Whether the filler word at ``k`` is a noun: one of ``NOUN_VERBS`` after a word that is not a plural subject,
+    ending the noun phrase."""
+    return words[k] in NOUN_VERBS and k > 0 and not is_plural(words[k - 1]) \
+        and (k + 1 >= len(words) or not words[k + 1].isalpha() or ends_noun_phrase(words, k + 1))
+
+
+def is_passive(head_words: list[str], words: list[str], k: int) -> bool:
+    """Whether an unknown phrase ends in a past participle with its agent or manner after it ("..., separated only by
+    a counter", "a cabin adorned with heads"): a clause, not an object."""
+    last = head_words[-1]
+    return len(last) > 5 and last.endswith("ed") and k < len(words) and words[k] in PASSIVE_NEXT
+
+
+PASSIVE_NEXT = frozenset({"by", "with", "only", "from", "into", "onto", "to", "through"})
+"""Words that follow a participle used as a verb ("adorned with", "separated by")."""
+
+
 def ends_noun_phrase(words: list[str], k: int) -> bool:
     """Whether token ``k`` cannot continue an unknown noun phrase (a boundary, relation, filler, number ...)."""
     w = words[k]
     return (w in tx.LIST_BOUNDARIES or w in tx.NEGATIONS or w in tx.SUBJECT_FILLERS or w in tx.NUMBER_WORDS
             or tx.match_longest(words, k, tx.REL_PHRASES) is not None or (w,) in tx.QUANTIFIERS
-            or tx.match_longest(words, k, tx.ROOM_PHRASES) is not None or w in ("of", "for", "to", "from", "that"))
+            or tx.match_longest(words, k, tx.ROOM_PHRASES) is not None or w in ("of", "for", "to", "from", "that")
+            or w in tx.CLAUSE_WORDS)
 
 
 def token_owner_map(objects: list[Mention]) -> dict[int, int]:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
-from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, has_top, held_by, implied_holdings,
-                                          is_seat, is_table, kept_for, mounted_by_adjective, possessive_companions,
-                                          retarget_to_holder, seat_kind, under_everything)
+from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
+                                          implied_holdings, is_seat, is_table, kept_for, mounted_by_adjective,
+                                          possessive_companions, retarget_to_holder, seat_kind, under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
 
@@ -36,6 +36,7 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     rels += implied_holdings(holders, objects, toks, rels)
     rels += possessive_companions(objects, words, toks)
     rels += mounted_by_adjective(objects, words, toks, rels)
+    rels += cornered_by_adjective(objects, words, toks, rels)
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
@@ -66,16 +67,16 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
     rels: list[Rel] = []
     if idx in ctx.passed and start is None:
         return rels
-    k = objects[idx].end if start is None else start
-    if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
-            and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
-        k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
-    if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
-        k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
+    k = first_relation_token(idx, ctx, objects[idx].end if start is None else start)
+    dangling = False  # the last relation phrase named nothing read ("on industrial casters")
     for _ in range(4):  # a subject may carry a few relations
         verb_at = k
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
         matched = tx.match_longest(words, k, tx.REL_PHRASES)
+        if matched is None and (words[k:k + 1] in (["with"], ["of"]) or dangling or words[k - 1] in ("that", "which")
+                                or tx.match_longest(words, k, tx.LIKENESS_PHRASES) or is_participle(words, k)):
+            k = past_detail(words, k, ctx.span_of)  # "a bed with carved posts in the middle of the room"
+            matched = tx.match_longest(words, k, tx.REL_PHRASES)
         if matched is None:
             break
         length, key = matched
@@ -83,18 +84,23 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
             target = Target("pronoun", k + length, pronoun="reciprocal")
         else:
             target = parse_target(toks, words, k + length, ctx.span_of, ctx.room_tokens)
-            if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end):
+            if target.kind == "none" and key in tx.BARE_RELATION_KEYS and clause_ends(words, target.end) \
+                    and target.end == k + length:  # "under the screen" names a thing unread, not "it"
                 target = Target("pronoun", target.end, pronoun="bare")  # "a sofa bed underneath": under it
         subject = idx
-        if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx)):
-            subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits
+        if idx in ctx.holders and (any(w in HOLDER_VERBS for w in words[verb_at:k]) or contained(idx, ctx, verb_at)
+                                   or (target.kind == "arch" and is_small(objects[idx]))
+                                   or (words[k] in SINGULAR_RELATION_VERBS and is_group(objects[idx]))):
+            subject = ctx.holders[idx]  # "a dresser with a mirror above it sits against the wall": the dresser sits;
+            # "a bookcase with books against the wall": small things held have no place in the room of their own
         if key == "undereverything":  # "a large rug under everything"
             span = (toks[objects[subject].start].start, toks[k + length - 1].end)
             rels += under_everything(subject, k, objects, span)
             break
         rel = make_rel(key, subject, target, toks, k, k + length, objects, words, ctx.related, ctx.notes, ctx.prompt)
-        if rel is not None and rel.kind == "under" and is_wall_thing(objects[rel.target or 0]):
-            rels.append(Rel("on_wall", [rel.target or 0], arch="wall", src=rel.src))  # "a sink under a mirror"
+        if rel is not None and key == "under" and target.kind == "object" \
+                and is_wall_thing(objects[target.mention or 0]):
+            rels.append(Rel("on_wall", [target.mention or 0], arch="wall", src=rel.src))  # "a sink under a mirror"
         if rel is not None and rel.subjects == [idx] and not rel.reciprocal:
             rel.subjects = [*shared_subjects(idx, rel, words[objects[idx].end:k], ctx), idx]
         if rel is not None:
@@ -111,6 +117,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 rel.src = (rel.src[0], toks[objects[second].end - 1].end)
                 rels.append(Rel("next_to", [idx], target=second, src=rel.src))
         k = target.end
+        dangling = target.kind == "none" and rel is None
         if target.kind == "arch" and k + 1 < len(words) and words[k] == "and":
             second = parse_target(toks, words, k + 1, ctx.span_of, ctx.room_tokens)
             if second.kind == "arch":  # "close to the window and the door"
@@ -119,7 +126,9 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 rels += [also] if also is not None else []
                 k = second.end
         if target.kind == "object":
-            if not continues_subject(words, k, objects[target.mention or 0]):
+            agrees = k < len(words) and words[k] in PLURAL_VERBS and is_group(objects[subject]) \
+                and not is_group(objects[target.mention or 0])  # "shelves by the fireplace hold books"
+            if key != "for" and not agrees and not continues_subject(words, k, objects[target.mention or 0]):
                 break  # what follows belongs to the target: "a tv on a tv stand against the wall"
             ctx.passed.add(target.mention or 0)
         if k < len(words) and words[k] == "and" and tx.match_longest(words, k + 1, tx.REL_PHRASES):
@@ -130,7 +139,56 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
     return rels
 
 
-PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face"})
+def first_relation_token(idx: int, ctx: Reading, k: int) -> int:
+    """Where the relation phrases of mention ``idx`` may start, from token ``k`` just after it: past a parenthesis
+    with no object in it, and past a comma before a relative clause or after a held list."""
+    words = ctx.words
+    if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
+            and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
+        k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
+    comma_rel = k + 1 < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES)
+    if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
+        k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
+    elif comma_rel and idx in ctx.holders and words[ctx.objects[ctx.holders[idx]].end] in CONTAINMENT_WORDS:
+        k += 1  # "a bookcase holding books and a vase, next to the sofa": the comma closes the held list
+    return k
+
+
+SINGULAR_RELATION_VERBS = frozenset({"faces", "flanks", "surrounds", "lines", "overlooks", "holds", "houses",
+                                     "displays", "encircles"})
+"""Relation verbs in the singular: after "X with two Ys", their subject is X ("an island with two stools faces the
+range")."""
+
+
+def is_participle(words: list[str], k: int) -> bool:
+    """Whether token ``k`` is a past participle describing the thing before it ("a bed dressed in white linens")."""
+    return k < len(words) and len(words[k]) > 4 and words[k].endswith("ed") and words[k].isalpha()
+
+
+def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
+    """The relation phrase after a detail that names no object ("with carved wooden posts", "on industrial casters",
+    "of a vintage guitar", "shaped like a moon"), within ``DETAIL_WORDS`` words; ``k`` itself when none follows."""
+    if k >= len(words):
+        return k
+    likeness = tx.match_longest(words, k, tx.LIKENESS_PHRASES)
+    j = k + likeness[0] if likeness else k + 1 if words[k] in ("with", "of") else k
+    start = j
+    while j < len(words) and j - start < DETAIL_WORDS and j not in span_of and words[j].isalpha() \
+            and words[j] not in tx.LIST_BOUNDARIES and tx.match_longest(words, j, tx.REL_PHRASES) is None:
+        j += 1
+    if j + 1 < len(words) and words[j] == "," and j > start:  # "dressed in white linens, flanked by nightstands"
+        after = tx.match_longest(words, j + 1, tx.REL_PHRASES)
+        if after is not None and after[1] in tx.CONTINUED_RELATION_KEYS:
+            return j + 1
+    found = j > start and j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES)
+    return j if found else k
+
+
+DETAIL_WORDS = 4
+"""The most words of a detail the relation reader reads past to the subject's next relation."""
+
+
+PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face", "hold", "contain"})
 """Verbs whose plural form says that the list before them is their subject ("a sofa and an armchair are ...")."""
 
 
@@ -196,12 +254,16 @@ def pronoun_subjects(objects: list[Mention], words: list[str]) -> list[tuple[int
     return out
 
 
-def contained(idx: int, ctx: Reading) -> bool:
+def contained(idx: int, ctx: Reading, at: int) -> bool:
     """Whether mention ``idx`` is held by a containment word right before it ("a basket containing towels"), so that
-    the relation after it places the container ("... next to the bathtub"); a later list item ("filled with books and
-    a sofa paired with ...") is not."""
-    between = ctx.words[ctx.objects[ctx.holders[idx]].end:ctx.objects[idx].start]
-    return any(w in CONTAINMENT_WORDS for w in between) and not any(w in ("and", ",") for w in between)
+    the relation after it (at token ``at``) places the container ("... next to the bathtub"); a later list item
+    ("filled with books and a sofa paired with ...") is not, unless a comma closes the held list before the relation
+    ("a bookcase holding books and a vase, next to the sofa")."""
+    holder_end = ctx.objects[ctx.holders[idx]].end
+    between = ctx.words[holder_end:ctx.objects[idx].start]
+    if any(w in CONTAINMENT_WORDS for w in between) and not any(w in ("and", ",") for w in between):
+        return True
+    return at > 0 and ctx.words[at - 1] == "," and ctx.words[holder_end] in CONTAINMENT_WORDS
 
 
 def continues_subject(words: list[str], k: int, target: Mention) -> bool:
@@ -234,7 +296,10 @@ def clause_ends(words: list[str], k: int) -> bool:
 
 
 def clause_starts(toks: list[tx.Token]) -> list[int]:
-    return [0] + [i + 1 for i, t in enumerate(toks) if t.text in SENTENCE_END and i + 1 < len(toks)]
+    """Where a clause may open with its relation: the prompt's start, after a sentence end and after ", and" ("...,
+    and in front of it sits a low table")."""
+    return [0] + [i + 1 for i, t in enumerate(toks) if i + 1 < len(toks) and (
+        t.text in SENTENCE_END or (t.text == "and" and i > 0 and toks[i - 1].text == ","))]
 
 
 def skip_words(words: list[str], k: int, skip: frozenset[str], stop_at_relation: bool = False) -> int:
@@ -314,9 +379,13 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
             while end in room_tokens:
                 end += 1
             return Target("arch", end, arch="room")
+        if words[k] in tx.ARCH_WORDS and k + 1 < len(words) and k + 1 not in span_of \
+                and tx.ARCH_WORDS.get(words[k + 1]) in ("window", "door", "wall"):
+            k += 1  # "under the corner windows", "by the middle window": the first word says which one
+            continue
         if words[k] in tx.ARCH_WORDS:
             found = arch_target(words, k, span_of, params)
-            found.distributive = distributive  # "in each corner"
+            found.distributive = distributive and found.kind == "arch"  # "in each corner" (of the room)
             return found
         if words[k] in tx.COMPASS and k + 1 < len(words) and words[k + 1] in tx.ARCH_WORDS:
             params = {"wall": float(tx.COMPASS[words[k]])} if words[k + 1] in ("wall", "walls") else {}
@@ -354,11 +423,11 @@ def arch_target(words: list[str], k: int, span_of: dict[int, int], params: dict[
     end = k + 1
     if end < len(words) and words[end] == "of":
         j = skip_words(words, end + 1, frozenset({"the", "a", "an", "this"}))
-        if j in span_of and arch == "middle":
+        if j in span_of and arch in ("middle", "corner"):
             idx = span_of[j]
             while j < len(words) and span_of.get(j) == idx:
                 j += 1
-            return Target("object", j, mention=idx, arch="middle")
+            return Target("object", j, mention=idx, arch=arch)
         if j < len(words) and words[j] in ("room", "space", "floor", "area"):
             end = j + 1
     return Target("arch", end, arch=arch, params=params)
@@ -376,6 +445,19 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
     return rel
 
 
+def is_small(m: Mention) -> bool:
+    """Whether the catalog stands ``m`` on tops (a lamp, books), not on the floor."""
+    return m.kind == "object" and catalog.get(m.category).support == "object"
+
+
+def small_on_top(subject: Mention, target: Mention) -> bool:
+    """Whether ``subject`` is a small thing that stands on tops and ``target`` has one (or the catalog lets it hold
+    the subject, as a sofa holds cushions)."""
+    if subject.kind != "object" or target.kind != "object":
+        return False
+    return is_small(subject) and (has_top(target) or target.category in catalog.get(subject.category).supported_by)
+
+
 def is_wall_thing(m: Mention) -> bool:
     """Whether the catalog hangs a mention's category on a wall (a mirror, a painting, a wall shelf)."""
     return m.kind == "object" and catalog.get(m.category).support == "wall"
@@ -386,6 +468,8 @@ def under_mounted(rel: Rel, objects: list[Mention]) -> Rel:
     from the ceiling; how close is not stated. ("a dresser beneath the mirror" stays: the mirror hangs over it.)"""
     if rel.kind != "under" or rel.target is None or objects[rel.target].kind != "object":
         return rel
+    if len(rel.subjects) == 1 and is_wall_thing(objects[rel.subjects[0]]):  # "a picture ledge under the prints"
+        return Rel("on_wall", rel.subjects, arch="wall", src=rel.src)
     if catalog.get(objects[rel.target].category).support == "ceiling":
         return Rel("hang_from_ceiling", [rel.target], arch="ceiling", src=rel.src)
     return rel
@@ -436,17 +520,14 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         per_side = 2  # "four chairs on each side of the table": four a side ("a lamp on either side": two in all)
     if key == "sides" and target.kind in ("none", "pronoun"):
         anchor, _ = pronoun_anchor(subject, rel_start, objects, words, related)
-        if anchor is None or anchor == subject or (not is_table(objects[anchor]) and any(
-                w in ("one", "other") for w in phrase_words)):
-            return None  # "a sofa on one side and armchairs on the other" is said of a table, not of the sofa
-        objects[anchor].is_target = True
-        return Rel(seat_kind(key, objects[subject], objects[anchor]) or "next_to", [subject], target=anchor, src=src,
-                   per_side=per_side)
+        return side_rel(subject, anchor, objects, phrase_words, src, per_side)
     if key in ("flankedby", "surroundedby") and target.kind == "object" and target.mention not in (None, subject):
         # "a bed flanked by nightstands", "a table surrounded by chairs": the others stand by the subject
         objects[subject].is_target = True
         return Rel(obj_kind, [target.mention], target=subject, src=src,  # type: ignore[list-item]
                    flank=key == "flankedby")
+    if key == "above" and target.kind == "none" and is_wall_thing(objects[subject]):
+        return Rel("on_wall", [subject], arch="wall", src=src)  # "a painting above the headboard": it hangs there
     if key == "hangover" and target.kind in ("object", "arch", "pronoun"):
         # "a mobile hanging over the crib": it hangs from the ceiling; how close to the crib is not stated
         return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
@@ -454,12 +535,14 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         return kept_for(subject, target.mention, objects, src)  # type: ignore[arg-type]
     if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
         # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
-        objects[subject].is_target = True
-        return Rel("on_top", [target.mention], target=subject, src=src)
+        objects[subject].is_target = True  # "nightstands ... each holding a lamp": a lamp on every one
+        return Rel("on_top", [target.mention], target=subject, src=src, distributive=words[rel_start - 1] == "each")
     if target.kind == "object":
         assert target.mention is not None
-        if target.arch == "middle":
-            kind: str | None = "middle_of"
+        if target.arch in ("middle", "corner") and small_on_top(objects[subject], objects[target.mention]):
+            kind: str | None = "on_top"  # "a vase in the middle of the table", "a cushion in the corner of the sofa"
+        elif target.arch == "middle":
+            kind = "middle_of"
         else:
             kind = seat_kind(key, objects[subject], objects[target.mention]) or obj_kind
         if kind is None or target.mention == subject:
@@ -492,6 +575,23 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
     return None
 
 
+def side_rel(subject: int, anchor: int | None, objects: list[Mention], phrase_words: list[str],
+             src: tuple[int, int], per_side: int) -> Rel | None:
+    """"on each long side", "on one side of it" with the thing left out or named by a pronoun (``anchor``): seats at a
+    table's sides go around it, other things beside it; "a sofa on one side and armchairs on the other" is said of a
+    table, so of anything else it says nothing."""
+    one_side = any(w in ("one", "other") for w in phrase_words)
+    if anchor is not None and anchor != subject and not is_table(objects[anchor]) and one_side \
+            and phrase_words[-1] == "of":  # "a chaise on one side of it": beside it
+        objects[anchor].is_target = True
+        return Rel("next_to", [subject], target=anchor, src=src)
+    if anchor is None or anchor == subject or (not is_table(objects[anchor]) and one_side):
+        return None
+    objects[anchor].is_target = True
+    return Rel(seat_kind("sides", objects[subject], objects[anchor]) or "next_to", [subject], target=anchor, src=src,
+               per_side=per_side)
+
+
 def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, toks: list[tx.Token],
                  rel_start: int, objects: list[Mention], words: list[str], related: set[int],
                  src: tuple[int, int]) -> Rel | None:
@@ -505,10 +605,12 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
                 w in ("and", ",") for w in words[objects[prev].end:objects[subject].start]):
             subjects = [prev, subject]
         return Rel(obj_kind, subjects, reciprocal=True, src=(toks[objects[subjects[0]].start].start, src[1]))
-    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related, target.pronoun or "it")
+    # a target left out ("a lamp on either side") or unread ("on each side of the headboard") is not a spoken "it"
+    anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related, target.pronoun or "unsaid")
     if anchor is None:
         return None
-    if obj_kind == "on_top" and not has_top(objects[anchor]):
+    if obj_kind == "on_top" and key != "above" and not has_top(objects[anchor]) \
+            and not small_on_top(objects[subject], objects[anchor]):  # a throw "draped over it" is on the armchair
         # "a cabinet holding plates and cups, with a kettle on top": on top of the last thing named that has one
         holders = [i for i in range(anchor) if not objects[i].negated and has_top(objects[i])]
         anchor = holders[-1] if holders else anchor
