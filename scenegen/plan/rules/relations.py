@@ -469,7 +469,7 @@ def under_mounted(rel: Rel, objects: list[Mention]) -> Rel:
     if rel.kind != "under" or rel.target is None or objects[rel.target].kind != "object":
         return rel
     if len(rel.subjects) == 1 and is_wall_thing(objects[rel.subjects[0]]):  # "a picture ledge under the prints"
-        return Rel("on_wall", rel.subjects, arch="wall", src=rel.src)
+        return rel  # hung on the wall just below them (the solver reads 'under' on a wall)
     if catalog.get(objects[rel.target].category).support == "ceiling":
         return Rel("hang_from_ceiling", [rel.target], arch="ceiling", src=rel.src)
     return rel
