@@ -5,7 +5,9 @@ from __future__ import annotations
 from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.brief import is_person_or_pet, is_room_phrase
+from scenegen.plan.concreteness import concreteness
 from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural
+from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
 
 def catalog_match(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] | None:
@@ -345,7 +347,13 @@ def not_an_object(head_words: list[str], words: list[str], head: int, k: int) ->
             or shown_or_liked(words, head) or is_passive(head_words, words, k)
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS
             or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES)
-            or (k < len(words) and words[k] in tx.AREA_WORDS))
+            or (k < len(words) and words[k] in tx.AREA_WORDS) or is_abstract(head_words[-1]))
+
+
+def is_abstract(noun: str) -> bool:
+    """Whether people rate ``noun`` too abstract to be a thing in a room (``GENERIC_MIN_CONCRETENESS``)."""
+    rating = concreteness(noun)
+    return rating is not None and rating < GENERIC_MIN_CONCRETENESS
 
 
 CLAUSE_SUBJECTS = frozenset({"we", "you", "i", "they", "he", "she"})
