@@ -8,8 +8,8 @@ import typer
 
 from cli.common import out_console, user_errors
 
-PlannerOpt = Annotated[str, typer.Option(help="planner backend: hybrid, gemma, rules, openai or hf [default: "
-                                                "$SCENEGEN_PLANNER, else hybrid]")]
+PlannerOpt = Annotated[str, typer.Option(help="planner backend: rules, hybrid, gemma, openai or hf [default: "
+                                                "$SCENEGEN_PLANNER, else rules]")]
 UrlOpt = Annotated[Optional[str], typer.Option("--llm-url", help="OpenAI-compatible API base, e.g. "
                                                "http://127.0.0.1:8000/v1 (key from $SCENEGEN_LLM_KEY or $OPENAI_API_KEY)")]
 ModelOpt = Annotated[Optional[str], typer.Option("--llm-model", help="the served model's name (openai)")]

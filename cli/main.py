@@ -40,8 +40,8 @@ def make(
         "--options", help="repeat a run: read its options.json (written beside every scene); flags given here "
                           "override it")] = None,
     planner: Annotated[Optional[str], typer.Option(
-        help="layout planner: hybrid (the fine-tuned Gemma cross-checked against the rules reader), gemma, rules, "
-             "openai (--llm-url) or hf (--llm-path); default from $SCENEGEN_PLANNER, else hybrid")] = None,
+        help="layout planner: rules (the rules reader), hybrid (the fine-tuned Gemma cross-checked against the "
+             "reader), gemma, openai (--llm-url) or hf (--llm-path); default from $SCENEGEN_PLANNER, else rules")] = None,
     llm_url: UrlOpt = None, llm_model: ModelOpt = None, llm_path: PathOpt = None, llm_timeout: TimeoutOpt = None,
     objects: Annotated[Optional[str], typer.Option("--objects", help="object generator: procedural, or image3d (the "
                                                    "image-to-3D model, from --images or --text-to-image) "

@@ -1,5 +1,6 @@
-"""Suite-wide settings: ``scenegen make`` plans with the rules reader here (the product default is the hybrid, whose
-Gemma load takes seconds to a minute per process); the tests of the language-model planners ask for them by name."""
+"""Suite-wide settings: ``scenegen make`` plans with the rules reader here (the product default too; pinned so that a
+``$SCENEGEN_PLANNER`` in the environment cannot slow the suite down); the tests of the language-model planners ask
+for them by name."""
 
 import os
 
