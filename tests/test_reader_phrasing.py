@@ -342,3 +342,13 @@ def test_each_x_after_a_group_of_x_names_its_members_and_what_each_holds():
 def test_with_after_a_room_part_names_the_thing_placed_there_for_on_top():
     _, rels = facts("There's a piano against the far wall with a bench in front of it and a metronome on top.")
     assert ("generic:metronome", "on_top", "piano") in rels and ("bench", "in_front_of", "piano") in rels
+
+
+def test_several_things_on_each_member_are_shared_out_one_of_each_per_member():
+    """'a book and a lamp on each nightstand' put both books on the first nightstand and both lamps on the second."""
+    from scenegen.plan import plan
+
+    p = plan("a bedroom with a bed, a nightstand on each side, a book and a lamp on each nightstand")
+    on = {(r.subject.rsplit("_", 1)[0], r.target) for r in p.relations if r.kind == "on_top"}
+    assert {("books", "nightstand_1"), ("books", "nightstand_2"), ("table_lamp", "nightstand_1"),
+            ("table_lamp", "nightstand_2")} <= on

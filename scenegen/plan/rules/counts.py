@@ -180,9 +180,14 @@ def expand_relations(rels: list[Rel], objects: list[Mention], members: dict[int,
                     add(r.kind, s, t, r.params, src)
             continue
         pair = (r.distributive and not r.flank) or (len(targets) > 1 and len(subj) > 1 and not r.flank)
-        for i, s in enumerate(subj):
-            t = targets[min(i * len(targets) // len(subj), len(targets) - 1)] if pair else targets[0]
-            add(r.kind, s, t, r.params, src)
+        # each subject's members are shared out on their own: "a book and a lamp on each nightstand" puts a book
+        # and a lamp on every nightstand, not both books on the first
+        groups = [[oid for oid in members.get(objects[sm].owner, [])] for sm in r.subjects
+                  if objects[sm].owner is not None] if pair else [subj]
+        for group in groups:
+            for i, s in enumerate(group):
+                t = targets[min(i * len(targets) // len(group), len(targets) - 1)] if pair else targets[0]
+                add(r.kind, s, t, r.params, src)
     return out
 
 
