@@ -131,6 +131,27 @@ def test_relieve_lets_go_of_blockers_and_culprits_never_the_prompt_or_core() -> 
     assert all(r.subject not in dropped and r.target not in dropped for r in out.relations)
 
 
+def test_what_a_theme_asked_for_is_let_go_last() -> None:
+    """The home test's researcher with a cat lost the cat tree and pet bed to the repair loop: they were design
+    extras of the lowest rank. What the design stage adds for a theme now ranks with the program's core."""
+    from scenegen.design import relieve
+    from scenegen.design.prune import sparse_layout
+    from scenegen.pipeline import build_assets, solve_scene
+    from scenegen.scene import Finding, Report
+
+    layout = _designed("a living room for a researcher who has a cat", "normal")
+    ids = {o.category: o.id for o in layout.objects}
+    sofa, pet_bed, plant = ids["sofa"], ids["pet_bed"], ids["plant"]
+    refs, sizes = build_assets(layout, seed=0)
+    scene = solve_scene(layout, refs, sizes, seed=0, planner="rules", assets="procedural")
+    report = Report(findings=[Finding(validator="accessibility", check="accessibility", status="fail",
+                                      message="blocked", object_ids=[sofa, pet_bed, plant])])
+    _, dropped = relieve(layout, scene, report)
+    assert plant in dropped and pet_bed not in dropped
+    sparse, dropped = sparse_layout(layout, scene)
+    assert pet_bed not in dropped and ids["cat_tree"] in {o.id for o in sparse.objects}
+
+
 def test_relieve_clears_design_furniture_crowding_an_unmet_relation_of_the_prompt() -> None:
     from shapely.geometry import Polygon
 

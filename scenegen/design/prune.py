@@ -9,11 +9,15 @@ checked room, not a designer's unmet wishes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from scenegen import catalog
-from scenegen.design.complete import is_added, is_design_relation
+from scenegen.design.complete import DESIGN_MARK, is_added, is_design_relation
 from scenegen.design.loader import Program
 from scenegen.scene import LayoutPlan, Report, Scene
+
+if TYPE_CHECKING:
+    from scenegen.design.brief import Brief
 
 
 def prune_unplaced(scene: Scene) -> Scene:
@@ -53,7 +57,7 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
     object is named, the layout comes back unchanged for the solver's own repair to handle."""
     from scenegen.design.brief import read_brief
 
-    rank = _importance(read_brief(layout).program)
+    level = _levels(layout, read_brief(layout))
     standing = {o.id for o in scene.objects if o.support not in ("wall", "ceiling")}
     added = {o.id: o.category for o in layout.objects if is_added(o)}
     votes: dict[str, int] = {}
@@ -70,16 +74,15 @@ def relieve(layout: LayoutPlan, scene: Scene, report: Report) -> tuple[LayoutPla
             votes[oid] = votes.get(oid, 0) + 1
     # a few at a time, the least important and most blamed first (a walled-off floor names every object around it);
     # the program's core anchors (a living room's sofa) are never let go
-    order = sorted((oid for oid in votes if rank.get(added[oid], 0) < 3),
-                   key=lambda oid: (rank.get(added[oid], 0), -votes[oid], oid))
-    lowest = rank.get(added[order[0]], 0) if order else 0
-    named = {oid for oid in order[:RELIEVE_MAX] if rank.get(added[oid], 0) == lowest}
+    order = sorted((oid for oid in votes if level[oid] < 3), key=lambda oid: (level[oid], -votes[oid], oid))
+    lowest = level[order[0]] if order else 0
+    named = {oid for oid in order[:RELIEVE_MAX] if level[oid] == lowest}
     if lowest >= 2 and len(named) > 1:  # anchors go one at a time, the one carrying least (a desk takes its dressing)
         load = {oid: sum(1 for o in scene.objects if o.support == oid) for oid in named}
         named = {min(named, key=lambda oid: (load[oid], -votes[oid], oid))}
     if not named:
         return layout, []
-    drop = set(named) | {t for t in _left_unseated(scene, named, added) if rank.get(added[t], 0) < 3}
+    drop = set(named) | {t for t in _left_unseated(scene, named, added) if level[t] < 3}
     drop |= carried(scene, drop) & set(added)
     drop |= {r.subject for r in layout.relations if r.kind == "on_top" and r.target in drop and r.subject in added}
     objects = [o for o in layout.objects if o.id not in drop]
@@ -126,6 +129,16 @@ def _crowding(scene: Scene, ids: list[str], candidates: set[str]) -> list[str]:
     around = [Polygon(footprint(placed[i])) for i in ids if i in placed]
     return sorted(oid for oid in candidates if oid in placed and oid not in ids and placed[oid].support is None
                   and any(Polygon(footprint(placed[oid])).distance(p) <= CROWD for p in around))
+
+
+def _levels(layout: LayoutPlan, brief: "Brief") -> dict[str, int]:
+    """Design extra id -> how much a designer wants it kept (``_importance`` of its category; 3 for what the design
+    stage added for one of the prompt's themes or personas, a cat tree for "a researcher who has a cat": what the
+    person asked for is kept like the program's core)."""
+    rank = _importance(brief.program)
+    themed = tuple(f"{DESIGN_MARK} {t.name}:" for t in brief.themes)
+    return {o.id: 3 if o.description.startswith(themed) else rank.get(o.category, 0)
+            for o in layout.objects if is_added(o)}
 
 
 def _importance(prog: Program) -> dict[str, int]:
@@ -186,15 +199,14 @@ def shed_extras(scene: Scene, report: Report, revalidate: Callable[[Scene], Repo
 
 
 def _failing_extras(scene: Scene, report: Report) -> list[str]:
-    """The design objects failed findings are about (an unreachable third bookshelf), never a program's core anchor,
-    with what stands on them."""
+    """The design objects failed findings are about (an unreachable third bookshelf), never a program's core anchor
+    or what a theme asked for, with what stands on them."""
     from scenegen.design.brief import read_brief
 
-    rank = _importance(read_brief(scene.plan).program)
-    added = {o.id: o.category for o in scene.plan.objects if is_added(o)}
+    level = _levels(scene.plan, read_brief(scene.plan))
     about = {f.object_ids[0] for f in report.findings if f.status == "fail" and not f.check.endswith("_rate")
-             and f.object_ids and f.object_ids[0] in added and rank.get(added[f.object_ids[0]], 0) < 3}
-    about |= carried(scene, about) & set(added)
+             and f.object_ids and level.get(f.object_ids[0], 3) < 3}
+    about |= carried(scene, about) & set(level)
     return sorted(about)
 
 
@@ -219,13 +231,13 @@ def sparse_layout(layout: LayoutPlan, scene: Scene, keep_core: bool = True) -> t
     from scenegen.design.brief import read_brief
     from scenegen.solve.relations import Box, gap
 
-    rank = _importance(read_brief(layout).program)
+    level = _levels(layout, read_brief(layout))
     added = {o.id: o.category for o in layout.objects if is_added(o)}
     placed = {o.id: o for o in scene.objects}
     flat = catalog.with_role("flat")
     floor = {oid for oid, o in placed.items() if oid in added
              and (o.support is None or (o.support in placed and placed[o.support].category in flat))}
-    drop = {oid for oid in floor if rank.get(added[oid], 0) < 3 or not keep_core}
+    drop = {oid for oid in floor if level[oid] < 3 or not keep_core}
     kept_tables = [Box.of(o) for oid, o in placed.items() if oid not in drop
                    and o.category in catalog.with_role("knee_top")]
     drop -= {oid for oid in drop if added[oid] in table_seats()
