@@ -14,7 +14,7 @@ ENTRIES = (
           (0.75, 0.85, 0.95), (0.9, 0.95, 1.05), (1.05, 1.1, 1.15), rooms=("living_room", "bedroom"),
           companions=(("tv_stand", "across_from"), ("side_table", "near")), colour=(0.36, 0.25, 0.18),
           material="leather", params=(Param("footrest", "bool", 0, 1, coin(0.35), "footrest raised"),)),
-    entry("rocking_chair", ("rocking chair", "rocker", "glider chair", "nursing chair", "glider rocker"),
+    entry("rocking_chair", ("rocking chair", "rocker", "glider chair", "nursing chair", "glider rocker", "glider"),
           (0.55, 0.7, 0.9), (0.62, 0.85, 1.05), (0.75, 1.0, 1.15), rooms=("living_room", "nursery", "bedroom"),
           colour=(0.5, 0.35, 0.22), material="wood", params=(Param("spindles", "int", 3, 9, integers(4, 8)),)),
     entry("bean_bag", ("bean bag", "beanbag", "bean bag chair", "beanbag chair", "sacco", "floor lounger"),
