@@ -279,3 +279,14 @@ def test_contrast_weight_changes_the_training_loss_and_is_a_cli_option(tmp_path)
         TM.train_memory = orig
     cfg = seen["cfg"]
     assert (cfg.contrast_weight, cfg.grad_weight, cfg.contrast_window, cfg.rollout) == (0.2, 0.1, 4, 32)
+
+
+def test_contrast_term_also_sees_the_frame_scale_layout_a_fading_frame_loses():
+    from scenegen.training.world.train_memory import sharp_loss
+
+    halves = torch.full((1, 3, 16, 16), 0.5)
+    halves[..., 8:] = -0.5                 # light left half, dark right half: no texture inside any 4² patch
+    flat = torch.zeros_like(halves)
+    swapped = -halves                      # the same layout, mirrored: misplaced, not missing
+    assert sharp_loss(swapped, halves, 0.0, 1.0, window=4).item() < 1e-3
+    assert sharp_loss(flat, halves, 0.0, 1.0, window=4).item() > 0.1  # a 4² window alone would charge it nothing

@@ -13,7 +13,7 @@ the recorded walk as it is (blocked moves and all), as ``train.py`` samples.
 Self forcing as ``train.py``: each step fed the model's own previous prediction, loss (MSE) on every step, gradients
 through at most ``bptt`` steps; the bank holds the engine's context frames and the model's own (detached) frames.
 Optional terms next to the MSE that do not reward blur (``sharp_loss``; both off by default): a local-contrast term
-(``--contrast-weight``: match each 8×8 patch's standard deviation, wherever its edges fall) and the gradient-difference
+(``--contrast-weight``: match the standard deviation of 8², 16², 32² patches and the frame, wherever its edges fall) and the gradient-difference
 term (``--grad-weight``). Warm start: ``from_deterministic`` on the bundled checkpoint (the memory parts at zero). Checkpoint + card every
 ``save_every`` steps (atomic).
 """
@@ -52,7 +52,7 @@ class MemoryTrainConfig:
     threads: int = 1
     grad_weight: float = 0.0      # weight of the image-gradient term (``sharp_loss``), 0: MSE only
     contrast_weight: float = 0.0  # weight of the local-contrast term (``sharp_loss``), 0: MSE only
-    contrast_window: int = 8      # px, side of the windows whose standard deviation is matched
+    contrast_window: int = 8      # px, the smallest window whose standard deviation is matched (doubled to the frame)
 
 
 class WalkData:
@@ -119,6 +119,19 @@ def sample(data: WalkData, rng: np.random.Generator, cfg: MemoryTrainConfig, k: 
     return to_model(ctx), cacts, acts, to_model(tgt)
 
 
+def multiscale_std_gap(pred: torch.Tensor, tgt: torch.Tensor, window: int) -> torch.Tensor:
+    """Mean over window sides ``window``, 2·``window``, … up to the whole frame of mean |σ_w(pred) − σ_w(tgt)|:
+    the small windows ask for edges and texture, the large ones for the room's layout of light and dark (a frame
+    fading to one beige keeps some texture but loses this)."""
+    gaps, w = [], window
+    while True:
+        w = min(w, pred.shape[-1], pred.shape[-2])
+        gaps.append((local_std(pred, w) - local_std(tgt, w)).abs().mean())
+        if w >= min(pred.shape[-2:]):
+            return torch.stack(gaps).mean()
+        w *= 2
+
+
 def local_std(x: torch.Tensor, window: int) -> torch.Tensor:
     """x (B, C, H, W) → the standard deviation inside each non-overlapping ``window``² patch, (B, C, H/w, W/w)."""
     mean = F.avg_pool2d(x, window)
@@ -132,8 +145,9 @@ def sharp_loss(pred: torch.Tensor, tgt: torch.Tensor, grad_weight: float, contra
 
     * image gradient: mean |∇pred − ∇tgt| over horizontal and vertical finite differences (the gradient-difference
       loss of Mathieu et al. 2016, "Deep multi-scale video prediction beyond mean square error", with α = 1);
-    * local contrast: mean |σ_w(pred) − σ_w(tgt)|, σ_w the standard deviation in each ``window``² patch. It matches
-      how much a patch varies, not where, so a blurred guess pays for its missing contrast even where the model
+    * local contrast: mean |σ_w(pred) − σ_w(tgt)|, σ_w the standard deviation in each w² patch, averaged over
+      w = ``window``, 2·``window``, … up to the whole frame (``multiscale_std_gap``). It matches how much a patch
+      varies, not where, so a blurred guess pays for its missing contrast even where the model
       cannot know where an edge falls (where MSE and the gradient term both prefer the blur).
     """
     out = pred.new_zeros(())
@@ -142,7 +156,7 @@ def sharp_loss(pred: torch.Tensor, tgt: torch.Tensor, grad_weight: float, contra
         gy = (pred[..., 1:, :] - pred[..., :-1, :]) - (tgt[..., 1:, :] - tgt[..., :-1, :])
         out = out + grad_weight * 0.5 * (gx.abs().mean() + gy.abs().mean())
     if contrast_weight:
-        out = out + contrast_weight * (local_std(pred, window) - local_std(tgt, window)).abs().mean()
+        out = out + contrast_weight * multiscale_std_gap(pred, tgt, window)
     return out
 
 
