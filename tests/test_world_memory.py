@@ -229,3 +229,64 @@ def test_retrace_scores_the_way_back_and_a_copy_model_is_exact_at_the_start():
     r = retrace(model, [shard], k, starts_per_room=2, length=5)
     assert r["windows"] == 2 and r["return_psnr"] == PSNR_CAP  # back at t0 = the last context frame
     assert r["out_psnr"] < 15 and r["back_psnr"] < PSNR_CAP     # random frames: copying is poor on the way
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# the terms next to the pixel loss that do not reward blur
+
+
+def _striped(shift: int = 0) -> torch.Tensor:
+    """(1, 3, 16, 16): vertical stripes 2 px wide, ±0.8, shifted ``shift`` px."""
+    x = torch.arange(16)
+    row = torch.where(((x + shift) // 2) % 2 == 0, 0.8, -0.8)
+    return row.expand(1, 3, 16, 16).clone()
+
+
+def test_local_contrast_term_charges_a_flat_guess_not_a_misplaced_sharp_one():
+    from scenegen.training.world.train_memory import sharp_loss
+
+    tgt = _striped()
+    flat = torch.zeros_like(tgt)
+    moved = _striped(shift=1)  # right texture, wrong place: MSE prefers the flat guess to it
+    assert torch.nn.functional.mse_loss(flat, tgt) < torch.nn.functional.mse_loss(moved, tgt)
+    assert sharp_loss(tgt, tgt, 0.0, 1.0).item() < 1e-3
+    assert sharp_loss(moved, tgt, 0.0, 1.0).item() < 1e-3 < sharp_loss(flat, tgt, 0.0, 1.0).item()
+    assert sharp_loss(flat, tgt, 0.0, 1.0).item() == pytest.approx(0.8, abs=1e-3)  # the stripes' std, all missing
+    # the gradient-difference term: zero on the target, positive on the flat guess
+    assert sharp_loss(tgt, tgt, 1.0, 0.0).item() == 0.0 < sharp_loss(flat, tgt, 1.0, 0.0).item()
+    assert sharp_loss(flat, tgt, 0.0, 0.0).item() == 0.0  # both weights zero: nothing added to the MSE
+
+
+def test_contrast_weight_changes_the_training_loss_and_is_a_cli_option(tmp_path):
+    from scenegen.training.world import train_memory as TM
+
+    model = _live_memory()
+    k, s = model.cfg.context, model.cfg.size
+    g = torch.Generator().manual_seed(0)
+    ctx = torch.rand(2, k, 3, s, s, generator=g) * 2 - 1
+    acts = torch.randint(0, len(ACTIONS), (2, 4), generator=g)
+    cacts = torch.zeros(2, k - 1, dtype=torch.long)
+    tgt = torch.rand(2, 4, 3, s, s, generator=g) * 2 - 1
+    plain = TM.loss_memory(model, ctx, cacts, acts, tgt, 2)
+    sharp = TM.loss_memory(model, ctx, cacts, acts, tgt, 2, grad_weight=0.5, contrast_weight=0.5, window=4)
+    assert sharp.item() > plain.item()
+    seen = {}
+    orig = TM.train_memory
+    try:
+        TM.train_memory = lambda data, init, out, cfg: seen.setdefault("cfg", cfg)  # type: ignore[assignment]
+        TM.main(["--contrast-weight", "0.2", "--grad-weight", "0.1", "--contrast-window", "4", "--rollout", "32"])
+    finally:
+        TM.train_memory = orig
+    cfg = seen["cfg"]
+    assert (cfg.contrast_weight, cfg.grad_weight, cfg.contrast_window, cfg.rollout) == (0.2, 0.1, 4, 32)
+
+
+def test_contrast_term_also_sees_the_frame_scale_layout_a_fading_frame_loses():
+    from scenegen.training.world.train_memory import sharp_loss
+
+    halves = torch.full((1, 3, 16, 16), 0.5)
+    halves[..., 8:] = -0.5                 # light left half, dark right half: no texture inside any 4² patch
+    flat = torch.zeros_like(halves)
+    swapped = -halves                      # the same layout, mirrored: misplaced, not missing
+    assert sharp_loss(swapped, halves, 0.0, 1.0, window=4).item() < 1e-3
+    assert sharp_loss(flat, halves, 0.0, 1.0, window=4).item() > 0.1  # a 4² window alone would charge it nothing

@@ -12,7 +12,9 @@ the recorded walk as it is (blocked moves and all), as ``train.py`` samples.
 
 Self forcing as ``train.py``: each step fed the model's own previous prediction, loss (MSE) on every step, gradients
 through at most ``bptt`` steps; the bank holds the engine's context frames and the model's own (detached) frames.
-Warm start: ``from_deterministic`` on the bundled checkpoint (the memory parts at zero). Checkpoint + card every
+Optional terms next to the MSE that do not reward blur (``sharp_loss``; both off by default): a local-contrast term
+(``--contrast-weight``: match the standard deviation of 8², 16², 32² patches and the frame, wherever its edges fall) and the gradient-difference
+term (``--grad-weight``). Warm start: ``from_deterministic`` on the bundled checkpoint (the memory parts at zero). Checkpoint + card every
 ``save_every`` steps (atomic).
 """
 
@@ -48,6 +50,9 @@ class MemoryTrainConfig:
     seed: int = 0
     save_every: int = 25
     threads: int = 1
+    grad_weight: float = 0.0      # weight of the image-gradient term (``sharp_loss``), 0: MSE only
+    contrast_weight: float = 0.0  # weight of the local-contrast term (``sharp_loss``), 0: MSE only
+    contrast_window: int = 8      # px, the smallest window whose standard deviation is matched (doubled to the frame)
 
 
 class WalkData:
@@ -114,14 +119,57 @@ def sample(data: WalkData, rng: np.random.Generator, cfg: MemoryTrainConfig, k: 
     return to_model(ctx), cacts, acts, to_model(tgt)
 
 
+def multiscale_std_gap(pred: torch.Tensor, tgt: torch.Tensor, window: int) -> torch.Tensor:
+    """Mean over window sides ``window``, 2·``window``, … up to the whole frame of mean |σ_w(pred) − σ_w(tgt)|:
+    the small windows ask for edges and texture, the large ones for the room's layout of light and dark (a frame
+    fading to one beige keeps some texture but loses this)."""
+    gaps, w = [], window
+    while True:
+        w = min(w, pred.shape[-1], pred.shape[-2])
+        gaps.append((local_std(pred, w) - local_std(tgt, w)).abs().mean())
+        if w >= min(pred.shape[-2:]):
+            return torch.stack(gaps).mean()
+        w *= 2
+
+
+def local_std(x: torch.Tensor, window: int) -> torch.Tensor:
+    """x (B, C, H, W) → the standard deviation inside each non-overlapping ``window``² patch, (B, C, H/w, W/w)."""
+    mean = F.avg_pool2d(x, window)
+    var = F.avg_pool2d(x * x, window) - mean * mean
+    return var.clamp_min(1e-8).sqrt()
+
+
+def sharp_loss(pred: torch.Tensor, tgt: torch.Tensor, grad_weight: float, contrast_weight: float,
+               window: int = 8) -> torch.Tensor:
+    """The terms next to the pixel MSE that do not reward blur; pred, tgt (B, 3, H, W) in [−1, 1].
+
+    * image gradient: mean |∇pred − ∇tgt| over horizontal and vertical finite differences (the gradient-difference
+      loss of Mathieu et al. 2016, "Deep multi-scale video prediction beyond mean square error", with α = 1);
+    * local contrast: mean |σ_w(pred) − σ_w(tgt)|, σ_w the standard deviation in each w² patch, averaged over
+      w = ``window``, 2·``window``, … up to the whole frame (``multiscale_std_gap``). It matches how much a patch
+      varies, not where, so a blurred guess pays for its missing contrast even where the model
+      cannot know where an edge falls (where MSE and the gradient term both prefer the blur).
+    """
+    out = pred.new_zeros(())
+    if grad_weight:
+        gx = (pred[..., :, 1:] - pred[..., :, :-1]) - (tgt[..., :, 1:] - tgt[..., :, :-1])
+        gy = (pred[..., 1:, :] - pred[..., :-1, :]) - (tgt[..., 1:, :] - tgt[..., :-1, :])
+        out = out + grad_weight * 0.5 * (gx.abs().mean() + gy.abs().mean())
+    if contrast_weight:
+        out = out + contrast_weight * multiscale_std_gap(pred, tgt, window)
+    return out
+
+
 def loss_memory(model: MemoryWorldModel, ctx: torch.Tensor, cacts: torch.Tensor, acts: torch.Tensor,
-                tgt: torch.Tensor, bptt: int) -> torch.Tensor:
-    """Self-forced MSE over the window's steps, the bank filled as at inference."""
+                tgt: torch.Tensor, bptt: int, grad_weight: float = 0.0, contrast_weight: float = 0.0,
+                window: int = 8) -> torch.Tensor:
+    """Self-forced loss over the window's steps, the bank filled as at inference: MSE, plus ``sharp_loss`` when
+    its weights are not zero."""
     state = MemoryState(model, ctx, cacts)
     losses = []
     for n in range(acts.shape[1]):
         pred = state.step(model, acts[:, n], feed_detach=(n + 1) % bptt == 0)
-        losses.append(F.mse_loss(pred, tgt[:, n]))
+        losses.append(F.mse_loss(pred, tgt[:, n]) + sharp_loss(pred, tgt[:, n], grad_weight, contrast_weight, window))
     return torch.stack(losses).mean()
 
 
@@ -147,7 +195,8 @@ def train_memory(data_dir: str | Path, init: str | Path, out: str | Path, cfg: M
     t0 = time.perf_counter()
     card: dict = {}
     for step in range(1, cfg.steps + 1):
-        loss = loss_memory(model, *sample(data, rng, cfg, k), cfg.bptt)
+        loss = loss_memory(model, *sample(data, rng, cfg, k), cfg.bptt, cfg.grad_weight, cfg.contrast_weight,
+                           cfg.contrast_window)
         history.append(optimiser_step(model, opt, loss, sched))
         if step % 10 == 0:
             log(f"step {step}/{cfg.steps} loss {np.mean(history[-10:]):.5f} ({time.perf_counter() - t0:.0f} s)")
@@ -180,9 +229,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", default="outputs/world_data")
     ap.add_argument("--init", default="scenegen/weights/world.safetensors")
     ap.add_argument("--out", default="outputs/world_memory.safetensors")
-    for f in ("steps", "batch", "rollout", "bptt", "seed", "save_every", "threads", "min_out"):
+    for f in ("steps", "batch", "rollout", "bptt", "seed", "save_every", "threads", "min_out", "contrast_window"):
         ap.add_argument("--" + f.replace("_", "-"), type=int, default=getattr(MemoryTrainConfig, f))
-    for f in ("lr", "weight_decay", "p_return"):
+    for f in ("lr", "weight_decay", "p_return", "grad_weight", "contrast_weight"):
         ap.add_argument("--" + f.replace("_", "-"), type=float, default=getattr(MemoryTrainConfig, f))
     a = ap.parse_args(argv)
     cfg = MemoryTrainConfig(**{f: getattr(a, f) for f in MemoryTrainConfig.__dataclass_fields__})
