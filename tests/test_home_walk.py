@@ -44,11 +44,13 @@ def test_home_scene_holds_every_object_and_walls_with_door_gaps():
 
 @pytest.mark.slow
 def test_auto_walk_visits_every_room_through_doors():
+    from scenegen.render.agent import HOME_CELL_M
     from scenegen.render.walk import auto_walk, default_start, rollout, walk_space
 
     home = made("a 1b1b apartment of a researcher who has a cat", "normal").home
     scene = home_as_scene(home)
     free = walk_space(scene)
+    assert free.res <= HOME_CELL_M + 1e-9  # as fine as each room's own navigability raster, not 256 cells a home
     start = default_start(scene, free)
     walk = auto_walk(scene, 1500, free=free, start=start)
     states, _ = rollout(start, walk.actions, free)

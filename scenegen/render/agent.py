@@ -54,6 +54,9 @@ BODY_RADIUS = 0.2
 """metres; the navigation validators' default robot radius"""
 RASTER_GRID = 256
 """free-space raster cells along the room's longer side (as the navigation validators)"""
+HOME_CELL_M = 0.02
+"""metres: the coarsest walk raster cell of a whole home (a home's 256 cells would be 3 cm or more, and their margin
+closed the 0.5 m gaps to doors that each room's own 2 cm navigability raster passes)"""
 RASTER_MARGIN_CELLS = 2.0
 """extra clearance (raster cells) added to the body radius: a cell is marked blocked only when its centre lies under
 an obstacle, so a footprint may reach up to a cell (√2 diagonally) beyond the blocked cells, and the agent may stand
@@ -212,16 +215,20 @@ def step(state: AgentState, action: str, free: "FreeSpace") -> AgentState:
 # --------------------------------------------------------------------------------------------------------------------
 
 
-def walk_space(scene: "Scene", body_radius: float = BODY_RADIUS, grid: int = RASTER_GRID) -> "FreeSpace":
+def walk_space(scene: "Scene", body_radius: float = BODY_RADIUS, grid: int | None = None) -> "FreeSpace":
     """The free-space raster walks collide against: ``scenegen.freespace.scene_free_space`` (obstacles: objects
     whose box centre is at most 2 m up, rugs excluded) with ``body_radius + RASTER_MARGIN_CELLS`` cells as the robot
-    radius. ``grid`` cells along the room's longer side."""
+    radius. ``grid`` cells along the room's longer side (None: ``RASTER_GRID``, or for a whole home as many as keep
+    its cells at most ``HOME_CELL_M``)."""
     from scenegen.freespace import scene_free_space
 
     if body_radius < 0:
         raise ValueError(f"body radius must be >= 0 m, got {body_radius}")
     (x0, y0), (x1, y1) = scene.room.bounds
-    res = max(x1 - x0, y1 - y0) / grid
+    longer = max(x1 - x0, y1 - y0)
+    if grid is None:
+        grid = max(RASTER_GRID, math.ceil(longer / HOME_CELL_M)) if scene.room.type == "home" else RASTER_GRID
+    res = longer / grid
     return scene_free_space(scene, robot_radius=body_radius + RASTER_MARGIN_CELLS * res, grid=grid)
 
 
