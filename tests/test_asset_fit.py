@@ -62,3 +62,19 @@ def test_a_bunk_bed_over_a_sofa_bed_gives_up_its_lower_bunk_and_the_sofa_fits_be
     assert max(sizes[sofa][:2]) <= max(sizes[bed][:2]) - 0.1 and min(sizes[sofa][:2]) <= min(sizes[bed][:2]) - 0.1
     with_bunk = build_mesh(refs[bed].model_copy(update={"params": {**refs[bed].params, "lower_bunk": 1.0}}))
     assert len(build_mesh(refs[bed]).faces) < len(with_bunk.faces)  # the lower deck is gone
+
+
+def test_a_top_is_widened_for_what_the_plan_puts_on_it_side_by_side() -> None:
+    """A book and a lamp on one nightstand did not fit side by side (0.23 + 0.31 m on a 0.51 m top), so the public
+    prompt's lamps went unplaced; the nightstand is now drawn wide enough, within its category's largest size."""
+    from scenegen import catalog
+    from scenegen.assets.loads import ITEM_GAP
+
+    layout = get_planner("rules")("a bedroom with a bed, a nightstand on each side, a book and a lamp on each "
+                                  "nightstand", 0)
+    refs, sizes = build_assets(layout, seed=0)
+    for host in (o.id for o in layout.objects if o.category == "nightstand"):
+        items = [r.subject for r in layout.relations if r.kind == "on_top" and r.target == host]
+        assert len(items) == 2
+        need = sum(min(sizes[i][:2]) for i in items) + ITEM_GAP * 3
+        assert sizes[host][0] >= min(need, catalog.get("nightstand").size_max[0]) - 1e-6
