@@ -351,7 +351,7 @@ def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str
     open-vocabulary object (a box of the generic size) is scaled whole, keeping its proportions. Only sizes that would
     not fit change."""
     from scenegen import catalog
-    from scenegen.assets import build_mesh
+    from scenegen.assets import build_mesh, refit
 
     margin = 0.01  # metres left free on each side of the top
     for rel in layout.relations:
@@ -364,17 +364,14 @@ def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str
             continue
         if ref.category not in catalog.CATALOG:  # an open-vocabulary box keeps its proportions: "a trophy" on a shelf
             scale = max(min(top_w / w, top_d / d), min(top_w / d, top_d / w))
-            params = {**ref.params, **{k: round(float(ref.params[k]) * scale, 4) for k in catalog.SIZE_PARAMS}}
-            refs[rel.subject] = ref.model_copy(update={"params": params})
-            sizes[rel.subject] = tuple(float(v) for v in build_mesh(refs[rel.subject]).extents)  # type: ignore
+            refit(refs, sizes, rel.subject, {k: round(float(ref.params[k]) * scale, 4) for k in catalog.SIZE_PARAMS},
+                  build_mesh)
             continue
         lo = catalog.get(ref.category).size_min
         fit_w, fit_d = max(min(w, top_w), lo[0]), max(min(d, top_d), lo[1])
         if fit_w > top_w or fit_d > top_d:
             continue  # too big even at its smallest: the solver explains it
-        params = {**ref.params, "width": round(fit_w, 4), "depth": round(fit_d, 4)}
-        refs[rel.subject] = ref.model_copy(update={"params": params})
-        sizes[rel.subject] = tuple(float(v) for v in build_mesh(refs[rel.subject]).extents)  # type: ignore[assignment]
+        refit(refs, sizes, rel.subject, {"width": round(fit_w, 4), "depth": round(fit_d, 4)}, build_mesh)
     return refs, sizes
 
 

@@ -16,6 +16,8 @@ from scenegen.registry import Registry
 from scenegen.scene import AssetRef, ObjectInstance, PlannedObject
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import trimesh
 
 
@@ -50,6 +52,16 @@ def _build_cached(key: str) -> "trimesh.Trimesh":
 def build_mesh(ref: AssetRef) -> "trimesh.Trimesh":
     """The local-frame mesh for ``ref`` (cached; a copy is returned so callers may mutate it)."""
     return _build_cached(_ref_key(ref)).copy()
+
+
+def refit(refs: dict[str, AssetRef], sizes: dict[str, tuple[float, float, float]], oid: str,
+          params: dict[str, float | str], build: "Callable[[AssetRef], trimesh.Trimesh]") -> None:
+    """Give ``refs[oid]`` the generator ``params`` (merged over its own) and ``sizes[oid]`` the (width, depth, height)
+    in metres of the mesh ``build`` makes from it, in place: a table lengthened for its seats, a top widened for its
+    load."""
+    refs[oid] = refs[oid].model_copy(update={"params": {**refs[oid].params, **params}})
+    w, d, h = (float(v) for v in build(refs[oid]).extents)
+    sizes[oid] = (w, d, h)
 
 
 def pose_matrix(position: tuple[float, float, float], yaw: float) -> np.ndarray:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from scenegen import catalog
+from scenegen.assets import refit
 from scenegen.scene import AssetRef, LayoutPlan
 
 if TYPE_CHECKING:
@@ -39,6 +40,5 @@ def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dic
         grown = round(min(need, cat.size_max[0]), 4)
         if grown <= width:
             continue
-        refs[host] = refs[host].model_copy(update={"params": {**refs[host].params, "width": grown}})
-        sizes[host] = tuple(float(v) for v in build_mesh(refs[host]).extents)  # type: ignore[assignment]
+        refit(refs, sizes, host, {"width": grown}, build_mesh)
     return refs, sizes

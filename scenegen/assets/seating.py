@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from scenegen import catalog
+from scenegen.assets import refit
 from scenegen.scene import AssetRef, LayoutPlan
 
 if TYPE_CHECKING:
@@ -74,6 +75,5 @@ def fit_tables_to_seats(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: di
         want = min(seated_length(len(seats), widest + SEAT_GAP), catalog.get(ref.category).size_max[0])
         if want <= w + 1e-6:
             continue
-        refs[table] = ref.model_copy(update={"params": {**ref.params, "width": round(want, 4)}})
-        sizes[table] = tuple(float(v) for v in build(refs[table]).extents)  # type: ignore[assignment]
+        refit(refs, sizes, table, {"width": round(want, 4)}, build)
     return refs, sizes

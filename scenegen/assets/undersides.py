@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from scenegen import catalog
+from scenegen.assets import refit
 from scenegen.scene import AssetRef, LayoutPlan
 
 if TYPE_CHECKING:
@@ -32,11 +33,10 @@ def clear_undersides(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[
         cat = catalog.find(ref.category)
         if cat is None or cat.name not in lofted or "height" not in ref.params:
             continue
-        params = {**ref.params, "height": cat.size_max[2]}
-        if cat.fills_under in params:
+        params: dict[str, float | str] = {"height": cat.size_max[2]}
+        if cat.fills_under in ref.params:
             params[cat.fills_under] = 0.0
-        refs[host] = ref.model_copy(update={"params": params})
-        sizes[host] = tuple(float(v) for v in build_mesh(refs[host]).extents)  # type: ignore[assignment]
+        refit(refs, sizes, host, params, build_mesh)
     for rel in layout.relations:
         if rel.kind == "under" and rel.target in refs and refs[rel.target].category in lofted and rel.subject in refs:
             _fit_under(rel.subject, sizes[rel.target], refs, sizes, build_mesh)
@@ -58,5 +58,4 @@ def _fit_under(oid: str, host: Size3, refs: dict[str, AssetRef], sizes: dict[str
     fit_w, fit_d = max(min(w, inner_long), cat.size_min[0]), max(min(d, inner_short), cat.size_min[1])
     if fit_w > inner_long or fit_d > inner_short:
         return
-    refs[oid] = ref.model_copy(update={"params": {**ref.params, "width": round(fit_w, 4), "depth": round(fit_d, 4)}})
-    sizes[oid] = tuple(float(v) for v in build_mesh(refs[oid]).extents)  # type: ignore[assignment]
+    refit(refs, sizes, oid, {"width": round(fit_w, 4), "depth": round(fit_d, 4)}, build_mesh)
