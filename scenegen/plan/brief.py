@@ -98,7 +98,7 @@ def read_brief(prompt: str) -> Brief:
             prog = None  # "a loft bed", "a bar stool", "a gallery wall": an object or a wall, not a room
         if prog and brief.program is None:
             brief.program = prog[1]
-            brief.persona = any(_is_person(w) for w in ws[i:i + prog[0]])  # "a teenager's room"
+            brief.persona = any(_persona(w) for w in ws[i:i + prog[0]])  # "a teenager's room"
             i += prog[0]
             continue
         if style and brief.style is None:
@@ -127,10 +127,11 @@ def read_brief(prompt: str) -> Brief:
     return brief
 
 
-def _is_person(word: str) -> bool:
-    """Whether a word names a person, possessive or not ("teenager's", "kids'")."""
+def _persona(word: str) -> str | None:
+    """The persona word a token names, possessive or plural or not ("teenager's", "kids'" -> kids, "sons" -> son), or
+    None when it names no person."""
     w = word.removesuffix("'s").removesuffix("'")
-    return w in words().personas or catalog.singular(w) in words().personas
+    return next((form for form in (w, catalog.singular(w)) if form in words().personas), None)
 
 
 def _object_phrase_len(ws: list[str], i: int) -> int:
@@ -155,11 +156,8 @@ def persona_room(ws: list[str]) -> tuple[str | None, str | None]:
     general = vocab.persona_rooms.get("*")
 
     def program_of(word: str) -> str | None:
-        w = word.removesuffix("'s").removesuffix("'")
-        for form in (w, catalog.singular(w)):
-            if form in vocab.personas:
-                return vocab.persona_rooms.get(form, general)
-        return None
+        persona = _persona(word)
+        return None if persona is None else vocab.persona_rooms.get(persona, general)
 
     for i, w in enumerate(ws[:-1]):
         if ws[i + 1] in _ROOM_NOUNS and program_of(w):  # "my daughter's room", "a teen gamer's room"
