@@ -212,7 +212,8 @@ MULTIWORD_STYLES: dict[tuple[str, ...], str] = {
 SIZE_WORDS: dict[str, str] = {
     "small": "small", "tiny": "small", "little": "small", "compact": "small", "mini": "small", "petite": "small",
     "large": "large", "big": "large", "huge": "large", "giant": "large", "oversized": "large", "massive": "large",
-    "enormous": "large", "grand": "large", "queen": "queen", "king": "king", "single": "single", "twin": "twin",
+    "enormous": "large", "grand": "large", "tall": "large", "gigantic": "large", "oversize": "large",
+    "jumbo": "large", "queen": "queen", "king": "king", "single": "single", "twin": "twin",
     "double": "double", "medium": "medium",
 }
 BED_SIZE_WORDS = frozenset({"queen", "king", "single", "twin", "double"})
@@ -412,6 +413,14 @@ DEPICTION_NOUNS = frozenset(("print prints painting paintings poster posters pho
                              "picture pictures portrait portraits drawing drawings sketch sketches image images mural "
                              "murals map maps illustration illustrations").split())
 """Nouns whose 'of' phrase names what is shown, not a thing in the room ('a framed print of a vintage microphone')."""
+FRAMING_NOUNS = frozenset(("photo photograph picture image render rendering shot snapshot illustration visualization "
+                           "visualisation drawing").split())
+"""Nouns that can name the picture a prompt asks for rather than a thing in the room: 'a photo of a living room',
+'Editorial Style Photo, Modern Nursery, ...'."""
+FRAMING_MODIFIERS = frozenset(("style styled editorial stock realistic photorealistic photoreal hyperrealistic "
+                               "professional architectural magazine catalog catalogue hdr cinematic interior "
+                               "wide angle closeup").split())
+"""Words before a framing noun that make it the picture's kind ('editorial style photo', 'realistic render')."""
 LIKENESS_PHRASES: dict[tuple[str, ...], str] = phrases(
     "shaped like", "looks like", "looking like", "in the shape of", "in the form of", "fan of", "fans of",
     "lover of", "lovers of")
@@ -471,5 +480,6 @@ NOT_OBJECTS = frozenset((
     "wall walls window windows door doors corner corners middle center centre ceiling ground tone tones accent "
     "accents finish finishes detail details time day night morning evening each every either both all row rows line "
     "lines trio duo quartet bank series array cluster group collection stack pile heap bunch floors nook nooks "
-    "alcove retreat end ends year years month months").split())
+    "alcove retreat end ends year years month months pathway pathways walkway walkways clearance path paths "
+    "inch inches foot feet cm mm metre metres meter meters").split())
 """Nouns that never become generic objects even when they sit where an object could."""

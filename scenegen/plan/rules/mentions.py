@@ -6,6 +6,7 @@ from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
+from scenegen.plan.lexicon import never_a_noun
 from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
@@ -47,6 +48,8 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
         if obj and (shown_or_liked(words, i) or (obj[0] == 1 and i + 1 < len(words) and words[i + 1] == "of"
                                                   and (words[i], "of") in tx.LIKENESS_PHRASES)):
             obj = None  # "a print of a microphone", "a lamp shaped like a moon", "a fan of Star Wars"
+        if obj and obj[0] == 1 and is_framing(words, i):
+            obj = None  # "Editorial Style Photo, Modern Nursery", "a photo of a bedroom": the picture asked for
         if room and (obj is None or room[0] >= obj[0]):
             rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
             i += room[0]
@@ -59,6 +62,19 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
         else:
             i += 1
     return rooms, objects
+
+
+def is_framing(words: list[str], i: int) -> bool:
+    """Whether the one-word noun at ``i`` names the picture the prompt asks for, not a thing in the room: a framing
+    noun after a picture-kind word ("editorial style photo", "a realistic render") or followed by "of" and a room
+    ("a photo of a cozy bedroom")."""
+    if words[i] not in tx.FRAMING_NOUNS:
+        return False
+    if i > 0 and words[i - 1] in tx.FRAMING_MODIFIERS:
+        return True
+    if i + 1 < len(words) and words[i + 1] == "of":
+        return any(tx.match_longest(words, j, tx.ROOM_PHRASES) for j in range(i + 2, min(i + 6, len(words))))
+    return False
 
 
 VERB_NOUNS = frozenset({"throw", "set", "stand", "hang", "mount", "fit", "pop", "tuck", "light"})
@@ -340,14 +356,16 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
 def not_an_object(head_words: list[str], words: list[str], head: int, k: int) -> bool:
     """Whether an unknown noun phrase (``head_words``, tokens ``head``..``k``) names no object: a room part, an
     abstract or quantity noun, a clause word, a person or pet, a room, a verb, what a picture shows, a passive verb,
-    a verb with its particle ("step-in"), or an area ("a seating area")."""
+    a verb with its particle ("step-in"), an area ("a seating area"), or a head word that is never a noun ("bedecked",
+    "sleek")."""
     named = head_words[:-1] if len(head_words) > 1 and head_words[-1] in LAMP_NOUNS else head_words
     return (any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.CLAUSE_WORDS
                 or (w in tx.SUBJECT_FILLERS and w not in NOUN_VERBS) for w in named)
             or shown_or_liked(words, head) or is_passive(head_words, words, k)
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS
             or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES)
-            or (k < len(words) and words[k] in tx.AREA_WORDS) or is_abstract(head_words[-1]))
+            or (k < len(words) and words[k] in tx.AREA_WORDS) or is_abstract(head_words[-1])
+            or never_a_noun(head_words[-1]))
 
 
 def is_abstract(noun: str) -> bool:
