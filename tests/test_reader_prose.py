@@ -59,3 +59,40 @@ def test_a_measurement_is_no_count_and_no_object():
 def test_tall_is_a_size():
     _, attrs, _ = facts("an office with a tall bookcase, a desk and tall filing cabinets")
     assert ("bookshelf", "size", "large") in attrs and ("filing_cabinet", "size", "large") in attrs
+
+
+def test_a_possessive_names_the_thing_already_mentioned():
+    counts, attrs, _ = facts("We moved our sofa under the window. Our sofa is green, and my armchair sits by it.")
+    assert counts == {"sofa": 1, "armchair": 1}
+    assert ("sofa", "colour", "green") in attrs
+
+
+def test_a_heading_labels_the_object_after_it():
+    counts, attrs, rels = facts("Bed: grey upholstered platform bed in the centre. Nightstands: two oak nightstands "
+                                "flanking the bed. Rug: a wool rug under the bed.")
+    assert counts == {"bed": 1, "nightstand": 2, "rug": 1}
+    assert {("bed", "colour", "grey"), ("nightstand", "material", "oak")} <= attrs
+    assert {("nightstand", "next_to", "bed"), ("rug", "under", "bed")} <= rels
+
+
+def test_a_heading_with_nothing_of_its_kind_after_it_is_still_the_object():
+    counts, attrs, _ = facts("Bedroom. Bed: king size, white. Desk: under the window.")
+    assert counts == {"bed": 1, "desk": 1}
+
+
+def test_adjectives_separated_by_commas_still_describe_the_noun():
+    _, attrs, _ = facts("A large, fluffy area rug covers the floor, and a small, round wooden coffee table stands "
+                        "in the corner beside an ornate, gilded mirror.")
+    assert {("rug", "size", "large"), ("coffee_table", "size", "small"), ("coffee_table", "material", "wood")} <= attrs
+
+
+def test_a_comma_after_a_clause_is_not_an_adjective_run():
+    counts, attrs, _ = facts("The room is bright, small lamps stand on two tables and a few plants sit by the door.")
+    assert counts["table_lamp"] >= 2 and 2 <= counts["plant"] <= 4
+
+
+def test_attributes_said_after_a_copula_belong_to_the_thing():
+    _, attrs, rels = facts("A bathroom with a tub and two chairs. The tub is white. The chairs are all oak and the "
+                           "tub is next to the window.")
+    assert {("bathtub", "colour", "white"), ("chair", "material", "oak")} <= attrs
+    assert ("bathtub", "next_to_window", "window") in rels

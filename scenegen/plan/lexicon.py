@@ -30,3 +30,9 @@ def never_a_noun(word: str) -> bool:
         return True
     tags = parts_of_speech(word)
     return bool(tags) and not tags & NOUN_TAGS
+
+
+def only_an_adjective(word: str) -> bool:
+    """Whether ``word`` is a known form that the tables list as an adjective and as nothing else ("fluffy", "ornate",
+    "threadbare"): a describing word before a noun, whatever the reader's own word lists know."""
+    return parts_of_speech(word) == frozenset({"ADJ"})

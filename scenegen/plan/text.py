@@ -413,6 +413,10 @@ DEPICTION_NOUNS = frozenset(("print prints painting paintings poster posters pho
                              "picture pictures portrait portraits drawing drawings sketch sketches image images mural "
                              "murals map maps illustration illustrations").split())
 """Nouns whose 'of' phrase names what is shown, not a thing in the room ('a framed print of a vintage microphone')."""
+QUANTITY_ADJECTIVES = frozenset(("few many much more most several other another same such various numerous enough own "
+                                 "next last first only whole entire certain additional further").split())
+"""Words that dictionaries call adjectives but that count or pick things ("a few", "several", "their own"): never
+read as a describing word between a count and its noun."""
 FRAMING_NOUNS = frozenset(("photo photograph picture image render rendering shot snapshot illustration visualization "
                            "visualisation drawing").split())
 """Nouns that can name the picture a prompt asks for rather than a thing in the room: 'a photo of a living room',

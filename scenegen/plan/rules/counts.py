@@ -6,7 +6,7 @@ from scenegen import catalog
 from scenegen.plan import PlanError
 from scenegen.plan import text as tx
 from scenegen.plan.rules.anchors import is_group
-from scenegen.plan.rules.records import MAX_PER_OBJECT, Mention, Rel
+from scenegen.plan.rules.records import MAX_PER_OBJECT, SENTENCE_END, Mention, Rel
 from scenegen.scene import Attributes, PlannedObject, Relation
 
 
@@ -18,9 +18,11 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
     for r in rels:
         if r.target is not None:
             subject_of_target.setdefault(r.target, r.subjects[0])
+    headings = {idx for idx in range(len(objects)) if is_heading(objects, idx, words)}
     introduces = [not m.negated and not (m.qkind == "definite"
                                          or (m.is_target and m.qkind in ("article", "possessive", "none"))
-                                         or one_of_a_group(objects, idx, words))
+                                         or one_of_a_group(objects, idx, words)
+                                         or idx in headings or names_again(objects, idx, headings))
                   for idx, m in enumerate(objects)]
     for idx, m in enumerate(objects):
         if m.negated:
@@ -39,6 +41,30 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
         later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key
                  and (same_noun(objects[j], m) or objects[j].qkind == "none")]  # "by a chesterfield, a settee"
         m.owner = earlier[-1] if earlier else later[0] if later else idx
+
+
+def names_again(objects: list[Mention], idx: int, headings: set[int]) -> bool:
+    """Whether mention ``idx`` is a possessive ("my desk", "our sofa") after an X of its category was named (not as a
+    heading): people write these for a thing they have ("We moved our sofa. Our sofa is green."), not a second one."""
+    m = objects[idx]
+    if m.kind != "object" or m.qkind != "possessive":
+        return False
+    return any(o.key == m.key and not o.negated and j not in headings for j, o in enumerate(objects[:idx]))
+
+
+def is_heading(objects: list[Mention], idx: int, words: list[str]) -> bool:
+    """Whether mention ``idx`` is a label ("Bed: grey upholstered platform bed ...", "Nightstands: two oak
+    nightstands"): right before a colon, with a mention of its category later in the same sentence, which is the
+    object it labels."""
+    m = objects[idx]
+    if m.end >= len(words) or words[m.end] != ":":
+        return False
+    for o in objects[idx + 1:]:
+        if any(w in SENTENCE_END for w in words[m.end + 1:o.start]):
+            return False
+        if o.key == m.key and not o.negated:
+            return True
+    return False
 
 
 def one_of_a_group(objects: list[Mention], idx: int, words: list[str]) -> bool:
@@ -126,6 +152,10 @@ def make_objects(objects: list[Mention], notes: list[str]) -> tuple[list[Planned
     per_category: dict[str, int] = {}
     planned: list[PlannedObject] = []
     members: dict[int, list[str]] = {}
+    for idx, m in enumerate(objects):
+        if m.owner is not None and m.owner != idx:
+            for field, value in m.attrs.items():  # "a sofa ... the sofa is green": said of the same thing
+                objects[m.owner].attrs.setdefault(field, value)
     for idx, m in enumerate(objects):
         if m.owner != idx:
             continue

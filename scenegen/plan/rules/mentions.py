@@ -6,7 +6,7 @@ from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
-from scenegen.plan.lexicon import never_a_noun
+from scenegen.plan.lexicon import never_a_noun, only_an_adjective
 from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
@@ -165,10 +165,10 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     words = [t.text for t in toks]
     j = m.head
     while j > 0 and toks[j - 1].kind == "word" and (
-            tx.is_adjective(words[j - 1])
-            or (words[j - 1] == "and" and j >= 2 and tx.is_adjective(words[j - 2]) and tx.is_adjective(words[j]))):
+            describes(words[j - 1])
+            or (words[j - 1] == "and" and j >= 2 and describes(words[j - 2]) and describes(words[j]))):
         j -= 1
-    adj_start = j
+    adj_start = across_commas(words, toks, j)
     narrow_by_adjective(m, words[adj_start:m.head])
     qkind, qcount, qstart = count_before(words, toks, adj_start)
     m.start = qstart
@@ -180,11 +180,33 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
         tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
+    read_predicate_attributes(m, words)
     adjs = words[adj_start:m.head]
     desc = (without_colour_or_size(adjs) if m.kind == "generic" else adjs) + words[m.head:m.end]
     if m.plural and not m.mass and desc:
         desc = [*desc[:-1], catalog.singular(desc[-1])]
     m.description = " ".join(desc)
+
+
+def describes(word: str) -> bool:
+    """A word that may stand between a count and its noun: the reader's adjectives, or a word that is only ever an
+    adjective ("fluffy", "ornate")."""
+    return tx.is_adjective(word) or (only_an_adjective(word) and word not in tx.QUANTITY_ADJECTIVES
+                                     and word not in tx.NUMBER_WORDS)
+
+
+def across_commas(words: list[str], toks: list[tx.Token], j: int) -> int:
+    """The start of the adjectives before token ``j`` when a comma separates some ("a large, fluffy area rug", "a
+    small, round wooden table"): only when a count or article opens the run, so a list ("a sofa, small lamps") or a
+    clause ("the room is bright, small lamps ...") keeps its boundary."""
+    k = j
+    while k >= 2 and words[k - 1] == "," and describes(words[k - 2]):
+        k -= 2
+        while k > 0 and toks[k - 1].kind == "word" and describes(words[k - 1]):
+            k -= 1
+        if count_before(words, toks, k)[0] in ("article", "number", "definite", "possessive"):
+            return k
+    return j
 
 
 def without_colour_or_size(adjs: list[str]) -> list[str]:
@@ -237,6 +259,25 @@ def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str,
         if q:
             return q[0], q[1], s
     return "none", 1, end
+
+
+COPULAS = frozenset({"is", "are", "was", "were"})
+PREDICATE_FILLERS = frozenset({"very", "quite", "all", "both", "painted", "made", "of", "in", "and", "done", "also"})
+
+
+def read_predicate_attributes(m: Mention, words: list[str]) -> None:
+    """Attributes said after a copula: "the tub is white", "the chairs are all oak", "our sofa is green velvet". Only
+    describing words are read, up to the first word that is not one, so "is next to the bed" adds nothing."""
+    k = m.end
+    if k >= len(words) or words[k] not in COPULAS:
+        return
+    k += 1
+    start = k
+    while k < len(words) and (describes(words[k]) or words[k] in PREDICATE_FILLERS):
+        k += 1
+    said = [w for w in words[start:k] if w not in PREDICATE_FILLERS or w == "and"]
+    for field, value in read_attributes(said, words[m.head:m.end]).items():
+        m.attrs.setdefault(field, value)
 
 
 def read_attributes(adjs: list[str], head: list[str]) -> dict[str, str]:
