@@ -96,3 +96,24 @@ def test_attributes_said_after_a_copula_belong_to_the_thing():
                            "tub is next to the window.")
     assert {("bathtub", "colour", "white"), ("chair", "material", "oak")} <= attrs
     assert ("bathtub", "next_to_window", "window") in rels
+
+
+def test_a_name_that_runs_into_another_name_of_its_kind_is_one_name():
+    counts, _, rels = facts("a bedroom with a bed and an electronic drum kit in the corner on a thick rug")
+    assert counts == {"bed": 1, "drum_kit": 1, "rug": 1}
+    assert {("drum_kit", "corner", "room"), ("rug", "under", "drum_kit")} <= rels
+
+
+@pytest.mark.parametrize("prompt, relation", [
+    ("A cozy den with two sofas covered in soft throws.", ("throw_blanket", "on_top", "sofa")),
+    ("A study with a bookcase crammed with books.", ("books", "on_top", "bookshelf")),
+    ("A living room with two sofas. Decorative pillows are scattered across the sofas.",
+     ("cushions", "on_top", "sofa")),
+    ("A hall with a bench. Framed prints adorn the walls.", ("painting", "on_wall", "wall")),
+    ("A bedroom with a bed. Against one wall there's a small chest of drawers.",
+     ("chest_of_drawers", "against_wall", "wall")),
+    ("A dining room with a table. Down one wall is a long oak sideboard.", ("sideboard", "against_wall", "wall")),
+])
+def test_descriptive_verbs_and_inverted_sentences_place_things(prompt, relation):
+    _, _, rels = facts(prompt)
+    assert relation in rels, rels

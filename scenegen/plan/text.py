@@ -341,6 +341,11 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "hung over=hangover", "suspended above=hangover", "suspended over=hangover", "dangling above=hangover",
     "far from=far", "far away from=far", "away from=far", "well away from=far", "as far as possible from=far",
     "between=between", "in between=between", "among=unsupported", "amongst=unsupported",
+    "crammed with=holds", "packed with=holds", "piled with=holds", "heaped with=holds", "strewn with=holds",
+    "lined with=holds", "covered in=holds", "covered with=holds", "laden with=holds", "stocked with=holds",
+    "scattered across=on", "scattered over=on", "strewn across=on", "strewn over=on", "spread across=on",
+    "spread over=on", "down=against", "running down=against", "adorn=on", "adorns=on", "adorning=on",
+    "decorate=on", "decorates=on", "decorating=on",
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
 

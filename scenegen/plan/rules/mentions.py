@@ -13,6 +13,15 @@ from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
 def catalog_match(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] | None:
     """Longest run of word tokens starting at ``i`` that the catalog resolves: (length, category)."""
+    found = longest_name(toks, i)
+    if found is None:
+        return None
+    n, cat = found
+    return n + overlapping_tail(toks, i + n - 1, cat), cat
+
+
+def longest_name(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] | None:
+    """The longest catalog name starting at token ``i``: (length in words, category)."""
     max_len = getattr(catalog, "MAX_SYNONYM_WORDS", 4)
     for n in range(min(max_len, len(toks) - i), 0, -1):
         window = toks[i:i + n]
@@ -22,6 +31,15 @@ def catalog_match(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] 
         if cat is not None:
             return n, cat
     return None
+
+
+def overlapping_tail(toks: list[tx.Token], last: int, cat: catalog.Category) -> int:
+    """How many more words a match of ``cat`` ending at token ``last`` takes when its last word starts another name of
+    the same category: "electronic drum" + "drum kit" is one "electronic drum kit", not a drum with a "kit" after it."""
+    if last == 0 or toks[last].kind != "word":
+        return 0
+    nxt = longest_name(toks, last)
+    return nxt[0] - 1 if nxt is not None and nxt[1].name == cat.name and nxt[0] > 1 else 0
 
 
 def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:

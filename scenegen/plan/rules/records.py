@@ -33,7 +33,9 @@ STRONG_BOUNDARIES = frozenset({",", ";", "and", "or", "with", "plus", "&", "incl
                                "holding", "displaying", "storing"})
 SUBJECT_INTRO = frozenset({",", "there", "is", "are", "stands", "sits", "stand", "sit", "hangs", "we", "have", "you",
                             "will", "find", "be", "i", "want", "would", "like", "place", "put", "goes", "go", "lies",
-                            "lie", "hang", "hung", "rest", "rests", "stood", "sat"})
+                            "lie", "hang", "hung", "rest", "rests", "stood", "sat", "there's", "theres", "was",
+                            "were", "lay", "standing", "sitting", "hanging", "resting", "also", "see", "you'll",
+                            "can", "notice", "spot"})
 
 
 # --------------------------------------------------------------------------------------------------------------------
