@@ -117,3 +117,29 @@ def test_a_name_that_runs_into_another_name_of_its_kind_is_one_name():
 def test_descriptive_verbs_and_inverted_sentences_place_things(prompt, relation):
     _, _, rels = facts(prompt)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize("prompt, seat, n, table", [
+    ("a kitchen with a large center island with seating for four", "bar_stool", 4, "kitchen_island"),
+    ("a dining room with a long oak table that seats eight", "chair", 8, "dining_table"),
+    ("a kitchen with an island with a sink and seating for 3 people", "bar_stool", 3, "kitchen_island"),
+    ("a dining room with a table and room for six guests", "chair", 6, "dining_table"),
+])
+def test_seats_counted_without_a_noun_are_the_tables_seats(prompt, seat, n, table):
+    counts, _, rels = facts(prompt)
+    assert counts[seat] == n and (seat, "around", table) in rels
+
+
+@pytest.mark.parametrize("prompt", [
+    "a living room with a sofa that seats three and a coffee table",  # the sofa's own places
+    "a home office with a desk and room for a bookshelf",  # room for a thing, not for people
+])
+def test_other_counts_after_seats_or_room_add_no_seats(prompt):
+    counts, _, _ = facts(prompt)
+    assert not {"chair", "bar_stool", "office_chair"} & set(counts), counts
+
+
+def test_a_centre_adjective_puts_a_floor_object_in_the_middle():
+    _, attrs, rels = facts("a kitchen with a large center island and a living room corner with a central coffee table")
+    assert {("kitchen_island", "middle_of_room", "room"), ("coffee_table", "middle_of_room", "room")} <= rels
+    assert ("kitchen_island", "size", "large") in attrs

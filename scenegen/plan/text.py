@@ -226,7 +226,7 @@ FILLER_ADJECTIVES = frozenset((
     "floortoceiling floormounted floating upright electric digital smart flat screen huge good "
     "great big little lone solitary single pair sturdy heavy light light-weight lightweight open closed empty full "
     "natural classic classy chic shiny polished painted carved tufted lacquered cushioned padded reclining folding "
-    "adjustable ergonomic gaming reading work working handmade antique central").split())
+    "adjustable ergonomic gaming reading work working handmade antique central center centre").split())
 """Descriptive words skipped (kept in the description) between a count and its noun."""
 
 

@@ -38,6 +38,7 @@ from scenegen.plan.rules.mentions import (find_generics, find_mentions, narrow_b
                                           token_owner_map)
 from scenegen.plan.rules.records import ARRANGED_IN, COMMON, EXAMPLE, L_CUT, L_SHAPED, Mention, ROOM_HEIGHT
 from scenegen.plan.rules.relations import find_relations
+from scenegen.plan.rules.seating import implied_seats, seat_relations
 from scenegen.plan.rules.room import (extract_dimensions, guess_room_type, l_shaped_room, place_openings, room_size,
                                       window_count)
 from scenegen.scene import LayoutPlan, Room
@@ -60,6 +61,8 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
         read_count_and_adjectives(m, toks)
     narrow_by_room(objects, rooms, words)
     objects += find_generics(toks, rooms, objects, notes)
+    seats, seated_at = implied_seats(words, objects)
+    objects += seats
     objects.sort(key=lambda m: m.head)
     wanted = [m for m in objects if not m.negated]
     brief = read_brief(prompt)
@@ -69,6 +72,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
 
     span_of = token_owner_map(objects)
     rels = find_relations(toks, objects, span_of, rooms, notes, prompt)
+    rels += seat_relations(objects, seated_at, toks)
     resolve_references(objects, rels, words)
     settle_counts(objects, rels, prompt, toks, notes)
     planned, members = make_objects(objects, notes)

@@ -149,13 +149,22 @@ def mounted_by_adjective(objects: list[Mention], words: list[str], toks: list[tx
 def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
                           ) -> list[Rel]:
     """"a compact corner shower", "a corner desk": "corner" just before an object's noun (and not part of a catalog
-    name) puts it in a corner, when no phrase places it ("a corner side table to the right of the sofa" is placed by
+    name) puts it in a corner, and "center" or "central" among its adjectives in the middle, when no phrase places it ("a corner side table to the right of the sofa" is placed by
     the sofa)."""
     placed = {s for r in rels for s in r.subjects}
-    return [Rel("corner", [idx], arch="room", src=(toks[m.head - 1].start, toks[m.end - 1].end))
-            for idx, m in enumerate(objects)
-            if not m.negated and m.kind == "object" and idx not in placed and m.head > 0
-            and words[m.head - 1] == "corner"]
+    out = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind != "object" or idx in placed or m.head == 0:
+            continue
+        if words[m.head - 1] == "corner":
+            out.append(Rel("corner", [idx], arch="room", src=(toks[m.head - 1].start, toks[m.end - 1].end)))
+        elif any(w in CENTRE_ADJECTIVES for w in words[m.start:m.head]) and catalog.get(m.category).support == "floor":
+            out.append(Rel("middle_of_room", [idx], arch="room", src=(toks[m.start].start, toks[m.end - 1].end)))
+    return out
+
+
+CENTRE_ADJECTIVES = frozenset({"center", "centre", "central", "centered", "centred", "centrally"})
+"""Adjectives that put a floor object in the middle of the room ("a large center island", "a central table")."""
 
 
 def can_mount(m: Mention, part: str) -> bool:

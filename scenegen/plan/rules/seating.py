@@ -1,0 +1,99 @@
+"""Seats a prompt counts without naming them: "an island with seating for four", "a table that seats six",
+"room for eight at the table". Each becomes a mention of the seat the catalog pulls up to that table (a bar stool at
+an island, a chair at a dining table), counted, and seated around it."""
+
+from __future__ import annotations
+
+from scenegen import catalog
+from scenegen.plan import text as tx
+from scenegen.plan.rules.holdings import is_seat
+from scenegen.plan.rules.records import SENTENCE_END, Mention, Rel
+
+SEATING_NOUNS = frozenset({"seating", "seats", "seat", "room", "space"})
+"""Nouns that count seats after "for": 'seating for four', 'room for eight'."""
+SEATING_VERBS = frozenset({"seats", "seat", "sits", "sit", "accommodates", "accommodate"})
+"""Verbs a table counts its seats with: 'a table that seats six'."""
+PEOPLE = frozenset({"people", "guests", "persons", "diners", "adults", "kids", "children"})
+
+
+def seat_for(table: str) -> str | None:
+    """The seat the catalog pulls up to ``table`` first: the seat whose companions name the table earliest (a bar
+    stool at an island, a chair at a dining table, an office chair at a desk); None when no seat goes with it."""
+    best: tuple[int, int, str] | None = None
+    for order, name in enumerate(catalog.names()):
+        if not is_seat(name):
+            continue
+        for rank, (anchor, _) in enumerate(catalog.companions(name)):
+            if anchor == table and (best is None or (rank, order) < best[:2]):
+                best = (rank, order, name)
+    return best[2] if best else None
+
+
+def implied_seats(words: list[str], objects: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """New seat mentions for "seating for N" / "seats N" after a table in the same sentence, and for each the token
+    of its seat mention and the head token of its table (indices shift when mentions are sorted)."""
+    out: list[Mention] = []
+    pairs: list[tuple[int, int]] = []
+    taken = {t for m in objects for t in range(m.start, m.end)}
+    for i, w in enumerate(words):
+        n_at = count_after(words, i)
+        if n_at is None or i in taken:
+            continue
+        count, end = n_at
+        table = table_before(objects, words, i)
+        seat = seat_for(table.category) if table is not None else None
+        if seat is None or table is None:
+            continue
+        m = Mention("object", i, i, i + 1, seat, head_text=seat.replace("_", " "), description=seat.replace("_", " "),
+                    qkind="number", qcount=count, plural=count > 1)
+        out.append(m)
+        pairs.append((i, table.head))
+    return out, pairs
+
+
+def count_after(words: list[str], i: int) -> tuple[int, int] | None:
+    """(N, token after the phrase) when a seat-counting phrase starts at ``i``: "seating for four (people)", "seats
+    six", "room for 8 guests"; None otherwise."""
+    w = words[i]
+    if w in SEATING_NOUNS and i + 2 < len(words) and words[i + 1] == "for":
+        k = i + 2
+        if words[k] in ("up", "at") and k + 1 < len(words) and words[k + 1] in ("to", "least"):
+            k += 2
+        n = number_at(words, k)
+        people_next = k + 1 < len(words) and words[k + 1] in PEOPLE
+        if n is not None and (w == "seating" or people_next):
+            return n, k + 1
+    if w in SEATING_VERBS and i + 1 < len(words):
+        k = i + 1 + (words[i + 1] == "up" and i + 2 < len(words) and words[i + 2] == "to") * 2
+        n = number_at(words, k)
+        if n is not None:
+            return n, k + 1
+    return None
+
+
+def number_at(words: list[str], k: int) -> int | None:
+    if k >= len(words):
+        return None
+    if words[k].isdigit():
+        return int(words[k]) if 1 < int(words[k]) <= 24 else None
+    n = tx.NUMBER_WORDS.get(words[k])
+    return n if n is not None and 1 < n <= 24 else None
+
+
+def table_before(objects: list[Mention], words: list[str], i: int) -> Mention | None:
+    """The last object before token ``i`` in its sentence that a seat is pulled up to."""
+    for m in sorted(objects, key=lambda o: o.head, reverse=True):
+        if m.end > i or m.negated or m.kind != "object":
+            continue
+        if any(w in SENTENCE_END for w in words[m.end:i]) or is_seat(m.category):
+            return None  # "a sofa that seats three" counts the sofa's places, not chairs
+        if seat_for(m.category) is not None:
+            return m
+    return None
+
+
+def seat_relations(objects: list[Mention], pairs: list[tuple[int, int]], toks: list[tx.Token]) -> list[Rel]:
+    """'around' from each implied seat mention to its table (mention indices after sorting)."""
+    index = {m.head: j for j, m in enumerate(objects)}
+    return [Rel("around", [index[s]], target=index[t], src=(toks[t].start, toks[s].end)) for s, t in pairs
+            if s in index and t in index]
