@@ -143,3 +143,13 @@ def test_a_centre_adjective_puts_a_floor_object_in_the_middle():
     _, attrs, rels = facts("a kitchen with a large center island and a living room corner with a central coffee table")
     assert {("kitchen_island", "middle_of_room", "room"), ("coffee_table", "middle_of_room", "room")} <= rels
     assert ("kitchen_island", "size", "large") in attrs
+
+
+@pytest.mark.parametrize("prompt, counts_wanted", [
+    ("A living room with a sofa, and the TV stands opposite it.", {"sofa": 1, "tv": 1}),
+    ("A living room with a sofa and two TV stands against the wall.", {"sofa": 1, "tv_stand": 2}),
+    ("A living room with a sofa and a TV stand.", {"sofa": 1, "tv_stand": 1}),
+])
+def test_stands_after_a_singular_noun_is_a_verb(prompt, counts_wanted):
+    counts, _, _ = facts(prompt)
+    assert counts == counts_wanted

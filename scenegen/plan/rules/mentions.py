@@ -17,7 +17,28 @@ def catalog_match(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] 
     if found is None:
         return None
     n, cat = found
+    if n > 1 and is_verb_tail(toks, i, n):
+        return longest_name(toks[:i + n - 1], i)  # "the TV stands opposite": a TV that stands, not TV stands
     return n + overlapping_tail(toks, i + n - 1, cat), cat
+
+
+VERB_TAILS = frozenset({"stands", "sits", "hangs", "rests", "lies", "leans"})
+"""Third-person verbs that end some catalog names ("tv stands", "plant stands"): a verb after a singular noun."""
+
+
+def is_verb_tail(toks: list[tx.Token], i: int, n: int) -> bool:
+    """Whether the last word of the name at ``i`` (``n`` words) is the sentence's verb: "the TV stands opposite",
+    "a lamp sits on it". It is when a singular determiner opens the phrase ("a", "the", "this", "my") and no
+    plural verb follows ("the TV stands are oak" keeps the stands); a count ("two TV stands") keeps the noun."""
+    if toks[i + n - 1].text not in VERB_TAILS or i == 0:
+        return False
+    before = toks[i - 1].text
+    after = toks[i + n].text if i + n < len(toks) else "."
+    return before in SINGULAR_DETERMINERS and after not in ("are", "were", "and", ",", "with", "for")
+
+
+SINGULAR_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "my", "our", "your", "his", "her", "its", "their",
+                                  "each", "every", "one"})
 
 
 def longest_name(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] | None:
