@@ -153,3 +153,24 @@ def test_a_centre_adjective_puts_a_floor_object_in_the_middle():
 def test_stands_after_a_singular_noun_is_a_verb(prompt, counts_wanted):
     counts, _, _ = facts(prompt)
     assert counts == counts_wanted
+
+
+@pytest.mark.parametrize("prompt, counts_wanted", [
+    ("A living room: ditch the loveseat by the windows and put a recliner in the corner.", {"recliner": 1}),
+    ("We don't own a TV, so our living room is just two armchairs and a bookcase.",
+     {"armchair": 2, "bookshelf": 1}),
+    ("A kitchen with a table; we got rid of the microwave. Skip the rug.", {"dining_table": 1}),
+    ("A guest room with a queen bed and a desk. Cribs not permitted.", {"bed": 1, "desk": 1}),
+    ("A bathroom with a single sink rather than a long counter with two sinks, and a toilet.",
+     {"sink": 1, "toilet": 1}),
+    ("Replace the sofa with a sectional and add a rug.", {"sofa": 1, "sectional_sofa": 1, "rug": 1}),
+])
+def test_things_taken_back_are_not_planned(prompt, counts_wanted):
+    counts, _, _ = facts(prompt)
+    assert counts == counts_wanted
+
+
+def test_bed_sizes_are_sizes_of_beds_only():
+    _, attrs, _ = facts("a kitchen with a double wall oven and a single sink, next to a bedroom with a twin bed")
+    assert ("bed", "size", "twin") in attrs
+    assert not any(k in ("wall_oven", "sink") and f == "size" for k, f, _ in attrs)

@@ -173,7 +173,15 @@ SUBJECT_PRONOUNS = frozenset({"it", "they"})
 KIND_NOUNS = frozenset({"types", "kinds", "sorts", "styles", "varieties", "type", "kind", "sort", "style"})
 """Nouns that stand between a quantifier and the objects it counts ("various types of bicycles")."""
 NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
-NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of")})
+NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of"), ("ditch",), ("ditched",),
+                              ("remove",), ("removed",), ("get", "rid", "of"), ("got", "rid", "of"), ("skip",),
+                              ("skipped",), ("lose",), ("don't", "own"), ("don't", "have"), ("don't", "want"),
+                              ("don't", "need"), ("do", "not", "own"), ("do", "not", "have"), ("do", "not", "want"),
+                              ("do", "not", "need"), ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for")})
+"""Phrases before an object that say it is not wanted ("ditch the loveseat", "we don't own a TV"). "Replace" is not
+one: people replace a thing with another and keep the room furnished."""
+NEGATED_AFTER = frozenset({"permitted", "allowed", "wanted", "needed", "included", "required", "provided"})
+"""Words after "not" that take back the object before them ("cribs not permitted", "a TV is not needed")."""
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
                             "stack", "pile", "stacks", "piles", "heap", "collection", "group", "dozen", "trio", "duo",
@@ -217,6 +225,8 @@ SIZE_WORDS: dict[str, str] = {
     "double": "double", "medium": "medium",
 }
 BED_SIZE_WORDS = frozenset({"queen", "king", "single", "twin", "double"})
+BED_SIZED_NOUNS = frozenset({"mattress", "futon", "duvet", "quilt", "comforter", "bedspread", "sheet", "sheets"})
+"""Things besides beds that come in bed sizes: elsewhere "a single sink" or "a double wall oven" is a count."""
 
 FILLER_ADJECTIVES = frozenset((
     "comfortable comfy cozy cosy soft plush tall low short long wide narrow round square rectangular oval nice "

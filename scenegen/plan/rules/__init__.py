@@ -34,6 +34,7 @@ from scenegen.plan import PLANNERS, PlanError
 from scenegen.plan import text as tx
 from scenegen.plan.brief import program_base, read_brief
 from scenegen.plan.rules.counts import expand_relations, make_objects, resolve_references, settle_counts
+from scenegen.plan.rules.holdings import held_by
 from scenegen.plan.rules.mentions import (find_generics, find_mentions, narrow_by_room, read_count_and_adjectives,
                                           token_owner_map)
 from scenegen.plan.rules.records import ARRANGED_IN, COMMON, EXAMPLE, L_CUT, L_SHAPED, Mention, ROOM_HEIGHT
@@ -64,6 +65,8 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     seats, seated_at = implied_seats(words, objects)
     objects += seats
     objects.sort(key=lambda m: m.head)
+    for held, holder in held_by(objects, words).items():
+        objects[held].negated |= objects[holder].negated  # "rather than the counter with two sinks": no sinks either
     wanted = [m for m in objects if not m.negated]
     brief = read_brief(prompt)
     room_named = brief.program is not None or brief.fallback is not None or any(r.category != "room" for r in rooms)

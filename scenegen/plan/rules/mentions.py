@@ -216,9 +216,12 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     while before >= 0 and words[before] in ("any", "a", "single"):
         before -= 1
     m.negated = (before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or any(
-        tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
+        tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES) or taken_back(words,
+                                                                                                         m.end)
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
+    if m.attrs.get("size") in tx.BED_SIZE_WORDS and not bed_sized(m, words):
+        del m.attrs["size"]  # "a single sink", "a double wall oven": one sink, an oven with two cavities
     read_predicate_attributes(m, words)
     adjs = words[adj_start:m.head]
     desc = (without_colour_or_size(adjs) if m.kind == "generic" else adjs) + words[m.head:m.end]
@@ -232,6 +235,20 @@ def describes(word: str) -> bool:
     adjective ("fluffy", "ornate")."""
     return tx.is_adjective(word) or (only_an_adjective(word) and word not in tx.QUANTITY_ADJECTIVES
                                      and word not in tx.NUMBER_WORDS)
+
+
+def bed_sized(m: Mention, words: list[str]) -> bool:
+    """Whether a mention names something sold in bed sizes (a bed of any kind, a mattress, a duvet)."""
+    return "bed" in m.category or any("bed" in w or w in tx.BED_SIZED_NOUNS for w in words[m.head:m.end])
+
+
+def taken_back(words: list[str], end: int) -> bool:
+    """Whether the words after a noun take it back: "cribs not permitted", "a TV is not needed", "pets are not
+    allowed"."""
+    k = end
+    if k < len(words) and words[k] in ("is", "are", "was", "were"):
+        k += 1
+    return k + 1 < len(words) and words[k] in ("not", "never") and words[k + 1] in tx.NEGATED_AFTER
 
 
 def across_commas(words: list[str], toks: list[tx.Token], j: int) -> int:
