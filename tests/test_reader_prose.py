@@ -174,3 +174,11 @@ def test_bed_sizes_are_sizes_of_beds_only():
     _, attrs, _ = facts("a kitchen with a double wall oven and a single sink, next to a bedroom with a twin bed")
     assert ("bed", "size", "twin") in attrs
     assert not any(k in ("wall_oven", "sink") and f == "size" for k, f, _ in attrs)
+
+
+def test_a_tv_above_the_fireplace_hangs_on_the_wall_near_it_and_one_on_it_stands_there():
+    _, _, rels = facts("a living room with a TV above the fireplace and a sofa")
+    assert {("tv", "on_wall", "wall"), ("tv", "near", "fireplace")} <= rels
+    assert ("tv", "on_top", "fireplace") not in rels
+    _, _, rels = facts("a living room with a TV on the fireplace")
+    assert ("tv", "on_top", "fireplace") in rels and ("tv", "on_wall", "wall") not in rels

@@ -146,11 +146,34 @@ def mounted_by_adjective(objects: list[Mention], words: list[str], toks: list[tx
     return out
 
 
+def hung_above(objects: list[Mention], rels: list[Rel], prompt: str) -> list[Rel]:
+    """"a TV above the fireplace", "a clock over the sideboard": a thing that may hang on a wall, put above (not on) a
+    floor object, hangs on the wall there; the 'on top' read from "above" stays, and plan physics turns it into
+    'near' the floor object."""
+    out: list[Rel] = []
+    on_wall = {s for r in rels if r.arch == "wall" for s in r.subjects}
+    for r in rels:
+        if r.kind != "on_top" or r.target is None or len(r.subjects) != 1 or r.subjects[0] in on_wall:
+            continue
+        subject, target = objects[r.subjects[0]], objects[r.target]
+        if subject.kind != "object" or target.kind != "object":
+            continue
+        entry = catalog.get(subject.category)
+        said = set(prompt[r.src[0]:r.src[1]].lower().split())
+        if entry.support == "object" and "wall_mountable" in entry.roles and said & ABOVE_WORDS \
+                and catalog.get(target.category).support == "floor":
+            out.append(Rel("on_wall", list(r.subjects), arch="wall", src=r.src))
+    return out
+
+
+ABOVE_WORDS = frozenset({"above", "over"})
+
+
 def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
                           ) -> list[Rel]:
     """"a compact corner shower", "a corner desk": "corner" just before an object's noun (and not part of a catalog
-    name) puts it in a corner, and "center" or "central" among its adjectives in the middle, when no phrase places it ("a corner side table to the right of the sofa" is placed by
-    the sofa)."""
+    name) puts it in a corner, and "center" or "central" among its adjectives in the middle, when no phrase places
+    it ("a corner side table to the right of the sofa" is placed by the sofa)."""
     placed = {s for r in rels for s in r.subjects}
     out = []
     for idx, m in enumerate(objects):

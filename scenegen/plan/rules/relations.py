@@ -8,8 +8,9 @@ from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
-                                          implied_holdings, is_seat, is_table, kept_for, mounted_by_adjective,
-                                          possessive_companions, retarget_to_holder, seat_kind, under_everything)
+                                          hung_above, implied_holdings, is_seat, is_table, kept_for,
+                                          mounted_by_adjective, possessive_companions, retarget_to_holder, seat_kind,
+                                          under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
 
@@ -37,6 +38,7 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     rels += possessive_companions(objects, words, toks)
     rels += mounted_by_adjective(objects, words, toks, rels)
     rels += cornered_by_adjective(objects, words, toks, rels)
+    rels += hung_above(objects, rels, prompt)
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
