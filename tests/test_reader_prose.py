@@ -182,3 +182,19 @@ def test_a_tv_above_the_fireplace_hangs_on_the_wall_near_it_and_one_on_it_stands
     assert ("tv", "on_top", "fireplace") not in rels
     _, _, rels = facts("a living room with a TV on the fireplace")
     assert ("tv", "on_top", "fireplace") in rels and ("tv", "on_wall", "wall") not in rels
+
+
+@pytest.mark.parametrize("prompt, relation", [
+    ("A dining room with a long table. Several candles flicker gently along the table.",
+     ("candles", "on_top", "dining_table")),
+    ("A living room with a sofa and a lamp that glows softly beside the sofa.", ("table_lamp", "next_to", "sofa")),
+    ("A bedroom with a bench that holds pillows and a blanket.", ("throw_blanket", "on_top", "bench")),
+])
+def test_any_verb_agreeing_with_its_subject_may_lead_to_a_place(prompt, relation):
+    _, _, rels = facts(prompt)
+    assert relation in rels, rels
+
+
+def test_a_noun_after_a_noun_is_not_taken_for_a_verb():
+    _, _, rels = facts("a bathroom with a sink and a hand towel ring next to the sink")
+    assert ("towel", "next_to", "sink") not in rels

@@ -109,8 +109,9 @@ def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list
             out.append(Rel(seated, [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end),
                            distributive=m.held_each))
             continue
-        if catalog.get(m.category).support != "object" or not catalog.get(h.category).has_top:
-            continue
+        entry = catalog.get(m.category)
+        if entry.support != "object" or not (catalog.get(h.category).has_top or h.category in entry.supported_by):
+            continue  # "a bench that holds pillows and a blanket": a throw may lie on a bench, which has no top
         out.append(Rel("on_top", [idx], target=holder, src=(toks[h.start].start, toks[m.end - 1].end),
                        distributive=m.held_each))
     return out

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from scenegen import catalog
 from scenegen.plan import text as tx
+from scenegen.plan.lexicon import parts_of_speech
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
                                           hung_above, implied_holdings, is_seat, is_table, kept_for,
@@ -78,6 +79,9 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
         if matched is None and (words[k:k + 1] in (["with"], ["of"]) or dangling or words[k - 1] in ("that", "which")
                                 or tx.match_longest(words, k, tx.LIKENESS_PHRASES) or is_participle(words, k)):
             k = past_detail(words, k, ctx.span_of)  # "a bed with carved posts in the middle of the room"
+            matched = tx.match_longest(words, k, tx.REL_PHRASES)
+        if matched is None and (after := past_verb(words, k, ctx.span_of, objects[idx].plural)) is not None:
+            k = after  # "candles flicker gently along the table": any verb, then where
             matched = tx.match_longest(words, k, tx.REL_PHRASES)
         if matched is None:
             break
@@ -160,6 +164,21 @@ SINGULAR_RELATION_VERBS = frozenset({"faces", "flanks", "surrounds", "lines", "o
                                      "displays", "encircles"})
 """Relation verbs in the singular: after "X with two Ys", their subject is X ("an island with two stools faces the
 range")."""
+
+
+def past_verb(words: list[str], k: int, span_of: dict[int, int], plural: bool) -> int | None:
+    """The token after a verb at ``k`` and the adverbs after it, when a relation phrase follows: "(candles) flicker
+    gently along", "(a lamp) glows beside". Only a word the lemma tables know as a verb, not an object's name, and
+    agreeing with its subject (so "a towel ring next to the sink" keeps its noun "ring")."""
+    if k >= len(words) or k in span_of or "VERB" not in parts_of_speech(words[k]) or words[k] in tx.LIST_BOUNDARIES:
+        return None
+    if words[k].endswith("s") == plural:
+        return None  # "candles flickers", "a towel ring": no agreement, so no verb
+    j = k + 1
+    while j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES) is None \
+            and (words[j].endswith("ly") or parts_of_speech(words[j]) == {"ADV"}):
+        j += 1
+    return j if tx.match_longest(words, j, tx.REL_PHRASES) is not None else None
 
 
 def is_participle(words: list[str], k: int) -> bool:
@@ -538,11 +557,16 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
     if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
         # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
         objects[subject].is_target = True  # "nightstands ... each holding a lamp": a lamp on every one
-        return Rel("on_top", [target.mention], target=subject, src=src, distributive=words[rel_start - 1] == "each")
+        starts = {o.start: i for i, o in enumerate(objects)}
+        held = [target.mention] + [i for i in list_after(target.mention, objects, words, starts)
+                                   if catalog.get(objects[i].category).support == "object"
+                                   or objects[i].kind == "generic"]  # "holds pillows and a blanket": both
+        return Rel("on_top", held, target=subject, src=src, distributive=words[rel_start - 1] == "each")
     if target.kind == "object":
         assert target.mention is not None
-        if target.arch in ("middle", "corner") and small_on_top(objects[subject], objects[target.mention]):
-            kind: str | None = "on_top"  # "a vase in the middle of the table", "a cushion in the corner of the sofa"
+        if (target.arch in ("middle", "corner") or key == "against") \
+                and small_on_top(objects[subject], objects[target.mention]):
+            kind: str | None = "on_top"  # "a vase in the middle of the table", "candles along the table"
         elif target.arch == "middle":
             kind = "middle_of"
         else:
