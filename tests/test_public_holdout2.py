@@ -1,8 +1,7 @@
 """The second held-out plan-eval set ``prompts/eval/public_holdout2.jsonl`` stays well formed: it loads like the other
 sets, its keys are today's catalog names or ``generic:`` nouns the catalog does not know, its relations and attributes
-name counted objects, every line says where it came from, and no prompt repeats another eval set (``public_holdout.jsonl``
-included) or the training corpus (``prompts/eval/SOURCES.md``). Wiring it into ``EVAL_SETS``/``HELD_OUT_SETS`` is left to
-the merge."""
+name counted objects, every line says where it came from, no prompt repeats another eval set (``public_holdout.jsonl``
+included) or the training corpus (``prompts/eval/SOURCES.md``), and ``scenegen eval plan`` scores it."""
 
 from __future__ import annotations
 
@@ -100,3 +99,10 @@ def test_no_prompt_shares_half_its_4grams_with_a_corpus_description(items):
             for i in index.get(g, ()):
                 hits[i] = hits.get(i, 0) + 1
         assert max(hits.values(), default=0) < 0.5 * len(grams), it["id"]
+
+
+def test_the_set_is_wired_into_eval_and_kept_out_of_training():
+    from scenegen.training.plan.evaluate import EVAL_SETS, HELD_OUT_SETS, HOLDOUT2_SET
+
+    assert EVAL_SETS["holdout2"] == HOLDOUT2_SET and HOLDOUT2_SET in HELD_OUT_SETS
+    assert HOLDOUT2_SET.name == "public_holdout2.jsonl"

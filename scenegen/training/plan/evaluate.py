@@ -30,12 +30,15 @@ wrote them and none is in the training corpus (``prompts/eval/SOURCES.md``)."""
 HOLDOUT_SET = EVAL_SET.with_name("public_holdout.jsonl")
 """65 more prompts from published work, annotated by hand before any planner ran on them and kept away from whoever
 tunes the rules reader on ``PUBLIC_SET``: the generalisation check (``prompts/eval/SOURCES.md``)."""
-EVAL_SETS = {"project": EVAL_SET, "public": PUBLIC_SET, "holdout": HOLDOUT_SET}
-"""What ``scenegen eval plan`` scores by default: the project's own annotated set, the public one and the held-out
-one."""
+HOLDOUT2_SET = EVAL_SET.with_name("public_holdout2.jsonl")
+"""83 prompts from published work (61 verbatim or trimmed), annotated by hand, without running any planner, while the
+rules reader was being tuned on ``HOLDOUT_SET``: the generalisation check once that set had been studied."""
+EVAL_SETS = {"project": EVAL_SET, "public": PUBLIC_SET, "holdout": HOLDOUT_SET, "holdout2": HOLDOUT2_SET}
+"""What ``scenegen eval plan`` scores by default: the project's own annotated set, the public one and the two
+held-out ones."""
 
 
-HELD_OUT_SETS = (EVAL_SET, PUBLIC_SET, HOLDOUT_SET, EVAL_SET.with_name("design.jsonl"),
+HELD_OUT_SETS = (EVAL_SET, PUBLIC_SET, HOLDOUT_SET, HOLDOUT2_SET, EVAL_SET.with_name("design.jsonl"),
                  EVAL_SET.with_name("homes.jsonl"))
 """Every evaluation set whose prompts (and open-vocabulary nouns) the training corpus must not contain."""
 
