@@ -273,7 +273,10 @@ ROOM_PHRASES: dict[tuple[str, ...], str] = phrases(
     "utility room=laundry_room", "laundry=laundry_room", "hallway", "hall=hallway", "corridor=hallway",
     "entryway=hallway", "entrance hall=hallway", "foyer=hallway", "music room=music_room", "nursery",
     "baby room=nursery", "baby's room=nursery", "kids room=bedroom", "kid's room=bedroom", "children's room=bedroom",
-    "playroom=bedroom", "studio=living_room", "apartment=living_room", "room",
+    "playroom=bedroom", "studio=living_room", "apartment=living_room", "parlour=living_room", "parlor=living_room",
+    "drawing room=living_room", "great room=living_room", "snug=living_room", "sunroom=living_room",
+    "conservatory=living_room", "bedchamber=bedroom", "bed chamber=bedroom", "breakfast room=dining_room",
+    "mudroom=hallway", "mud room=hallway", "room",
 )
 """Room phrase -> room type (``room`` when the prompt names no type)."""
 
@@ -428,6 +431,8 @@ DEPICTION_NOUNS = frozenset(("print prints painting paintings poster posters pho
                              "picture pictures portrait portraits drawing drawings sketch sketches image images mural "
                              "murals map maps illustration illustrations").split())
 """Nouns whose 'of' phrase names what is shown, not a thing in the room ('a framed print of a vintage microphone')."""
+PREPOSITIONS = frozenset("on in at by from into onto over under across through toward towards along around".split())
+"""Prepositions that may follow a clause's verb ("moonlight falls on ...")."""
 QUANTITY_ADJECTIVES = frozenset(("few many much more most several other another same such various numerous enough own "
                                  "next last first only whole entire certain additional further").split())
 """Words that dictionaries call adjectives but that count or pick things ("a few", "several", "their own"): never

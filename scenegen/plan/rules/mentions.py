@@ -6,7 +6,8 @@ from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
-from scenegen.plan.lexicon import never_a_noun, only_an_adjective
+from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
+from scenegen.plan.objectness import names_no_object
 from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
@@ -424,8 +425,10 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
             and words[k - 1] in tx.FILLER_ADJECTIVES and words[k - 1] not in tx.SIZE_WORDS:
         k -= 1  # "a screen on the far wall": a phrase of describing words ends in its noun
     head = k
+    singular = i == head or words[i] in SINGULAR_DETERMINERS  # "moonlight falls on", not "two softbox lights in"
     while (k < len(toks) and k - head < 3 and toks[k].kind == "word" and k not in covered
-           and (not ends_noun_phrase(words, k) or noun_use(words, k))):
+           and (not ends_noun_phrase(words, k) or noun_use(words, k))
+           and not (k > head and singular and is_clause_verb(words, k))):
         k += 1
     if k == head or (k < len(toks) and k not in covered and not ends_noun_phrase(words, k)
                      and toks[k].kind != "punct"):
@@ -435,6 +438,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     head_words = words[head:k]
     if not_an_object(head_words, words, head, k):
         return None
+    if not listed(words, i, object_ends) and names_no_object(" ".join(head_words)):
+        return None  # prose about the room ("a gentle warmth", "the dust motes"), not a thing listed in it
     if in_contact_clause(words, i, object_ends):
         return None  # "an ottoman we can put our feet on": a clause about the ottoman
     if k + 1 < len(words) and words[k] == "of" and any(t in covered for t in range(k + 1, min(k + 4, len(words)))):
@@ -448,6 +453,27 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
           and (i - 3) in object_ends):
         part_of = i - 2  # "a bed that has a red cover"
     return m, part_of
+
+
+LIST_OPENERS = frozenset({"with", "including", "featuring", "plus", ":", "and", ","})
+
+
+def listed(words: list[str], i: int, object_ends: set[int]) -> bool:
+    """Whether the phrase starting at token ``i`` is an item of a list of things: right after "with", "including",
+    "featuring" or a colon, or after "," / "and" that follows another object ("a garage with a red sedan and a
+    kayak"). The objectness classifier is not asked about listed things: the prompt says they are in the room."""
+    if i == 0 or words[i - 1] not in LIST_OPENERS:
+        return False
+    return words[i - 1] not in (",", "and") or (i - 2) in object_ends
+
+
+def is_clause_verb(words: list[str], k: int) -> bool:
+    """Whether the word at ``k``, after a noun, is its clause's verb: a third-person form the lemma tables know as a
+    verb, followed by a preposition or relation phrase ("moonlight falls on a jukebox", "a clock ticks by the door")."""
+    w = words[k]
+    if not w.endswith("s") or w.endswith("ss") or "VERB" not in parts_of_speech(w) or k + 1 >= len(words):
+        return False
+    return tx.match_longest(words, k + 1, tx.REL_PHRASES) is not None or words[k + 1] in tx.PREPOSITIONS
 
 
 def not_an_object(head_words: list[str], words: list[str], head: int, k: int) -> bool:
