@@ -198,3 +198,14 @@ def test_any_verb_agreeing_with_its_subject_may_lead_to_a_place(prompt, relation
 def test_a_noun_after_a_noun_is_not_taken_for_a_verb():
     _, _, rels = facts("a bathroom with a sink and a hand towel ring next to the sink")
     assert ("towel", "next_to", "sink") not in rels
+
+
+@pytest.mark.parametrize("prompt, counts_wanted", [
+    ('A living room: a grey sectional facing a 65" TV on a walnut media console.',
+     {"sectional_sofa": 1, "tv": 1, "tv_stand": 1}),
+    ("A gym with a 3-tier dumbbell rack, a 3-seater sofa and 4 chairs.", {"dumbbell_rack": 1, "sofa": 1, "chair": 4}),
+    ("A loft with 20-foot high ceilings, a 2 m wardrobe and a bed.", {"wardrobe": 1, "bed": 1}),
+])
+def test_a_number_with_a_unit_measures_a_thing_and_does_not_count_it(prompt, counts_wanted):
+    counts, _, _ = facts(prompt)
+    assert counts == counts_wanted

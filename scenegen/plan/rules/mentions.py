@@ -482,7 +482,8 @@ def not_an_object(head_words: list[str], words: list[str], head: int, k: int) ->
     a verb with its particle ("step-in"), an area ("a seating area"), or a head word that is never a noun ("bedecked",
     "sleek")."""
     named = head_words[:-1] if len(head_words) > 1 and head_words[-1] in LAMP_NOUNS else head_words
-    return (any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or w in tx.CLAUSE_WORDS
+    return (any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or catalog.singular(w) in tx.ARCH_WORDS
+                or w in tx.CLAUSE_WORDS
                 or (w in tx.SUBJECT_FILLERS and w not in NOUN_VERBS) for w in named)
             or shown_or_liked(words, head) or is_passive(head_words, words, k)
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS

@@ -20,6 +20,18 @@ AREA_RE = re.compile(rf"{NUM}\s*(?:m2|m²|sqm|sq\.?\s*m|square\s+met(?:er|re)s?|
                       re.IGNORECASE)
 
 
+MEASURE_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?-?\s?(?:inch(?:es)?\b|\"|\u201d|\u2033|''|feet\b|foot\b|ft\b|'(?!s)|"
+                        r"\u2019(?!s)|cm\b|mm\b|m\b|k\b|yards?\b|years?\b|degrees?\b|tiers?\b|burners?\b|"
+                        r"seaters?\b|gallons?\b|watts?\b|%)", re.IGNORECASE)
+"""A number with its unit ('a 65" TV', 'a 27-inch iMac', '20-foot ceilings', 'a 3-tier rack', 'a 3-seater sofa'): a
+measure of the thing, never how many there are."""
+
+
+def blank_measures(text: str) -> str:
+    """``text`` with every number-and-unit measure blanked (same length, so character offsets stay valid)."""
+    return MEASURE_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def extract_dimensions(prompt: str) -> tuple[str, tuple[float, float] | None, float | None]:
     """Cut room dimensions out of the prompt (blanked with spaces so character offsets stay valid).
 
@@ -46,7 +58,7 @@ def extract_dimensions(prompt: str) -> tuple[str, tuple[float, float] | None, fl
             raise PlanError(f"room area {a.group(0).strip()!r} is out of range: give between 3 and 2500 m²")
         area = value if dims is None else None
         text = text[:a.start()] + " " * (a.end() - a.start()) + text[a.end():]
-    return text, dims, area
+    return blank_measures(text), dims, area
 
 
 # --------------------------------------------------------------------------------------------------------------------
