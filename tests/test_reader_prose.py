@@ -209,3 +209,33 @@ def test_a_noun_after_a_noun_is_not_taken_for_a_verb():
 def test_a_number_with_a_unit_measures_a_thing_and_does_not_count_it(prompt, counts_wanted):
     counts, _, _ = facts(prompt)
     assert counts == counts_wanted
+
+
+@pytest.mark.parametrize("prompt, counts_wanted", [
+    ("A narrow dining room, so no hutch or buffet: a table and six chairs.", {"dining_table": 1, "chair": 6}),
+    ("A living room with a sofa or a loveseat, and no tv or radio.", {"sofa": 1}),
+    ("A dining room with two chairs and a table, and a throw pillow on each of the two chairs.",
+     {"chair": 2, "dining_table": 1, "cushions": 2}),
+    ("Two desks facing each other, each with its own task chair and desk lamp.",
+     {"desk": 2, "office_chair": 2, "desk_lamp": 2}),
+    ("The furniture is rosewood and the bed is called a sleigh bed. The bed is old.", {"bed": 1}),
+    ("A bedroom: forego buying a TV and get a dresser instead.", {"dresser": 1}),
+])
+def test_alternatives_negated_lists_and_renamings_count_once(prompt, counts_wanted):
+    counts, _, _ = facts(prompt)
+    assert counts == counts_wanted
+
+
+def test_the_relation_of_an_alternative_goes_to_the_first_named():
+    _, _, rels = facts("a living room with a sofa or a loveseat by the window")
+    assert ("sofa", "next_to_window", "window") in rels
+
+
+@pytest.mark.parametrize("noun, category", [
+    ("entertainment stand", "entertainment_center"), ("hearthrug", "rug"), ("bedside cupboard", "nightstand"),
+    ("display screen", "tv"), ("rolltop desk", "desk"), ("sea chest", "trunk"),
+])
+def test_catalog_names_people_use(noun, category):
+    from scenegen import catalog
+
+    assert catalog.resolve(noun).name == category

@@ -176,7 +176,8 @@ NEGATIONS = frozenset({"no", "without", "not", "never", "nor"})
 NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "place", "of"), ("ditch",), ("ditched",),
                               ("remove",), ("removed",), ("get", "rid", "of"), ("got", "rid", "of"), ("skip",),
                               ("skipped",), ("lose",), ("don't", "own"), ("don't", "have"), ("don't", "want"),
-                              ("don't", "need"), ("do", "not", "own"), ("do", "not", "have"), ("do", "not", "want"),
+                              ("don't", "need"), ("forego",), ("forgo",), ("forego", "buying"), ("forgo", "buying"),
+                              ("skip", "buying"), ("do", "not", "own"), ("do", "not", "have"), ("do", "not", "want"),
                               ("do", "not", "need"), ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for")})
 """Phrases before an object that say it is not wanted ("ditch the loveseat", "we don't own a TV"). "Replace" is not
 one: people replace a thing with another and keep the room furnished."""

@@ -20,7 +20,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="nightstand",
-        synonyms=("nightstand", "night stand", "bedside table", "night table", "bedside cabinet", "bedside stand"),
+        synonyms=("nightstand", "night stand", "bedside table", "night table", "bedside cabinet", "bedside stand",
+                  "bedside cupboard"),
         size_min=(0.35, 0.3, 0.4), size_typical=(0.5, 0.4, 0.55), size_max=(0.7, 0.5, 0.75), against_wall=True,
         rooms=("bedroom",), has_top=True, companions=(("bed", "next_to"),), flanks_head_of=("bed",),
         colour=(0.55, 0.4, 0.27), material="wood", params=(Param("drawers", "int", 1, 4, integers(1, 3)),),
@@ -65,7 +66,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="rug",
-        synonyms=("rug", "carpet", "area rug", "floor mat", "doormat", "door mat", "runner rug", "rug runner", "mat"),
+        synonyms=("rug", "carpet", "area rug", "floor mat", "doormat", "door mat", "runner rug", "rug runner", "mat",
+                  "hearthrug", "hearth rug"),
         size_min=(0.6, 0.4, 0.004), size_typical=(2.0, 1.4, 0.008), size_max=(4.6, 3.7, 0.009), functional_sides=(),
         rooms=("living_room", "bedroom"), roles=("flat",), colour=(0.62, 0.35, 0.3), material="fabric",
     ),

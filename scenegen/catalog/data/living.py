@@ -15,8 +15,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="desk",
-        synonyms=("desk", "writing desk", "computer desk", "work desk", "office desk", "study desk",
-                  "standing desk", "workstation", "study table", "writing table"),
+        synonyms=("desk", "writing desk", "computer desk", "work desk", "office desk", "study desk", "rolltop desk",
+                  "roll top desk", "standing desk", "workstation", "study table", "writing table"),
         size_min=(0.8, 0.45, 0.7), size_typical=(1.2, 0.6, 0.75), size_max=(2.0, 0.9, 1.2), against_wall=True,
         rooms=("office", "bedroom", "classroom"), has_top=True, roles=("knee_top",), seats=1,
         colour=(0.6, 0.45, 0.3), material="wood", params=(Param("pedestal", "bool", 0, 1, coin(0.6)),),
@@ -68,7 +68,8 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="tv",
         synonyms=("tv", "television", "flat screen tv", "flatscreen tv", "flat screen", "flatscreen", "tv set",
-                  "television set", "smart tv", "flat screen television", "telly"),
+                  "television set", "smart tv", "flat screen television", "telly", "display screen", "hdtv",
+                  "lcd tv", "led tv", "flatscreen television"),
         size_min=(0.6, 0.15, 0.4), size_typical=(1.25, 0.25, 0.78), size_max=(2.0, 0.4, 1.2), support="object",
         supported_by=("tv_stand", "dresser", "sideboard", "cabinet"), rooms=("living_room", "bedroom"),
         mount_height=1.2, roles=("wall_mountable",), colour=(0.08, 0.08, 0.09), material="plastic",

@@ -67,6 +67,10 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     objects.sort(key=lambda m: m.head)
     for held, holder in held_by(objects, words).items():
         objects[held].negated |= objects[holder].negated  # "rather than the counter with two sinks": no sinks either
+    for before, after in zip(objects, objects[1:]):
+        if words[before.end:after.start] in (["or"], ["nor"], [",", "or"]):
+            after.negated |= before.negated  # "no hutch or buffet", "without a desk or a chair"
+            after.alternative = not before.negated  # "a sofa or a loveseat": one seat, the first named
     wanted = [m for m in objects if not m.negated]
     brief = read_brief(prompt)
     room_named = brief.program is not None or brief.fallback is not None or any(r.category != "room" for r in rooms)

@@ -22,11 +22,15 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
     introduces = [not m.negated and not (m.qkind == "definite"
                                          or (m.is_target and m.qkind in ("article", "possessive", "none"))
                                          or one_of_a_group(objects, idx, words)
-                                         or idx in headings or names_again(objects, idx, headings))
+                                         or idx in headings or names_again(objects, idx, headings, words)
+                                         or renamed(objects, idx, words))
                   for idx, m in enumerate(objects)]
     for idx, m in enumerate(objects):
         if m.negated:
             m.owner = None
+            continue
+        if m.alternative:  # "a sofa or a loveseat by the window": the sofa is by the window
+            m.owner = objects[idx - 1].owner
             continue
         if introduces[idx]:
             m.owner = idx
@@ -43,13 +47,34 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
         m.owner = earlier[-1] if earlier else later[0] if later else idx
 
 
-def names_again(objects: list[Mention], idx: int, headings: set[int]) -> bool:
-    """Whether mention ``idx`` is a possessive ("my desk", "our sofa") after an X of its category was named (not as a
-    heading): people write these for a thing they have ("We moved our sofa. Our sofa is green."), not a second one."""
+def names_again(objects: list[Mention], idx: int, headings: set[int], words: list[str]) -> bool:
+    """Whether mention ``idx`` is a possessive ("my desk", "our sofa") or a counted definite ("each of the two
+    chairs") after an X of its category was named (not as a heading): people write these for things already there
+    ("We moved our sofa. Our sofa is green."), not for more of them."""
     m = objects[idx]
-    if m.kind != "object" or m.qkind != "possessive":
+    definite_number = m.qkind == "number" and m.start > 0 and words[m.start - 1] in DEFINITE_BEFORE_NUMBER
+    if m.kind != "object" or not (m.qkind == "possessive" or definite_number):
         return False
     return any(o.key == m.key and not o.negated and j not in headings for j, o in enumerate(objects[:idx]))
+
+
+DEFINITE_BEFORE_NUMBER = frozenset({"the", "these", "those", "both", "my", "our", "your", "its", "their", "his",
+                                    "her"})
+"""Words that make a counted phrase name things already mentioned: "on each of the two chairs"."""
+RENAMING = frozenset({"called", "named", "actually", "really", "just", "simply", "in", "fact"})
+COPULAS = frozenset({"is", "was", "are", "were"})
+
+
+def renamed(objects: list[Mention], idx: int, words: list[str]) -> bool:
+    """Whether mention ``idx`` renames the subject of its copula: "the bed is called a sleigh bed", "the table was
+    actually a desk" (same category): one thing, named twice."""
+    m = objects[idx]
+    j = m.start - 1
+    while j >= 0 and words[j] in RENAMING:
+        j -= 1
+    if j < 1 or words[j] not in COPULAS:
+        return False
+    return any(o.end == j and o.key == m.key and not o.negated for o in objects[:idx])
 
 
 def is_heading(objects: list[Mention], idx: int, words: list[str]) -> bool:

@@ -210,7 +210,7 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
         if j >= 1 and words[j] not in HOLDING_WORDS and words[j - 1] in CONTAINMENT_WORDS and words[j].isalpha() \
                 and words[j] not in tx.LIST_BOUNDARIES:
             j -= 1  # "containing rolled towels": an unknown adjective
-        while j >= 0 and words[j] in ("a", "an", "the", "some"):
+        while j >= 0 and words[j] in ("a", "an", "the", "some", "its", "their", "own"):  # "each with its own chair"
             j -= 1
         if j >= 1 and words[j] == "plus" and words[j - 1] == ",":
             j -= 1  # "a desk with a monitor, plus a lamp"
