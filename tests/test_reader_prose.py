@@ -239,3 +239,8 @@ def test_catalog_names_people_use(noun, category):
     from scenegen import catalog
 
     assert catalog.resolve(noun).name == category
+
+
+def test_a_stated_capacity_adds_no_chairs():
+    counts, _, _ = facts("a dining area with an extension table to possibly seat 24 people")
+    assert "chair" not in counts

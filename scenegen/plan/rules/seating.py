@@ -11,8 +11,9 @@ from scenegen.plan.rules.records import SENTENCE_END, Mention, Rel
 
 SEATING_NOUNS = frozenset({"seating", "seats", "seat", "room", "space"})
 """Nouns that count seats after "for": 'seating for four', 'room for eight'."""
-SEATING_VERBS = frozenset({"seats", "seat", "sits", "sit", "accommodates", "accommodate"})
-"""Verbs a table counts its seats with: 'a table that seats six'."""
+SEATING_VERBS = frozenset({"seats", "sits", "accommodates"})
+"""Verbs a table counts its seats with: 'a table that seats six'. Only the finite forms: 'a table to seat 24' or 'can
+seat up to 26' states a capacity, not the chairs in the room."""
 PEOPLE = frozenset({"people", "guests", "persons", "diners", "adults", "kids", "children"})
 
 
