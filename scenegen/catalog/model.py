@@ -150,6 +150,21 @@ def draw(rule: Draw, param: Param, extents: Size, rng: np.random.Generator) -> f
 
 
 @dataclass(frozen=True)
+class Container:
+    """What a category keeps inside it. The plan's one support relation (``on_top``) puts a held category (``holds``)
+    inside: on the floor of an open container or on one of its shelves (a basket, a bin, a bookshelf), or stored
+    behind the doors or in the drawers of closed storage (a wardrobe, a chest of drawers). The inner volume is the
+    generated mesh's: the solver rests a contained thing on a level of it with room above (``scenegen.solve.inside``).
+    """
+
+    open: bool
+    """contents in view (a basket, open shelves); False: hidden behind doors or drawer fronts"""
+    holds: tuple[str, ...]
+    """categories kept inside when the plan puts them on it; the catalog adds this category to each one's
+    ``supported_by``, so that the planners let them be put there"""
+
+
+@dataclass(frozen=True)
 class Category:
     """One catalog entry. Sizes are (W, D, H) in metres."""
 
@@ -192,6 +207,8 @@ class Category:
     fills_under: str = ""
     """A bool generator parameter that builds furniture of its own in the space under it (a loft bed's desk): set
     off, and the object raised to its tallest, when the plan puts something under it; empty = none."""
+    container: Container | None = None
+    """What it keeps inside it (a wardrobe, a basket); None = nothing, things only stand on its top."""
     kind_of: str = ""
     """The more general category it is a kind of when its name does not say so (a loveseat is a sofa, a pendant light
     a ceiling light); empty = none besides the name's own suffix (``sectional_sofa`` of ``sofa``)."""
