@@ -336,11 +336,13 @@ def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural", 
     from scenegen.assets.seating import fit_tables_to_seats
 
     refs, sizes = fit_tables_to_seats(layout, refs, sizes, build_mesh)
+    from scenegen.assets.contents import fit_contents
     from scenegen.assets.loads import fit_hosts_to_loads
     from scenegen.assets.undersides import clear_undersides
 
     refs, sizes = clear_undersides(layout, refs, sizes, build_mesh)
     refs, sizes = fit_hosts_to_loads(layout, refs, sizes, build_mesh)
+    refs, sizes = fit_contents(layout, refs, sizes, build_mesh)
     return _fit_to_hosts(layout, refs, sizes)
 
 

@@ -26,7 +26,8 @@ def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dic
     of it, standing on its narrower side. Hosts that fit, or have no width parameter, are returned unchanged."""
     load: dict[str, list[str]] = {}
     for r in layout.relations:
-        if r.kind == "on_top" and r.target in refs and r.subject in sizes:
+        if r.kind == "on_top" and r.target in refs and r.subject in sizes \
+                and catalog.kept_inside(refs[r.target].category, refs[r.subject].category) is None:  # not inside it
             load.setdefault(r.target, []).append(r.subject)
     refs, sizes = dict(refs), dict(sizes)
     for host, items in sorted(load.items()):
