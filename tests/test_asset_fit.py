@@ -78,3 +78,20 @@ def test_a_top_is_widened_for_what_the_plan_puts_on_it_side_by_side() -> None:
         assert len(items) == 2
         need = sum(min(sizes[i][:2]) for i in items) + ITEM_GAP * 3
         assert sizes[host][0] >= min(need, catalog.get("nightstand").size_max[0]) - 1e-6
+
+
+def test_a_towel_without_a_stated_host_is_sized_for_the_shelf_it_will_stand_on() -> None:
+    """Public held-out ph058: the powder room's only top is a floating shelf drawn 0.20 m deep; the towel the plan
+    gives no host (at least 0.20 m either way) went there and stayed unplaced ('larger than the top of
+    wall_shelf_1'). The shelf is made deep enough and the towel fitted to it, as for a stated host."""
+    from scenegen.scene import LayoutPlan, PlannedObject, Relation, Room
+
+    room = Room.rectangle(2.0, 1.8, type="bathroom")
+    objs = [PlannedObject(id="toilet_1", category="toilet"), PlannedObject(id="wall_shelf_1", category="wall_shelf"),
+            PlannedObject(id="towel_1", category="towel")]
+    layout = LayoutPlan(prompt="test", room=room, objects=objs,
+                        relations=[Relation(kind="on_wall", subject="wall_shelf_1", target="wall")])
+    for seed in range(6):
+        refs, sizes = build_assets(layout, seed=seed)
+        (w, d, _), (top_w, top_d, _) = sizes["towel_1"], sizes["wall_shelf_1"]
+        assert (w <= top_w and d <= top_d) or (d <= top_w and w <= top_d), (seed, sizes)
