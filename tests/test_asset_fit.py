@@ -95,3 +95,18 @@ def test_a_towel_without_a_stated_host_is_sized_for_the_shelf_it_will_stand_on()
         refs, sizes = build_assets(layout, seed=seed)
         (w, d, _), (top_w, top_d, _) = sizes["towel_1"], sizes["wall_shelf_1"]
         assert (w <= top_w and d <= top_d) or (d <= top_w and w <= top_d), (seed, sizes)
+
+
+def test_a_lectern_holding_something_has_a_flat_top_and_what_it_holds_rests_on_it() -> None:
+    """Public held-out ph060: 'A lectern holds an enormous atlas' stood the atlas on the lectern's 20° reading desk,
+    touching it along one edge (support and stability failed). A loaded top the catalog lets slope is built flat."""
+    from scenegen.pipeline import make
+
+    prompt = "a library with a bookshelf. A lectern holds an enormous atlas."
+    layout = get_planner("rules")(prompt, 0)
+    podium = next(o.id for o in layout.objects if o.category == "podium")
+    assert any(r.kind == "on_top" and r.target == podium for r in layout.relations), layout.relations
+    refs, _ = build_assets(layout, seed=0)
+    assert refs[podium].params["slant"] == 0.0
+    result = make(prompt, seed=0, planner="rules", attempts=1, validators=["support", "stability"])
+    assert not [f.message for f in result.report.findings if f.status == "fail"]

@@ -70,3 +70,16 @@ def deepen_tops(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, 
         if deeper > sizes[host][1]:
             refit(refs, sizes, host, {"depth": deeper}, build_mesh)
     return refs, sizes
+
+
+def level_loaded_tops(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3],
+                      build_mesh: Callable[[AssetRef], "trimesh.Trimesh"]) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
+    """``refs`` and ``sizes`` with every host whose top the catalog lets slope (``Category.tilted_top``, a lectern's
+    reading desk) rebuilt flat when the plan puts something on it: the scene stands things upright, and an atlas on a
+    20° desk touched it along one edge (public ph060). Others are returned unchanged."""
+    refs, sizes = dict(refs), dict(sizes)
+    for host in sorted({r.target for r in layout.relations if r.kind == "on_top" and r.target in refs}):
+        cat = catalog.find(refs[host].category)
+        if cat is not None and cat.tilted_top and refs[host].params.get(cat.tilted_top, 0.0) != 0.0:
+            refit(refs, sizes, host, {cat.tilted_top: 0.0}, build_mesh)
+    return refs, sizes

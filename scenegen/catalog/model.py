@@ -209,6 +209,9 @@ class Category:
     off, and the object raised to its tallest, when the plan puts something under it; empty = none."""
     container: Container | None = None
     """What it keeps inside it (a wardrobe, a basket); None = nothing, things only stand on its top."""
+    tilted_top: str = ""
+    """A bool generator parameter that slopes its top (a lectern's reading desk): set off when the plan puts something
+    on it, since the scene stands what rests on a top upright; empty = none."""
     kind_of: str = ""
     """The more general category it is a kind of when its name does not say so (a loveseat is a sofa, a pendant light
     a ceiling light); empty = none besides the name's own suffix (``sectional_sofa`` of ``sofa``)."""
@@ -220,8 +223,9 @@ class Category:
         bad = [r for r in self.roles if r not in ROLES]
         if bad:
             raise ValueError(f"category {self.name!r}: unknown role(s) {bad}; roles are {', '.join(ROLES)}")
-        if self.fills_under and (self.param(self.fills_under) is None or self.param(self.fills_under).kind != "bool"):
-            raise ValueError(f"category {self.name!r}: fills_under {self.fills_under!r} is not one of its bool params")
+        for kind, name in (("fills_under", self.fills_under), ("tilted_top", self.tilted_top)):
+            if name and (self.param(name) is None or self.param(name).kind != "bool"):
+                raise ValueError(f"category {self.name!r}: {kind} {name!r} is not one of its bool params")
         if self.material not in MATERIALS:
             raise ValueError(f"category {self.name!r}: material {self.material!r} is not one of {MATERIALS}")
 
