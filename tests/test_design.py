@@ -68,6 +68,14 @@ def test_only_adds_nothing() -> None:
     assert [o.id for o in out.objects] == [o.id for o in plan.objects]
 
 
+@pytest.mark.parametrize("text, only", [("a den with a sofa that lets in just the right amount of light", False),
+                                        ("a den with not only a sofa but also a tv", False),
+                                        ("a den with just the sofa and a tv", True)])
+def test_the_design_brief_reads_only_but_not_its_idioms(text: str, only: bool) -> None:
+    plan = LayoutPlan(prompt=text, room=Room.rectangle(4.0, 3.5, type="living_room"), objects=[])
+    assert read_brief(plan).only is only
+
+
 def test_vague_counts_leave_room_for_more() -> None:
     out = _designed("a study with lots of books", "normal")
     assert out.counts().get("books", 0) > 3
