@@ -21,6 +21,8 @@ from scenegen.solve.surface import LEVEL, is_uneven, rest_heights
 
 RELATION_WEIGHT = 10.0
 """score a spot on a top gains per satisfied relation of the item (a mouse right of the keyboard), as on the walls"""
+SYMMETRIC = frozenset({"next_to", "near", "far"})
+"""relations that say the same with subject and target swapped (distances between the two boxes)"""
 HEADWARD = 5.0
 """score per half-depth of the host's top that a headward item (a cushion) gains by resting nearer its back"""
 
@@ -114,6 +116,9 @@ def _relation_score(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, z: 
     out = np.zeros(len(x))
     rels = [r for r in st.plan.relations if r.subject == it.obj.id and r.kind != "on_top"
             and (r.target in st.boxes or r.kind in ARCHITECTURE_RELATIONS)]
+    # "a chair next to the monitor": the monitor, placed after the chair, keeps to the chair's side of its stand
+    rels += [r.model_copy(update={"subject": it.obj.id, "target": r.subject}) for r in st.plan.relations
+             if r.target == it.obj.id and r.kind in SYMMETRIC and r.subject in st.boxes]
     if not rels:
         return out
     cands = Boxes.candidates(x, y, np.full(len(x), yaw), it.size, z)
