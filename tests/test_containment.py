@@ -48,6 +48,16 @@ def test_an_open_basket_holds_towels_on_its_floor_below_its_rim() -> None:
     assert towel.bbox[0][2] < 0.05  # on the basket's floor, not on its rim 0.3 m up
 
 
+def test_a_second_blanket_piles_on_the_first_when_the_basket_floor_is_taken() -> None:
+    """Two throw blankets (0.30×0.25 m at their smallest) in one basket: the second went unplaced ('does not fit in
+    storage_basket_1 beside throw_blanket_1'); it now lies on the first, inside the basket."""
+    result = make("a living room with a sofa and a wicker basket holding two throw blankets", seed=0, planner="rules")
+    objs = {o.id: o for o in result.scene.objects}
+    assert not _fails(result), _fails(result)
+    blankets = [o for o in objs.values() if o.category == "throw_blanket"]
+    assert len(blankets) == 2 and all(_inside(b, objs["storage_basket_1"]) for b in blankets)
+
+
 def test_clothes_go_in_a_chest_of_drawers_not_on_it() -> None:
     result = make("a bedroom with a chest of drawers with sweaters inside", seed=0, planner="rules")
     objs = {o.id: o for o in result.scene.objects}

@@ -86,6 +86,14 @@ class Cavity:
                     "open above" if not math.isfinite(clear) else f"{clear:.2f} m high")
         return best or "nothing can rest inside it"
 
+    def headroom(self, level: float, lx: float, ly: float, fw: float, fd: float) -> float:
+        """Metres free above ``level`` over the ``fw`` × ``fd`` footprint centred at local (lx, ly): the least over
+        the cells under it (``inf`` under an open top)."""
+        inx = np.abs(self.xs - lx) <= fw / 2
+        iny = np.abs(self.ys - ly) <= fd / 2
+        under = self.clear_above(level)[np.ix_(iny, inx)]
+        return float(under.min()) if under.size else 0.0
+
     def clear_above(self, level: float) -> np.ndarray:
         """(Y, X) metres from ``level`` up to the next surface (``inf`` where nothing is above: an open top)."""
         above = np.where(self.z > level + TOL, self.z, np.inf).min(axis=2)
