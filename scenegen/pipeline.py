@@ -336,12 +336,31 @@ def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural", 
     from scenegen.assets.seating import fit_tables_to_seats
 
     refs, sizes = fit_tables_to_seats(layout, refs, sizes, build_mesh)
-    from scenegen.assets.loads import fit_hosts_to_loads
+    from scenegen.assets.contents import fit_contents
+    from scenegen.assets.loads import deepen_tops, fit_hosts_to_loads, level_loaded_tops
     from scenegen.assets.undersides import clear_undersides
 
     refs, sizes = clear_undersides(layout, refs, sizes, build_mesh)
     refs, sizes = fit_hosts_to_loads(layout, refs, sizes, build_mesh)
-    return _fit_to_hosts(layout, refs, sizes)
+    refs, sizes = fit_contents(layout, refs, sizes, build_mesh)
+    hosted = _with_chosen_hosts(layout, refs, sizes)
+    refs, sizes = deepen_tops(hosted, refs, sizes, build_mesh)
+    refs, sizes = level_loaded_tops(hosted, refs, sizes, build_mesh)
+    return _fit_to_hosts(hosted, refs, sizes)
+
+
+def _with_chosen_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]) -> LayoutPlan:
+    """``layout`` with an ``on_top`` relation for every small thing the plan gives no host, to the host the solver
+    will choose for it (``solve.object_roles``), so that the asset stage sizes it and its top for each other too (a
+    towel on the one shelf in a powder room). Only for sizing: the plan the solver reads is unchanged."""
+    from scenegen.scene import Relation
+    from scenegen.solve.solver import object_roles
+
+    stated = {r.subject for r in layout.relations if r.kind == "on_top"}
+    chosen = [Relation(kind="on_top", subject=oid, target=host, source="[assets] the host the solver will choose")
+              for oid, (role, host) in object_roles(layout, refs, sizes).items()
+              if role == "object" and host and oid not in stated]
+    return layout.model_copy(update={"relations": [*layout.relations, *chosen]}) if chosen else layout
 
 
 def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]

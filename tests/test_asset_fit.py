@@ -78,3 +78,35 @@ def test_a_top_is_widened_for_what_the_plan_puts_on_it_side_by_side() -> None:
         assert len(items) == 2
         need = sum(min(sizes[i][:2]) for i in items) + ITEM_GAP * 3
         assert sizes[host][0] >= min(need, catalog.get("nightstand").size_max[0]) - 1e-6
+
+
+def test_a_towel_without_a_stated_host_is_sized_for_the_shelf_it_will_stand_on() -> None:
+    """Public held-out ph058: the powder room's only top is a floating shelf drawn 0.20 m deep; the towel the plan
+    gives no host (at least 0.20 m either way) went there and stayed unplaced ('larger than the top of
+    wall_shelf_1'). The shelf is made deep enough and the towel fitted to it, as for a stated host."""
+    from scenegen.scene import LayoutPlan, PlannedObject, Relation, Room
+
+    room = Room.rectangle(2.0, 1.8, type="bathroom")
+    objs = [PlannedObject(id="toilet_1", category="toilet"), PlannedObject(id="wall_shelf_1", category="wall_shelf"),
+            PlannedObject(id="towel_1", category="towel")]
+    layout = LayoutPlan(prompt="test", room=room, objects=objs,
+                        relations=[Relation(kind="on_wall", subject="wall_shelf_1", target="wall")])
+    for seed in range(6):
+        refs, sizes = build_assets(layout, seed=seed)
+        (w, d, _), (top_w, top_d, _) = sizes["towel_1"], sizes["wall_shelf_1"]
+        assert (w <= top_w and d <= top_d) or (d <= top_w and w <= top_d), (seed, sizes)
+
+
+def test_a_lectern_holding_something_has_a_flat_top_and_what_it_holds_rests_on_it() -> None:
+    """Public held-out ph060: 'A lectern holds an enormous atlas' stood the atlas on the lectern's 20° reading desk,
+    touching it along one edge (support and stability failed). A loaded top the catalog lets slope is built flat."""
+    from scenegen.pipeline import make
+
+    prompt = "a library with a bookshelf. A lectern holds an enormous atlas."
+    layout = get_planner("rules")(prompt, 0)
+    podium = next(o.id for o in layout.objects if o.category == "podium")
+    assert any(r.kind == "on_top" and r.target == podium for r in layout.relations), layout.relations
+    refs, _ = build_assets(layout, seed=0)
+    assert refs[podium].params["slant"] == 0.0
+    result = make(prompt, seed=0, planner="rules", attempts=1, validators=["support", "stability"])
+    assert not [f.message for f in result.report.findings if f.status == "fail"]

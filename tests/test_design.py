@@ -68,6 +68,27 @@ def test_only_adds_nothing() -> None:
     assert [o.id for o in out.objects] == [o.id for o in plan.objects]
 
 
+def test_only_adds_nothing_but_still_gives_the_listed_things_the_programs_room() -> None:
+    """Public held-out ph012 ('... let in just the right amount of light'): read as 'only', the design stage added
+    nothing and also kept the planner's 4.2×3.4 m room for twenty listed things (two sofas, a fireplace in the middle,
+    two bookshelves), so a sofa stood against a bookshelf's front. 'Only' says what not to add, not how big the room
+    is."""
+    plan = make_plan("only two sofas, a fireplace, two bookshelves, a coffee table and an armchair", planner="rules")
+    plan = plan.model_copy(update={"room": Room.rectangle(3.0, 3.0, type="living_room")})
+    out = complete(plan, "normal", np.random.default_rng(0))
+    assert [o.id for o in out.objects] == [o.id for o in plan.objects]
+    assert out.room.area > plan.room.area + 1.0
+    assert "sized for the program" in out.notes[-1]
+
+
+@pytest.mark.parametrize("text, only", [("a den with a sofa that lets in just the right amount of light", False),
+                                        ("a den with not only a sofa but also a tv", False),
+                                        ("a den with just the sofa and a tv", True)])
+def test_the_design_brief_reads_only_but_not_its_idioms(text: str, only: bool) -> None:
+    plan = LayoutPlan(prompt=text, room=Room.rectangle(4.0, 3.5, type="living_room"), objects=[])
+    assert read_brief(plan).only is only
+
+
 def test_vague_counts_leave_room_for_more() -> None:
     out = _designed("a study with lots of books", "normal")
     assert out.counts().get("books", 0) > 3

@@ -159,3 +159,20 @@ def test_several_items_share_a_top_without_overlap():
     for i, a in enumerate(items):
         for b in items[i + 1:]:
             assert not rects_overlap(a.corners[None], b.corners, margin=1e-3)[0]
+
+
+def test_a_floor_object_next_to_a_thing_on_a_stand_goes_beside_that_stand() -> None:
+    """Public held-out ph021: 'a chair next to the monitor' (the monitor on a stand): the chair was placed before the
+    stand, with nothing to stand by, and the monitor then went to the stand's far side (0.79 m away). The stand now
+    goes first, in the chair's group, and the monitor keeps to the chair's side of its top (here a lamp on a stool)."""
+    from scenegen.solve.relations import score_relation
+
+    objs = [PlannedObject(id=i, category=c) for i, c in (("chair_1", "chair"), ("bed_1", "bed"),
+                                                          ("lamp_1", "table_lamp"))]
+    objs.append(PlannedObject(id="stand_1", category="stool"))  # free-standing and smaller than the chair
+    plan = LayoutPlan(prompt="test", room=Room.rectangle(4.0, 3.5, type="bedroom", openings=[DOOR, WINDOW]),
+                      objects=objs, relations=[Relation(kind="next_to", subject="chair_1", target="lamp_1"),
+                                               Relation(kind="on_top", subject="lamp_1", target="stand_1")])
+    for seed in range(6):
+        boxes = _boxes(_solve(plan, seed))
+        assert score_relation(plan.relations[0], boxes, plan.room) > 0.5, seed

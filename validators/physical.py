@@ -115,13 +115,23 @@ def _still_collides(ctx: ValidationContext, a: str, b: str, offset: np.ndarray) 
 
 def _nudges(ctx: ValidationContext, a: str, b: str) -> tuple[np.ndarray, np.ndarray]:
     """The two SceneEval-style 5 mm nudges of ``b`` away from ``a``: horizontal, along the xy direction between their
-    box centres (+x when the centres coincide), and vertical (up when ``b``'s centre is not below ``a``'s)."""
+    box centres (+x when the centres coincide), and vertical (off its support when one holds the other, else up when
+    ``b``'s centre is not below ``a``'s)."""
     ca, cb = ctx.bounds(a).mean(axis=0), ctx.bounds(b).mean(axis=0)
     h = cb[:2] - ca[:2]
     norm = float(np.hypot(*h))
     h = h / norm if norm > 1e-9 else np.array([1.0, 0.0])
     horizontal = np.array([h[0], h[1], 0.0]) * NUDGE
-    vertical = np.array([0.0, 0.0, NUDGE if cb[2] >= ca[2] else -NUDGE])
+    # away from a support: a thing resting inside its container (a blanket on a wardrobe's bottom panel) lies below
+    # the container's centre, yet it is lifted off what holds it, not pushed into it
+    inst_a, inst_b = ctx.instance(a), ctx.instance(b)
+    if inst_b is not None and inst_b.support == a:
+        up = True
+    elif inst_a is not None and inst_a.support == b:
+        up = False
+    else:
+        up = bool(cb[2] >= ca[2])
+    vertical = np.array([0.0, 0.0, NUDGE if up else -NUDGE])
     return horizontal, vertical
 
 

@@ -17,6 +17,8 @@ Size3 = tuple[float, float, float]
 
 ITEM_GAP = 0.02
 """metres kept between neighbouring things on a top, and between them and its edges"""
+TOP_MARGIN = 0.01
+"""metres the pipeline's fit to hosts leaves free at each edge of a top"""
 
 
 def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3],
@@ -26,7 +28,8 @@ def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dic
     of it, standing on its narrower side. Hosts that fit, or have no width parameter, are returned unchanged."""
     load: dict[str, list[str]] = {}
     for r in layout.relations:
-        if r.kind == "on_top" and r.target in refs and r.subject in sizes:
+        if r.kind == "on_top" and r.target in refs and r.subject in sizes \
+                and catalog.kept_inside(refs[r.target].category, refs[r.subject].category) is None:  # not inside it
             load.setdefault(r.target, []).append(r.subject)
     refs, sizes = dict(refs), dict(sizes)
     for host, items in sorted(load.items()):
@@ -41,4 +44,42 @@ def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dic
         if grown <= width:
             continue
         refit(refs, sizes, host, {"width": grown}, build_mesh)
+    return refs, sizes
+
+
+def deepen_tops(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3],
+                build_mesh: Callable[[AssetRef], "trimesh.Trimesh"]) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
+    """``refs`` and ``sizes`` with every top made deep enough (up to its category's largest depth) for the deepest
+    thing ``on_top`` of it at that thing's smallest, turned so its narrower side runs front to back: a hand towel (at
+    least 0.20 m either way) on a floating shelf drawn 0.20 m deep, which no towel fits, gets a 0.22 m shelf. Tops
+    that every thing fits already are returned unchanged."""
+    refs, sizes = dict(refs), dict(sizes)
+    need: dict[str, float] = {}
+    for r in layout.relations:
+        host, ref = refs.get(r.target or ""), refs.get(r.subject)
+        item = catalog.find(ref.category) if ref is not None else None  # an open-vocabulary box scales to any top
+        if r.kind != "on_top" or host is None or item is None or catalog.kept_inside(host.category, item.name):
+            continue
+        need[r.target or ""] = max(need.get(r.target or "", 0.0),
+                                   min(*item.size_min[:2], *sizes[r.subject][:2]) + 2 * TOP_MARGIN)
+    for host, depth in sorted(need.items()):
+        cat = catalog.find(refs[host].category)
+        if cat is None or "depth" not in refs[host].params or depth <= sizes[host][1] + 1e-6:
+            continue
+        deeper = round(min(depth, cat.size_max[1]), 4)
+        if deeper > sizes[host][1]:
+            refit(refs, sizes, host, {"depth": deeper}, build_mesh)
+    return refs, sizes
+
+
+def level_loaded_tops(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3],
+                      build_mesh: Callable[[AssetRef], "trimesh.Trimesh"]) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
+    """``refs`` and ``sizes`` with every host whose top the catalog lets slope (``Category.tilted_top``, a lectern's
+    reading desk) rebuilt flat when the plan puts something on it: the scene stands things upright, and an atlas on a
+    20° desk touched it along one edge (public ph060). Others are returned unchanged."""
+    refs, sizes = dict(refs), dict(sizes)
+    for host in sorted({r.target for r in layout.relations if r.kind == "on_top" and r.target in refs}):
+        cat = catalog.find(refs[host].category)
+        if cat is not None and cat.tilted_top and refs[host].params.get(cat.tilted_top, 0.0) != 0.0:
+            refit(refs, sizes, host, {cat.tilted_top: 0.0}, build_mesh)
     return refs, sizes

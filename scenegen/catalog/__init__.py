@@ -11,13 +11,14 @@ function (``scenegen.assets.procedural``); see ``docs/adding-a-category.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 from collections.abc import Mapping
 from typing import Protocol
 
 from scenegen.catalog.data import FAMILIES
-from scenegen.catalog.model import MATERIALS, ROLES, Category, Param, Role, Side, Size, Support, draw
+from scenegen.catalog.model import MATERIALS, ROLES, Category, Container, Param, Role, Side, Size, Support, draw
 from scenegen.catalog.words import GENERAL_SIZE_WORDS, normalise_phrase, singular, size_class, size_for_word
 
 
@@ -37,10 +38,11 @@ class Placed(Protocol):
     support: str | None
 
 __all__ = [
-    "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "MATERIALS", "MAX_SYNONYM_WORDS", "ROLES", "Category", "Param", "Role",
-    "Side", "Size", "Support", "asset_problem", "companions", "draw", "find", "flanks_head", "for_object", "get", "names",
-    "is_kind_of", "normalise_phrase", "param_problem", "register", "resolve", "singular", "size_class", "size_for_word",
-    "support_kind", "synonym_index", "to_json", "unregister", "with_role",
+    "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "MATERIALS", "MAX_SYNONYM_WORDS", "ROLES", "Category", "Container",
+    "Param", "Role", "Side", "Size", "Support", "asset_problem", "companions", "draw", "find", "flanks_head",
+    "for_object", "get", "names", "is_kind_of", "kept_inside", "normalise_phrase", "param_problem", "register",
+    "resolve", "singular", "size_class", "size_for_word", "support_kind", "synonym_index", "to_json", "unregister",
+    "with_role",
 ]
 
 GENERIC = Category(
@@ -63,7 +65,20 @@ def _load() -> dict[str, Category]:
             if cat.name in entries:
                 raise ValueError(f"category {cat.name!r} is defined twice (again in family {family!r})")
             entries[cat.name] = cat
-    return entries
+    return _with_containers(entries)
+
+
+def _with_containers(entries: dict[str, Category]) -> dict[str, Category]:
+    """``entries`` with every container added to the ``supported_by`` of the categories it holds (a towel is
+    supported by the basket that holds it): what a container keeps is written once, on the container."""
+    out = dict(entries)
+    for cat in entries.values():
+        for held in cat.container.holds if cat.container else ():
+            if held not in out:
+                raise ValueError(f"category {cat.name!r}: holds unknown category {held!r}")
+            if cat.name not in out[held].supported_by:
+                out[held] = dataclasses.replace(out[held], supported_by=(*out[held].supported_by, cat.name))
+    return out
 
 
 CATALOG: dict[str, Category] = _load()
@@ -129,6 +144,13 @@ def find(name: str) -> Category | None:
 
 def names() -> list[str]:
     return sorted(CATALOG)
+
+
+def kept_inside(host: str, held: str) -> Container | None:
+    """The container record of category ``host`` when it keeps category ``held`` inside it (towels in a basket,
+    blankets in a wardrobe), else None: then what the plan puts on it stands on its top."""
+    cat = CATALOG.get(host)
+    return cat.container if cat is not None and cat.container is not None and held in cat.container.holds else None
 
 
 @functools.cache

@@ -150,6 +150,21 @@ def draw(rule: Draw, param: Param, extents: Size, rng: np.random.Generator) -> f
 
 
 @dataclass(frozen=True)
+class Container:
+    """What a category keeps inside it. The plan's one support relation (``on_top``) puts a held category (``holds``)
+    inside: on the floor of an open container or on one of its shelves (a basket, a bin, a bookshelf), or stored
+    behind the doors or in the drawers of closed storage (a wardrobe, a chest of drawers). The inner volume is the
+    generated mesh's: the solver rests a contained thing on a level of it with room above (``scenegen.solve.inside``).
+    """
+
+    open: bool
+    """contents in view (a basket, open shelves); False: hidden behind doors or drawer fronts"""
+    holds: tuple[str, ...]
+    """categories kept inside when the plan puts them on it; the catalog adds this category to each one's
+    ``supported_by``, so that the planners let them be put there"""
+
+
+@dataclass(frozen=True)
 class Category:
     """One catalog entry. Sizes are (W, D, H) in metres."""
 
@@ -192,6 +207,11 @@ class Category:
     fills_under: str = ""
     """A bool generator parameter that builds furniture of its own in the space under it (a loft bed's desk): set
     off, and the object raised to its tallest, when the plan puts something under it; empty = none."""
+    container: Container | None = None
+    """What it keeps inside it (a wardrobe, a basket); None = nothing, things only stand on its top."""
+    tilted_top: str = ""
+    """A bool generator parameter that slopes its top (a lectern's reading desk): set off when the plan puts something
+    on it, since the scene stands what rests on a top upright; empty = none."""
     kind_of: str = ""
     """The more general category it is a kind of when its name does not say so (a loveseat is a sofa, a pendant light
     a ceiling light); empty = none besides the name's own suffix (``sectional_sofa`` of ``sofa``)."""
@@ -203,8 +223,9 @@ class Category:
         bad = [r for r in self.roles if r not in ROLES]
         if bad:
             raise ValueError(f"category {self.name!r}: unknown role(s) {bad}; roles are {', '.join(ROLES)}")
-        if self.fills_under and (self.param(self.fills_under) is None or self.param(self.fills_under).kind != "bool"):
-            raise ValueError(f"category {self.name!r}: fills_under {self.fills_under!r} is not one of its bool params")
+        for kind, name in (("fills_under", self.fills_under), ("tilted_top", self.tilted_top)):
+            if name and (self.param(name) is None or self.param(name).kind != "bool"):
+                raise ValueError(f"category {self.name!r}: {kind} {name!r} is not one of its bool params")
         if self.material not in MATERIALS:
             raise ValueError(f"category {self.name!r}: material {self.material!r} is not one of {MATERIALS}")
 

@@ -149,10 +149,12 @@ def complete(plan: LayoutPlan, density: Density, rng: np.random.Generator) -> La
         raise ValueError(f"--density must be minimal, normal or full, got {density!r}")
     brief = read_brief(plan)
     head = f"design ({density}): {brief.program.name.replace('_', ' ')} program, {brief.palette.name} palette"
-    if brief.only:
-        return plan.model_copy(update={"notes": [*plan.notes, f"{head}; the prompt says 'only', so nothing was "
-                                                              f"added"]})
     room = _sized_room(plan.room, brief, ROOM_AREA[density], _stated_groups_area(plan, brief, density))
+    if brief.only:  # nothing is added, but what the prompt lists gets the room the program would give it
+        grown = "" if room is plan.room else \
+            f"; the room was sized for the program ({room.bounds[1][0]:.1f}×{room.bounds[1][1]:.1f} m)"
+        return plan.model_copy(update={"room": room, "notes": [
+            *plan.notes, f"{head}; the prompt says 'only', so nothing was added{grown}"]})
     r = _Room(plan, room, brief, density, rng)
     for zone in brief.program.zones:
         _add_zone(r, zone)

@@ -3,7 +3,9 @@
 Mass of an object = modelled solid volume (m³) × the mix's density (kg/m³) × ``fill``. ``fill`` is the fraction of
 the modelled volume that is material: the procedural generators build furniture from solid primitives where real
 casework is 18 mm boards around air, an appliance sheet metal around air, a sofa foam and a frame. The fills below
-were calibrated once so that an object of the catalog's typical size lands inside its category's real mass range
+were calibrated once so that an object of the catalog's typical size lands inside its category's real mass range,
+and again for the casework behind doors and drawer fronts and the open baskets, whose generators now build them hollow
+(boards around the air they hold) so that things can be put inside; their fills keep the typical masses they had
 (``tests/test_physics.py`` walks every category at its minimum, typical and maximum size). The result is clamped into
 ``mass_kg`` for sizes the linear volume law overshoots (a 2.4 m wardrobe), and the clamp is reported.
 
@@ -67,13 +69,13 @@ _W, _B, _S, _F, _P = {"wood": 1.0}, {"board": 1.0}, {"steel": 1.0}, {"fabric": 1
 CATEGORY_PHYSICS: Mapping[str, CategoryPhysics] = MappingProxyType({
     "armchair": _p({"fabric": 0.8, "wood": 0.2}, 0.15, 15, 45),
     "bar_stool": _p({"wood": 0.5, "steel": 0.5}, 0.22, 4, 12),
-    "bathroom_vanity": _p({"board": 0.8, "ceramic": 0.2}, 0.15, 25, 80),
+    "bathroom_vanity": _p({"board": 0.8, "ceramic": 0.2}, 0.56, 25, 80),
     "bathtub": _p({"plastic": 0.7, "steel": 0.3}, 0.066, 25, 150),
     "bed": _p({"fabric": 0.7, "wood": 0.3}, 0.095, 40, 150),
     "bench": _p(_W, 0.88, 8, 30),
     "books": _p({"paper": 1.0}, 0.35, 0.5, 6),
     "bookshelf": _p(_B, 0.25, 20, 80),
-    "cabinet": _p(_B, 0.18, 20, 70),
+    "cabinet": _p(_B, 0.72, 20, 70),
     "ceiling_fan": _p({"steel": 0.3, "wood": 0.7}, 0.17, 3, 10),
     "ceiling_light": _p({"steel": 0.2, "glass": 0.8}, 0.069, 0.5, 4),
     "chair": _p(_W, 0.61, 3, 10),
@@ -84,21 +86,21 @@ CATEGORY_PHYSICS: Mapping[str, CategoryPhysics] = MappingProxyType({
     "desk": _p(_B, 0.34, 15, 70),
     "dining_table": _p(_W, 0.88, 25, 80),
     "dishwasher": _p({"steel": 1.0}, 0.019, 35, 60),
-    "dresser": _p(_B, 0.18, 30, 90),
+    "dresser": _p(_B, 0.63, 30, 90),
     "dumbbell_rack": _p(_S, 0.35, 40, 200),
     "exercise_bike": _p({"steel": 0.8, "plastic": 0.2}, 0.2, 25, 60),
-    "filing_cabinet": _p(_S, 0.017, 20, 60),
+    "filing_cabinet": _p(_S, 0.058, 20, 60),
     "floor_lamp": _p({"steel": 0.6, "fabric": 0.4}, 0.031, 3, 10),
     "fridge": _p(_S, 0.011, 50, 120),
     "guitar": _p(_W, 0.25, 2, 5),
-    "kitchen_cabinet": _p(_B, 0.11, 20, 50),
-    "kitchen_island": _p({"board": 0.8, "stone": 0.2}, 0.11, 60, 200),
+    "kitchen_cabinet": _p(_B, 0.34, 20, 50),
+    "kitchen_island": _p({"board": 0.8, "stone": 0.2}, 0.31, 60, 200),
     "laptop": _p({"aluminium": 0.6, "plastic": 0.4}, 0.44, 1, 3),
-    "laundry_basket": _p(_P, 0.022, 0.5, 5),
+    "laundry_basket": _p(_P, 0.12, 0.5, 5),
     "microwave": _p(_S, 0.033, 10, 20),
     "mirror": _p({"glass": 0.6, "wood": 0.4}, 0.37, 3, 20),
     "monitor": _p({"plastic": 0.6, "glass": 0.4}, 0.36, 3, 10),
-    "nightstand": _p(_B, 0.34, 8, 25),
+    "nightstand": _p(_B, 0.7, 8, 25),
     "office_chair": _p({"plastic": 0.5, "steel": 0.2, "fabric": 0.3}, 0.18, 10, 25),
     "ottoman": _p(_F, 0.26, 5, 20),
     "painting": _p(_W, 0.43, 1, 10),
@@ -109,7 +111,7 @@ CATEGORY_PHYSICS: Mapping[str, CategoryPhysics] = MappingProxyType({
     "shoe_rack": _p(_W, 0.14, 3, 15),
     "shower": _p({"glass": 0.7, "ceramic": 0.3}, 0.3, 40, 150),
     "side_table": _p(_W, 0.7, 3, 15),
-    "sideboard": _p(_B, 0.17, 30, 90),
+    "sideboard": _p(_B, 0.66, 30, 90),
     "sink": _p({"ceramic": 1.0}, 0.17, 10, 40),
     "sofa": _p({"fabric": 0.8, "wood": 0.2}, 0.14, 30, 90),
     "speaker": _p({"wood": 0.8, "steel": 0.2}, 0.09, 5, 30),
@@ -121,11 +123,11 @@ CATEGORY_PHYSICS: Mapping[str, CategoryPhysics] = MappingProxyType({
     "trash_can": _p(_P, 0.089, 1, 5),
     "treadmill": _p({"steel": 0.6, "rubber": 0.4}, 0.064, 60, 130),
     "tv": _p({"plastic": 0.6, "glass": 0.4}, 0.18, 8, 30),
-    "tv_stand": _p(_B, 0.22, 15, 50),
+    "tv_stand": _p(_B, 0.48, 15, 50),
     "vase": _p({"ceramic": 1.0}, 0.23, 0.5, 5),
     "wall_clock": _p({"plastic": 0.7, "glass": 0.3}, 0.32, 0.5, 3),
     "wall_shelf": _p(_W, 0.76, 1.5, 8),
-    "wardrobe": _p(_B, 0.091, 50, 150),
+    "wardrobe": _p(_B, 0.57, 50, 150),
     "washing_machine": _p({"steel": 0.6, "stone": 0.4}, 0.044, 60, 90),
     "weight_bench": _p({"steel": 0.7, "fabric": 0.3}, 0.12, 15, 40),
     "whiteboard": _p({"aluminium": 0.3, "board": 0.7}, 0.24, 5, 20),

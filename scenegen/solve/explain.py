@@ -14,6 +14,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from scenegen import catalog
+from scenegen.assets.cavity import cavity
 from scenegen.rng import stage_rng
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, Conflict, LayoutPlan, Relation
 from scenegen.solve.relations import SATISFIED, Box, score_relation
@@ -195,14 +197,19 @@ def _explain_unplaced(oid: str, plan: LayoutPlan, refs: dict[str, AssetRef], siz
         message = (f"{what} fits in the {room} on its own, but not with {said}: drop or change "
                    f"{'that relation' if len(in_the_way) == 1 else 'one of them'}")
         return Conflict(kind="unplaced", objects=[oid], relations=in_the_way, message=message, minimal=True)
+    elif status == "alone" and role == "object" and support and _inside(oid, support, refs):
+        message = (f"{_dims(oid, sizes)}, {sizes[oid][2]:.2f} m tall, does not fit inside {support} "
+                   f"({cavity(refs[support].model_dump_json()).describe()}), even with nothing else in it: choose a "
+                   f"larger {_name(support, plan)} or put it elsewhere")
     elif status == "alone" and role == "object" and support:
         message = _too_big_for_top(oid, support, plan, sizes)
     elif status == "alone":
         message = _too_big_alone(oid, role, plan, sizes)
     elif role == "object":
         found = " (not narrowed down further within the time limit)" if not minimal else ""
-        message = (f"{what} does not fit on {support} beside {_join(culprits)}{found}: put fewer things on it or "
-                   "choose a larger one")
+        into = "in" if _inside(oid, support, refs) else "on"
+        message = (f"{what} does not fit {into} {support} beside {_join(culprits)}{found}: put fewer things {into} it "
+                   "or choose a larger one")
     else:
         where = {"wall": f"on the walls of the {room}", "ceiling": f"on the ceiling of the {room}"}.get(
             role, f"in the {room}")
@@ -280,6 +287,11 @@ def _too_big_alone(oid: str, role: str, plan: LayoutPlan, sizes: Sizes) -> str:
     use = " and room in front to use it" if role == "floor" and _has_functional_side(oid, plan) else ""
     return (f"{_dims(oid, sizes)} fits inside the {room}'s outline but finds no spot {where}{clear}{use}, even with "
             f"nothing else in the room: choose a smaller {name} or a larger room")
+
+
+def _inside(oid: str, support: str | None, refs: dict[str, AssetRef]) -> bool:
+    """Whether ``oid`` goes inside its support (a towel in a basket) rather than on its top."""
+    return support in refs and catalog.kept_inside(refs[support].category, refs[oid].category) is not None
 
 
 def _too_big_for_top(oid: str, support: str, plan: LayoutPlan, sizes: Sizes) -> str:

@@ -201,6 +201,18 @@ def _opening_distance(boxes: Boxes, room: Room, kind: str, target: str | None) -
     return best
 
 
+def held_inside(s: Box, t: Box, boxes: dict[str, Box]) -> bool:
+    """Whether ``s`` rests inside ``t``: ``t`` holds it (its declared support, or the support of the pile it lies on,
+    among ``boxes``) and it stands within ``t``'s box, from its base up (towels in a basket, blankets in a wardrobe,
+    books on a bookshelf's lower board). The plan's one support relation, on_top, says this of a container
+    (``catalog.Container``); whether it truly rests there is the support check's to say."""
+    held, seen = s, {s.id}
+    while held.support is not None and held.support != t.id and held.support in boxes and held.support not in seen:
+        held = boxes[held.support]
+        seen.add(held.id)
+    return held.support == t.id and t.z - 1e-3 <= s.z <= t.top and float(_xy_inside(Boxes.of(s), Boxes.of(t))[0]) > 0.5
+
+
 def score_relation(rel: Relation, boxes: dict[str, Box], room: Room) -> float:
     """Score of ``rel`` in [0, 1] for the boxes given (ids -> Box). Missing subject/target -> 0."""
     s = boxes.get(rel.subject)
@@ -210,6 +222,8 @@ def score_relation(rel: Relation, boxes: dict[str, Box], room: Room) -> float:
     anchor = boxes.get(str(rel.params.get("anchor", "")))
     if rel.kind not in ARCHITECTURE_RELATIONS and t is None:
         return 0.0
+    if rel.kind == "on_top" and t is not None and held_inside(s, t, boxes):
+        return 1.0
     return float(score_relation_batch(rel, Boxes.of(s), Boxes.of(t) if t else None, room,
                                       Boxes.of(anchor) if anchor else None)[0])
 

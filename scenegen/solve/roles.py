@@ -94,7 +94,8 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
         beside = {r.target for r in relations if r.subject == it.obj.id and r.target in items
                   and r.kind not in ("on_top", "under", "middle_of") and r.kind not in ARCHITECTURE_RELATIONS}
         near = {items[t].support for t in beside if items[t].role == "object" and items[t].support}
-        preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by and o.obj.id not in beside]
+        preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by and o.obj.id not in beside
+                     and not _stored_away(it, o)]
         fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"
                     and o.obj.id not in beside]
         # a host whose top the item fits first (a towel is deeper than a wall shelf), then any that may hold it
@@ -112,6 +113,13 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
                                         list(items).index(o.obj.id)))
         it.support = best.obj.id
         used[best.obj.id] = used.get(best.obj.id, 0.0) + area
+
+
+def _stored_away(item: Item, host: Item) -> bool:
+    """Whether ``host`` would keep ``item`` out of sight behind its doors (a blanket in a wardrobe): only the plan
+    puts things there, never a host chosen for an item the plan gave none."""
+    kept = catalog.kept_inside(host.obj.category, item.obj.category)
+    return kept is not None and not kept.open
 
 
 def _fits_top(item: Item, host: Item) -> bool:

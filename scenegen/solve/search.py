@@ -20,16 +20,28 @@ NAV_GRID = 128
 """raster cells along the room's longer side for the solver's floor checks (the validators use 256)"""
 
 
+def floor_host(st: SolverState, oid: str | None) -> str | None:
+    """``oid`` when it stands on the floor; for a thing on a top, the floor object under it (a monitor's stand), so
+    that "a chair next to the monitor" is placed after, and together with, the stand the monitor will be on."""
+    seen: set[str] = set()
+    it = st.items.get(oid or "")
+    while it is not None and it.role == "object" and it.support and it.obj.id not in seen:
+        seen.add(it.obj.id)
+        it = st.items.get(it.support)
+    return it.obj.id if it is not None and it.role == "floor" else None
+
+
 def floor_order(st: SolverState) -> list[str]:
     """Floor objects in placement order: repair-first ones, then anchors before what relates to them, scarce places
     (corner, middle) before walls before free spots, big before small, plan order."""
     floor = [oid for oid, it in st.items.items() if it.role == "floor"]
     depends: dict[str, set[str]] = {oid: set() for oid in floor}
     for r in st.relations:
-        if r.kind in ARCHITECTURE_RELATIONS or r.subject not in depends or r.target not in depends:
+        target = floor_host(st, r.target)
+        if r.kind in ARCHITECTURE_RELATIONS or r.subject not in depends or target not in depends:
             continue
-        if r.subject != r.target:
-            depends[r.subject].add(r.target)  # the anchor goes first
+        if r.subject != target:
+            depends[r.subject].add(target)  # the anchor (or what it will stand on) goes first
     level: dict[str, int] = {}
 
     def depth(oid: str, seen: frozenset[str] = frozenset()) -> int:
@@ -69,8 +81,9 @@ def floor_clusters(st: SolverState, order: list[str]) -> list[list[str]]:
         return o
 
     for r in st.relations:
-        if r.subject in parent and r.target in parent:
-            parent[find(r.subject)] = find(r.target)
+        target = floor_host(st, r.target)
+        if r.subject in parent and target in parent:
+            parent[find(r.subject)] = find(target)
     clusters: dict[str, list[str]] = {}
     for oid in order:
         clusters.setdefault(find(oid), []).append(oid)

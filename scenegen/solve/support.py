@@ -7,18 +7,22 @@ import math
 
 import numpy as np
 
+from scenegen import catalog
 from scenegen.geometry import footprint_corners, wrap_angle
 from scenegen.scene import ARCHITECTURE_RELATIONS
 from scenegen.solve.floor import avoided
 from scenegen.solve.footprints import dims, overlaps
+from scenegen.solve.inside import place_inside
 from scenegen.solve.items import Item
-from scenegen.solve.relations import Box, Boxes, score_relation_batch
+from scenegen.solve.relations import ON_SURFACE_FROM, Box, Boxes, score_relation_batch
 from scenegen.solve.state import SolverState
 from scenegen.solve.surface import LEVEL, is_uneven, rest_heights
 
 
 RELATION_WEIGHT = 10.0
 """score a spot on a top gains per satisfied relation of the item (a mouse right of the keyboard), as on the walls"""
+SYMMETRIC = frozenset({"next_to", "near", "far"})
+"""relations that say the same with subject and target swapped (distances between the two boxes)"""
 HEADWARD = 5.0
 """score per half-depth of the host's top that a headward item (a cushion) gains by resting nearer its back"""
 
@@ -34,6 +38,15 @@ def place_on_support(st: SolverState, it: Item) -> None:
         st.fail(it, f"it should stand on {sup_id}, which {why}")
         return
     sup = st.boxes[sup_id]
+    host = st.items[sup_id]
+    if catalog.kept_inside(host.obj.category, it.obj.category) is not None:
+        inside = place_inside(st, it, sup)
+        if isinstance(inside, Box):
+            st.boxes[it.obj.id] = inside
+            return
+        if not host.cat.has_top:
+            st.fail(it, inside)
+            return  # a container with a top (a bookshelf whose shelves are full) holds it on its top instead
     turn = 0.0
     hw_max, hd_max = sup.width / 2 - w / 2, sup.depth / 2 - d / 2
     if (hw_max < -1e-6 or hd_max < -1e-6) and sup.width >= d and sup.depth >= w:
@@ -51,17 +64,17 @@ def place_on_support(st: SolverState, it: Item) -> None:
     y = sup.cy + gr * s + gf * c
     rects = footprint_corners(x, y, w / 2, d / 2, sup.yaw + turn)
     ok = np.ones(len(x), dtype=bool)
-    siblings = [b for oid, b in st.boxes.items() if b.support == sup_id]
+    # what rests inside it, low down (blankets in a dresser's drawers), is not in the way of what stands on its top
+    siblings = [b for oid, b in st.boxes.items() if b.support == sup_id and b.z >= sup.z + ON_SURFACE_FROM * sup.height]
     hanging = [b for oid, b in st.boxes.items() if st.items[oid].role in ("wall", "ceiling")
                and b.z < sup.top + h and b.top > sup.top]  # a lamp stays clear of the picture above its desk
     for b in siblings + hanging:
         ok &= ~overlaps(rects, b.corners, margin=1e-4)
     z = np.full(len(x), sup.top)
-    host = st.items[sup_id].ref
-    if is_uneven(host):  # a bed's mattress, a sofa's seat: rest on the surface, where it is flat under the footprint
-        rest, flat = rest_heights(host, sup.cx, sup.cy, sup.yaw, rects, tolerance=LEVEL)
+    if is_uneven(host.ref):  # a bed's mattress, a sofa's seat: rest on the surface, flat under the footprint
+        rest, flat = rest_heights(host.ref, sup.cx, sup.cy, sup.yaw, rects, tolerance=LEVEL)
         if not (ok & flat).any():
-            rest, flat = rest_heights(host, sup.cx, sup.cy, sup.yaw, rects)
+            rest, flat = rest_heights(host.ref, sup.cx, sup.cy, sup.yaw, rects)
         if (ok & flat).any():
             ok, z = ok & flat, sup.z + rest
     moved = ok & ~avoided(st, it.obj.id, x, y, np.full(len(x), sup.yaw + turn))
@@ -103,6 +116,9 @@ def _relation_score(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, z: 
     out = np.zeros(len(x))
     rels = [r for r in st.plan.relations if r.subject == it.obj.id and r.kind != "on_top"
             and (r.target in st.boxes or r.kind in ARCHITECTURE_RELATIONS)]
+    # "a chair next to the monitor": the monitor, placed after the chair, keeps to the chair's side of its stand
+    rels += [r.model_copy(update={"subject": it.obj.id, "target": r.subject}) for r in st.plan.relations
+             if r.target == it.obj.id and r.kind in SYMMETRIC and r.subject in st.boxes]
     if not rels:
         return out
     cands = Boxes.candidates(x, y, np.full(len(x), yaw), it.size, z)

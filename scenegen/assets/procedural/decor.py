@@ -5,7 +5,10 @@ from __future__ import annotations
 import math
 
 from scenegen.assets.procedural.parts import (BLACK, CREAM, LEAF, MIRROR, Parts, SOIL, Spec, WHITE, darker,
-    generator, lighter, mix, wall_frame)
+    generator, lighter, mix, tub, wall_frame)
+
+WALL = 0.012
+"""metres: wall and floor thickness of a woven or plastic container (a laundry basket)"""
 
 
 @generator("mirror")
@@ -149,7 +152,7 @@ def laundry_basket(s: Spec, m: Parts) -> None:
         z0, z1 = h * i / bands, h * (i + 1) / bands
         k = 0.9 + 0.1 * i / max(1, bands - 1)
         col = s.c if i % 2 == 0 else darker(s.c, 0.15)
-        m.box((-hw * k, -hd * k, z0), (hw * k, hd * k, z1 - (0.0 if i == bands - 1 else 0.002)), col)
+        tub(m, hw * k, hd * k, z0, z1 - (0.0 if i == bands - 1 else 0.002), WALL, col, floor=i == 0)
     for sx in (-1, 1):  # handles
         m.box((sx * hw - (0.01 if sx > 0 else 0), -0.06, h * 0.75), (sx * hw + (0 if sx > 0 else 0.01), 0.06, h * 0.85),
               darker(s.c, 0.3))

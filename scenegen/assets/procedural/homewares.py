@@ -7,8 +7,10 @@ from __future__ import annotations
 import math
 
 from scenegen.assets.procedural.parts import (BLACK, BULB, CHROME, CREAM, DARK_METAL, GLASS, METAL, MIRROR, WHITE,
-                                              Parts, Spec, darker, generator, lighter, rot_x, rot_z)
+                                              Parts, Spec, darker, generator, lighter, rot_x, rot_z, tub)
 
+WALL = 0.012
+"""metres: wall and floor thickness of a woven container (a storage basket)"""
 _ART = ((0.85, 0.3, 0.2), (0.2, 0.4, 0.7), (0.95, 0.78, 0.3), (0.3, 0.55, 0.35), (0.15, 0.15, 0.2),
         (0.9, 0.55, 0.6))
 _SPINES = ((0.55, 0.15, 0.12), (0.15, 0.3, 0.5), (0.2, 0.4, 0.25), (0.8, 0.7, 0.5), (0.3, 0.25, 0.2),
@@ -217,7 +219,7 @@ def storage_basket(s: Spec, m: Parts) -> None:
     for k in range(bands):
         z0, z1 = h * k / bands, h * (k + 1) / bands - 0.002
         k_w = 0.9 + 0.1 * k / max(1, bands - 1)
-        m.cyl(0, 0, z0, z1, hw * k_w, s.c if k % 2 else darker(s.c, 0.15), sections=20, sy=hd / hw)
+        tub(m, hw * k_w, hd * k_w, z0, z1, WALL, s.c if k % 2 else darker(s.c, 0.15), sections=20, floor=k == 0)
     if s.p.get("handles", 0.0) > 0.5:
         for sx in (-1, 1):
             m.box((sx * hw - (0.01 if sx > 0 else 0.0), -0.05, h * 0.78), (sx * hw + (0.0 if sx > 0 else 0.01), 0.05,

@@ -154,7 +154,10 @@ def podium(s: Spec, m: Parts) -> None:
     m.box((-hw, -hd, 0.0), (hw, hd, 0.05), darker(s.c, 0.3))  # base
     m.box((-hw * 0.8, -hd * 0.7, 0.05), (hw * 0.8, hd * 0.8, h - 0.12), s.c)  # column
     m.box((-hw * 0.5, hd * 0.8 - 0.001, h * 0.45), (hw * 0.5, hd * 0.8, h * 0.65), (0.75, 0.62, 0.3))  # emblem
-    m.box_tf((s.w, s.d * 0.9, 0.04), rot_x(0.35, (0.0, 0.0, h - 0.07)), s.c)  # slanted reading desk
+    if s.p.get("slant", 1.0) > 0.5:
+        m.box_tf((s.w, s.d * 0.9, 0.04), rot_x(0.35, (0.0, 0.0, h - 0.07)), s.c)  # slanted reading desk
+    else:  # a flat top, for what the plan stands on it
+        m.box((-hw, -hd, h - 0.12), (hw, hd, h), s.c)
     m.rod((hw * 0.5, -hd * 0.2, h - 0.05), (hw * 0.3, 0.0, h), 0.005, BLACK, sections=6)  # microphone
     m.box((-hw, -hd, h - 0.001), (-hw + 0.001, -hd + 0.001, h), s.c)
 

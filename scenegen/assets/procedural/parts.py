@@ -8,6 +8,7 @@ origin, width along x, depth along y, front facing +y. ``Parts.mesh`` fits the p
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -265,7 +266,7 @@ def casework(m: Parts, x0: float, x1: float, y0: float, y1: float, z0: float, z1
                 if fill is not None:
                     fill(m, x0 + t, x1 - t, y0 + t, yb, zb + (t / 2 if i else 0.0), z + (i + 1) * step - t)
         else:
-            m.box((x0, y0, z), (x1, yb, zt), colour)
+            shell(m, x0, x1, y0, yb, z, zt, t, colour)
             cw = (x1 - x0) / count
             for i in range(count):
                 fx0, fx1 = x0 + i * cw + gap, x0 + (i + 1) * cw - gap
@@ -306,6 +307,42 @@ def books_fill(rng: np.random.Generator, max_h: float = 0.3) -> Callable[..., No
             x += bw + 0.002
 
     return fill
+
+
+def shell(m: Parts, x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, t: float, colour: RGB) -> None:
+    """A box from (x0, y0, z0) to (x1, y1, z1) that is hollow and open at its +y face: back, sides, bottom and top
+    panels ``t`` metres thick. Behind doors and drawer fronts it looks solid, and what a wardrobe or a chest of drawers
+    stores rests on its bottom panel, inside."""
+    m.box((x0, y0, z0), (x1, y0 + t, z1), colour)  # back
+    m.box((x0, y0 + t, z0), (x0 + t, y1, z1), colour)
+    m.box((x1 - t, y0 + t, z0), (x1, y1, z1), colour)
+    m.box((x0 + t, y0 + t, z0), (x1 - t, y1, z0 + t), colour)  # bottom
+    m.box((x0 + t, y0 + t, z1 - t), (x1 - t, y1, z1), colour)  # top
+
+
+def tub(m: Parts, hw: float, hd: float, z0: float, z1: float, t: float, colour: RGB, sections: int = 0,
+        floor: bool = True) -> None:
+    """An open-topped container body, half-extents (hw, hd) metres, from z0 to z1: walls ``t`` thick, rectangular
+    (``sections`` 0) or an elliptic ring of ``sections`` flat staves, and (``floor``) a floor ``t`` thick. What a basket
+    or a bin holds rests on its floor, inside the walls; a band of a woven basket is a tub without a floor."""
+    if floor and sections <= 0:
+        m.box((-hw + t, -hd + t, z0), (hw - t, hd - t, z0 + t), colour)
+    elif floor:
+        m.cyl(0.0, 0.0, z0, z0 + t, hw - t / 2, colour, sections=sections, sy=(hd - t / 2) / (hw - t / 2))
+    if sections <= 0:
+        m.box((-hw, -hd, z0), (hw, -hd + t, z1), colour)
+        m.box((-hw, hd - t, z0), (hw, hd, z1), colour)
+        m.box((-hw, -hd + t, z0), (-hw + t, hd - t, z1), colour)
+        m.box((hw - t, -hd + t, z0), (hw, hd - t, z1), colour)
+        return
+    for k in range(sections):
+        a0, a1 = 2 * math.pi * k / sections, 2 * math.pi * (k + 1) / sections
+        am = (a0 + a1) / 2
+        # a stave tangent to the ellipse at its middle angle, long enough to meet its neighbours
+        cx, cy = (hw - t / 2) * math.cos(am), (hd - t / 2) * math.sin(am)
+        length = math.hypot(hw * (math.cos(a1) - math.cos(a0)), hd * (math.sin(a1) - math.sin(a0))) + t
+        normal = math.atan2(hw * math.sin(am), hd * math.cos(am))  # the outward normal's angle
+        m.box_tf((t, length, z1 - z0), rot_z(normal, (cx, cy, (z0 + z1) / 2)), colour)
 
 
 def plinth_case(s: Spec, m: Parts, rows: list[Row], plinth: float = 0.06, legs: float = 0.0,

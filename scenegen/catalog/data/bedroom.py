@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenegen.catalog.model import Category, Param, coin, integers, per, when
+from scenegen.catalog.model import Category, Container, Param, coin, integers, per, when
 
 ENTRIES: tuple[Category, ...] = (
     Category(
@@ -31,6 +31,7 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("wardrobe", "armoire", "closet", "clothes closet", "clothes cabinet", "clothes wardrobe"),
         size_min=(0.6, 0.5, 1.6), size_typical=(1.2, 0.6, 2.0), size_max=(2.4, 0.7, 2.4), against_wall=True,
         rooms=("bedroom",), colour=(0.62, 0.47, 0.32), material="wood",
+        container=Container(open=False, holds=("throw_blanket", "clothes", "towel", "hat")),
         params=(Param("doors", "int", 1, 6, per("w", 0.5)), Param("drawer_row", "bool", 0, 1, coin(0.4))),
     ),
     Category(
@@ -38,6 +39,7 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("dresser", "bureau", "lowboy"),
         size_min=(0.6, 0.4, 0.7), size_typical=(1.2, 0.5, 0.85), size_max=(1.8, 0.6, 1.3), against_wall=True,
         rooms=("bedroom",), has_top=True, colour=(0.58, 0.42, 0.28), material="wood",
+        container=Container(open=False, holds=("clothes", "towel")),
         params=(Param("drawers", "int", 2, 6, per("h", 0.22)),),
     ),
     Category(

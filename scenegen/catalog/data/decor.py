@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenegen.catalog.model import Category, Param, choice, coin, integers, per
+from scenegen.catalog.model import Category, Container, Param, choice, coin, integers, per
 
 ENTRIES: tuple[Category, ...] = (
     Category(
@@ -138,6 +138,7 @@ ENTRIES: tuple[Category, ...] = (
         synonyms=("laundry basket", "laundry hamper", "hamper", "clothes hamper", "laundry bin", "clothes basket",),
         size_min=(0.3, 0.25, 0.3), size_typical=(0.45, 0.35, 0.55), size_max=(0.6, 0.45, 0.7), functional_sides=(),
         rooms=("bedroom", "bathroom", "laundry_room"), roles=("corner",), colour=(0.78, 0.66, 0.46), material="fabric",
+        container=Container(open=True, holds=("clothes", "towel")),
         params=(Param("bands", "int", 2, 12, integers(4, 9)), Param("clothes", "bool", 0, 1, coin(0.6))),
     ),
     Category(

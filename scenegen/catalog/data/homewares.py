@@ -5,7 +5,7 @@ reading and desk lamps, string lights, floor fans and air conditioners."""
 from __future__ import annotations
 
 from scenegen.catalog.data._common import DESK_TOPS, SHELF_TOPS, TABLE_TOPS
-from scenegen.catalog.model import Param, coin, entry, integers
+from scenegen.catalog.model import Container, Param, coin, entry, integers
 
 _ANY = ("living_room", "bedroom")
 _TOPS = tuple(dict.fromkeys((*SHELF_TOPS, *TABLE_TOPS)))
@@ -72,6 +72,7 @@ ENTRIES = (
                              "log basket", "seagrass basket", "rattan basket"),
           (0.25, 0.2, 0.15), (0.4, 0.3, 0.3), (0.6, 0.45, 0.5), functional_sides=(),
           rooms=("living_room", "bedroom", "bathroom"), roles=("corner",), colour=(0.72, 0.58, 0.38),
+          container=Container(open=True, holds=("throw_blanket", "towel", "clothes", "stuffed_animal")),
           material="plant", params=(Param("handles", "bool", 0, 1, coin(0.6)),)),
     entry("tray", ("tray", "serving tray", "decorative tray", "breakfast tray", "ottoman tray", "tea tray",
                    "coffee table tray"),

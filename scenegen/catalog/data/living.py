@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scenegen.catalog.model import Category, Param, coin, integers, per, uniform
+from scenegen.catalog.model import Category, Container, Param, coin, integers, per, uniform
 
 ENTRIES: tuple[Category, ...] = (
     Category(
@@ -45,6 +45,7 @@ ENTRIES: tuple[Category, ...] = (
                   "etagere", "book rack"),
         size_min=(0.4, 0.25, 0.8), size_typical=(0.8, 0.32, 1.8), size_max=(2.0, 0.45, 2.4), against_wall=True,
         rooms=("living_room", "office", "classroom"), has_top=True, colour=(0.58, 0.42, 0.28), material="wood",
+        container=Container(open=True, holds=("books", "book_row")),
         params=(Param("shelves", "int", 2, 7, per("h", 0.36)), Param("books", "bool", 0, 1, coin(0.85))),
     ),
     Category(

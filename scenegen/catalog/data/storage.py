@@ -3,7 +3,7 @@ lockers, cubbies, shoe cabinets, coat hooks, wall cabinets, clothes rails, ladde
 
 from __future__ import annotations
 
-from scenegen.catalog.model import Param, entry, integers, per
+from scenegen.catalog.model import Container, Param, entry, integers, per
 
 ENTRIES = (
     entry("chest_of_drawers", ("chest of drawers", "drawer chest", "tallboy", "chest of drawer", "drawer unit",
@@ -11,6 +11,7 @@ ENTRIES = (
                                "jewelry armoire", "jewellery armoire", "jewelry chest"),
           (0.45, 0.38, 0.8), (0.8, 0.45, 1.2), (1.0, 0.55, 1.5), against_wall=True, has_top=True,
           rooms=("bedroom", "nursery"), colour=(0.6, 0.45, 0.3), material="wood", generator="dresser", kind_of="dresser",
+          container=Container(open=False, holds=("clothes", "towel")),
           params=(Param("drawers", "int", 2, 8, per("h", 0.2)),)),
     entry("entertainment_center", ("entertainment center", "entertainment centre", "entertainment unit",
                                    "media wall", "tv wall unit", "wall unit", "media center", "media centre",
