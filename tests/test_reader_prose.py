@@ -244,3 +244,9 @@ def test_catalog_names_people_use(noun, category):
 def test_a_stated_capacity_adds_no_chairs():
     counts, _, _ = facts("a dining area with an extension table to possibly seat 24 people")
     assert "chair" not in counts
+
+
+def test_built_in_architecture_is_no_object():
+    counts, _, _ = facts("Bathroom reborn: a shower, added a skylight above the vanity, exposed beams and a tiled "
+                         "backsplash.")
+    assert counts == {"shower": 1, "bathroom_vanity": 1}

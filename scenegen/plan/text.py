@@ -506,5 +506,7 @@ NOT_OBJECTS = frozenset((
     "accents finish finishes detail details time day night morning evening each every either both all row rows line "
     "lines trio duo quartet bank series array cluster group collection stack pile heap bunch floors nook nooks "
     "alcove retreat end ends year years month months pathway pathways walkway walkways clearance path paths "
-    "inch inches foot feet cm mm metre metres meter meters").split())
+    "inch inches foot feet cm mm metre metres meter meters skylight skylights backsplash balcony balconies eaves "
+    "ductwork beam beams rafters staircase stairs stairway railing banister column columns pillar pillars archway "
+    "niche niches recess woodwork wainscoting paneling panelling moulding molding trim baseboard baseboards").split())
 """Nouns that never become generic objects even when they sit where an object could."""
