@@ -250,3 +250,9 @@ def test_built_in_architecture_is_no_object():
     counts, _, _ = facts("Bathroom reborn: a shower, added a skylight above the vanity, exposed beams and a tiled "
                          "backsplash.")
     assert counts == {"shower": 1, "bathroom_vanity": 1}
+
+
+def test_listing_shorthand_is_read_as_words():
+    counts, attrs, rels = facts("Furnished studio: full bed w/ mattress, small desk + chair, kitchen table w/ 2 chairs.")
+    assert counts == {"bed": 1, "desk": 1, "chair": 3, "dining_table": 1}
+    assert ("desk", "size", "small") in attrs and ("chair", "around", "dining_table") in rels

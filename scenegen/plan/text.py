@@ -30,7 +30,7 @@ class Token:
     end: int
 
 
-_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()]")
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()+]")
 
 
 def fold_accents(text: str) -> str:
@@ -78,11 +78,17 @@ def fold_object_ids(text: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word, number and punctuation tokens (lower-cased; hyphens and symbols separate words)."""
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(fold_object_ids(fold_count_suffixes(fold_compounds(fold_accents(text.lower()))))):
-        s = m.group(0)
+    folded = fold_object_ids(fold_count_suffixes(fold_compounds(fold_accents(text.lower()))))
+    for m in _TOKEN_RE.finditer(folded):
+        s = SHORTHANDS.get(folded[m.start():m.end() + 1], m.group(0))
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
         out.append(Token(s, kind, m.start(), m.end()))
     return out
+
+
+SHORTHANDS = {"w/": "with", "+ ": "and", "+\n": "and"}
+"""Listing shorthand read as words ("full bed w/ mattress", "small desk + chair"): the token and the character after
+it -> the word it stands for (positions stay those of the shorthand)."""
 
 
 def match_longest(words: list[str], i: int, table: dict[tuple[str, ...], V], max_len: int = 6) -> tuple[int, V] | None:

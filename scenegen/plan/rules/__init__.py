@@ -65,12 +65,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     seats, seated_at = implied_seats(words, objects)
     objects += seats
     objects.sort(key=lambda m: m.head)
-    for held, holder in held_by(objects, words).items():
-        objects[held].negated |= objects[holder].negated  # "rather than the counter with two sinks": no sinks either
-    for before, after in zip(objects, objects[1:]):
-        if words[before.end:after.start] in (["or"], ["nor"], [",", "or"]):
-            after.negated |= before.negated  # "no hutch or buffet", "without a desk or a chair"
-            after.alternative = not before.negated  # "a sofa or a loveseat": one seat, the first named
+    link_aliases(objects, words)
     wanted = [m for m in objects if not m.negated]
     brief = read_brief(prompt)
     room_named = brief.program is not None or brief.fallback is not None or any(r.category != "room" for r in rooms)
@@ -102,6 +97,22 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     return LayoutPlan(prompt=prompt, room=room, objects=planned, relations=relations, notes=notes, planner="rules",
                       program=brief.program or (room_type if room_type != "room" else None), style=brief.style,
                       themes=brief.themes, excluded=excluded, only=brief.only)
+
+
+def link_aliases(objects: list[Mention], words: list[str]) -> None:
+    """Mentions that name no thing of their own: what a taken-back thing holds ("rather than the counter with two
+    sinks"), the rest of a negated "or" list ("no hutch or buffet"), the second of two alternatives ("a sofa or a
+    loveseat") and a part named like its whole ("a bed w/ mattress")."""
+    for held, holder in held_by(objects, words).items():
+        objects[held].negated |= objects[holder].negated
+        if objects[held].category == objects[holder].category and objects[held].kind == "object":
+            objects[held].alias_of = holder
+    for idx in range(1, len(objects)):
+        before, after = objects[idx - 1], objects[idx]
+        if words[before.end:after.start] in (["or"], ["nor"], [",", "or"]):
+            after.negated |= before.negated
+            if not before.negated:
+                after.alias_of = idx - 1
 
 
 def no_furniture_message(prompt: str, objects: list[Mention]) -> str:

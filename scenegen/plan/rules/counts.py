@@ -29,8 +29,8 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
         if m.negated:
             m.owner = None
             continue
-        if m.alternative:  # "a sofa or a loveseat by the window": the sofa is by the window
-            m.owner = objects[idx - 1].owner
+        if m.alias_of is not None:  # "a sofa or a loveseat by the window": the sofa is by the window
+            m.owner = objects[m.alias_of].owner
             continue
         if introduces[idx]:
             m.owner = idx
