@@ -256,3 +256,16 @@ def test_listing_shorthand_is_read_as_words():
     counts, attrs, rels = facts("Furnished studio: full bed w/ mattress, small desk + chair, kitchen table w/ 2 chairs.")
     assert counts == {"bed": 1, "desk": 1, "chair": 3, "dining_table": 1}
     assert ("desk", "size", "small") in attrs and ("chair", "around", "dining_table") in rels
+
+
+@pytest.mark.parametrize("prompt, relation", [
+    ("The bed stood against the wall and a lamp sat on the nightstand.", ("bed", "against_wall", "wall")),
+    ("The bed stood against the wall and a lamp sat on the nightstand.", ("table_lamp", "on_top", "nightstand")),
+    ("A living room with a fireplace and a sofa that faced the fireplace.", ("sofa", "face_to", "fireplace")),
+    ("There was a small round table before the window.", ("bistro_table", "next_to_window", "window")),
+    ("Bookshelves cover the north wall from floor to ceiling.", ("bookshelf", "against_wall", "wall")),
+    ("A living room with a sofa. A clock ticked loudly beside the sofa.", ("wall_clock", "next_to", "sofa")),
+])
+def test_past_tense_narration_places_things(prompt, relation):
+    _, _, rels = facts(prompt)
+    assert relation in rels, rels

@@ -365,7 +365,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "lined with=holds", "covered in=holds", "covered with=holds", "laden with=holds", "stocked with=holds",
     "scattered across=on", "scattered over=on", "strewn across=on", "strewn over=on", "spread across=on",
     "spread over=on", "down=against", "running down=against", "adorn=on", "adorns=on", "adorning=on",
-    "decorate=on", "decorates=on", "decorating=on",
+    "decorate=on", "decorates=on", "decorating=on", "faced=face", "before=front", "cover=covering",
+    "covers=covering", "covered=covering",
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
 
@@ -470,7 +471,8 @@ SUBJECT_FILLERS = frozenset((
     "arranged neatly nicely also there here it's its they're right up leans lean leaning propped built "
     "pushed wraps wrapping curves curving tucks draped closely immediately slightly snugly squarely can could will "
     "would should may might must live lives belongs belong arching arches arched scattered strewn spread grouped "
-    "clustered piled displayed kept stored stacked rolled folded out hung").split()) | AREA_WORDS
+    "clustered piled displayed kept stored stacked rolled folded out hung were stood sat lay rested leaned leant "
+    "perched nestled tucked").split()) | AREA_WORDS
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "

@@ -172,13 +172,21 @@ def past_verb(words: list[str], k: int, span_of: dict[int, int], plural: bool) -
     agreeing with its subject (so "a towel ring next to the sink" keeps its noun "ring")."""
     if k >= len(words) or k in span_of or "VERB" not in parts_of_speech(words[k]) or words[k] in tx.LIST_BOUNDARIES:
         return None
-    if words[k].endswith("s") == plural:
-        return None  # "candles flickers", "a towel ring": no agreement, so no verb
+    if words[k].endswith("s") == plural and not is_past_tense(words[k]):
+        return None  # "candles flickers", "a towel ring": no agreement, so no verb ("a clock ticked by" agrees)
     j = k + 1
     while j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES) is None \
             and (words[j].endswith("ly") or parts_of_speech(words[j]) == {"ADV"}):
         j += 1
     return j if tx.match_longest(words, j, tx.REL_PHRASES) is not None else None
+
+
+def is_past_tense(word: str) -> bool:
+    """Whether ``word`` is a past form of a verb ("stood", "faced", "glowed"): not its lemma, not -ing, not -s."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return bool(lemmas) and word not in lemmas and not word.endswith(("ing", "s"))
 
 
 def is_participle(words: list[str], k: int) -> bool:
