@@ -48,7 +48,9 @@ class Normaliser:
         from transformers import AutoModel, AutoTokenizer
 
         from scenegen import catalog
+        from scenegen.plan.llm import _quiet_transformers
 
+        _quiet_transformers()  # no "Loading weights" bar in the middle of `scenegen make`
         folder = model_dir()
         self._tok = AutoTokenizer.from_pretrained(folder)
         self._model = AutoModel.from_pretrained(folder).eval()
