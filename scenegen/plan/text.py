@@ -183,10 +183,13 @@ NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "pla
                               ("remove",), ("removed",), ("get", "rid", "of"), ("got", "rid", "of"), ("skip",),
                               ("skipped",), ("lose",), ("don't", "own"), ("don't", "have"), ("don't", "want"),
                               ("don't", "need"), ("forego",), ("forgo",), ("forego", "buying"), ("forgo", "buying"),
-                              ("skip", "buying"), ("do", "not", "own"), ("do", "not", "have"), ("do", "not", "want"),
+                              ("skip", "buying"), ("replace",), ("replaced",), ("replacing",), ("swap", "out"),
+                              ("swapped", "out"), ("change", "out"), ("changed", "out"), ("do", "not", "own"), ("do", "not", "have"), ("do", "not", "want"),
                               ("do", "not", "need"), ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for")})
-"""Phrases before an object that say it is not wanted ("ditch the loveseat", "we don't own a TV"). "Replace" is not
-one: people replace a thing with another and keep the room furnished."""
+"""Phrases before an object that say it is not wanted ("ditch the loveseat", "we don't own a TV", "replaced the
+chandelier"); what replaces it ("... with a pendant") is wanted (``REPLACING``)."""
+REPLACING = frozenset({"replace", "replaced", "replacing", "out"})
+"""The last word of a negation phrase after which 'with' or 'for' names the replacement, not a part."""
 NEGATED_AFTER = frozenset({"permitted", "allowed", "wanted", "needed", "included", "required", "provided"})
 """Words after "not" that take back the object before them ("cribs not permitted", "a TV is not needed")."""
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""

@@ -104,7 +104,8 @@ def link_aliases(objects: list[Mention], words: list[str]) -> None:
     sinks"), the rest of a negated "or" list ("no hutch or buffet"), the second of two alternatives ("a sofa or a
     loveseat") and a part named like its whole ("a bed w/ mattress")."""
     for held, holder in held_by(objects, words).items():
-        objects[held].negated |= objects[holder].negated
+        replaced = objects[holder].start > 0 and words[objects[holder].start - 1] in tx.REPLACING
+        objects[held].negated |= objects[holder].negated and not replaced  # "replace the sofa with a sectional"
         if objects[held].category == objects[holder].category and objects[held].kind == "object":
             objects[held].alias_of = holder
     for idx in range(1, len(objects)):
