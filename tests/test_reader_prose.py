@@ -270,3 +270,10 @@ def test_listing_shorthand_is_read_as_words():
 def test_past_tense_narration_places_things(prompt, relation):
     _, _, rels = facts(prompt)
     assert relation in rels, rels
+
+
+def test_light_and_clauses_in_prose_are_no_objects_and_seats_all_around_are_read():
+    counts, _, rels = facts("The room is lit by soft, warm light from table lamps, adding pops of color. A round "
+                            "dining table on a center base, chairs all around it.")
+    assert counts == {"table_lamp": 2, "dining_table": 1, "chair": 2}
+    assert ("chair", "around", "dining_table") in rels

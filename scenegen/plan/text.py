@@ -330,7 +330,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "pointing towards=face", "looking at=face", "oriented towards=face", "opposite=across", "opposite to=across",
     "opposite of=across", "across from=across", "across the room from=across", "on the opposite side of=across",
     "on the other side of=across", "under=under", "underneath=under", "beneath=under", "below=under", "around=around",
-    "surrounding=around", "encircling=around", "round=around", "surround=around", "surrounds=around",
+    "surrounding=around", "all around=around", "encircling=around", "round=around", "surround=around", "surrounds=around",
     "encircle=around", "encircles=around", "side by side=sidebyside", "side by side with=next", "pulled up to=front",
     "pulled up at=front", "tucked under=under", "left of=left", "to the left of=left", "on the left of=left",
     "on the left side of=left", "at the left of=left", "to the left side of=left", "right of=right",
@@ -519,5 +519,6 @@ NOT_OBJECTS = frozenset((
     "alcove retreat end ends year years month months pathway pathways walkway walkways clearance path paths "
     "inch inches foot feet cm mm metre metres meter meters skylight skylights backsplash balcony balconies eaves "
     "ductwork beam beams rafters staircase stairs stairway railing banister column columns pillar pillars archway "
-    "niche niches recess woodwork wainscoting paneling panelling moulding molding trim baseboard baseboards").split())
+    "niche niches recess woodwork wainscoting paneling panelling moulding molding trim baseboard baseboards "
+    "base bases leg legs armrest armrests backrest").split())
 """Nouns that never become generic objects even when they sit where an object could."""

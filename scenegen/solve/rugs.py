@@ -50,6 +50,7 @@ def place_flat(st: SolverState, it: Item) -> None:
                  + [(sx, sy, False, False) for sx, sy in tries])
     else:
         tries = [(sx, sy, False, False) for sx, sy in tries]
+    fits_room = False
     for sx, sy, under_anchor, edge in tries:
         x, y, yaw = flat_candidates(st, anchors, cx, cy, fine=sx < 1.0, turn=turn,
                                     half=(sx * w / 2, sy * d / 2) if edge else None,
@@ -59,9 +60,7 @@ def place_flat(st: SolverState, it: Item) -> None:
         for oid, b in st.boxes.items():
             if st.items[oid].role == "flat":
                 ok &= ~overlaps(rects, b.corners, margin=1e-4)
-        if (sx, sy) == (1.0, 1.0) and not ok.any():
-            st.fail(it, f"{dims(it)} does not fit inside the room ({room_dims(st.room)})")
-            return
+        fits_room |= bool(ok.any())  # a large rug drawn for a small room is made smaller, as below
         for oid, b in st.boxes.items():
             if st.items[oid].role == "floor":
                 ok &= ~partly_over(rects, b.corners)
@@ -70,7 +69,10 @@ def place_flat(st: SolverState, it: Item) -> None:
         if ok.any():
             break
     else:
-        st.fail(it, f"{dims(it)} has no spot where each piece of furniture stands wholly on it or off it")
+        if not fits_room:
+            st.fail(it, f"{dims(it)} does not fit inside the room ({room_dims(st.room)}), even made smaller")
+        else:
+            st.fail(it, f"{dims(it)} has no spot where each piece of furniture stands wholly on it or off it")
         return
     if (sx, sy) != (1.0, 1.0):
         w, d = round(sx * w, 4), round(sy * d, 4)

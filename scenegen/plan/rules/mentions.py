@@ -476,12 +476,21 @@ def is_clause_verb(words: list[str], k: int) -> bool:
     return tx.match_longest(words, k + 1, tx.REL_PHRASES) is not None or words[k + 1] in tx.PREPOSITIONS
 
 
+COUNTED_STARTS = frozenset({"a", "an", "the", "one", "two", "three", "four", "some", "several", "many", "few",
+                            "my", "our", "this", "that", "each", "every"})
+
+
 def not_an_object(head_words: list[str], words: list[str], head: int, k: int) -> bool:
     """Whether an unknown noun phrase (``head_words``, tokens ``head``..``k``) names no object: a room part, an
     abstract or quantity noun, a clause word, a person or pet, a room, a verb, what a picture shows, a passive verb,
     a verb with its particle ("step-in"), an area ("a seating area"), or a head word that is never a noun ("bedecked",
     "sleek")."""
     named = head_words[:-1] if len(head_words) > 1 and head_words[-1] in LAMP_NOUNS else head_words
+    if named is not head_words and all(describes(w) or "ADJ" in parts_of_speech(w) for w in named):
+        return True  # "warm light", "natural light": light, not a lamp named for something ("softbox lights")
+    if parts_of_speech(head_words[0]) == frozenset({"VERB"}) and head_words[0].endswith("ing") \
+            and (head == 0 or words[head - 1] not in COUNTED_STARTS):
+        return True  # ", adding pops of colour": a clause, not a thing ("a rocking unicorn" is one)
     return (any(w in tx.NOT_OBJECTS or w in tx.ARCH_WORDS or catalog.singular(w) in tx.ARCH_WORDS
                 or w in tx.CLAUSE_WORDS
                 or (w in tx.SUBJECT_FILLERS and w not in NOUN_VERBS) for w in named)
