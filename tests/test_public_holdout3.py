@@ -101,3 +101,9 @@ def test_no_prompt_shares_half_its_4grams_with_a_corpus_description(items):
             for i in index.get(g, ()):
                 hits[i] = hits.get(i, 0) + 1
         assert max(hits.values(), default=0) < 0.5 * len(grams), it["id"]
+
+
+def test_the_set_is_wired_into_eval_and_kept_out_of_training():
+    from scenegen.training.plan.evaluate import EVAL_SETS, HELD_OUT_SETS, HOLDOUT3_SET
+
+    assert EVAL_SETS["holdout3"] == HOLDOUT3_SET and HOLDOUT3_SET in HELD_OUT_SETS

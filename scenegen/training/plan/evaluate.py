@@ -33,12 +33,16 @@ tunes the rules reader on ``PUBLIC_SET``: the generalisation check (``prompts/ev
 HOLDOUT2_SET = EVAL_SET.with_name("public_holdout2.jsonl")
 """83 prompts from published work (61 verbatim or trimmed), annotated by hand, without running any planner, while the
 rules reader was being tuned on ``HOLDOUT_SET``: the generalisation check once that set had been studied."""
-EVAL_SETS = {"project": EVAL_SET, "public": PUBLIC_SET, "holdout": HOLDOUT_SET, "holdout2": HOLDOUT2_SET}
-"""What ``scenegen eval plan`` scores by default: the project's own annotated set, the public one and the two
+HOLDOUT3_SET = EVAL_SET.with_name("public_holdout3.jsonl")
+"""75 prompts from published work (56 verbatim or trimmed), annotated by hand without running any planner while the
+reader was being tuned on ``HOLDOUT2_SET``: the generalisation check once that set had been studied too."""
+EVAL_SETS = {"project": EVAL_SET, "public": PUBLIC_SET, "holdout": HOLDOUT_SET, "holdout2": HOLDOUT2_SET,
+             "holdout3": HOLDOUT3_SET}
+"""What ``scenegen eval plan`` scores by default: the project's own annotated set, the public one and the three
 held-out ones."""
 
 
-HELD_OUT_SETS = (EVAL_SET, PUBLIC_SET, HOLDOUT_SET, HOLDOUT2_SET, EVAL_SET.with_name("design.jsonl"),
+HELD_OUT_SETS = (EVAL_SET, PUBLIC_SET, HOLDOUT_SET, HOLDOUT2_SET, HOLDOUT3_SET, EVAL_SET.with_name("design.jsonl"),
                  EVAL_SET.with_name("homes.jsonl"))
 """Every evaluation set whose prompts (and open-vocabulary nouns) the training corpus must not contain."""
 
