@@ -338,9 +338,11 @@ def build_assets(layout: LayoutPlan, *, seed: int, backend: str = "procedural", 
     refs, sizes = fit_tables_to_seats(layout, refs, sizes, build_mesh)
     from scenegen.assets.contents import fit_contents
     from scenegen.assets.loads import deepen_tops, fit_hosts_to_loads, level_loaded_tops
+    from scenegen.assets.ceiling import fit_under_ceiling
     from scenegen.assets.undersides import clear_undersides
 
     refs, sizes = clear_undersides(layout, refs, sizes, build_mesh)
+    refs, sizes = fit_under_ceiling(layout, refs, sizes, build_mesh)
     refs, sizes = fit_hosts_to_loads(layout, refs, sizes, build_mesh)
     refs, sizes = fit_contents(layout, refs, sizes, build_mesh)
     hosted = _with_chosen_hosts(layout, refs, sizes)

@@ -277,3 +277,8 @@ def test_light_and_clauses_in_prose_are_no_objects_and_seats_all_around_are_read
                             "dining table on a center base, chairs all around it.")
     assert counts == {"table_lamp": 2, "dining_table": 1, "chair": 2}
     assert ("chair", "around", "dining_table") in rels
+
+
+def test_a_question_about_a_thing_adds_no_second_one():
+    counts, _, _ = facts("They've squeezed in a double bed, a writing desk and a fan. A fan? It's 30 degrees in here.")
+    assert counts == {"bed": 1, "desk": 1, "ceiling_fan": 1}

@@ -23,7 +23,7 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
                                          or (m.is_target and m.qkind in ("article", "possessive", "none"))
                                          or one_of_a_group(objects, idx, words)
                                          or idx in headings or names_again(objects, idx, headings, words)
-                                         or renamed(objects, idx, words))
+                                         or renamed(objects, idx, words) or asked_again(objects, idx, words))
                   for idx, m in enumerate(objects)]
     for idx, m in enumerate(objects):
         if m.negated:
@@ -63,6 +63,14 @@ DEFINITE_BEFORE_NUMBER = frozenset({"the", "these", "those", "both", "my", "our"
 """Words that make a counted phrase name things already mentioned: "on each of the two chairs"."""
 RENAMING = frozenset({"called", "named", "actually", "really", "just", "simply", "in", "fact"})
 COPULAS = frozenset({"is", "was", "are", "were"})
+
+
+def asked_again(objects: list[Mention], idx: int, words: list[str]) -> bool:
+    """Whether mention ``idx`` stands in a question about a thing already named: "... and a fan. A fan? It's 30
+    degrees in here." A question asks about the room; it adds nothing to it."""
+    m = objects[idx]
+    end = next((k for k in range(m.end, len(words)) if words[k] in SENTENCE_END), len(words))
+    return end < len(words) and words[end] == "?" and any(o.key == m.key and not o.negated for o in objects[:idx])
 
 
 def renamed(objects: list[Mention], idx: int, words: list[str]) -> bool:
