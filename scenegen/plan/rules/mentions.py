@@ -455,12 +455,13 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     return m, part_of
 
 
-LIST_OPENERS = frozenset({"with", "including", "featuring", "plus", ":", "and", ","})
+LIST_OPENERS = frozenset({"with", "including", "featuring", "plus", ":", "and", ",", "holds", "holding", "hold",
+                          "contains", "containing", "displays", "displaying", "houses", "housing", "has", "have"})
 
 
 def listed(words: list[str], i: int, object_ends: set[int]) -> bool:
     """Whether the phrase starting at token ``i`` is an item of a list of things: right after "with", "including",
-    "featuring" or a colon, or after "," / "and" that follows another object ("a garage with a red sedan and a
+    "featuring", a holding verb ("a lectern holds an atlas") or a colon, or after "," / "and" that follows another object ("a garage with a red sedan and a
     kayak"). The objectness classifier is not asked about listed things: the prompt says they are in the room."""
     if i == 0 or words[i - 1] not in LIST_OPENERS:
         return False
