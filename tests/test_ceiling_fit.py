@@ -5,7 +5,7 @@ from __future__ import annotations
 from scenegen.assets import build_mesh
 from scenegen.assets.ceiling import fit_under_ceiling
 from scenegen.scene import AssetRef, LayoutPlan, PlannedObject, Room
-from scenegen.solve.wall import HEAD_CLEAR
+from scenegen.thresholds import HEAD_CLEAR
 
 
 def test_a_big_chandelier_in_a_low_room_is_made_short_enough_to_hang():

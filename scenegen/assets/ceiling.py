@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from scenegen import catalog
 from scenegen.assets import refit
 from scenegen.scene import AssetRef, LayoutPlan
-from scenegen.solve.wall import HEAD_CLEAR
+from scenegen.thresholds import HEAD_CLEAR
 
 if TYPE_CHECKING:
     import trimesh

@@ -17,12 +17,10 @@ from scenegen.solve.items import WALL_GAP, Item
 from scenegen.solve.relations import Box, Boxes, room_centroid, score_relation, score_relation_batch
 from scenegen.solve.state import SolverState
 from scenegen.solve.support import place_on_support
-from scenegen.thresholds import FLAT_HEIGHT
+from scenegen.thresholds import FLAT_HEIGHT, HEAD_CLEAR
 
 HANG_SPACING = 0.05
 """metres kept between two things hanging on the same wall"""
-HEAD_CLEAR = 1.9
-"""metres: the lowest a ceiling thing may hang over the floor people walk on"""
 LOW_HANG_CLEAR = 0.3
 """metres: the lowest a hangs_low thing (a punching bag) may reach"""
 SWING = 0.3

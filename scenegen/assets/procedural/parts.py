@@ -309,15 +309,21 @@ def books_fill(rng: np.random.Generator, max_h: float = 0.3) -> Callable[..., No
     return fill
 
 
+LINING = 0.004
+"""metres: the thin panel that closes a shell's open face behind its doors and drawer fronts"""
+
+
 def shell(m: Parts, x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, t: float, colour: RGB) -> None:
-    """A box from (x0, y0, z0) to (x1, y1, z1) that is hollow and open at its +y face: back, sides, bottom and top
-    panels ``t`` metres thick. Behind doors and drawer fronts it looks solid, and what a wardrobe or a chest of drawers
+    """A box from (x0, y0, z0) to (x1, y1, z1) that is hollow: back, sides, bottom and top panels ``t`` metres thick,
+    and a ``LINING`` behind the fronts at its +y face. Behind doors and drawer fronts it looks solid, and what a wardrobe or a chest of drawers
     stores rests on its bottom panel, inside."""
     m.box((x0, y0, z0), (x1, y0 + t, z1), colour)  # back
     m.box((x0, y0 + t, z0), (x0 + t, y1, z1), colour)
     m.box((x1 - t, y0 + t, z0), (x1, y1, z1), colour)
     m.box((x0 + t, y0 + t, z0), (x1 - t, y1, z0 + t), colour)  # bottom
     m.box((x0 + t, y0 + t, z1 - t), (x1 - t, y1, z1), colour)  # top
+    # a lining just behind the fronts, so what is stored inside does not show through the gaps between doors
+    m.box((x0 + t, y1 - LINING, z0 + t), (x1 - t, y1, z1 - t), colour)
 
 
 def tub(m: Parts, hw: float, hd: float, z0: float, z1: float, t: float, colour: RGB, sections: int = 0,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from pathlib import Path
 
 from scenegen import catalog
@@ -119,8 +118,9 @@ def cross_validate(x, y, is_generic, seed: int, folds: int = 5):  # type: ignore
     """Out-of-fold probabilities for every example."""
     import torch
 
-    order = list(range(len(y)))
-    random.Random(seed).shuffle(order)
+    import numpy as np
+
+    order = [int(i) for i in np.random.default_rng(seed).permutation(len(y))]
     probs = torch.zeros(len(y))
     for f in range(folds):
         test = order[f::folds]
