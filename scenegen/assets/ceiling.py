@@ -18,7 +18,8 @@ Size3 = tuple[float, float, float]
 
 
 def fit_under_ceiling(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3],
-                      build_mesh: Callable[[AssetRef], "trimesh.Trimesh"]) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
+                      build_mesh: Callable[[AssetRef], "trimesh.Trimesh"]
+                      ) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
     """``refs`` and ``sizes`` (width, depth, height metres) with every ceiling-hung thing taller than the room allows
     above ``HEAD_CLEAR`` made that much shorter, scaled whole to keep its proportions, never below its category's
     smallest size (the solver then explains what still cannot hang). Things that hang low by design (a punching bag)

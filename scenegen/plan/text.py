@@ -184,8 +184,9 @@ NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "pla
                               ("skipped",), ("lose",), ("don't", "own"), ("don't", "have"), ("don't", "want"),
                               ("don't", "need"), ("forego",), ("forgo",), ("forego", "buying"), ("forgo", "buying"),
                               ("skip", "buying"), ("replace",), ("replaced",), ("replacing",), ("swap", "out"),
-                              ("swapped", "out"), ("change", "out"), ("changed", "out"), ("do", "not", "own"), ("do", "not", "have"), ("do", "not", "want"),
-                              ("do", "not", "need"), ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for")})
+                              ("swapped", "out"), ("change", "out"), ("changed", "out"), ("do", "not", "own"),
+                              ("do", "not", "have"), ("do", "not", "want"), ("do", "not", "need"),
+                              ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for")})
 """Phrases before an object that say it is not wanted ("ditch the loveseat", "we don't own a TV", "replaced the
 chandelier"); what replaces it ("... with a pendant") is wanted (``REPLACING``)."""
 REPLACING = frozenset({"replace", "replaced", "replacing", "out"})
@@ -330,7 +331,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "pointing towards=face", "looking at=face", "oriented towards=face", "opposite=across", "opposite to=across",
     "opposite of=across", "across from=across", "across the room from=across", "on the opposite side of=across",
     "on the other side of=across", "under=under", "underneath=under", "beneath=under", "below=under", "around=around",
-    "surrounding=around", "all around=around", "encircling=around", "round=around", "surround=around", "surrounds=around",
+    "surrounding=around", "all around=around", "encircling=around", "round=around", "surround=around",
+    "surrounds=around",
     "encircle=around", "encircles=around", "side by side=sidebyside", "side by side with=next", "pulled up to=front",
     "pulled up at=front", "tucked under=under", "left of=left", "to the left of=left", "on the left of=left",
     "on the left side of=left", "at the left of=left", "to the left side of=left", "right of=right",

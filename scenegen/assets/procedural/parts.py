@@ -315,8 +315,8 @@ LINING = 0.004
 
 def shell(m: Parts, x0: float, x1: float, y0: float, y1: float, z0: float, z1: float, t: float, colour: RGB) -> None:
     """A box from (x0, y0, z0) to (x1, y1, z1) that is hollow: back, sides, bottom and top panels ``t`` metres thick,
-    and a ``LINING`` behind the fronts at its +y face. Behind doors and drawer fronts it looks solid, and what a wardrobe or a chest of drawers
-    stores rests on its bottom panel, inside."""
+    and a ``LINING`` behind the fronts at its +y face. Behind doors and drawer fronts it looks solid, and what a
+    wardrobe or a chest of drawers stores rests on its bottom panel, inside."""
     m.box((x0, y0, z0), (x1, y0 + t, z1), colour)  # back
     m.box((x0, y0 + t, z0), (x0 + t, y1, z1), colour)
     m.box((x1 - t, y0 + t, z0), (x1, y1, z1), colour)

@@ -461,8 +461,9 @@ LIST_OPENERS = frozenset({"with", "including", "featuring", "plus", ":", "and", 
 
 def listed(words: list[str], i: int, object_ends: set[int]) -> bool:
     """Whether the phrase starting at token ``i`` is an item of a list of things: right after "with", "including",
-    "featuring", a holding verb ("a lectern holds an atlas") or a colon, or after "," / "and" that follows another object ("a garage with a red sedan and a
-    kayak"). The objectness classifier is not asked about listed things: the prompt says they are in the room."""
+    "featuring", a holding verb ("a lectern holds an atlas") or a colon, or after "," / "and" that follows another
+    object ("a garage with a red sedan and a kayak"). The objectness classifier is not asked about listed things: the
+    prompt says they are in the room."""
     if i == 0 or words[i - 1] not in LIST_OPENERS:
         return False
     return words[i - 1] not in (",", "and") or (i - 2) in object_ends

@@ -60,7 +60,7 @@ class Mention:
     plural: bool = False
     mass: bool = False
     negated: bool = False
-    alias_of: int | None = None  # mention index of the thing this one names too: "a sofa or a loveseat", "a bed w/ mattress"
+    alias_of: int | None = None  # index of the mention this one names too: "a sofa or a loveseat", "bed w/ mattress"
     is_target: bool = False
     held_each: bool = False  # held by each member of a group: "two desks, each with a monitor"
     anchored: bool = False  # placed relative to another object ("speakers on either side" of the tv)
