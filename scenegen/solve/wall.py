@@ -222,6 +222,13 @@ def score_wall(st: SolverState, it: Item, box: Box) -> float:
     return score
 
 
+def doors_below(st: SolverState, z: float) -> list[tuple[np.ndarray, float, str]]:
+    """The room's door clearance zones (``keepout_zones``) whose door top is above ``z`` metres: a ceiling thing
+    hanging down to ``z`` would stand in them (SceneEval's opening clearance runs from the floor to the door's top)."""
+    tops = {f"door {op.id}": op.height for op in st.room.openings if op.kind == "door"}
+    return [k for k in st.keepout if k[2] in tops and tops[k[2]] > z]
+
+
 def place_on_ceiling(st: SolverState, it: Item) -> None:
     """Hang ``it`` from the ceiling (no lower than ``HEAD_CLEAR``, or ``LOW_HANG_CLEAR`` for a punching bag, then
     clear of the furniture under it) over its anchor or the room's centroid, on a 0.1 m grid,
@@ -245,6 +252,8 @@ def place_on_ceiling(st: SolverState, it: Item) -> None:
     others = [b for oid, b in st.boxes.items() if st.items[oid].role == "ceiling"]
     for b in others:
         ok &= np.hypot(x - b.cx, y - b.cy) > max(w, d) + 0.8
+    for zone, _, _ in doors_below(st, z):  # a chandelier hanging lower than a door's top stays out of its swing
+        ok &= ~overlap_matrix(rects, zone[None], margin=1e-4)[:, 0]
     if low:  # clear of what stands under it, with room to swing
         under = [b.corners for oid, b in st.boxes.items() if st.items[oid].role not in ("wall", "ceiling")
                  and b.top > z and b.height > FLAT_HEIGHT]
