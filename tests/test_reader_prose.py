@@ -282,3 +282,9 @@ def test_light_and_clauses_in_prose_are_no_objects_and_seats_all_around_are_read
 def test_a_question_about_a_thing_adds_no_second_one():
     counts, _, _ = facts("They've squeezed in a double bed, a writing desk and a fan. A fan? It's 30 degrees in here.")
     assert counts == {"bed": 1, "desk": 1, "ceiling_fan": 1}
+
+
+def test_an_unknown_thing_above_furniture_hangs_on_the_wall():
+    _, _, rels = facts("A living room with a large sofa. Above the sofa, a mariner's chart would hang.")
+    assert ("generic:mariner's chart", "on_wall", "wall") in rels
+    assert not any(k == "on_top" for _, k, _ in rels)

@@ -512,6 +512,8 @@ def above_rel(rel: Rel, objects: list[Mention]) -> Rel | None:
     if rel.kind != "on_top" or rel.target is None or len(rel.subjects) != 1:
         return rel
     subject, target = objects[rel.subjects[0]], objects[rel.target]
+    if subject.kind == "generic" and target.kind == "object" and catalog.get(target.category).support == "floor":
+        return Rel("on_wall", rel.subjects, arch="wall", src=rel.src)  # "above the sofa, a mariner's chart" hangs
     if subject.kind != "object":
         return rel
     entry = catalog.get(subject.category)
