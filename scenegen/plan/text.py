@@ -444,6 +444,8 @@ DEPICTION_NOUNS = frozenset(("print prints painting paintings poster posters pho
                              "picture pictures portrait portraits drawing drawings sketch sketches image images mural "
                              "murals map maps illustration illustrations").split())
 """Nouns whose 'of' phrase names what is shown, not a thing in the room ('a framed print of a vintage microphone')."""
+COPULAS = frozenset({"is", "are", "was", "were"})
+"""The verb 'to be' as it links a thing to what is said of it ("the tub is white", "the bed is called a sleigh bed")."""
 PREPOSITIONS = frozenset("on in at by from into onto over under across through toward towards along around".split())
 """Prepositions that may follow a clause's verb ("moonlight falls on ...")."""
 QUANTITY_ADJECTIVES = frozenset(("few many much more most several other another same such various numerous enough own "

@@ -62,7 +62,6 @@ DEFINITE_BEFORE_NUMBER = frozenset({"the", "these", "those", "both", "my", "our"
                                     "her"})
 """Words that make a counted phrase name things already mentioned: "on each of the two chairs"."""
 RENAMING = frozenset({"called", "named", "actually", "really", "just", "simply", "in", "fact"})
-COPULAS = frozenset({"is", "was", "are", "were"})
 
 
 def asked_again(objects: list[Mention], idx: int, words: list[str]) -> bool:
@@ -80,7 +79,7 @@ def renamed(objects: list[Mention], idx: int, words: list[str]) -> bool:
     j = m.start - 1
     while j >= 0 and words[j] in RENAMING:
         j -= 1
-    if j < 1 or words[j] not in COPULAS:
+    if j < 1 or words[j] not in tx.COPULAS:
         return False
     return any(o.end == j and o.key == m.key and not o.negated for o in objects[:idx])
 

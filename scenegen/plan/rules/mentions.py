@@ -318,7 +318,6 @@ def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str,
     return "none", 1, end
 
 
-COPULAS = frozenset({"is", "are", "was", "were"})
 PREDICATE_FILLERS = frozenset({"very", "quite", "all", "both", "painted", "made", "of", "in", "and", "done", "also"})
 
 
@@ -326,7 +325,7 @@ def read_predicate_attributes(m: Mention, words: list[str]) -> None:
     """Attributes said after a copula: "the tub is white", "the chairs are all oak", "our sofa is green velvet". Only
     describing words are read, up to the first word that is not one, so "is next to the bed" adds nothing."""
     k = m.end
-    if k >= len(words) or words[k] not in COPULAS:
+    if k >= len(words) or words[k] not in tx.COPULAS:
         return
     k += 1
     start = k
