@@ -216,9 +216,9 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     before = qstart - 1
     while before >= 0 and words[before] in ("any", "a", "single"):
         before -= 1
-    m.negated = (before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or any(
-        tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES) or taken_back(words,
-                                                                                                         m.end)
+    said_before = any(tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
+    m.negated = ((before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or said_before
+                 or taken_back(words, m.end))
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
     if m.attrs.get("size") in tx.BED_SIZE_WORDS and not bed_sized(m, words):
@@ -247,7 +247,7 @@ def taken_back(words: list[str], end: int) -> bool:
     """Whether the words after a noun take it back: "cribs not permitted", "a TV is not needed", "pets are not
     allowed"."""
     k = end
-    if k < len(words) and words[k] in ("is", "are", "was", "were"):
+    if k < len(words) and words[k] in tx.COPULAS:
         k += 1
     return k + 1 < len(words) and words[k] in ("not", "never") and words[k + 1] in tx.NEGATED_AFTER
 
