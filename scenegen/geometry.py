@@ -7,6 +7,7 @@ x and y, and yaw. Corners come out counter-clockwise as a (4, 2) array (or (N, 4
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -158,3 +159,22 @@ def _point_in_rects(p: np.ndarray, rects: np.ndarray, tol: float) -> np.ndarray:
     cross = edges[..., 0] * rel[..., 1] - edges[..., 1] * rel[..., 0]
     lengths = np.linalg.norm(edges, axis=-1) + 1e-12
     return np.all(cross / lengths > tol, axis=1)
+
+
+def vertical_hits(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512
+                  ) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
+    """Where vertical rays through the points (px, py) (N,) cross the triangles ``tri`` (F, 3, 3), metres, in chunks of
+    ``chunk`` points: yields (start index of the chunk, z (n, F') the height of each kept triangle over each point,
+    inside (n, F') whether it covers the point, keep (F,) which triangles were kept). Triangles seen edge-on from above
+    (a vertical wall) cover no area and are left out."""
+    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
+    det = (b[:, 1] - c[:, 1]) * (a[:, 0] - c[:, 0]) + (c[:, 0] - b[:, 0]) * (a[:, 1] - c[:, 1])
+    keep = np.abs(det) > 1e-12
+    a, b, c, det = a[keep], b[keep], c[keep], det[keep]
+    for k in range(0, len(px), chunk):
+        x, y = px[k:k + chunk, None], py[k:k + chunk, None]
+        l1 = ((b[:, 1] - c[:, 1]) * (x - c[:, 0]) + (c[:, 0] - b[:, 0]) * (y - c[:, 1])) / det
+        l2 = ((c[:, 1] - a[:, 1]) * (x - c[:, 0]) + (a[:, 0] - c[:, 0]) * (y - c[:, 1])) / det
+        l3 = 1.0 - l1 - l2
+        inside = (l1 >= -1e-9) & (l2 >= -1e-9) & (l3 >= -1e-9)
+        yield k, l1 * a[:, 2] + l2 * b[:, 2] + l3 * c[:, 2], inside, keep

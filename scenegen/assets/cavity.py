@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from scenegen.geometry import vertical_hits
 from scenegen.scene import AssetRef
 
 CELL = 0.02
@@ -117,21 +118,12 @@ def _all_hits(tri: np.ndarray, nz: np.ndarray, px: np.ndarray, py: np.ndarray, c
               ) -> tuple[np.ndarray, np.ndarray]:
     """(N, K) heights of every triangle of ``tri`` (F, 3, 3) over each point (px, py), ascending and ``nan``-padded,
     and (N, K) whether each faces up (its normal's z ``nz`` (F,) > 0)."""
-    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
-    det = (b[:, 1] - c[:, 1]) * (a[:, 0] - c[:, 0]) + (c[:, 0] - b[:, 0]) * (a[:, 1] - c[:, 1])
-    keep = np.abs(det) > 1e-12  # walls seen edge-on from above cover no area
-    a, b, c, det, nz = a[keep], b[keep], c[keep], det[keep], nz[keep]
     zs, ups = [], []
-    for k in range(0, len(px), chunk):
-        x, y = px[k:k + chunk, None], py[k:k + chunk, None]
-        l1 = ((b[:, 1] - c[:, 1]) * (x - c[:, 0]) + (c[:, 0] - b[:, 0]) * (y - c[:, 1])) / det
-        l2 = ((c[:, 1] - a[:, 1]) * (x - c[:, 0]) + (a[:, 0] - c[:, 0]) * (y - c[:, 1])) / det
-        l3 = 1.0 - l1 - l2
-        inside = (l1 >= -1e-9) & (l2 >= -1e-9) & (l3 >= -1e-9)
-        z = np.where(inside, l1 * a[:, 2] + l2 * b[:, 2] + l3 * c[:, 2], np.nan)
+    for _, z, inside, keep in vertical_hits(tri, px, py, chunk):
+        z = np.where(inside, z, np.nan)
         order = np.argsort(np.where(inside, z, np.inf), axis=1)
         zs.append(np.take_along_axis(z, order, axis=1))
-        ups.append(np.take_along_axis(np.broadcast_to(nz > 0, z.shape), order, axis=1))
+        ups.append(np.take_along_axis(np.broadcast_to(nz[keep] > 0, z.shape), order, axis=1))
     width = max(int(np.isfinite(z).sum(axis=1).max(initial=0)) for z in zs) if zs else 0
     z = np.concatenate([z[:, :width] for z in zs]) if zs else np.zeros((0, 0))
     up = np.concatenate([u[:, :width] for u in ups]) if ups else np.zeros((0, 0), dtype=bool)

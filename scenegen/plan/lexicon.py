@@ -36,3 +36,14 @@ def only_an_adjective(word: str) -> bool:
     """Whether ``word`` is a known form that the tables list as an adjective and as nothing else ("fluffy", "ornate",
     "threadbare"): a describing word before a noun, whatever the reader's own word lists know."""
     return parts_of_speech(word) == frozenset({"ADJ"})
+
+
+def is_past_tense(word: str) -> bool:
+    """Whether ``word`` is a past form of a verb ("stood", "faced", "glowed"): a verb form that is not its own lemma,
+    and neither an -ing nor an -s form."""
+    try:
+        from lemminflect import getAllLemmas
+    except ImportError:
+        return False
+    lemmas = getAllLemmas(word.lower()).get("VERB", ())
+    return bool(lemmas) and word not in lemmas and not word.endswith(("ing", "s"))

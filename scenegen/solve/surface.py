@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from scenegen.geometry import vertical_hits
 from scenegen.scene import AssetRef
 
 if TYPE_CHECKING:
@@ -66,18 +67,8 @@ def _cast_down(tri: np.ndarray, px: np.ndarray, py: np.ndarray, chunk: int = 512
                ) -> np.ndarray:
     """(N,) highest z of the triangles ``tri`` (F, 3, 3) over each point (px, py), ``-inf`` where none covers it;
     with ``lowest``, the lowest z instead (``inf`` where none covers it): what a ray up from the floor meets."""
-    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
-    det = (b[:, 1] - c[:, 1]) * (a[:, 0] - c[:, 0]) + (c[:, 0] - b[:, 0]) * (a[:, 1] - c[:, 1])
-    keep = np.abs(det) > 1e-12  # triangles seen edge-on from above cover no area
-    a, b, c, det = a[keep], b[keep], c[keep], det[keep]
     out = np.full(len(px), np.inf if lowest else -np.inf)
-    for k in range(0, len(px), chunk):
-        x, y = px[k:k + chunk, None], py[k:k + chunk, None]
-        l1 = ((b[:, 1] - c[:, 1]) * (x - c[:, 0]) + (c[:, 0] - b[:, 0]) * (y - c[:, 1])) / det
-        l2 = ((c[:, 1] - a[:, 1]) * (x - c[:, 0]) + (a[:, 0] - c[:, 0]) * (y - c[:, 1])) / det
-        l3 = 1.0 - l1 - l2
-        inside = (l1 >= -1e-9) & (l2 >= -1e-9) & (l3 >= -1e-9)
-        z = l1 * a[:, 2] + l2 * b[:, 2] + l3 * c[:, 2]
+    for k, z, inside, _ in vertical_hits(tri, px, py, chunk):
         out[k:k + chunk] = np.where(inside, z, np.inf).min(axis=1) if lowest else \
             np.where(inside, z, -np.inf).max(axis=1)
     return out

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.lexicon import parts_of_speech
+from scenegen.plan.lexicon import is_past_tense, parts_of_speech
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
                                           hung_above, implied_holdings, is_seat, is_table, kept_for,
@@ -179,14 +179,6 @@ def past_verb(words: list[str], k: int, span_of: dict[int, int], plural: bool) -
             and (words[j].endswith("ly") or parts_of_speech(words[j]) == {"ADV"}):
         j += 1
     return j if tx.match_longest(words, j, tx.REL_PHRASES) is not None else None
-
-
-def is_past_tense(word: str) -> bool:
-    """Whether ``word`` is a past form of a verb ("stood", "faced", "glowed"): not its lemma, not -ing, not -s."""
-    from lemminflect import getAllLemmas
-
-    lemmas = getAllLemmas(word).get("VERB", ())
-    return bool(lemmas) and word not in lemmas and not word.endswith(("ing", "s"))
 
 
 def is_participle(words: list[str], k: int) -> bool:
