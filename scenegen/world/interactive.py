@@ -72,7 +72,7 @@ class InteractiveRollout:
             raise ValueError(f"unknown action {action!r}; known: {', '.join(ACTIONS)}")
         self._engine_step(action)
         act = torch.tensor([[ACTIONS.index(action)]])
-        if getattr(self.model, "HEAD", "") == "memory":  # the memory head keeps its bank across the session
+        if getattr(self.model, "HEAD", "") in ("memory", "geometric"):  # these keep their memory across the session
             nxt = self._memory_step(act[:, 0])
         else:
             ctx = to_model(torch.from_numpy(np.stack(self.model_frames[-self.context:])))[None]
@@ -80,10 +80,12 @@ class InteractiveRollout:
         self.model_frames.append(to_uint8(nxt).numpy())
 
     def _memory_step(self, action):  # type: ignore[no-untyped-def]
-        """The memory head's next frame (3, H, W) in [−1, 1]; its bank starts from the engine's context frames."""
+        """The memory or geometric head's next frame (3, H, W) in [−1, 1]; its bank or cloud starts from the engine's
+        context frames."""
         import torch
 
         from scenegen.render.walk import ACTIONS
+        from scenegen.world.geometric import GeometricState
         from scenegen.world.memory import MemoryState
         from scenegen.world.model import to_model
 
@@ -91,7 +93,8 @@ class InteractiveRollout:
         if self._memory is None:
             ctx = to_model(torch.from_numpy(np.stack(self.engine[:k])))[None]
             cacts = torch.tensor([[ACTIONS.index(a) for a in self.actions[:k - 1]]])
-            self._memory = MemoryState(self.model, ctx, cacts)
+            state = GeometricState if self.model.HEAD == "geometric" else MemoryState
+            self._memory = state(self.model, ctx, cacts)
         with torch.no_grad():
             return self._memory.step(self.model, action).clamp(-1, 1)[0]
 

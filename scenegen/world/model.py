@@ -165,6 +165,10 @@ def rollout(model: WorldModel, context: torch.Tensor, actions: torch.Tensor, see
         from scenegen.world.memory import memory_rollout
 
         return memory_rollout(model, context, actions, context_actions)  # type: ignore[arg-type]
+    if getattr(model, "HEAD", "deterministic") == "geometric":
+        from scenegen.world.geometric import geometric_rollout
+
+        return geometric_rollout(model, context, actions, context_actions)  # type: ignore[arg-type]
     ctx = context
     out = []
     gen = torch.Generator().manual_seed(seed)  # the diffusion head's noise: a rollout is reproducible
@@ -210,7 +214,8 @@ def load(path: str | Path) -> WorldModel:
     with safe_open(str(path), "pt") as f:
         meta = f.metadata() or {}
     raw = json.loads(meta["config"])
-    raw["channels"] = tuple(raw["channels"])
+    if "channels" in raw:
+        raw["channels"] = tuple(raw["channels"])
     head = json.loads(meta.get("head", '"deterministic"'))
     if head == "diffusion":
         from scenegen.world.diffusion import DiffusionConfig, DiffusionWorldModel
@@ -220,6 +225,12 @@ def load(path: str | Path) -> WorldModel:
         from scenegen.world.memory import MemoryConfig, MemoryWorldModel
 
         model = MemoryWorldModel(MemoryConfig(**raw))
+    elif head == "geometric":
+        from scenegen.world.geometric import GeometricConfig, GeometricWorldModel
+
+        for key in ("depth_channels", "refine_channels"):
+            raw[key] = tuple(raw[key])
+        model = GeometricWorldModel(GeometricConfig(**raw))  # type: ignore[assignment]
     else:
         model = WorldModel(WorldConfig(**raw))
     model.load_state_dict(load_file(str(path)))

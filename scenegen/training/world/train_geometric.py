@@ -1,0 +1,211 @@
+"""Train the geometric world model (``scenegen.world.geometric``) in two stages, on ``scenegen world data`` shards.
+
+1. **depth**: the depth net, from single frames to the engine's depth (metres along the ray; ``inf`` as
+   ``MAX_DEPTH_M``): L1 on log depth.
+2. **refine**: the refiner, the depth net frozen. A sample is a held-in walk position t0, a context of the k frames
+   ending there and a horizon h (half uniform on 1..``max_h``, half log-uniform); the context is lifted with the
+   *predicted* depth at the poses its actions integrate to, splatted at the pose of frame t0+h, and the refiner is
+   trained to turn that splat into the engine's frame t0+h: MSE plus ``contrast_weight`` × the multi-scale local
+   contrast gap (``train_memory.multiscale_std_gap``), so holes are not painted flat.
+
+As at inference, blocked moves count as made (the pose drifts from the engine's), so the refiner learns to live
+with the drift the actions cannot reveal. Checkpoints are written atomically every ``save_every`` steps, and a run
+resumes from ``--out`` when it exists (``--resume``).
+
+    python -m scenegen.training.world.train_geometric --data outputs/world_data --out outputs/world_geometric.safetensors
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch.nn import functional as F
+
+from scenegen.world import pose as P
+from scenegen.world import warp as W
+from scenegen.world.geometric import (MAX_DEPTH_M, GeometricConfig, GeometricWorldModel, lift_context,
+                                      rel_features)
+from scenegen.world.model import load, save, to_model
+
+
+@dataclass
+class GeometricTrainConfig:
+    depth_steps: int = 1500
+    refine_steps: int = 3000
+    batch: int = 16
+    lr: float = 1e-3
+    max_h: int = 64
+    contrast_weight: float = 0.2
+    seed: int = 0
+    save_every: int = 100
+    threads: int = 1
+
+
+def load_walks(data_dir: str | Path, split: str = "train") -> list[dict]:
+    """Every shard of ``split`` as {"frames" (T+1, H, W, 3) uint8, "actions" (T,), "depth" (T+1, H, W) float16}."""
+    files = sorted(f for f in (Path(data_dir) / split).glob("scene_[0-9]*.npz") if ".tmp" not in f.name)
+    if not files:
+        raise ValueError(f"no {split} shards in {data_dir}: run `scenegen world data --out {data_dir}` first")
+    out = []
+    for f in files:
+        with np.load(f, allow_pickle=False) as z:
+            out.append({"frames": z["frames"], "actions": z["actions"], "depth": z["depth"]})
+    return out
+
+
+def depth_batch(walks: list[dict], batch: int, rng: np.random.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """Random frames (B, 3, H, W) in [−1, 1] and their engine depth (B, H, W) metres, ``inf`` as ``MAX_DEPTH_M``."""
+    frames, depths = [], []
+    for _ in range(batch):
+        w = walks[rng.integers(len(walks))]
+        t = rng.integers(len(w["frames"]))
+        frames.append(w["frames"][t])
+        depths.append(w["depth"][t])
+    d = np.nan_to_num(np.stack(depths).astype(np.float32), posinf=MAX_DEPTH_M).clip(0.01, MAX_DEPTH_M)
+    return to_model(torch.from_numpy(np.stack(frames))), torch.from_numpy(d)
+
+
+def depth_loss(model: GeometricWorldModel, frames: torch.Tensor, depth: torch.Tensor) -> torch.Tensor:
+    """Mean |log predicted − log engine depth|."""
+    return (torch.log(model.depth(frames)) - torch.log(depth)).abs().mean()
+
+
+def sample_horizon(rng: np.random.Generator, max_h: int) -> int:
+    if rng.random() < 0.5:
+        return int(rng.integers(1, max_h + 1))
+    return int(round(math.exp(rng.uniform(0.0, math.log(max_h)))))
+
+
+@dataclass
+class RefineBatch:
+    """context (B, k, 3, H, W) [−1, 1], context_actions (B, k−1), actions (B, h) are ragged, so the target pose is
+    integrated here: target_pose (B, 4), target (B, 3, H, W) [−1, 1]."""
+
+    context: torch.Tensor
+    context_actions: torch.Tensor
+    target_pose: torch.Tensor
+    target: torch.Tensor
+
+
+def refine_batch(walks: list[dict], k: int, batch: int, max_h: int, rng: np.random.Generator) -> RefineBatch:
+    ctx, cacts, tposes, tgts = [], [], [], []
+    for _ in range(batch):
+        w = walks[rng.integers(len(walks))]
+        t_len = len(w["actions"])
+        h = min(sample_horizon(rng, max_h), t_len - k + 1)
+        t0 = int(rng.integers(k - 1, t_len - h + 1))
+        ctx.append(w["frames"][t0 - k + 1:t0 + 1])
+        ca = torch.from_numpy(w["actions"][t0 - k + 1:t0].astype(np.int64))[None]
+        cacts.append(ca[0])
+        start = P.integrate(ca)[:, -1]
+        tposes.append(P.integrate(torch.from_numpy(w["actions"][t0:t0 + h].astype(np.int64))[None], start=start)[0, -1])
+        tgts.append(w["frames"][t0 + h])
+    return RefineBatch(to_model(torch.from_numpy(np.stack(ctx))), torch.stack(cacts), torch.stack(tposes),
+                       to_model(torch.from_numpy(np.stack(tgts))))
+
+
+def refine_forward(model: GeometricWorldModel, rb: RefineBatch) -> torch.Tensor:
+    """The refiner's frame (B, 3, H, W) for a batch, the depth net not trained here."""
+    poses = P.integrate(rb.context_actions)
+    with torch.no_grad():
+        points, colours = lift_context(model, rb.context, poses, known=True)
+        image, mask, depth = W.splat(points, colours, rb.target_pose, model.cfg.size)
+    return model.refine(image, mask, depth, rb.context[:, -1], rel_features(rb.target_pose, poses[:, -1]))
+
+
+def refine_loss(model: GeometricWorldModel, rb: RefineBatch, contrast_weight: float) -> torch.Tensor:
+    from scenegen.training.world.train_memory import multiscale_std_gap
+
+    pred = refine_forward(model, rb)
+    loss = F.mse_loss(pred, rb.target)
+    if contrast_weight:
+        loss = loss + contrast_weight * multiscale_std_gap(pred, rb.target, 8)
+    return loss
+
+
+def train_geometric(data_dir: str | Path, out: str | Path, tc: GeometricTrainConfig, resume: bool = False,
+                    log=print, cfg: GeometricConfig | None = None) -> dict:  # type: ignore[no-untyped-def]
+    """Both stages; returns the card's training section. ``resume`` continues ``out``'s checkpoint (its metadata
+    says which stage and step it reached); ``cfg`` the architecture of a new model (default ``GeometricConfig()``)."""
+    torch.set_num_threads(tc.threads)
+    walks = load_walks(data_dir)
+    out = Path(out)
+    done = {"depth": 0, "refine": 0}
+    if resume and out.exists():
+        model = load(out)
+        done = _progress(out)
+        log(f"resuming {out} at {done}")
+    else:
+        torch.manual_seed(tc.seed)
+        model = GeometricWorldModel(cfg or GeometricConfig())
+    model.train()
+    rng = np.random.default_rng([tc.seed, done["depth"], done["refine"]])
+    t_start = time.time()
+    stages = (("depth", tc.depth_steps, model.depth_net.parameters(), lambda: depth_loss(
+                  model, *depth_batch(walks, 2 * tc.batch, rng))),
+              ("refine", tc.refine_steps, model.refiner.parameters(), lambda: refine_loss(
+                  model, refine_batch(walks, model.cfg.context, tc.batch, tc.max_h, rng), tc.contrast_weight)))
+    losses: dict[str, list[float]] = {"depth": [], "refine": []}
+    for name, steps, params, step_loss in stages:
+        params = list(params)
+        opt = torch.optim.AdamW(params, lr=tc.lr, weight_decay=1e-4)
+        for step in range(done[name], steps):
+            for group in opt.param_groups:
+                group["lr"] = tc.lr * lr_factor(step, steps)
+            loss = step_loss()
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step()
+            losses[name].append(float(loss.detach()))
+            done[name] = step + 1
+            if done[name] % 50 == 0:
+                log(f"{name} {done[name]}/{steps} loss {np.mean(losses[name][-50:]):.4f} "
+                    f"({time.time() - t_start:.0f} s)")
+            if done[name] % tc.save_every == 0 or done[name] == steps:
+                save(model, out, {"progress": done})
+    card = asdict(tc) | {"steps_done": done, "seconds": round(time.time() - t_start, 1),
+                         "final_loss_mean_last50": {k: float(np.mean(v[-50:])) for k, v in losses.items() if v}}
+    return card
+
+
+def lr_factor(step: int, steps: int) -> float:
+    """Linear warm-up over the first 5% of the steps, then a cosine to zero."""
+    warm = max(1, steps // 20)
+    return min(1.0, (step + 1) / warm) * 0.5 * (1 + math.cos(math.pi * step / max(steps, 1)))
+
+
+def _progress(path: Path) -> dict[str, int]:
+    from safetensors import safe_open
+
+    with safe_open(str(path), "pt") as f:
+        meta = f.metadata() or {}
+    return json.loads(meta.get("progress", '{"depth": 0, "refine": 0}'))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default="outputs/world_data")
+    ap.add_argument("--out", default="outputs/world_geometric.safetensors")
+    ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--card", default=None, help="write the training card (JSON) here")
+    for f in fields(GeometricTrainConfig):
+        ap.add_argument("--" + f.name.replace("_", "-"), type=type(getattr(GeometricTrainConfig, f.name)),
+                        default=getattr(GeometricTrainConfig, f.name))
+    a = ap.parse_args(argv)
+    tc = GeometricTrainConfig(**{f.name: getattr(a, f.name) for f in fields(GeometricTrainConfig)})
+    card = train_geometric(a.data, a.out, tc, resume=a.resume, log=lambda m: print(m, flush=True))
+    if a.card:
+        Path(a.card).write_text(json.dumps(card, indent=1) + "\n")
+    print(json.dumps(card))
+
+
+if __name__ == "__main__":
+    main()
