@@ -47,7 +47,7 @@ def judge(
 def world(
     data: Annotated[Path, typer.Option(help="dataset folder from `scenegen world data`")] = Path("outputs/world_data"),
     out: Annotated[Path, typer.Option("--out", "-o", help="checkpoint path (a .json card is written beside it)")] = (
-        Path("scenegen/weights/world.safetensors")),
+        Path("outputs/world.safetensors")),
     mode: Annotated[str, typer.Option(help="teacher (ground-truth context) or self (own rollouts as context)")] = (
         "teacher"),
     config: Annotated[str, typer.Option(help="model config: small (64×64, this CPU), large (128×128 data, a GPU) or "
@@ -75,6 +75,37 @@ def world(
         card = train_world(data, out, cfg, log=lambda m: console.print(m, highlight=False))
     out_console.print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {out.with_suffix('.json')}: final "
                       f"training loss {card['training']['final_loss_mean_last50']:.5f}", highlight=False)
+
+
+@train_app.command("world-geometric")
+def world_geometric(
+    data: Annotated[Path, typer.Option(help="dataset folder from `scenegen world data`")] = Path("outputs/world_data"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="checkpoint path (a .json card is written beside it)")] = (
+        Path("outputs/world_geometric.safetensors")),
+    depth_steps: Annotated[int, typer.Option(help="stage 1: depth-net optimiser steps", min=0)] = 1500,
+    refine_steps: Annotated[int, typer.Option(help="stage 2: refiner optimiser steps", min=0)] = 4000,
+    batch: Annotated[int, typer.Option(help="samples per refiner step (twice this for depth)", min=1)] = 16,
+    lr: Annotated[float, typer.Option(help="peak learning rate (warm-up, then cosine)")] = 1e-3,
+    contrast_weight: Annotated[float, typer.Option(help="weight of the multi-scale local-contrast term")] = 0.2,
+    seed: Annotated[int, typer.Option(help="seeds the weights and the batches")] = 0,
+    threads: Annotated[int, typer.Option(help="torch CPU threads", min=1)] = 2,
+    resume: Annotated[bool, typer.Option(help="continue --out's checkpoint from the step it reached")] = False,
+) -> None:
+    """Train the geometric world model (point-cloud memory + refiner): the depth net on the engine's depth, then the
+    refiner on splats of the context at future poses. Writes the checkpoint as it goes and the card at the end."""
+    from scenegen.training.world.train import write_card
+    from scenegen.training.world.train_geometric import GeometricTrainConfig, train_geometric
+
+    with user_errors():
+        tc = GeometricTrainConfig(depth_steps=depth_steps, refine_steps=refine_steps, batch=batch, lr=lr,
+                                  contrast_weight=contrast_weight, seed=seed, threads=threads)
+        training = train_geometric(data, out, tc, resume=resume, log=lambda m: console.print(m, highlight=False))
+        training["command"] = (f"scenegen train world-geometric --data {data} --out {out} --depth-steps {depth_steps} "
+                               f"--refine-steps {refine_steps} --batch {batch} --lr {lr} --contrast-weight "
+                               f"{contrast_weight} --seed {seed} --threads {threads}")
+        write_card(out.with_suffix(".json"), {"model": "scenegen geometric world model", "training": training})
+    out_console.print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {out.with_suffix('.json')}",
+                      highlight=False)
 
 
 @train_app.command("planner")

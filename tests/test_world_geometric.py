@@ -131,3 +131,40 @@ def test_trainer_runs_both_stages_and_resumes(tmp_path):
     more = train_geometric(tmp_path, out, GeometricTrainConfig(depth_steps=2, refine_steps=3, batch=2, max_h=4),
                            resume=True, log=lambda m: None)
     assert more["steps_done"] == {"depth": 2, "refine": 3}
+
+
+def test_interactive_session_keeps_the_cloud_and_returns_to_the_context_view():
+    from scenegen.pipeline import make
+    from scenegen.world.interactive import InteractiveRollout
+
+    model = _model(6)
+    session = InteractiveRollout(make("a bedroom with a bed, a nightstand and a wardrobe", seed=1, validators=[],
+                                      attempts=1).scene, model)
+    for a in ("turn_left", "turn_left", "turn_right", "turn_right"):
+        session.step(a)
+    k = model.cfg.context
+    assert isinstance(session._memory, GeometricState) and len(session.model_frames) == k + 4
+    assert session._memory.pose.abs().max().item() < 1e-12          # back where the context ended
+    # the context is k − 1 waits, so every context frame is one view: back home, the untrained refiner shows it
+    assert np.abs(session.model_frames[-1].astype(int) - session.engine[k - 1].astype(int)).max() <= 1
+
+
+def test_train_world_geometric_command_writes_checkpoint_and_card(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    rng = np.random.default_rng(1)
+    (tmp_path / "train").mkdir()
+    t = 6
+    np.savez(tmp_path / "train" / "scene_00000.npz", frames=rng.integers(0, 256, (t + 1, 64, 64, 3), dtype=np.uint8),
+             actions=rng.integers(0, len(ACTIONS), t), depth=(1 + rng.random((t + 1, 64, 64))).astype(np.float16))
+    out = tmp_path / "g.safetensors"
+    result = CliRunner().invoke(app, ["train", "world-geometric", "--data", str(tmp_path), "--out", str(out),
+                                      "--depth-steps", "1", "--refine-steps", "1", "--batch", "1", "--threads", "1"])
+    assert result.exit_code == 0, result.output
+    card = json.loads(out.with_suffix(".json").read_text())
+    assert card["training"]["steps_done"] == {"depth": 1, "refine": 1} and "world-geometric" in card["training"]["command"]
+    assert isinstance(load(out), GeometricWorldModel)

@@ -80,7 +80,7 @@ def train_diffusion(data_dir: str | Path, out: str | Path, init: str | Path, ste
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="outputs/world_data")
-    ap.add_argument("--init", default="scenegen/weights/world.safetensors")
+    ap.add_argument("--init", default="scenegen/weights/world_teacher.safetensors")
     ap.add_argument("--out", default="outputs/world_diffusion.safetensors")
     ap.add_argument("--steps", type=int, default=2000)
     ap.add_argument("--batch", type=int, default=16)

@@ -227,7 +227,7 @@ def _card(model: MemoryWorldModel, cfg: MemoryTrainConfig, data_dir: str | Path,
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="outputs/world_data")
-    ap.add_argument("--init", default="scenegen/weights/world.safetensors")
+    ap.add_argument("--init", default="scenegen/weights/world_memory.safetensors")
     ap.add_argument("--out", default="outputs/world_memory.safetensors")
     for f in ("steps", "batch", "rollout", "bptt", "seed", "save_every", "threads", "min_out", "contrast_window"):
         ap.add_argument("--" + f.replace("_", "-"), type=int, default=getattr(MemoryTrainConfig, f))
