@@ -168,3 +168,28 @@ def test_train_world_geometric_command_writes_checkpoint_and_card(tmp_path):
     card = json.loads(out.with_suffix(".json").read_text())
     assert card["training"]["steps_done"] == {"depth": 1, "refine": 1} and "world-geometric" in card["training"]["command"]
     assert isinstance(load(out), GeometricWorldModel)
+
+
+def test_a_blocked_context_move_is_not_made_and_future_moves_count_their_expected_share():
+    from scenegen.world.geometric import MOVE_CARRIED, context_poses
+
+    g = torch.Generator().manual_seed(7)
+    a, b = torch.rand(3, 16, 16, generator=g), torch.rand(3, 16, 16, generator=g)
+    ctx = torch.stack([a, a, b])[None]                        # the first forward changed nothing: it was blocked
+    poses = context_poses(ctx, _act("forward", "forward"))
+    assert poses[0, 1, 1].item() == 0.0 and poses[0, 2, 1].item() == pytest.approx(STEP_M)
+    state = GeometricState(_model(), ctx[:, 1:], _act("forward"))
+    state.step(_model(), _act("forward")[0])
+    assert state.pose[0, 1].item() == pytest.approx(STEP_M * (1 + MOVE_CARRIED))
+    state.step(_model(), _act("turn_left")[0])
+    assert state.pose[0, 2].item() == pytest.approx(math.radians(10))   # turns are never scaled
+
+
+def test_train_world_geometric_refuses_a_missing_init(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    result = CliRunner().invoke(app, ["train", "world-geometric", "--data", str(tmp_path), "--init",
+                                      str(tmp_path / "none.safetensors")])
+    assert result.exit_code != 0 and "no checkpoint" in result.output and "Traceback" not in result.output

@@ -24,6 +24,14 @@ from torch.nn import functional as F
 from scenegen.world import pose as P
 from scenegen.world import warp as W
 
+MOVE_CARRIED = 0.786
+"""The share of move actions (forward, back, strafes) the engine carried out in the training walks (15 452 moves in
+``outputs/world_data/train``, 3 304 blocked). A future move may be blocked by something the model cannot see, so it
+renders the expected pose: each move counts as this share of a step. Turns and looks are never blocked."""
+STILL = 1.0 / 255
+"""two context frames differing by at most this (in [−1, 1] units, about half a grey level) show one view: the move
+between them was blocked"""
+
 MAX_DEPTH_M = 12.0
 """depths are predicted up to this (metres); the engine's ``inf`` (nothing hit) is trained as this"""
 
@@ -131,12 +139,15 @@ def rel_features(target: torch.Tensor, source: torch.Tensor) -> torch.Tensor:
     return P.features(P.relative(target, source), torch.zeros(len(target), dtype=torch.bool))[:, :5]
 
 
-def context_poses(context_actions: torch.Tensor | None, k: int, batch: int) -> torch.Tensor:
-    """Poses (B, k, 4) of the context frames, the first at the origin; without the actions between them only the
+def context_poses(context: torch.Tensor, context_actions: torch.Tensor | None) -> torch.Tensor:
+    """Poses (B, k, 4) of the context frames (B, k, 3, H, W), the first at the origin. A move whose two frames are
+    the same view (``STILL``) was blocked and counts as not made. Without the actions between the frames only the
     last frame has a known pose, and every frame is put there (the caller then lifts only the last)."""
+    b, k = context.shape[:2]
     if context_actions is None:
-        return torch.zeros(batch, k, P.POSE_DIM, dtype=torch.float64)
-    return P.integrate(context_actions)
+        return torch.zeros(b, k, P.POSE_DIM, dtype=torch.float64)
+    moved = (context[:, 1:] - context[:, :-1]).abs().flatten(2).amax(-1) > STILL     # (B, k−1)
+    return P.integrate(context_actions, move_scale=moved.to(torch.float64))
 
 
 def lift_context(model: GeometricWorldModel, context: torch.Tensor, poses: torch.Tensor,
@@ -161,8 +172,7 @@ class GeometricState:
     @torch.no_grad()
     def __init__(self, model: GeometricWorldModel, context: torch.Tensor,
                  context_actions: torch.Tensor | None = None) -> None:
-        b, k = context.shape[:2]
-        poses = context_poses(context_actions, k, b)
+        poses = context_poses(context, context_actions)
         self.points, self.colours = lift_context(model, context, poses, context_actions is not None)
         self.last, self.last_pose = context[:, -1], poses[:, -1]
         self.pose = self.last_pose.clone()
@@ -170,7 +180,7 @@ class GeometricState:
     @torch.no_grad()
     def step(self, model: GeometricWorldModel, action: torch.Tensor) -> torch.Tensor:
         """action (B,) ids → the frame at the new pose (B, 3, H, W), clamped to [−1, 1]."""
-        self.pose = P.step_pose(self.pose, action)
+        self.pose = P.step_pose(self.pose, action, MOVE_CARRIED)
         image, mask, depth = W.splat(self.points, self.colours, self.pose, model.cfg.size)
         return model.refine(image, mask, depth, self.last, rel_features(self.pose, self.last_pose)).clamp(-1, 1)
 

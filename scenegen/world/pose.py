@@ -53,13 +53,15 @@ def wrap(angle: torch.Tensor) -> torch.Tensor:
     return torch.remainder(angle + math.pi, 2 * math.pi) - math.pi
 
 
-def step_pose(pose: torch.Tensor, action: torch.Tensor) -> torch.Tensor:
+def step_pose(pose: torch.Tensor, action: torch.Tensor, move_scale: float | torch.Tensor = 1.0) -> torch.Tensor:
     """pose (B, 4) (x, y, yaw, pitch), action (B,) ids → the pose after the action (B, 4), as the agent moves
-    (``STEP_M`` m per move along the heading or its left, ``TURN_DEG``/``PITCH_DEG`` per turn, pitch clamped)."""
+    (``STEP_M`` m per move along the heading or its left, ``TURN_DEG``/``PITCH_DEG`` per turn, pitch clamped).
+    ``move_scale`` (a float or (B,)) scales the moves (not the turns): 0 for a move known to be blocked, or the
+    expected share of a move the agent carries out."""
     m = MOTION.to(pose.dtype)[action]
     x, y, yaw, pitch = pose.unbind(-1)
     hx, hy = -torch.sin(yaw), torch.cos(yaw)
-    fwd, left = m[:, 0] * STEP_M, m[:, 1] * STEP_M
+    fwd, left = m[:, 0] * STEP_M * move_scale, m[:, 1] * STEP_M * move_scale
     x1 = x + fwd * hx - left * hy   # left of heading (hx, hy) is (−hy, hx)
     y1 = y + fwd * hy + left * hx
     yaw1 = wrap(yaw + m[:, 2] * math.radians(TURN_DEG))
@@ -68,13 +70,16 @@ def step_pose(pose: torch.Tensor, action: torch.Tensor) -> torch.Tensor:
     return torch.stack([x1, y1, yaw1, pitch1], dim=-1)
 
 
-def integrate(actions: torch.Tensor, start: torch.Tensor | None = None) -> torch.Tensor:
-    """actions (B, N) ids → poses (B, N+1, 4) float64, the start (default the origin) first."""
+def integrate(actions: torch.Tensor, start: torch.Tensor | None = None,
+              move_scale: float | torch.Tensor = 1.0) -> torch.Tensor:
+    """actions (B, N) ids → poses (B, N+1, 4) float64, the start (default the origin) first; ``move_scale`` as in
+    ``step_pose``, a float or (B, N) per action."""
     b, n = actions.shape
     pose = torch.zeros(b, POSE_DIM, dtype=torch.float64) if start is None else start.to(torch.float64)
     out = [pose]
     for i in range(n):
-        pose = step_pose(pose, actions[:, i])
+        scale = move_scale[:, i] if isinstance(move_scale, torch.Tensor) else move_scale
+        pose = step_pose(pose, actions[:, i], scale)
         out.append(pose)
     return torch.stack(out, dim=1)
 

@@ -30,8 +30,8 @@ from torch.nn import functional as F
 
 from scenegen.world import pose as P
 from scenegen.world import warp as W
-from scenegen.world.geometric import (MAX_DEPTH_M, GeometricConfig, GeometricWorldModel, lift_context,
-                                      rel_features)
+from scenegen.world.geometric import (MAX_DEPTH_M, MOVE_CARRIED, GeometricConfig, GeometricWorldModel,
+                                      context_poses, lift_context, rel_features)
 from scenegen.world.model import load, save, to_model
 
 
@@ -104,8 +104,9 @@ def refine_batch(walks: list[dict], k: int, batch: int, max_h: int, rng: np.rand
         ctx.append(w["frames"][t0 - k + 1:t0 + 1])
         ca = torch.from_numpy(w["actions"][t0 - k + 1:t0].astype(np.int64))[None]
         cacts.append(ca[0])
-        start = P.integrate(ca)[:, -1]
-        tposes.append(P.integrate(torch.from_numpy(w["actions"][t0:t0 + h].astype(np.int64))[None], start=start)[0, -1])
+        start = context_poses(to_model(torch.from_numpy(w["frames"][None, t0 - k + 1:t0 + 1])), ca)[:, -1]
+        tposes.append(P.integrate(torch.from_numpy(w["actions"][t0:t0 + h].astype(np.int64))[None], start=start,
+                                  move_scale=MOVE_CARRIED)[0, -1])
         tgts.append(w["frames"][t0 + h])
     return RefineBatch(to_model(torch.from_numpy(np.stack(ctx))), torch.stack(cacts), torch.stack(tposes),
                        to_model(torch.from_numpy(np.stack(tgts))))
@@ -113,7 +114,7 @@ def refine_batch(walks: list[dict], k: int, batch: int, max_h: int, rng: np.rand
 
 def refine_forward(model: GeometricWorldModel, rb: RefineBatch) -> torch.Tensor:
     """The refiner's frame (B, 3, H, W) for a batch, the depth net not trained here."""
-    poses = P.integrate(rb.context_actions)
+    poses = context_poses(rb.context, rb.context_actions)
     with torch.no_grad():
         points, colours = lift_context(model, rb.context, poses, known=True)
         image, mask, depth = W.splat(points, colours, rb.target_pose, model.cfg.size)
@@ -131,9 +132,12 @@ def refine_loss(model: GeometricWorldModel, rb: RefineBatch, contrast_weight: fl
 
 
 def train_geometric(data_dir: str | Path, out: str | Path, tc: GeometricTrainConfig, resume: bool = False,
-                    log=print, cfg: GeometricConfig | None = None) -> dict:  # type: ignore[no-untyped-def]
+                    log=print, cfg: GeometricConfig | None = None,  # type: ignore[no-untyped-def]
+                    init: str | Path | None = None) -> dict:
     """Both stages; returns the card's training section. ``resume`` continues ``out``'s checkpoint (its metadata
-    says which stage and step it reached); ``cfg`` the architecture of a new model (default ``GeometricConfig()``)."""
+    says which stage and step it reached); ``init`` starts both stages afresh from a checkpoint's weights (a
+    fine-tune: pass ``depth_steps=0`` to keep its depth net); ``cfg`` the architecture of a new model (default
+    ``GeometricConfig()``)."""
     torch.set_num_threads(tc.threads)
     walks = load_walks(data_dir)
     out = Path(out)
@@ -142,12 +146,15 @@ def train_geometric(data_dir: str | Path, out: str | Path, tc: GeometricTrainCon
         model = load(out)
         done = _progress(out)
         log(f"resuming {out} at {done}")
+    elif init is not None:
+        model = load(init)
+        log(f"starting from {init}")
     else:
         torch.manual_seed(tc.seed)
         model = GeometricWorldModel(cfg or GeometricConfig())
     model.train()
     rng = np.random.default_rng([tc.seed, done["depth"], done["refine"]])
-    t_start = time.time()
+    t_start = time.perf_counter()
     stages = (("depth", tc.depth_steps, model.depth_net.parameters(), lambda: depth_loss(
                   model, *depth_batch(walks, 2 * tc.batch, rng))),
               ("refine", tc.refine_steps, model.refiner.parameters(), lambda: refine_loss(
@@ -168,10 +175,10 @@ def train_geometric(data_dir: str | Path, out: str | Path, tc: GeometricTrainCon
             done[name] = step + 1
             if done[name] % 50 == 0:
                 log(f"{name} {done[name]}/{steps} loss {np.mean(losses[name][-50:]):.4f} "
-                    f"({time.time() - t_start:.0f} s)")
+                    f"({time.perf_counter() - t_start:.0f} s)")
             if done[name] % tc.save_every == 0 or done[name] == steps:
                 save(model, out, {"progress": done})
-    card = asdict(tc) | {"steps_done": done, "seconds": round(time.time() - t_start, 1),
+    card = asdict(tc) | {"steps_done": done, "seconds": round(time.perf_counter() - t_start, 1),
                          "final_loss_mean_last50": {k: float(np.mean(v[-50:])) for k, v in losses.items() if v}}
     return card
 
@@ -195,13 +202,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", default="outputs/world_data")
     ap.add_argument("--out", default="outputs/world_geometric.safetensors")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--init", default=None, help="fine-tune from this checkpoint's weights")
     ap.add_argument("--card", default=None, help="write the training card (JSON) here")
     for f in fields(GeometricTrainConfig):
         ap.add_argument("--" + f.name.replace("_", "-"), type=type(getattr(GeometricTrainConfig, f.name)),
                         default=getattr(GeometricTrainConfig, f.name))
     a = ap.parse_args(argv)
     tc = GeometricTrainConfig(**{f.name: getattr(a, f.name) for f in fields(GeometricTrainConfig)})
-    card = train_geometric(a.data, a.out, tc, resume=a.resume, log=lambda m: print(m, flush=True))
+    card = train_geometric(a.data, a.out, tc, resume=a.resume, log=lambda m: print(m, flush=True),
+                           init=a.init)
     if a.card:
         Path(a.card).write_text(json.dumps(card, indent=1) + "\n")
     print(json.dumps(card))
