@@ -8,9 +8,10 @@
    trained to turn that splat into the engine's frame t0+h: MSE plus ``contrast_weight`` × the multi-scale local
    contrast gap (``train_memory.multiscale_std_gap``), so holes are not painted flat.
 
-As at inference, blocked moves count as made (the pose drifts from the engine's), so the refiner learns to live
-with the drift the actions cannot reveal. Checkpoints are written atomically every ``save_every`` steps, and a run
-resumes from ``--out`` when it exists (``--resume``).
+Poses are read as at inference (``geometric.context_poses``, ``MOVE_CARRIED``): a blocked context move is seen and
+not made, a future move counts as the expected share of a step, so the refiner learns to live with the drift the
+actions cannot reveal. Checkpoints are written atomically every ``save_every`` steps; ``--resume`` continues
+``--out`` from the step it reached (the optimiser's moments start afresh), ``--init`` fine-tunes another checkpoint.
 
     python -m scenegen.training.world.train_geometric --data outputs/world_data --out outputs/world_geometric.safetensors
 """
@@ -37,8 +38,11 @@ from scenegen.world.model import load, save, to_model
 
 @dataclass
 class GeometricTrainConfig:
+    """Steps per stage, samples per refiner step (twice as many frames per depth step), peak learning rate, the
+    longest horizon sampled, the local-contrast weight, the batch seed, the checkpoint interval and torch threads."""
+
     depth_steps: int = 1500
-    refine_steps: int = 3000
+    refine_steps: int = 4000
     batch: int = 16
     lr: float = 1e-3
     max_h: int = 64
