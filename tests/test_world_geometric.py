@@ -122,7 +122,8 @@ def test_trainer_runs_both_stages_and_resumes(tmp_path):
     for i in range(2):
         t = 12
         np.savez(tmp_path / "train" / f"scene_{i:05d}.npz", frames=rng.integers(0, 256, (t + 1, 16, 16, 3), dtype=np.uint8),
-                 actions=rng.integers(0, len(ACTIONS), t), depth=(1 + rng.random((t + 1, 16, 16))).astype(np.float16))
+                 actions=rng.integers(0, len(ACTIONS), t), depth=(1 + rng.random((t + 1, 16, 16))).astype(np.float16),
+                 poses=np.zeros((t + 1, 4, 4), np.float32), scene_index=np.array(i))
     out = tmp_path / "g.safetensors"
     tc = GeometricTrainConfig(depth_steps=2, refine_steps=2, batch=2, max_h=4, save_every=1)
     card = train_geometric(tmp_path, out, tc, log=lambda m: None, cfg=tiny_geometric_config())
@@ -160,7 +161,8 @@ def test_train_world_geometric_command_writes_checkpoint_and_card(tmp_path):
     (tmp_path / "train").mkdir()
     t = 6
     np.savez(tmp_path / "train" / "scene_00000.npz", frames=rng.integers(0, 256, (t + 1, 64, 64, 3), dtype=np.uint8),
-             actions=rng.integers(0, len(ACTIONS), t), depth=(1 + rng.random((t + 1, 64, 64))).astype(np.float16))
+             actions=rng.integers(0, len(ACTIONS), t), depth=(1 + rng.random((t + 1, 64, 64))).astype(np.float16),
+             poses=np.zeros((t + 1, 4, 4), np.float32), scene_index=np.array(0))
     out = tmp_path / "g.safetensors"
     result = CliRunner().invoke(app, ["train", "world-geometric", "--data", str(tmp_path), "--out", str(out),
                                       "--depth-steps", "1", "--refine-steps", "1", "--batch", "1", "--threads", "1"])

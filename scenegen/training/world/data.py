@@ -107,9 +107,10 @@ def generate(out_dir: str | Path, scenes: int, steps: int, size: int = 64, seed:
     return meta
 
 
-def load_split(data_dir: str | Path, split: str, with_ids: bool = False) -> list[dict]:
+def load_split(data_dir: str | Path, split: str, with_ids: bool = False, with_depth: bool = False) -> list[dict]:
     """Every shard of ``split`` (``train`` or ``heldout``), sorted by scene index, as dicts of arrays; ``with_ids``
-    adds the id buffer and mesh names (when the shard has them), the prompt and the seed."""
+    adds the id buffer and mesh names (when the shard has them), the prompt and the seed; ``with_depth`` the
+    engine's depth (T+1, H, W) float16 metres."""
     files = sorted((Path(data_dir) / split).glob("scene_[0-9]*.npz"))
     files = [f for f in files if ".tmp" not in f.name]
     if not files:
@@ -118,6 +119,8 @@ def load_split(data_dir: str | Path, split: str, with_ids: bool = False) -> list
     for f in files:
         with np.load(f, allow_pickle=False) as z:
             d = {k: z[k] for k in ("frames", "actions", "poses")} | {"scene_index": int(z["scene_index"])}
+            if with_depth:
+                d["depth"] = z["depth"]
             if with_ids and "ids" in z.files:
                 d |= {"ids": z["ids"], "names": [str(n) for n in z["names"]]}
             if with_ids:

@@ -29,6 +29,7 @@ import numpy as np
 import torch
 from torch.nn import functional as F
 
+from scenegen.training.world.data import load_split
 from scenegen.world import pose as P
 from scenegen.world import warp as W
 from scenegen.world.geometric import (MAX_DEPTH_M, MOVE_CARRIED, GeometricConfig, GeometricWorldModel,
@@ -50,18 +51,6 @@ class GeometricTrainConfig:
     seed: int = 0
     save_every: int = 100
     threads: int = 1
-
-
-def load_walks(data_dir: str | Path, split: str = "train") -> list[dict]:
-    """Every shard of ``split`` as {"frames" (T+1, H, W, 3) uint8, "actions" (T,), "depth" (T+1, H, W) float16}."""
-    files = sorted(f for f in (Path(data_dir) / split).glob("scene_[0-9]*.npz") if ".tmp" not in f.name)
-    if not files:
-        raise ValueError(f"no {split} shards in {data_dir}: run `scenegen world data --out {data_dir}` first")
-    out = []
-    for f in files:
-        with np.load(f, allow_pickle=False) as z:
-            out.append({"frames": z["frames"], "actions": z["actions"], "depth": z["depth"]})
-    return out
 
 
 def depth_batch(walks: list[dict], batch: int, rng: np.random.Generator) -> tuple[torch.Tensor, torch.Tensor]:
@@ -143,7 +132,7 @@ def train_geometric(data_dir: str | Path, out: str | Path, tc: GeometricTrainCon
     fine-tune: pass ``depth_steps=0`` to keep its depth net); ``cfg`` the architecture of a new model (default
     ``GeometricConfig()``)."""
     torch.set_num_threads(tc.threads)
-    walks = load_walks(data_dir)
+    walks = load_split(data_dir, "train", with_depth=True)
     out = Path(out)
     done = {"depth": 0, "refine": 0}
     if resume and out.exists():
