@@ -25,6 +25,9 @@ def data(
     seed: Annotated[int, typer.Option(help="seeds the rooms and the walks")] = 0,
     out: Annotated[Path, typer.Option("--out", "-o", help="dataset folder")] = Path("outputs/world_data"),
     split: Annotated[Optional[str], typer.Option(help="make only this split's rooms: train or heldout")] = None,
+    walk: Annotated[str, typer.Option(help="closed: random actions drawn as the walk goes (the planner re-plans); "
+                                           "open: swapped into the finished plan (datasets before 2026-12-05)")]
+    = "closed",
 ) -> None:
     """Make rooms with the pipeline, walk them (planner path + random actions), render at SIZE², write one shard per
     room to OUT/train or OUT/heldout. Existing shards are kept, so a stopped run resumes."""
@@ -35,6 +38,6 @@ def data(
             if done % 20 == 0 or done == total:
                 console.print(f"{done}/{total} rooms", highlight=False)
 
-        meta = generate(out, scenes, steps, size, seed, progress=progress, split=split)
+        meta = generate(out, scenes, steps, size, seed, progress=progress, split=split, walk=walk)
     out_console.print(f"wrote {meta['made']['train']} train and {meta['made']['heldout']} held-out rooms to "
                       f"[bold]{out}[/]", highlight=False)

@@ -284,3 +284,46 @@ def test_walk_command_errors_are_one_line(scene_file):
     missing = runner.invoke(app, ["walk", str(scene_file.parent / "nope.json"), "--auto", "3"])
     assert missing.exit_code == 1 and "no scene file" in missing.output
     assert not (scene_file.parent / "walk").exists()
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Random actions in the walk (the world model's training walks)
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _blocked_moves(scene: Scene, actions: list[str]) -> tuple[int, int]:
+    """(blocked moves, moves) of ``actions`` walked from the default start."""
+    from scenegen.render.agent import MOVES, rollout
+
+    free = walk_space(scene)
+    _, blocked = rollout(default_start(scene, free), actions, free)
+    moves = [a in MOVES for a in actions]
+    return sum(b and m for b, m in zip(blocked, moves)), sum(moves)
+
+
+def test_random_actions_drawn_in_the_walk_are_seen_and_rarely_blocked(bedroom):
+    from scenegen.training.world.data import walk_actions
+
+    closed = [walk_actions(bedroom, 128, seed, walk="closed") for seed in range(4)]
+    opened = [walk_actions(bedroom, 128, seed, walk="open") for seed in range(4)]
+    assert all(len(a) == 128 for a in closed + opened)
+    assert set(sum(closed, [])) == set(ACTIONS)  # every action is seen, noop and looks included
+    assert walk_actions(bedroom, 128, 0, walk="closed") == closed[0]  # deterministic for a seed
+    # the planner re-plans from where a random action led, so only random moves into things are refused; the open
+    # walk runs the rest of its plan from poses it was not planned for
+    blocked_closed, moves_closed = map(sum, zip(*(_blocked_moves(bedroom, a) for a in closed)))
+    blocked_open, moves_open = map(sum, zip(*(_blocked_moves(bedroom, a) for a in opened)))
+    assert blocked_closed / moves_closed < 0.08
+    assert blocked_closed / moves_closed < 0.5 * blocked_open / moves_open
+    # without random actions the walk is the planner's alone
+    assert auto_walk(bedroom, 128, seed=0, random_p=0.0).actions == auto_walk(bedroom, 128, seed=0).actions
+    assert _blocked_moves(bedroom, auto_walk(bedroom, 128, seed=0).actions)[0] == 0
+
+
+def test_walk_modes_and_random_share_are_checked(bedroom):
+    from scenegen.training.world.data import walk_actions
+
+    with pytest.raises(ValueError, match="random_p"):
+        auto_walk(bedroom, 10, seed=0, random_p=1.5)
+    with pytest.raises(ValueError, match="walk must be one of closed, open"):
+        walk_actions(bedroom, 10, 0, walk="sideways")

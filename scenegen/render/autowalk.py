@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from scenegen.render.agent import BODY_RADIUS, MAX_PITCH_DEG, PITCH_DEG, STEP_M, TURN_DEG, AgentState, cell_centres, \
+from scenegen.render.agent import ACTIONS, BODY_RADIUS, MAX_PITCH_DEG, PITCH_DEG, STEP_M, TURN_DEG, AgentState, cell_centres, \
     default_start, path_clear, snap, try_step, walk_space, wrap
 
 if TYPE_CHECKING:
@@ -121,10 +121,13 @@ class AutoWalk:
 class _Walker:
     """Emits actions while simulating them, so every emitted move is checked against the raster."""
 
-    def __init__(self, start: AgentState, free: "FreeSpace", budget: int) -> None:
+    def __init__(self, start: AgentState, free: "FreeSpace", budget: int, random_p: float = 0.0,
+                 rng: np.random.Generator | None = None) -> None:
         self.state = start
         self.free = free
         self.budget = budget
+        self.random_p = random_p
+        self.rng = rng
         self.actions: list[str] = []
         self.blocked = 0
 
@@ -133,9 +136,12 @@ class _Walker:
         return len(self.actions) >= self.budget
 
     def emit(self, action: str) -> bool:
-        """Do ``action``; returns False when it was blocked (or the budget is spent)."""
+        """Do ``action``, or with probability ``random_p`` a uniformly drawn action instead (the planner then carries
+        on from wherever that led); returns False when it was blocked (or the budget is spent)."""
         if self.done:
             return False
+        if self.random_p > 0.0 and self.rng is not None and self.rng.random() < self.random_p:
+            action = ACTIONS[int(self.rng.integers(0, len(ACTIONS)))]
         self.state, blocked = try_step(self.state, action, self.free)
         self.actions.append(action)
         self.blocked += blocked
@@ -282,7 +288,7 @@ def _cover_goals(grid: _Grid, middle: np.ndarray) -> list[_Goal]:
 
 
 def auto_walk(scene: "Scene", n_actions: int, seed: int = 0, *, body_radius: float = BODY_RADIUS,
-              free: "FreeSpace | None" = None, start: AgentState | None = None) -> AutoWalk:
+              free: "FreeSpace | None" = None, start: AgentState | None = None, random_p: float = 0.0) -> AutoWalk:
     """Plan ``n_actions`` actions that visit the room and look at its objects, deterministic for ``seed``.
 
     From ``start`` (default: ``default_start``, just inside the door) the agent repeatedly walks to the nearest
@@ -291,6 +297,10 @@ def auto_walk(scene: "Scene", n_actions: int, seed: int = 0, *, body_radius: flo
     growing near walls and furniture), following it with turns and forward steps (pure pursuit), and at an object
     turns and tilts to look at it. Every action is simulated with ``try_step`` as it is planned, so the walk cannot
     pass through objects or walls. The seed draws each object's viewing distance and jitters the visiting order.
+
+    ``random_p`` (0 to 1) replaces that share of the actions by uniformly drawn ones (seeded apart from the plan, so
+    ``random_p=0`` gives the same walk as before), done as the walk goes: the planner re-plans from where a random
+    action led, so random moves are the only ones that can be blocked (the world model's training walks).
     """
     from scenegen.rng import stage_rng
 
@@ -298,8 +308,10 @@ def auto_walk(scene: "Scene", n_actions: int, seed: int = 0, *, body_radius: flo
         raise ValueError(f"the number of actions must be >= 0, got {n_actions}")
     free = free if free is not None else walk_space(scene, body_radius)
     start = start if start is not None else default_start(scene, free)
+    if not 0.0 <= random_p <= 1.0:
+        raise ValueError(f"random_p must be between 0 and 1, got {random_p}")
     rng = stage_rng(seed, "walk")
-    walker = _Walker(start, free, n_actions)
+    walker = _Walker(start, free, n_actions, random_p, stage_rng(seed, "walk/random"))
     visited: list[str] = []
     if free.main == 0 or n_actions == 0:
         return AutoWalk(start=start, actions=walker.actions + ["noop"] * (n_actions - len(walker.actions)),

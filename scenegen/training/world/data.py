@@ -14,6 +14,12 @@ project's prompt sets.
 Actions: the automatic path planner's walk (``auto_walk``), with a share ``random_p`` of its actions replaced by a
 uniformly drawn action (seeded), so every action — strafes, back steps, looks up and down, noop — is seen, not only the
 planner's forward-and-turn. Blocked moves stay in the data (the frame repeats), as the engine does them.
+
+Two walk modes (``WALKS``): ``closed`` (the default) draws the random actions inside the walk, so the planner re-plans
+from where each led and only random moves can be blocked — as in ``scenegen rollout --auto``, whose walks are never
+blocked. ``open`` (the datasets before 2026-12-05) plans the whole walk first and swaps actions afterwards, so the rest
+of the plan runs from a pose it was not planned for and walks into walls: a fifth of its moves were blocked, which a
+world model cannot foresee from frames and actions.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ import numpy as np
 from scenegen.world.rollout import render_episode
 
 HELDOUT_EVERY = 8
+WALKS = ("closed", "open")
+"""walk modes, default first (see the module docstring)"""
 PROMPT_FILES = ("validator_eval.txt", "batch_bench.txt", "examples.txt")
 
 
@@ -51,11 +59,17 @@ def is_heldout(index: int) -> bool:
     return index % HELDOUT_EVERY == HELDOUT_EVERY - 1
 
 
-def walk_actions(scene, steps: int, seed: int, random_p: float = 0.3) -> list[str]:  # type: ignore[no-untyped-def]
-    """The planner's walk of ``steps`` actions with a share ``random_p`` replaced by uniform random actions."""
+def walk_actions(scene, steps: int, seed: int, random_p: float = 0.3,  # type: ignore[no-untyped-def]
+                 walk: str = WALKS[0]) -> list[str]:
+    """The planner's walk of ``steps`` actions with a share ``random_p`` replaced by uniform random actions, drawn
+    during the walk (``closed``) or swapped into the finished plan (``open``)."""
     from scenegen.render.walk import ACTIONS, auto_walk
     from scenegen.rng import stage_rng
 
+    if walk not in WALKS:
+        raise ValueError(f"walk must be one of {', '.join(WALKS)}, got {walk!r}")
+    if walk == "closed":
+        return auto_walk(scene, steps, seed=seed, random_p=random_p).actions
     planned = auto_walk(scene, steps, seed=seed).actions
     rng = stage_rng(seed, "world/actions")
     swap = rng.random(len(planned)) < random_p
@@ -63,7 +77,8 @@ def walk_actions(scene, steps: int, seed: int, random_p: float = 0.3) -> list[st
     return [ACTIONS[int(d)] if s else a for a, s, d in zip(planned, swap, draws)]
 
 
-def make_shard(index: int, prompt: str, seed: int, steps: int, size: int, out_path: Path) -> bool:
+def make_shard(index: int, prompt: str, seed: int, steps: int, size: int, out_path: Path,
+               walk: str = WALKS[0]) -> bool:
     """Make room ``index`` and write its shard atomically. False when the prompt could not be made into a room."""
     from scenegen.pipeline import make
 
@@ -71,7 +86,7 @@ def make_shard(index: int, prompt: str, seed: int, steps: int, size: int, out_pa
         scene = make(prompt, seed=seed, validators=[], attempts=1).scene
     except Exception:  # noqa: BLE001 - a room that cannot be made is skipped, the split stays by index
         return False
-    ep = render_episode(scene, walk_actions(scene, steps, seed), size)
+    ep = render_episode(scene, walk_actions(scene, steps, seed, walk=walk), size)
     tmp = out_path.with_name(out_path.stem + ".tmp.npz")
     np.savez_compressed(tmp, frames=ep.frames, actions=ep.actions, poses=ep.poses, depth=ep.depth,
                         blocked=ep.blocked, ids=ep.ids, names=np.array(ep.names), prompt=np.array(prompt), seed=np.array(seed),
@@ -81,11 +96,15 @@ def make_shard(index: int, prompt: str, seed: int, steps: int, size: int, out_pa
 
 
 def generate(out_dir: str | Path, scenes: int, steps: int, size: int = 64, seed: int = 0,
-             progress: Callable[[int, int], None] | None = None, split: str | None = None) -> dict:
+             progress: Callable[[int, int], None] | None = None, split: str | None = None,
+             walk: str = WALKS[0]) -> dict:
     """Write ``scenes`` shards (resumable: existing shards are kept) and ``meta.json``; returns the meta.
-    ``split`` ("train" or "heldout") makes only that split's rooms (same indices and seeds as a full run)."""
+    ``split`` ("train" or "heldout") makes only that split's rooms (same indices and seeds as a full run); ``walk``
+    is one of ``WALKS``."""
     if split not in (None, "train", "heldout"):
         raise ValueError(f"split must be train or heldout, got {split!r}")
+    if walk not in WALKS:
+        raise ValueError(f"walk must be one of {', '.join(WALKS)}, got {walk!r}")
     out = Path(out_dir)
     (out / "train").mkdir(parents=True, exist_ok=True)
     (out / "heldout").mkdir(parents=True, exist_ok=True)
@@ -96,12 +115,13 @@ def generate(out_dir: str | Path, scenes: int, steps: int, size: int = 64, seed:
         if split is not None and which != split:
             continue
         path = out / which / f"scene_{i:05d}.npz"
-        ok = path.exists() or make_shard(i, pool[i % len(pool)], seed * 10_000 + i, steps, size, path)
+        ok = path.exists() or make_shard(i, pool[i % len(pool)], seed * 10_000 + i, steps, size, path, walk)
         made[which] += int(ok)
         if progress is not None:
             progress(i + 1, scenes)
     meta = {"command": f"scenegen world data --scenes {scenes} --steps {steps} --size {size} --seed {seed} "
-                       f"--out {out}" + (f" --split {split}" if split else ""), "scenes": scenes, "steps": steps, "size": size, "seed": seed,
+                       f"--out {out}" + (f" --split {split}" if split else "") + (f" --walk {walk}" if walk != WALKS[0] else ""),
+            "scenes": scenes, "steps": steps, "size": size, "seed": seed, "walk": walk,
             "heldout_every": HELDOUT_EVERY, "made": made}
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
     return meta
