@@ -75,10 +75,16 @@ def splat(points: torch.Tensor, values: torch.Tensor, pose: torch.Tensor, size: 
     zs = z.clamp(min=NEAR_M)
     u = torch.floor(cam[..., 0] / zs * f + size / 2).long()
     v = torch.floor(cam[..., 1] / zs * f + size / 2).long()
+    ok = ok & (u >= -1) & (u <= size) & (v >= -1) & (v <= size)   # a point just outside may still fill a crack
     dist = cam.norm(dim=-1)
-    centre = _zbuffer(u, v, dist, ok, size, ((0, 0),))
-    ring = _zbuffer(u, v, dist, ok, size, tuple((du, dv) for du in (-1, 0, 1) for dv in (-1, 0, 1) if du or dv))
-    slot = torch.where(centre >= 0, centre, ring)              # (B, HW) source point index, −1 where empty
+    # z-buffer only the points some batch element sees (order kept, so ties resolve as over the whole cloud)
+    seen = ok.any(dim=0).nonzero()[:, 0]
+    u, v, dist_seen, ok = u[:, seen], v[:, seen], dist[:, seen], ok[:, seen]
+    centre = _zbuffer(u, v, dist_seen, ok, size, ((0, 0),))
+    ring = _zbuffer(u, v, dist_seen, ok, size, tuple((du, dv) for du in (-1, 0, 1) for dv in (-1, 0, 1) if du or dv))
+    local = torch.where(centre >= 0, centre, ring)
+    seen = torch.cat([seen, seen.new_zeros(1)])                # a spare entry, so an empty view still indexes
+    slot = torch.where(local >= 0, seen[local.clamp(min=0)], -1)  # (B, HW) source point index, −1 where empty
     hit = slot >= 0
     gathered = values.gather(1, slot.clamp(min=0)[..., None].expand(-1, -1, c))        # (B, HW, C)
     image = torch.where(hit[..., None], gathered, torch.zeros_like(gathered))
