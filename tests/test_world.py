@@ -247,6 +247,26 @@ def test_copy_last_baseline_numbers():
     assert scores["psnr"][4] == pytest.approx(20 * math.log10(255 / 40), abs=1e-4)
 
 
+def test_windows_start_at_the_same_frames_whatever_the_context():
+    from scenegen.training.world.evaluate import FIRST_T0, window_starts
+
+    # a 128-action walk, 64 actions rolled out: contexts of 4 and 32 frames are scored on the same three windows
+    assert window_starts(128, 4, 64, 3).tolist() == window_starts(128, 32, 64, 3).tolist() == [FIRST_T0, 48, 64]
+    assert window_starts(128, 40, 64, 3).tolist() == [39, 52, 64]   # a longer context starts where it fits
+    assert window_starts(12, 2, 4, 2).tolist() == [1, 8]             # too short for FIRST_T0: from the context on
+    assert window_starts(12, 2, 12, 1).size == 0
+
+
+def test_revisit_walk_pads_a_long_context_with_the_start_frame():
+    from scenegen.render.walk import parse_actions
+    from scenegen.training.world.evaluate import LOOP, revisit_walk
+
+    loop = parse_actions(LOOP)
+    assert revisit_walk(4) == ["forward"] * 3 + loop
+    assert revisit_walk(32) == ["noop"] * 28 + ["forward"] * 3 + loop
+    assert revisit_walk(2) == ["forward"] + loop
+
+
 def test_eval_world_on_synthetic_rooms(tmp_path):
     _write_shards(tmp_path / "data", n=8, t=70)
     w = save(_live(build(tiny_config(), seed=0)), tmp_path / "w.safetensors")

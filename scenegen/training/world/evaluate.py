@@ -36,6 +36,31 @@ if TYPE_CHECKING:
 
 HORIZONS = (1, 2, 4, 8, 16, 32, 64)
 LOOP = "turn_left*6 forward*2 back*2 turn_right*6"
+FIRST_T0 = 31
+"""the earliest window start (a window's last context frame), whatever the model's context: models with contexts of
+up to 32 frames are scored on the same windows"""
+REVISIT_STEPS = 3
+"""forward steps from the walk's start before ``LOOP`` (a longer context is padded with the start frame)"""
+
+
+def window_starts(t_len: int, k: int, n: int, starts_per_room: int) -> np.ndarray:
+    """Window starts t0 (the last context frame) in a walk of ``t_len`` actions, for a context of ``k`` frames and
+    ``n`` actions after it: ``starts_per_room`` spread evenly from max(``FIRST_T0``, k − 1) to t_len − n (from k − 1
+    in a walk too short for ``FIRST_T0``); none when the walk is shorter than the context and the actions."""
+    last = t_len - n
+    first = max(k - 1, FIRST_T0 if last >= FIRST_T0 else 0)
+    if last < first:
+        return np.zeros(0, dtype=np.int64)
+    return np.linspace(first, last, starts_per_room).round().astype(np.int64)
+
+
+def revisit_walk(k: int) -> list[str]:
+    """The revisit episode's actions for a context of ``k`` frames: noops (the start frame repeated) up to
+    ``REVISIT_STEPS`` forward steps, then ``LOOP``; the context is its first k frames."""
+    from scenegen.render.walk import parse_actions
+
+    lead = ["forward"] * min(REVISIT_STEPS, k - 1)
+    return ["noop"] * (k - 1 - len(lead)) + lead + parse_actions(LOOP)
 
 
 def copy_last(context_u8: np.ndarray, n: int) -> np.ndarray:
@@ -59,11 +84,7 @@ def make_windows(shards: list[dict], k: int, n: int = 64, starts_per_room: int =
     """``starts_per_room`` windows per held-out walk, spread evenly over it."""
     ctx, acts, tgt, room, cacts = [], [], [], [], []
     for s in shards:
-        t_len = len(s["actions"])
-        last = t_len - n
-        if last < k - 1:
-            continue
-        for t0 in np.linspace(k - 1, last, starts_per_room).round().astype(int):
+        for t0 in window_starts(len(s["actions"]), k, n, starts_per_room):
             ctx.append(s["frames"][t0 - k + 1:t0 + 1])
             acts.append(s["actions"][t0:t0 + n])
             tgt.append(s["frames"][t0 + 1:t0 + 1 + n])
@@ -103,8 +124,8 @@ def rollout_fps(model: WorldModel, frames: int = 64, threads: int = 1, repeats: 
 
 
 def revisit(model: WorldModel, shards: list[dict], rooms: int = 10, size: int = 64) -> dict:
-    """Loop paths in the first ``rooms`` held-out rooms (remade from their prompt and seed): the context is the walk's
-    first k frames (k−1 forward steps from the start), then ``LOOP``. Mean PSNR of the model's returning frame and of
+    """Loop paths in the first ``rooms`` held-out rooms (remade from their prompt and seed): the context is the first k
+    frames of ``revisit_walk`` (``REVISIT_STEPS`` forward steps from the start), then ``LOOP``. Mean PSNR of the model's returning frame and of
     its farthest-out frame (mid-loop) against the engine's, and the engine's own return PSNR."""
     from scenegen.pipeline import make
     from scenegen.render.walk import ACTIONS, parse_actions
@@ -112,7 +133,7 @@ def revisit(model: WorldModel, shards: list[dict], rooms: int = 10, size: int = 
 
     k = model.cfg.context
     loop = parse_actions(LOOP)
-    actions = ["forward"] * (k - 1) + loop
+    actions = revisit_walk(k)
     ret_model, mid_model, ret_engine, ret_copy = [], [], [], []
     for s in shards[:rooms]:
         scene = make(str(s["prompt"]), seed=int(s["seed"]), validators=[], attempts=1).scene
@@ -159,10 +180,7 @@ def _heldout(data_dir: str | Path, k: int, starts_per_room: int) -> tuple[list[d
     win = make_windows(shards, k, n, starts_per_room)
     ids, names = [], []
     for s in shards:
-        last = len(s["actions"]) - n
-        if last < k - 1:
-            continue
-        for t0 in np.linspace(k - 1, last, starts_per_room).round().astype(int):
+        for t0 in window_starts(len(s["actions"]), k, n, starts_per_room):
             ids.append(s["ids"][t0 + 1:t0 + 1 + n])
             names.append(s["names"])
     return shards, win, np.stack(ids), names

@@ -20,6 +20,7 @@ LENGTH = 16
 def retrace(model, shards: list[dict], k: int, starts_per_room: int = 3, length: int = LENGTH) -> dict:  # type: ignore[no-untyped-def]
     """{"length", "windows", "back_psnr" (dB, mean over the way back), "return_psnr" (dB, the frame back at t0),
     "out_psnr" (dB, mean over the way out)} for ``model`` on the held-out ``shards`` (with poses)."""
+    from scenegen.training.world.evaluate import window_starts
     from scenegen.training.world.train_memory import path_actions, return_path
 
     ctx, cacts, acts, tgt = [], [], [], []
@@ -27,10 +28,7 @@ def retrace(model, shards: list[dict], k: int, starts_per_room: int = 3, length:
     for s in shards:
         poses = s["poses"]
         moved = ~np.all(np.isclose(poses[1:], poses[:-1], atol=1e-6), axis=(-2, -1))
-        t_len = len(s["actions"])
-        if t_len - length < k - 1:
-            continue
-        for t0 in np.linspace(k - 1, t_len - length, starts_per_room).round().astype(int):
+        for t0 in window_starts(len(s["actions"]), k, length, starts_per_room):
             ctx.append(s["frames"][t0 - k + 1:t0 + 1])
             cacts.append(s["actions"][t0 - k + 1:t0])
             acts.append(path_actions(s["actions"], moved, t0 + path))

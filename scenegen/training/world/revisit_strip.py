@@ -19,9 +19,9 @@ STEPS = (1, 6, 8, 10, 12, 16)
 def revisit_strip(data_dir: str | Path, weights: dict[str, str], out: str | Path, rooms: int = 6) -> dict[str, list]:
     """Draw the picture; returns per model the return-frame PSNR (dB) of each room drawn."""
     from scenegen.pipeline import make
-    from scenegen.render.walk import ACTIONS, parse_actions
+    from scenegen.render.walk import ACTIONS
     from scenegen.training.world.data import load_split, render_episode
-    from scenegen.training.world.evaluate import LOOP
+    from scenegen.training.world.evaluate import revisit_walk
     from scenegen.training.world.strip import pick_windows, strip_picture
     from scenegen.world.model import load, model_rollout, psnr
 
@@ -30,8 +30,7 @@ def revisit_strip(data_dir: str | Path, weights: dict[str, str], out: str | Path
     size = next(iter(models.values())).cfg.size
     shards = load_split(data_dir, "heldout", with_ids=True)
     pick = pick_windows(np.array([s["scene_index"] for s in shards]), rooms)
-    loop = parse_actions(LOOP)
-    walk = ["forward"] * (k - 1) + loop
+    walk = revisit_walk(k)
     ctx, tgt, labels = [], [], []
     preds: dict[str, list] = {name: [] for name in models}
     for i in pick:
