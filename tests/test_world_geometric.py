@@ -4,6 +4,7 @@ showed, and the trainer writes a checkpoint that loads as the geometric head."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -143,11 +144,20 @@ def test_interactive_session_keeps_the_cloud_and_returns_to_the_context_view():
                                       attempts=1).scene, model)
     for a in ("turn_left", "turn_left", "turn_right", "turn_right"):
         session.step(a)
-    k = model.cfg.context
-    assert isinstance(session._memory, GeometricState) and len(session.model_frames) == k + 4
+    assert session.context == 1 < model.cfg.context              # waits would only repeat the opening view
+    assert isinstance(session._memory, GeometricState) and len(session.model_frames) == 1 + 4
     assert session._memory.pose.abs().max().item() < 1e-12          # back where the context ended
-    # the context is k − 1 waits, so every context frame is one view: back home, the untrained refiner shows it
-    assert np.abs(session.model_frames[-1].astype(int) - session.engine[k - 1].astype(int)).max() <= 1
+    # back home, the untrained refiner shows the opening view
+    assert np.abs(session.model_frames[-1].astype(int) - session.engine[0].astype(int)).max() <= 1
+
+
+def test_a_recorded_walk_hands_the_geometric_model_up_to_half_the_walk():
+    from scenegen.world.model import WorldConfig, WorldModel, opening_context
+
+    model = GeometricWorldModel(replace(tiny_geometric_config(), context=32))
+    assert [opening_context(model, t) for t in (1, 9, 64, 200)] == [1, 4, 32, 32]
+    fixed = WorldModel(WorldConfig(context=4))
+    assert opening_context(fixed, 9) == opening_context(fixed) == 4   # a fixed-window head needs its own context
 
 
 def test_train_world_geometric_command_writes_checkpoint_and_card(tmp_path):
@@ -173,18 +183,40 @@ def test_train_world_geometric_command_writes_checkpoint_and_card(tmp_path):
 
 
 def test_a_blocked_context_move_is_not_made_and_future_moves_count_their_expected_share():
-    from scenegen.world.geometric import MOVE_CARRIED, context_poses
+    from scenegen.world.geometric import context_poses
 
     g = torch.Generator().manual_seed(7)
     a, b = torch.rand(3, 16, 16, generator=g), torch.rand(3, 16, 16, generator=g)
     ctx = torch.stack([a, a, b])[None]                        # the first forward changed nothing: it was blocked
     poses = context_poses(ctx, _act("forward", "forward"))
     assert poses[0, 1, 1].item() == 0.0 and poses[0, 2, 1].item() == pytest.approx(STEP_M)
-    state = GeometricState(_model(), ctx[:, 1:], _act("forward"))
-    state.step(_model(), _act("forward")[0])
-    assert state.pose[0, 1].item() == pytest.approx(STEP_M * (1 + MOVE_CARRIED))
+    model = GeometricWorldModel(replace(tiny_geometric_config(), move_carried=0.9)).eval()
+    state = GeometricState(model, ctx[:, 1:], _act("forward"))
+    state.step(model, _act("forward")[0])
+    assert state.pose[0, 1].item() == pytest.approx(STEP_M * (1 + 0.9))
     state.step(_model(), _act("turn_left")[0])
     assert state.pose[0, 2].item() == pytest.approx(math.radians(10))   # turns are never scaled
+
+
+def test_the_trainer_measures_the_share_of_moves_carried_out_and_the_checkpoint_keeps_it(tmp_path):
+    from scenegen.training.world.train_geometric import GeometricTrainConfig, carried_share, train_geometric
+
+    rng = np.random.default_rng(2)
+    frames = rng.integers(0, 256, (9, 16, 16, 3), dtype=np.uint8)
+    frames[3] = frames[2]                                     # action 2 (a forward) was blocked: the frame repeats
+    frames[6] = frames[5]                                     # action 5 (a turn into a blank wall) changed nothing
+    actions = np.array([ACTIONS.index(a) for a in ("forward", "left", "forward", "back", "right", "turn_left",
+                                                     "look_up", "noop")])
+    walk = {"frames": frames, "actions": actions}
+    assert carried_share([walk]) == pytest.approx(4 / 5)      # five moves, one blocked; the turn is not a move
+    (tmp_path / "train").mkdir()
+    np.savez(tmp_path / "train" / "scene_00000.npz", frames=frames, actions=actions,
+             depth=(1 + rng.random((9, 16, 16))).astype(np.float16), poses=np.zeros((9, 4, 4), np.float32),
+             scene_index=np.array(0))
+    out = tmp_path / "g.safetensors"
+    tc = GeometricTrainConfig(depth_steps=1, refine_steps=1, batch=1, max_h=2, save_every=1)
+    train_geometric(tmp_path, out, tc, log=lambda m: None, cfg=tiny_geometric_config())
+    assert load(out).cfg.move_carried == pytest.approx(0.8)
 
 
 def test_train_world_geometric_refuses_a_missing_init(tmp_path):

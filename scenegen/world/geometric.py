@@ -25,9 +25,8 @@ from scenegen.world import pose as P
 from scenegen.world import warp as W
 
 MOVE_CARRIED = 0.786
-"""The share of move actions (forward, back, strafes) the engine carried out in the training walks (15 452 moves in
-``outputs/world_data/train``, 3 304 blocked). A future move may be blocked by something the model cannot see, so it
-renders the expected pose: each move counts as this share of a step. Turns and looks are never blocked."""
+"""The default ``GeometricConfig.move_carried``: the share of move actions the engine carried out in the open walks
+of the first geometric model's data (15 452 moves, 3 304 blocked); checkpoints from before the field load with it."""
 STILL = 1.0 / 255
 """two context frames differing by at most this (in [−1, 1] units, about half a grey level) show one view: the move
 between them was blocked"""
@@ -39,7 +38,11 @@ MAX_DEPTH_M = 12.0
 @dataclass(frozen=True)
 class GeometricConfig:
     """``context`` engine frames are lifted; frames are ``size``² ; ``depth_channels`` / ``refine_channels``: U-Net
-    widths per level (each level halves the resolution); ``n_actions`` as the engine's action list."""
+    widths per level (each level halves the resolution); ``n_actions`` as the engine's action list.
+
+    ``move_carried``: the share of move actions (forward, back, strafes) the engine carried out in the training walks
+    (the trainer measures it). A future move may be blocked by something the model cannot see, so it renders the
+    expected pose: each move counts as this share of a step. Turns and looks are never blocked."""
 
     context: int = 4
     size: int = 64
@@ -47,6 +50,7 @@ class GeometricConfig:
     depth_channels: tuple[int, ...] = (16, 32, 64, 96)
     refine_channels: tuple[int, ...] = (32, 64, 96, 128)
     groups: int = 8
+    move_carried: float = MOVE_CARRIED
 
 
 def tiny_geometric_config() -> GeometricConfig:
@@ -150,15 +154,19 @@ def context_poses(context: torch.Tensor, context_actions: torch.Tensor | None) -
     return P.integrate(context_actions, move_scale=moved.to(torch.float64))
 
 
-def lift_context(model: GeometricWorldModel, context: torch.Tensor, poses: torch.Tensor,
-                 known: bool) -> tuple[torch.Tensor, torch.Tensor]:
+def lift_context(model: GeometricWorldModel, context: torch.Tensor, poses: torch.Tensor, known: bool,
+                 depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
     """context (B, k, 3, H, W), poses (B, k, 4) → the cloud: points (B, M, 3), colours (B, M, 3); every context frame
-    when the poses are ``known``, else the last frame only."""
+    when the poses are ``known``, else the last frame only. ``depth`` (B, k, H, W) metres: the depth net's prediction
+    when the caller already has it (the trainer caches it)."""
     frames = context if known else context[:, -1:]
     fposes = poses if known else poses[:, -1:]
     b, k = frames.shape[:2]
     flat = frames.reshape(b * k, *frames.shape[2:])
-    depth = model.depth(flat)                                           # (B·k, H, W)
+    if depth is None:
+        depth = model.depth(flat)                                       # (B·k, H, W)
+    else:
+        depth = (depth if known else depth[:, -1:]).reshape(b * k, *depth.shape[2:])
     points = W.lift(depth, fposes.reshape(b * k, -1)).reshape(b, -1, 3)
     colours = flat.permute(0, 2, 3, 1).reshape(b, -1, 3)
     return points, colours
@@ -180,7 +188,7 @@ class GeometricState:
     @torch.no_grad()
     def step(self, model: GeometricWorldModel, action: torch.Tensor) -> torch.Tensor:
         """action (B,) ids → the frame at the new pose (B, 3, H, W), clamped to [−1, 1]."""
-        self.pose = P.step_pose(self.pose, action, MOVE_CARRIED)
+        self.pose = P.step_pose(self.pose, action, model.cfg.move_carried)
         image, mask, depth = W.splat(self.points, self.colours, self.pose, model.cfg.size)
         return model.refine(image, mask, depth, self.last, rel_features(self.pose, self.last_pose)).clamp(-1, 1)
 

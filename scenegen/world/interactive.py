@@ -34,10 +34,11 @@ class InteractiveRollout:
         from scenegen.render.raycast import prepare
         from scenegen.render.views import scene_meshes
         from scenegen.render.walk import default_start, walk_space
+        from scenegen.world.model import opening_context
 
         self.model = model
         self.size = int(model.cfg.size)
-        self.context = int(model.cfg.context)
+        self.context = opening_context(model)
         self.free = walk_space(scene)
         self.state = default_start(scene, self.free)
         self.prepared = prepare(scene_meshes(scene, ceiling=True))
@@ -92,7 +93,7 @@ class InteractiveRollout:
         k = self.context
         if self._memory is None:
             ctx = to_model(torch.from_numpy(np.stack(self.engine[:k])))[None]
-            cacts = torch.tensor([[ACTIONS.index(a) for a in self.actions[:k - 1]]])
+            cacts = torch.tensor([ACTIONS.index(a) for a in self.actions[:k - 1]], dtype=torch.long)[None]
             state = GeometricState if self.model.HEAD == "geometric" else MemoryState
             self._memory = state(self.model, ctx, cacts)
         with torch.no_grad():

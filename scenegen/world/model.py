@@ -179,6 +179,19 @@ def rollout(model: WorldModel, context: torch.Tensor, actions: torch.Tensor, see
     return torch.stack(out, dim=1)
 
 
+def opening_context(model: WorldModel, walk_actions: int | None = None) -> int:
+    """How many engine frames a walkthrough hands the model before it draws. Heads that read a fixed window need
+    exactly their context. The geometric head lifts any number of frames up to its context, so a recorded walk of
+    ``walk_actions`` actions gives it up to half the walk (it draws the other half at least), and an interactive
+    session (``walk_actions`` None) one frame: its opening waits would only repeat that view."""
+    k = int(model.cfg.context)
+    if getattr(model, "HEAD", "deterministic") != "geometric":
+        return k
+    if walk_actions is None:
+        return 1
+    return max(1, min(k, walk_actions // 2))
+
+
 def build(cfg: WorldConfig | str, seed: int = 0) -> WorldModel:
     """A freshly initialised model (weights drawn from a generator seeded with ``seed``)."""
     if isinstance(cfg, str):

@@ -58,10 +58,10 @@ class Rollout:
 
 def compare(model, engine_frames: np.ndarray, action_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
     """Model frames for a walk: engine_frames (T+1, H, W, 3) uint8, action_ids (T,) → (model (T+1, …), diff)."""
-    from scenegen.world.model import model_rollout
+    from scenegen.world.model import model_rollout, opening_context
 
-    k = model.cfg.context
     t = len(action_ids)
+    k = opening_context(model, t)
     if t < k:
         raise ValueError(f"the world model needs at least {k} actions ({k} engine frames of context), got {t}")
     acts = np.asarray(action_ids)[None]
@@ -74,10 +74,12 @@ def compare(model, engine_frames: np.ndarray, action_ids: Sequence[int]) -> tupl
 def rollout_scene(scene, actions: Sequence[str], model) -> Rollout:  # type: ignore[no-untyped-def]
     """Render ``actions`` with the engine at the model's size and roll the model out beside it."""
     from scenegen.render.walk import ACTIONS
+    from scenegen.world.model import opening_context
 
     ep = render_episode(scene, actions, model.cfg.size)
     frames, diff = compare(model, ep.frames, [ACTIONS.index(a) for a in actions])
-    return Rollout(engine=ep.frames, model=frames, diff=diff, actions=list(actions), context=model.cfg.context)
+    return Rollout(engine=ep.frames, model=frames, diff=diff, actions=list(actions),
+                   context=opening_context(model, len(actions)))
 
 
 def write_rollout(r: Rollout, path: str | Path, fmt: str = "mp4", fps: float = 10.0, scale: int = 4) -> Path:

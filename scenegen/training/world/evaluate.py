@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import math
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import torch
 
-from scenegen.world.model import WorldModel, load, model_rollout, psnr, rollout, ssim
+from scenegen.world.model import WorldModel, load, model_rollout, psnr, ssim
 
 if TYPE_CHECKING:
     from scenegen.training.world.measures import FeatureEncoder
@@ -105,22 +104,10 @@ def horizon_scores(pred: np.ndarray, targets: np.ndarray, horizons: Sequence[int
 
 
 def rollout_fps(model: WorldModel, frames: int = 64, threads: int = 1, repeats: int = 3) -> float:
-    """Frames per second of a batch-1 autoregressive rollout (median of ``repeats``)."""
-    old = torch.get_num_threads()
-    torch.set_num_threads(threads)
-    try:
-        k, size = model.cfg.context, model.cfg.size
-        ctx = torch.zeros(1, k, 3, size, size)
-        acts = torch.randint(0, model.cfg.n_actions, (1, frames), generator=torch.Generator().manual_seed(0))
-        rollout(model, ctx, acts[:, :2])  # warm-up
-        times = []
-        for _ in range(repeats):
-            t0 = time.perf_counter()
-            rollout(model, ctx, acts)
-            times.append(time.perf_counter() - t0)
-        return frames / float(np.median(times))
-    finally:
-        torch.set_num_threads(old)
+    """Frames per second of a batch-1 autoregressive rollout (median of ``repeats``; ``bench.time_rollouts``)."""
+    from scenegen.world.bench import time_rollouts
+
+    return frames / float(np.median(time_rollouts(model, frames, threads, repeats)))
 
 
 def revisit(model: WorldModel, shards: list[dict], rooms: int = 10, size: int = 64) -> dict:
