@@ -92,6 +92,8 @@ def world_geometric(
     resume: Annotated[bool, typer.Option(help="continue --out's checkpoint from the step it reached")] = False,
     init: Annotated[Optional[Path], typer.Option(help="fine-tune from this checkpoint (with --depth-steps 0 its "
                                                  "depth net is kept)")] = None,
+    context: Annotated[int, typer.Option(help="context frames the model lifts (0: the model's own, 4 for a new "
+                                              "one)", min=0)] = 0,
 ) -> None:
     """Train the geometric world model (point-cloud memory + refiner): the depth net on the engine's depth, then the
     refiner on splats of the context at future poses. Writes the checkpoint as it goes and the card at the end."""
@@ -100,7 +102,7 @@ def world_geometric(
 
     with user_errors():
         tc = GeometricTrainConfig(depth_steps=depth_steps, refine_steps=refine_steps, batch=batch, lr=lr,
-                                  contrast_weight=contrast_weight, seed=seed, threads=threads)
+                                  contrast_weight=contrast_weight, seed=seed, threads=threads, context=context)
         if init is not None and not init.exists():
             raise ValueError(f"no checkpoint at {init} to start from")
         training = train_geometric(data, out, tc, resume=resume, log=lambda m: console.print(m, highlight=False),
@@ -108,7 +110,7 @@ def world_geometric(
         training["command"] = (f"scenegen train world-geometric --data {data} --out {out} --depth-steps {depth_steps} "
                                f"--refine-steps {refine_steps} --batch {batch} --lr {lr} --contrast-weight "
                                f"{contrast_weight} --seed {seed} --threads {threads}"
-                               + (f" --init {init}" if init else ""))
+                               + (f" --context {context}" if context else "") + (f" --init {init}" if init else ""))
         write_card(out.with_suffix(".json"), {"model": "scenegen geometric world model", "training": training})
     out_console.print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {out.with_suffix('.json')}",
                       highlight=False)

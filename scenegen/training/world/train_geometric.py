@@ -8,9 +8,10 @@
    trained to turn that splat into the engine's frame t0+h: MSE plus ``contrast_weight`` × the multi-scale local
    contrast gap (``train_memory.multiscale_std_gap``), so holes are not painted flat.
 
-Poses are read as at inference (``geometric.context_poses``, ``MOVE_CARRIED``): a blocked context move is seen and
-not made, a future move counts as the expected share of a step, so the refiner learns to live with the drift the
-actions cannot reveal. Checkpoints are written atomically every ``save_every`` steps; ``--resume`` continues
+Poses are read as at inference (``geometric.context_poses``, ``GeometricConfig.move_carried``): a blocked context move
+is seen and not made, a future move counts as the expected share of a step (measured on the training walks by
+``carried_share`` and stored in the model's config), so the refiner learns to live with the drift the actions cannot
+reveal. Checkpoints are written atomically every ``save_every`` steps; ``--resume`` continues
 ``--out`` from the step it reached (the optimiser's moments start afresh), ``--init`` fine-tunes another checkpoint.
 
     python -m scenegen.training.world.train_geometric --data outputs/world_data --out outputs/world_geometric.safetensors
@@ -22,7 +23,7 @@ import argparse
 import json
 import math
 import time
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 import numpy as np
@@ -32,15 +33,18 @@ from torch.nn import functional as F
 from scenegen.training.world.data import load_split
 from scenegen.world import pose as P
 from scenegen.world import warp as W
-from scenegen.world.geometric import (MAX_DEPTH_M, MOVE_CARRIED, GeometricConfig, GeometricWorldModel,
-                                      context_poses, lift_context, rel_features)
+from scenegen.render.agent import ACTIONS, MOVES
+from scenegen.world.geometric import (MAX_DEPTH_M, GeometricConfig, GeometricWorldModel, context_poses, lift_context,
+                                      rel_features)
 from scenegen.world.model import load, save, to_model
 
 
 @dataclass
 class GeometricTrainConfig:
     """Steps per stage, samples per refiner step (twice as many frames per depth step), peak learning rate, the
-    longest horizon sampled, the local-contrast weight, the batch seed, the checkpoint interval and torch threads."""
+    longest horizon sampled, the local-contrast weight, the batch seed, the checkpoint interval, torch threads, and
+    ``context``: the number of context frames the model lifts (0 keeps the model's own; set for a new model or a
+    fine-tune, and stored in its config)."""
 
     depth_steps: int = 1500
     refine_steps: int = 4000
@@ -51,6 +55,7 @@ class GeometricTrainConfig:
     seed: int = 0
     save_every: int = 100
     threads: int = 1
+    context: int = 0
 
 
 def depth_batch(walks: list[dict], batch: int, rng: np.random.Generator) -> tuple[torch.Tensor, torch.Tensor]:
@@ -79,16 +84,32 @@ def sample_horizon(rng: np.random.Generator, max_h: int) -> int:
 @dataclass
 class RefineBatch:
     """context (B, k, 3, H, W) [−1, 1], context_actions (B, k−1), actions (B, h) are ragged, so the target pose is
-    integrated here: target_pose (B, 4), target (B, 3, H, W) [−1, 1]."""
+    integrated here: target_pose (B, 4), target (B, 3, H, W) [−1, 1]; context_depth (B, k, H, W) metres, the frozen
+    depth net's prediction (``predict_depths``)."""
 
     context: torch.Tensor
     context_actions: torch.Tensor
     target_pose: torch.Tensor
     target: torch.Tensor
+    context_depth: torch.Tensor
 
 
-def refine_batch(walks: list[dict], k: int, batch: int, max_h: int, rng: np.random.Generator) -> RefineBatch:
-    ctx, cacts, tposes, tgts = [], [], [], []
+def carried_share(walks: list[dict]) -> float:
+    """The share of move actions (forward, back, strafes) over ``walks`` whose frame changed: the moves the engine
+    carried out (a blocked move repeats the frame exactly). 1.0 when the walks hold no move."""
+    move_ids = [ACTIONS.index(a) for a in sorted(MOVES)]
+    made = moves = 0
+    for w in walks:
+        is_move = np.isin(w["actions"], move_ids)
+        changed = (w["frames"][1:] != w["frames"][:-1]).reshape(len(w["actions"]), -1).any(axis=1)
+        moves += int(is_move.sum())
+        made += int((is_move & changed).sum())
+    return made / moves if moves else 1.0
+
+
+def refine_batch(walks: list[dict], k: int, batch: int, max_h: int, rng: np.random.Generator,
+                 move_carried: float) -> RefineBatch:
+    ctx, cacts, tposes, tgts, depths = [], [], [], [], []
     for _ in range(batch):
         w = walks[rng.integers(len(walks))]
         t_len = len(w["actions"])
@@ -99,17 +120,31 @@ def refine_batch(walks: list[dict], k: int, batch: int, max_h: int, rng: np.rand
         cacts.append(ca[0])
         start = context_poses(to_model(torch.from_numpy(w["frames"][None, t0 - k + 1:t0 + 1])), ca)[:, -1]
         tposes.append(P.integrate(torch.from_numpy(w["actions"][t0:t0 + h].astype(np.int64))[None], start=start,
-                                  move_scale=MOVE_CARRIED)[0, -1])
+                                  move_scale=move_carried)[0, -1])
         tgts.append(w["frames"][t0 + h])
+        depths.append(w["predicted_depth"][t0 - k + 1:t0 + 1])
     return RefineBatch(to_model(torch.from_numpy(np.stack(ctx))), torch.stack(cacts), torch.stack(tposes),
-                       to_model(torch.from_numpy(np.stack(tgts))))
+                       to_model(torch.from_numpy(np.stack(tgts))),
+                       torch.from_numpy(np.stack(depths).astype(np.float32)))
+
+
+@torch.no_grad()
+def predict_depths(model: GeometricWorldModel, walks: list[dict], chunk: int = 256) -> None:
+    """Store the depth net's prediction for every frame of every walk as ``walk["predicted_depth"]`` ((T+1, H, W)
+    float16 metres): the refiner stage keeps the depth net frozen, so each frame is lifted once, not per batch."""
+    model.eval()
+    for w in walks:
+        frames = to_model(torch.from_numpy(w["frames"]))
+        w["predicted_depth"] = torch.cat([model.depth(frames[i:i + chunk])
+                                          for i in range(0, len(frames), chunk)]).numpy().astype(np.float16)
+    model.train()
 
 
 def refine_forward(model: GeometricWorldModel, rb: RefineBatch) -> torch.Tensor:
     """The refiner's frame (B, 3, H, W) for a batch, the depth net not trained here."""
     poses = context_poses(rb.context, rb.context_actions)
     with torch.no_grad():
-        points, colours = lift_context(model, rb.context, poses, known=True)
+        points, colours = lift_context(model, rb.context, poses, known=True, depth=rb.context_depth)
         image, mask, depth = W.splat(points, colours, rb.target_pose, model.cfg.size)
     return model.refine(image, mask, depth, rb.context[:, -1], rel_features(rb.target_pose, poses[:, -1]))
 
@@ -135,7 +170,8 @@ def train_geometric(data_dir: str | Path, out: str | Path, tc: GeometricTrainCon
     walks = load_split(data_dir, "train", with_depth=True)
     out = Path(out)
     done = {"depth": 0, "refine": 0}
-    if resume and out.exists():
+    resumed = resume and out.exists()
+    if resumed:
         model = load(out)
         done = _progress(out)
         log(f"resuming {out} at {done}")
@@ -145,15 +181,23 @@ def train_geometric(data_dir: str | Path, out: str | Path, tc: GeometricTrainCon
     else:
         torch.manual_seed(tc.seed)
         model = GeometricWorldModel(cfg or GeometricConfig())
+    if not resumed:  # a resumed run keeps the share and context it started with
+        model.cfg = replace(model.cfg, move_carried=round(carried_share(walks), 4),
+                            context=tc.context or model.cfg.context)
+        log(f"moves carried out in the training walks: {model.cfg.move_carried:.1%}; context {model.cfg.context}")
     model.train()
     rng = np.random.default_rng([tc.seed, done["depth"], done["refine"]])
     t_start = time.perf_counter()
     stages = (("depth", tc.depth_steps, model.depth_net.parameters(), lambda: depth_loss(
                   model, *depth_batch(walks, 2 * tc.batch, rng))),
               ("refine", tc.refine_steps, model.refiner.parameters(), lambda: refine_loss(
-                  model, refine_batch(walks, model.cfg.context, tc.batch, tc.max_h, rng), tc.contrast_weight)))
+                  model, refine_batch(walks, model.cfg.context, tc.batch, tc.max_h, rng, model.cfg.move_carried),
+                  tc.contrast_weight)))
     losses: dict[str, list[float]] = {"depth": [], "refine": []}
     for name, steps, params, step_loss in stages:
+        if name == "refine" and done[name] < steps:
+            predict_depths(model, walks)
+            log("depth predicted for every training frame")
         params = list(params)
         opt = torch.optim.AdamW(params, lr=tc.lr, weight_decay=1e-4)
         for step in range(done[name], steps):
