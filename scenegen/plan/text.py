@@ -28,6 +28,8 @@ class Token:
     kind: str
     start: int
     end: int
+    hyphened: bool = False
+    """joined to the word before it by a hyphen ("silk-cushioned", "marble-topped"): part of one compound word"""
 
 
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()+]")
@@ -82,7 +84,8 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(folded):
         s = SHORTHANDS.get(folded[m.start():m.end() + 1], m.group(0))
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
-        out.append(Token(s, kind, m.start(), m.end()))
+        hyphened = kind != "punct" and m.start() > 1 and folded[m.start() - 1] == "-" and folded[m.start() - 2].isalnum()
+        out.append(Token(s, kind, m.start(), m.end(), hyphened))
     return out
 
 
@@ -524,5 +527,14 @@ NOT_OBJECTS = frozenset((
     "inch inches foot feet cm mm metre metres meter meters skylight skylights backsplash balcony balconies eaves "
     "ductwork beam beams rafters staircase stairs stairway railing banister column columns pillar pillars archway "
     "niche niches recess woodwork wainscoting paneling panelling moulding molding trim baseboard baseboards "
-    "base bases leg legs armrest armrests backrest").split())
+    "base bases leg legs armrest armrests backrest closet closets rafter").split())
 """Nouns that never become generic objects even when they sit where an object could."""
+
+MATERIAL_NOUNS = frozenset({"glass"})
+"""Catalog words that are also a material: in the singular they name the material ("a cabinet with glass doors",
+"stained glass", "blown glass lighting fixtures"), and the object only as "a glass" or "one glass" ending its phrase."""
+
+BUILT_IN_NOUNS = frozenset({"closet", "closets"})
+"""Catalog words that in a description name part of the building, not a piece of furniture: "a closet at each end of
+the room", "the closet door" (a closet is built in; a wardrobe or an armoire is the furniture). The evaluation sets
+count neither."""

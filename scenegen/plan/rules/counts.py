@@ -79,9 +79,21 @@ def renamed(objects: list[Mention], idx: int, words: list[str]) -> bool:
     j = m.start - 1
     while j >= 0 and words[j] in RENAMING:
         j -= 1
-    if j < 1 or words[j] not in tx.COPULAS:
+    if j < 1 or (words[j] not in tx.COPULAS and words[j] != "be"):
         return False
-    return any(o.end == j and o.key == m.key and not o.negated for o in objects[:idx])
+    k = j - 1
+    while k >= 0 and words[k] in SEEMING:
+        k -= 1
+    if k >= 0 and words[k] in ("it", "this", "that") and (k == 0 or words[k - 1] in SENTENCE_END):
+        # "On the floor is the carpet. It actually appears to be a floor-filling rug": the thing just named
+        return any(o.key == m.key and not o.negated for o in objects[:idx])
+    return words[j] != "be" and any(o.end == j and o.key == m.key and not o.negated for o in objects[:idx])
+
+
+SEEMING = frozenset({"to", "appears", "appear", "seems", "seem", "looks", "look", "turns", "out", "must", "may",
+                     "might", "would", "actually", "really", "also"})
+"""Words between a sentence's "it" and its copula when the sentence says what the thing is: "it appears to be",
+"it turns out to be", "it must be"."""
 
 
 def is_heading(objects: list[Mention], idx: int, words: list[str]) -> bool:

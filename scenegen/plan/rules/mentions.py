@@ -8,7 +8,7 @@ from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
 from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
 from scenegen.plan.objectness import names_no_object
-from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural
+from scenegen.plan.rules.records import SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
 
@@ -90,6 +90,12 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "a print of a microphone", "a lamp shaped like a moon", "a fan of Star Wars"
         if obj and obj[0] == 1 and is_framing(words, i):
             obj = None  # "Editorial Style Photo, Modern Nursery", "a photo of a bedroom": the picture asked for
+        if obj and obj[0] == 1 and words[i] in tx.MATERIAL_NOUNS and not counted_alone(toks, i):
+            obj = None  # "glass doors", "stained glass": the material
+        if obj and obj[0] == 1 and words[i] in tx.BUILT_IN_NOUNS:
+            obj = None  # "a closet at each end of the room": built in, part of the room
+        if obj and obj[0] == 1 and is_infinitive(words, i):
+            obj = None  # "difficult to picture", "a printer to print documents": a verb, not a painting
         if room and (obj is None or room[0] >= obj[0]):
             rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
             i += room[0]
@@ -138,6 +144,34 @@ def is_imperative(toks: list[tx.Token], i: int, n: int) -> bool:
         return True  # a noun phrase does not open with a bare noun followed by an article
     return toks[i].text in VERB_NOUNS and i + 2 < len(toks) and toks[i + 1].text in PARTICLES \
         and toks[i + 2].text in ARTICLES
+
+
+def counted_alone(toks: list[tx.Token], i: int) -> bool:
+    """Whether the word at ``i`` is a counted noun on its own: an article or a number right before it and the phrase
+    ending right after it ("a glass on the table", "two glass, one jug")."""
+    before = toks[i - 1] if i > 0 else None
+    counted = before is not None and (before.kind == "num" or before.text in ("a", "an", "one", "each", "every")
+                                      or before.text in tx.NUMBER_WORDS)
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    return counted and (after is None or after.kind == "punct" or after.text in STRONG_BOUNDARIES
+                        or tx.match_longest([t.text for t in toks], i + 1, tx.REL_PHRASES) is not None)
+
+
+def is_infinitive(words: list[str], i: int) -> bool:
+    """Whether the one-word noun at ``i`` is a verb after the infinitive "to" ("hard to picture getting a sofa in",
+    "room to store books", "a printer to print on"): "to" right before it, not ending a relation phrase ("next to",
+    "close to") or a motion ("from the bed to the desk"), and no article before the noun; a verb takes its object,
+    a particle or an adverb after it, so the next word is not the end of the clause."""
+    if i < 2 or words[i - 1] != "to" or words[i - 2] in TO_NOT_INFINITIVE:
+        return False
+    return i + 1 < len(words) and words[i + 1] not in SENTENCE_END and words[i + 1] not in (",", "and", "or")
+
+
+TO_NOT_INFINITIVE = frozenset({"next", "close", "closer", "adjacent", "near", "nearer", "up", "due", "attached",
+                               "opposite", "parallel", "perpendicular", "similar", "compared", "from", "door", "way",
+                               "back", "added", "right", "left", "facing", "leading", "belongs", "belong", "nearest",
+                               "closest", "addition", "tucked", "pushed", "moved", "went", "go", "goes"})
+"""Words after which "to" is a preposition: what follows it is a place or a target, and may be an object."""
 
 
 def shown_or_liked(words: list[str], i: int) -> bool:
@@ -205,12 +239,16 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     words = [t.text for t in toks]
     j = m.head
     while j > 0 and toks[j - 1].kind == "word" and (
-            describes(words[j - 1])
+            describes(words[j - 1]) or in_compound_modifier(toks, j - 1, m.head)
             or (words[j - 1] == "and" and j >= 2 and describes(words[j - 2]) and describes(words[j]))):
         j -= 1
     adj_start = across_commas(words, toks, j)
     narrow_by_adjective(m, words[adj_start:m.head])
-    qkind, qcount, qstart = count_before(words, toks, adj_start)
+    lead = adj_start
+    while 0 < lead < m.head and (toks[lead].hyphened or toks[lead - 1].end == toks[lead].start):
+        lead -= 1  # "a 40-square-foot bath", "mid-20th-century books": the number is part of a word, not a count
+    qkind, qcount, qstart = count_before(words, toks, lead)
+    qstart = min(qstart, lead)
     m.start = qstart
     m.qkind, m.qcount = qkind, qcount
     before = qstart - 1
@@ -229,6 +267,13 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     if m.plural and not m.mass and desc:
         desc = [*desc[:-1], catalog.singular(desc[-1])]
     m.description = " ".join(desc)
+
+
+def in_compound_modifier(toks: list[tx.Token], i: int, head: int) -> bool:
+    """Whether token ``i``, before the noun at ``head``, belongs to a hyphenated compound ("several silk-cushioned
+    armchairs", "the marble-topped table"): English joins a modifier's words with hyphens, so the compound describes
+    the noun and the count before it is the noun's."""
+    return toks[i].hyphened or (i + 1 < head and toks[i + 1].hyphened)
 
 
 def describes(word: str) -> bool:

@@ -347,8 +347,10 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
     if target.kind not in ("object", "arch"):
         return None
     k = skip_words(words, target.end, SUBJECT_INTRO)
+    if k > target.end:  # after "is", "stands", ",": the subject's unknown modifiers may come first
+        k = past_modifiers(toks, words, k, span_of, objects)
     subject = span_of.get(k)
-    if subject is None or objects[subject].start != k or subject == target.mention:
+    if subject is None or subject == target.mention:
         return None
     rel = make_rel(key, subject, target, toks, start, start + length, objects, words, set(), notes, prompt)
     if rel is None:
@@ -359,6 +361,22 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
         last = rel.subjects[-1]
     rel.src = (toks[start].start, toks[objects[last].end - 1].end)
     return rel
+
+
+def past_modifiers(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
+                   objects: list[Mention], most: int = 4) -> int:
+    """Where the mention that a fronted relation introduces starts: ``k`` itself, or past an article and a few words
+    the vocabulary does not know ("Against one wall is a silk cushioned sofa", "Below the desk was a large Persian
+    rug", "In the center is a marble-topped oval table"); ``k`` when no mention starts within ``most`` plain words."""
+    for d in range(most + 1):
+        j = k + d
+        if j in span_of and objects[span_of[j]].start == j:
+            return j
+        if j >= len(words) or toks[j].kind != "word" or words[j] in tx.LIST_BOUNDARIES or words[j] in tx.ARCH_WORDS \
+                or words[j] in SENTENCE_END or words[j] in tx.PREPOSITIONS or words[j] == "of" \
+                or tx.match_longest(words, j, tx.REL_PHRASES) is not None:
+            return k
+    return k
 
 
 def list_after(first: int, objects: list[Mention], words: list[str], span_of: dict[int, int]) -> list[int]:
