@@ -82,3 +82,63 @@ def test_it_appears_to_be_a_x_renames_the_thing_just_named():
     assert counts.get("rug") == 1, counts
     counts, _, _ = facts("A sofa by the window. It is next to a chair.")
     assert counts.get("sofa") == 1 and counts.get("chair") == 1
+
+
+@pytest.mark.parametrize("prompt, gone", [
+    ("My office is tiny. No room for a bookshelf, so the books sit on the sill. A desk and a chair.", "bookshelf"),
+    ("The kitchen has a stove, but there was no chance of getting a kitchen table into it.", "dining_table"),
+    ("The back parlour with the tall bookcases removed: a sofa and a cabinet.", "bookshelf"),
+    ("The front parlour has a sofa and a chair; the bar cart is missing.", "bar_cart"),
+    ("A study with a desk. The old armchair has been sold.", "armchair"),
+])
+def test_no_room_for_and_removed_or_missing_things_are_not_planned(prompt, gone):
+    counts, _, _ = facts(prompt)
+    assert gone not in counts, counts
+
+
+def test_enough_room_for_a_thing_still_plans_it():
+    counts, _, _ = facts("A bedroom with a bed and enough room for a desk.")
+    assert counts.get("desk") == 1
+
+
+@pytest.mark.parametrize("prompt, category, n", [
+    ("A parlour with a rosewood table by the window. The suite, consisting of the settee, table and chairs, is oak.",
+     "dining_table", 1),
+    ("A pair of Regency sofas stand against the wall. Sofas like these were known as fainting sofas.", "sofa", 2),
+    ("A bath with a vanity and a mirror. The look {sconce, mirror, vanity} is soft.", "mirror", 1),
+    ("a laundry room with a washer and dryer side by side", "washing_machine", 2),
+    ("dining room: round dining table, 4 dining chairs, classic chinese chair", "chair", 5),
+    ("a dining room with a long table and an extension table", "dining_table", 2),
+])
+def test_a_bare_second_mention_or_a_name_is_no_new_object(prompt, category, n):
+    counts, _, _ = facts(prompt)
+    assert counts.get(category) == n, counts
+
+
+@pytest.mark.parametrize("prompt, category, n", [
+    ("a pair of Grecian sofas", "sofa", 2),
+    ("a den with several paisley armchairs", "armchair", 3),
+    ("A hall with a fireplace. Over the perfectly aged fireplace hangs a mirror.", "fireplace", 1),
+    ("the owners bought chairs and a table", "dining_table", 1),
+])
+def test_a_count_reaches_past_one_or_two_unknown_modifiers(prompt, category, n):
+    counts, _, _ = facts(prompt)
+    assert counts.get(category) == n, counts
+
+
+@pytest.mark.parametrize("prompt, relations", [
+    ("a farm kitchen with a drop-leaf table with four chairs in the middle of the floor",
+     {("chair", "around", "dining_table"), ("dining_table", "middle_of_room", "room")}),
+    ("a kitchen with a small breakfast table and two stools by the window",
+     {("stool", "around", "dining_table"), ("dining_table", "next_to_window", "window")}),
+    ("a dining room with a table and six chairs", {("chair", "around", "dining_table")}),
+])
+def test_a_room_place_after_a_table_and_its_seats_places_the_table(prompt, relations):
+    _, _, rels = facts(prompt)
+    assert relations <= rels, rels
+    assert ("chair", "middle_of_room", "room") not in rels and ("stool", "next_to_window", "window") not in rels
+
+
+def test_a_desk_and_a_chair_are_no_dining_set():
+    _, _, rels = facts("an office with a desk and a chair")
+    assert not any(kind == "around" for _, kind, _ in rels), rels

@@ -189,12 +189,17 @@ NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "pla
                               ("skip", "buying"), ("replace",), ("replaced",), ("replacing",), ("swap", "out"),
                               ("swapped", "out"), ("change", "out"), ("changed", "out"), ("do", "not", "own"),
                               ("do", "not", "have"), ("do", "not", "want"), ("do", "not", "need"),
-                              ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for")})
+                              ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for"), ("no", "room", "for"),
+                              ("no", "space", "for"), ("not", "enough", "room", "for"), ("no", "chance", "of"),
+                              ("no", "chance", "of", "getting"), ("no", "way", "to", "fit")})
 """Phrases before an object that say it is not wanted ("ditch the loveseat", "we don't own a TV", "replaced the
 chandelier"); what replaces it ("... with a pendant") is wanted (``REPLACING``)."""
 REPLACING = frozenset({"replace", "replaced", "replacing", "out"})
 """The last word of a negation phrase after which 'with' or 'for' names the replacement, not a part."""
 NEGATED_AFTER = frozenset({"permitted", "allowed", "wanted", "needed", "included", "required", "provided"})
+GONE_AFTER = frozenset({"removed", "missing", "gone", "sold"})
+"""Words after a noun (with or without "is", "was", "has been") that say it is no longer there: "with the black
+bookcases removed", "the liquor cart is missing", "the old sofa was sold"."""
 """Words after "not" that take back the object before them ("cribs not permitted", "a TV is not needed")."""
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",

@@ -23,7 +23,8 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
                                          or (m.is_target and m.qkind in ("article", "possessive", "none"))
                                          or one_of_a_group(objects, idx, words)
                                          or idx in headings or names_again(objects, idx, headings, words)
-                                         or renamed(objects, idx, words) or asked_again(objects, idx, words))
+                                         or renamed(objects, idx, words) or asked_again(objects, idx, words)
+                                         or bare_again(objects, idx, words))
                   for idx, m in enumerate(objects)]
     for idx, m in enumerate(objects):
         if m.negated:
@@ -62,6 +63,37 @@ DEFINITE_BEFORE_NUMBER = frozenset({"the", "these", "those", "both", "my", "our"
                                     "her"})
 """Words that make a counted phrase name things already mentioned: "on each of the two chairs"."""
 RENAMING = frozenset({"called", "named", "actually", "really", "just", "simply", "in", "fact"})
+
+
+def bare_again(objects: list[Mention], idx: int, words: list[str]) -> bool:
+    """Whether mention ``idx`` names again a thing of a category already named, without a determiner of its own: a
+    singular count noun needs one, so a bare one is a label or a second mention ("the settee, table and chairs" after
+    "the rosewood table"; "{sconce, mirror, vanity}" after each was named in an earlier sentence); a plural followed
+    by "like this" speaks of the kind ("Sofas like this were known as ..."), and a noun after "known as" or "called"
+    is a name."""
+    m = objects[idx]
+    if m.kind != "object" or m.negated:
+        return False
+    sentence = max((k + 1 for k in range(m.start) if words[k] in SENTENCE_END), default=0)
+    if not any(o.key == m.key and not o.negated and o.end <= sentence for o in objects[:idx]):
+        return False  # a terse list names each thing once ("washer and dryer", "hob, oven"): only another sentence
+    #                   names it again
+    if any(tuple(words[k - 2:k]) in NAMING for k in range(max(2, m.start - 2), m.start + 1)):
+        return True  # "commonly known as swooning sofas": at most two modifiers between
+    if m.plural and m.qkind == "none" and m.end + 1 < len(words) and words[m.end] == "like" \
+            and words[m.end + 1] in ("this", "these", "that", "those", "it", "them"):
+        return True
+    bare = m.start == 0 or words[m.start - 1] in BARE_BEFORE or words[m.start - 1] in SENTENCE_END
+    return m.qkind == "none" and not m.plural and not m.mass and bare
+
+
+BARE_BEFORE = frozenset({",", "and", "or", ":", "(", "cuz", "because"})
+"""Words right before a noun with no determiner of its own that leave it bare (not an unknown modifier, as "an
+extension table" would have)."""
+
+
+NAMING = frozenset({("known", "as"), ("referred", "to"), ("called", "a"), ("named", "a")})
+"""Two words before a noun that make it a name for a thing already named ("commonly known as swooning sofas")."""
 
 
 def asked_again(objects: list[Mention], idx: int, words: list[str]) -> bool:

@@ -85,6 +85,34 @@ def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
             r.target = holder
 
 
+def place_table_not_seats(holders: dict[int, int], objects: list[Mention], rels: list[Rel]) -> None:
+    """"a drop-leaf table with four chairs in the middle of the floor": a room place said after the seats a table is
+    set with places the table (the chairs then sit around it), unless the table has a place of its own."""
+    placed = {s for r in rels if r.arch is not None for s in r.subjects}
+    for r in rels:
+        if r.arch is None or r.kind not in ROOM_PLACES or len(r.subjects) != 1 or r.subjects[0] not in holders:
+            continue
+        seat, table = r.subjects[0], holders[r.subjects[0]]
+        if table not in placed and seat_kind("with", objects[seat], objects[table]) == "around":
+            r.subjects = [table]
+            placed.add(table)
+
+
+ROOM_PLACES = frozenset({"middle_of_room", "corner", "next_to_window", "next_to_door"})
+
+
+def set_with_seats(objects: list[Mention], words: list[str]) -> dict[int, int]:
+    """Seats named right after a table with "and" ("a breakfast table and two stools", "the table and chairs"): a
+    dining set, read like "a table with two stools" (seat mention -> table mention)."""
+    out: dict[int, int] = {}
+    for i in range(1, len(objects)):
+        table, seat = objects[i - 1], objects[i]
+        if words[table.end:seat.start] == ["and"] and not seat.negated and not table.negated \
+                and seat_kind("with", seat, table) == "around":
+            out[i] = i - 1
+    return out
+
+
 def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
                      ) -> list[Rel]:
     """"a desk with a lamp and a monitor": small things that stand on tops, held by an object with a top and given no

@@ -248,6 +248,8 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     while 0 < lead < m.head and (toks[lead].hyphened or toks[lead - 1].end == toks[lead].start):
         lead -= 1  # "a 40-square-foot bath", "mid-20th-century books": the number is part of a word, not a count
     qkind, qcount, qstart = count_before(words, toks, lead)
+    if qkind == "none":
+        qkind, qcount, qstart = count_past_unknown(words, toks, lead, qstart)
     qstart = min(qstart, lead)
     m.start = qstart
     m.qkind, m.qcount = qkind, qcount
@@ -276,6 +278,29 @@ def in_compound_modifier(toks: list[tx.Token], i: int, head: int) -> bool:
     return toks[i].hyphened or (i + 1 < head and toks[i + 1].hyphened)
 
 
+def count_past_unknown(words: list[str], toks: list[tx.Token], end: int, fallback: int) -> tuple[str, int, int]:
+    """The count before one or two modifiers the vocabulary does not know: "a pair of Grecian sofas", "several
+    paisley cushions" (a number, pair or vague count: whatever stands between it and the noun modifies the noun), and
+    "the perfectly aged fireplace" (a definite: only over words that are never nouns, so "the owners bought chairs"
+    stays a clause). ("none", 1, ``fallback``) when there is none."""
+    k = end
+    for _ in range(2):
+        k -= 1
+        if k < 1 or toks[k].kind != "word" or words[k] in NOT_SKIPPED or words[k] in tx.NUMBER_WORDS \
+                or not (never_a_noun(words[k]) or not parts_of_speech(words[k])):
+            break
+        kind, count, start = count_before(words, toks, k)
+        if kind in ("number", "pair", "vague") or (kind == "definite" and all(never_a_noun(w)
+                                                                             for w in words[k:end])):
+            return kind, count, start
+    return "none", 1, fallback
+
+
+NOT_SKIPPED = (STRONG_BOUNDARIES | SENTENCE_END | tx.PREPOSITIONS | tx.COPULAS | tx.NEGATIONS
+               | frozenset({"of", "to", "for", "i", "we", "you", "they", "he", "she", "it", "there", "this", "that"}))
+"""Words that end a noun phrase's modifiers when looking back for its count."""
+
+
 def describes(word: str) -> bool:
     """A word that may stand between a count and its noun: the reader's adjectives, or a word that is only ever an
     adjective ("fluffy", "ornate")."""
@@ -290,10 +315,14 @@ def bed_sized(m: Mention, words: list[str]) -> bool:
 
 def taken_back(words: list[str], end: int) -> bool:
     """Whether the words after a noun take it back: "cribs not permitted", "a TV is not needed", "pets are not
-    allowed"."""
+    allowed", "with the bookcases removed", "the cart is missing"."""
     k = end
     if k < len(words) and words[k] in tx.COPULAS:
         k += 1
+    if k < len(words) and words[k] in ("has", "have", "had") and k + 1 < len(words) and words[k + 1] == "been":
+        k += 2
+    if k < len(words) and words[k] in tx.GONE_AFTER:
+        return True  # "with the bookcases removed", "the liquor cart is missing"
     return k + 1 < len(words) and words[k] in ("not", "never") and words[k + 1] in tx.NEGATED_AFTER
 
 

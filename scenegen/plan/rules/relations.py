@@ -10,7 +10,8 @@ from scenegen.plan.lexicon import is_past_tense, parts_of_speech
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
                                           hung_above, implied_holdings, is_seat, is_table, kept_for,
-                                          mounted_by_adjective, possessive_companions, retarget_to_holder, seat_kind,
+                                          mounted_by_adjective, place_table_not_seats, possessive_companions,
+                                          retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
@@ -35,7 +36,9 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             rels += subject_relations(idx, ctx)
     for start, idx in pronoun_subjects(objects, words):
         rels += subject_relations(idx, ctx, start)
-    rels += implied_holdings(holders, objects, toks, rels)
+    seated = {**set_with_seats(objects, words), **holders}
+    place_table_not_seats(seated, objects, rels)
+    rels += implied_holdings(seated, objects, toks, rels)
     rels += possessive_companions(objects, words, toks)
     rels += mounted_by_adjective(objects, words, toks, rels)
     rels += cornered_by_adjective(objects, words, toks, rels)
