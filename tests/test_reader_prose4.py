@@ -142,3 +142,19 @@ def test_a_room_place_after_a_table_and_its_seats_places_the_table(prompt, relat
 def test_a_desk_and_a_chair_are_no_dining_set():
     _, _, rels = facts("an office with a desk and a chair")
     assert not any(kind == "around" for _, kind, _ in rels), rels
+
+
+def test_a_word_inside_a_hyphenated_compound_does_not_narrow_the_noun():
+    """"a high-backed chair" is a chair with a high back, not a high chair."""
+    counts, _, rels = facts("A study. Behind the desk was a leather high-backed chair.")
+    assert counts.get("chair") == 1 and "high_chair" not in counts and ("chair", "behind", "desk") in rels
+
+
+def test_along_the_perimeter_of_the_room_is_against_the_wall():
+    _, _, rels = facts("A classroom: filing cabinets were placed along the outer perimeter of the room.")
+    assert ("filing_cabinet", "against_wall", "wall") in rels, rels
+
+
+def test_a_bare_noun_after_though_names_the_thing_again():
+    counts, _, _ = facts("A room with a bare bed frame. We move on to the double bed, though bed seems generous.")
+    assert counts.get("bed") == 1, counts

@@ -321,7 +321,7 @@ ARCH_WORDS: dict[str, str] = {
     "wall": "wall", "walls": "wall", "window": "window", "windows": "window", "windowsill": "window",
     "sill": "window", "door": "door", "doors": "door", "doorway": "door", "entrance": "door", "entry": "door",
     "corner": "corner", "corners": "corner", "middle": "middle", "center": "middle", "centre": "middle",
-    "room": "room", "floor": "floor", "ground": "floor", "ceiling": "ceiling",
+    "room": "room", "floor": "floor", "ground": "floor", "ceiling": "ceiling", "perimeter": "wall",
 }
 """Words naming a part of the room rather than an object."""
 

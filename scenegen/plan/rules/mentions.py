@@ -243,7 +243,7 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
             or (words[j - 1] == "and" and j >= 2 and describes(words[j - 2]) and describes(words[j]))):
         j -= 1
     adj_start = across_commas(words, toks, j)
-    narrow_by_adjective(m, words[adj_start:m.head])
+    narrow_by_adjective(m, [words[i] for i in range(adj_start, m.head) if not in_compound_modifier(toks, i, m.head)])
     lead = adj_start
     while 0 < lead < m.head and (toks[lead].hyphened or toks[lead - 1].end == toks[lead].start):
         lead -= 1  # "a 40-square-foot bath", "mid-20th-century books": the number is part of a word, not a count

@@ -11,8 +11,7 @@ from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
                                           hung_above, implied_holdings, is_seat, is_table, kept_for,
                                           mounted_by_adjective, place_table_not_seats, possessive_companions,
-                                          retarget_to_holder, seat_kind, set_with_seats,
-                                          under_everything)
+                                          retarget_to_holder, seat_kind, set_with_seats, under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
 
