@@ -158,3 +158,28 @@ def test_along_the_perimeter_of_the_room_is_against_the_wall():
 def test_a_bare_noun_after_though_names_the_thing_again():
     counts, _, _ = facts("A room with a bare bed frame. We move on to the double bed, though bed seems generous.")
     assert counts.get("bed") == 1, counts
+
+
+@pytest.mark.parametrize("noun, category", [
+    ("cookstove", "stove"), ("hanging rail", "clothes_rail"), ("minibar", "fridge"),
+    ("wing chair", "armchair"), ("candlestand", "side_table"), ("pier glass", "mirror"),
+])
+def test_the_catalog_knows_older_and_hotel_words(noun, category):
+    found = catalog.resolve(noun)
+    assert found is not None and found.name == category
+
+
+def test_a_name_ending_in_a_verb_is_the_verb_before_a_place_even_after_adjectives():
+    """"a very tall wax candle stands near the bed": a candle that stands, not a candle stand."""
+    counts, _, rels = facts("A bedchamber with a bed. A very tall wax candle stands near to the bed.")
+    assert counts.get("candles") == 1 and "side_table" not in counts and ("candles", "near", "bed") in rels
+
+
+def test_at_its_foot_opening_a_sentence_names_the_last_sentence_s_subject():
+    _, _, rels = facts("A bed stands between the two windows. At its foot rests a painted blanket chest.")
+    assert ("trunk", "in_front_of", "bed") in rels and ("bed", "next_to_window", "window") in rels
+
+
+def test_a_mini_fridge_is_a_small_fridge():
+    _, attrs, _ = facts("a dorm room with a bed and a mini fridge")
+    assert ("fridge", "size", "small") in attrs

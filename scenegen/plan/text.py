@@ -84,7 +84,8 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(folded):
         s = SHORTHANDS.get(folded[m.start():m.end() + 1], m.group(0))
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
-        hyphened = kind != "punct" and m.start() > 1 and folded[m.start() - 1] == "-" and folded[m.start() - 2].isalnum()
+        hyphened = (kind != "punct" and m.start() > 1 and folded[m.start() - 1] == "-"
+                    and folded[m.start() - 2].isalnum())
         out.append(Token(s, kind, m.start(), m.end(), hyphened))
     return out
 

@@ -62,7 +62,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="mirror",
         synonyms=("mirror", "wall mirror", "vanity mirror", "bathroom mirror",
-                  "looking glass"),
+                  "looking glass", "pier glass"),
         size_min=(0.3, 0.02, 0.4), size_typical=(0.6, 0.03, 0.9), size_max=(1.2, 0.05, 1.8), support="wall",
         mount_height=1.4, rooms=("bathroom", "bedroom", "hallway"), colour=(0.7, 0.6, 0.4), material="glass",
     ),

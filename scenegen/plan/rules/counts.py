@@ -87,8 +87,8 @@ def bare_again(objects: list[Mention], idx: int, words: list[str]) -> bool:
     return m.qkind == "none" and not m.plural and not m.mass and bare
 
 
-BARE_BEFORE = frozenset({",", "and", "or", ":", "(", "cuz", "because", "though", "although", "but", "so", "while", "since",
-                         "if", "when"})
+BARE_BEFORE = frozenset({",", "and", "or", ":", "(", "cuz", "because", "though", "although", "but", "so", "while",
+                         "since", "if", "when"})
 """Words right before a noun with no determiner of its own that leave it bare (not an unknown modifier, as "an
 extension table" would have)."""
 

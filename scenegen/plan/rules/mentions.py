@@ -35,7 +35,15 @@ def is_verb_tail(toks: list[tx.Token], i: int, n: int) -> bool:
         return False
     before = toks[i - 1].text
     after = toks[i + n].text if i + n < len(toks) else "."
-    return before in SINGULAR_DETERMINERS and after not in ("are", "were", "and", ",", "with", "for")
+    if before in SINGULAR_DETERMINERS:
+        return after not in ("are", "were", "and", ",", "with", "for")
+    # "a very tall wax candle stands near to the bed": adjectives between, and a place right after the verb
+    return after in tx.PREPOSITIONS | PLACE_WORDS and before not in tx.NUMBER_WORDS and toks[i - 1].kind == "word" \
+        and not any(t.text in PLURAL_COUNTS for t in toks[max(0, i - 4):i])
+
+
+PLACE_WORDS = frozenset({"near", "next", "beside", "against", "opposite", "behind", "beneath", "below", "above"})
+PLURAL_COUNTS = frozenset({"two", "three", "four", "several", "some", "many", "pair", "few", "both", "these", "those"})
 
 
 SINGULAR_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "my", "our", "your", "his", "her", "its", "their",

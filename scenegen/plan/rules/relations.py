@@ -342,6 +342,8 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
         return None
     length, key = matched
     target = parse_target(toks, words, start + length, span_of, room_tokens)
+    if "its" in words[start:start + length]:  # "... a bed. At its foot rests a chest": the phrase names its target
+        target = Target("pronoun", start + length, pronoun="it")
     if target.kind == "pronoun" and target.pronoun == "it":  # "...a dresser; above it hangs a mirror"
         topic = clause_subject(objects, words, start - 1) if start > 0 else None
         if topic is not None:  # the previous sentence's subject
