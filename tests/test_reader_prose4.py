@@ -183,3 +183,33 @@ def test_at_its_foot_opening_a_sentence_names_the_last_sentence_s_subject():
 def test_a_mini_fridge_is_a_small_fridge():
     _, attrs, _ = facts("a dorm room with a bed and a mini fridge")
     assert ("fridge", "size", "small") in attrs
+
+
+@pytest.mark.parametrize("prompt", [
+    "A bedroom with a bed under a heavy woven dark-blue and white counterpane.",
+    "A bath: a vanity, a mirror, a sconce, etc. and shiny tiles everywhere.",
+    "A study with a desk and a chair, the rug speckled with tea stains and biscuit crumbs.",
+    "An armchair stuffed with many coils of steel wire and covered with horsehair.",
+    "SO MANY RECTANGLES: a sofa, a rug and a lamp.",
+    "A chair I bought at a local antique shop and a side table.",
+    "Twin beds with separated headboards and a nightstand between them.",
+])
+def test_shapes_stains_materials_parts_and_places_elsewhere_are_no_objects(prompt):
+    counts, _, _ = facts(prompt)
+    assert not [k for k in counts if k.startswith("generic:")], counts
+
+
+def test_a_grate_is_a_fireplace():
+    counts, _, _ = facts("A bedroom with a bed and a low grate in the chimney.")
+    assert counts.get("fireplace") == 1
+
+
+def test_a_size_word_inside_a_compound_sizes_the_part_not_the_object():
+    _, attrs, _ = facts("A bedchamber with a mahogany tall-post bed and a marble-topped washstand table.")
+    assert ("bed", "material", "mahogany") in attrs and ("bed", "size", "large") not in attrs
+    assert ("dining_table", "material", "marble") in attrs
+
+
+def test_a_sofa_after_a_dining_table_is_no_dining_chair():
+    _, _, rels = facts("A parlour with a marble-topped table and a large sofa.")
+    assert ("sofa", "around", "dining_table") not in rels, rels

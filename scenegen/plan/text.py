@@ -533,7 +533,10 @@ NOT_OBJECTS = frozenset((
     "inch inches foot feet cm mm metre metres meter meters skylight skylights backsplash balcony balconies eaves "
     "ductwork beam beams rafters staircase stairs stairway railing banister column columns pillar pillars archway "
     "niche niches recess woodwork wainscoting paneling panelling moulding molding trim baseboard baseboards "
-    "base bases leg legs armrest armrests backrest closet closets rafter").split())
+    "base bases leg legs armrest armrests backrest closet closets rafter etc square squares rectangle rectangles "
+    "oval ovals circle circles diagonal diagonals triangle triangles stain stains crumb crumbs dust coil coils spring "
+    "springs horsehair ice mixture sliver runway impedimenta headboard headboards footboard counterpane bedspread "
+    "bedspreads bedding seat seats seating wing wings tile tiles photography shop shops store stores").split())
 """Nouns that never become generic objects even when they sit where an object could."""
 
 MATERIAL_NOUNS = frozenset({"glass"})

@@ -108,8 +108,9 @@ def set_with_seats(objects: list[Mention], words: list[str]) -> dict[int, int]:
     for i in range(1, len(objects)):
         table, seat = objects[i - 1], objects[i]
         if words[table.end:seat.start] == ["and"] and not seat.negated and not table.negated \
-                and seat_kind("with", seat, table) == "around":
-            out[i] = i - 1
+                and seat_kind("with", seat, table) == "around" \
+                and "seat" in catalog.get(seat.category).roles:
+            out[i] = i - 1  # a seat the catalog pulls up to tables (chairs, stools), not a sofa
     return out
 
 

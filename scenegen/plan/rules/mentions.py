@@ -268,7 +268,9 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     m.negated = ((before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or said_before
                  or taken_back(words, m.end))
     m.plural = is_plural(words[m.end - 1])
-    m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
+    m.attrs = read_attributes([w for i, w in enumerate(words[adj_start:m.head], adj_start)  # "a tall-post bed" is
+                               if not (w in tx.SIZE_WORDS and in_compound_modifier(toks, i, m.head))],  # not large
+                              words[m.head:m.end])
     if m.attrs.get("size") in tx.BED_SIZE_WORDS and not bed_sized(m, words):
         del m.attrs["size"]  # "a single sink", "a double wall oven": one sink, an oven with two cavities
     read_predicate_attributes(m, words)
@@ -581,7 +583,8 @@ def not_an_object(head_words: list[str], words: list[str], head: int, k: int) ->
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS
             or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES)
             or (k < len(words) and words[k] in tx.AREA_WORDS) or is_abstract(head_words[-1])
-            or never_a_noun(head_words[-1]))
+            or never_a_noun(head_words[-1]) or tx.colour_at(head_words, len(head_words) - 1) is not None
+            or head_words[-1] in tx.MATERIALS or head_words[-1] in tx.SIZE_WORDS)
 
 
 def is_abstract(noun: str) -> bool:
