@@ -213,3 +213,13 @@ def test_a_size_word_inside_a_compound_sizes_the_part_not_the_object():
 def test_a_sofa_after_a_dining_table_is_no_dining_chair():
     _, _, rels = facts("A parlour with a marble-topped table and a large sofa.")
     assert ("sofa", "around", "dining_table") not in rels, rels
+
+
+def test_a_longer_detail_after_with_still_reaches_the_verb_and_its_place():
+    _, _, rels = facts("A bedchamber. A mahogany bed with a white netted canopy stands between the two windows.")
+    assert ("bed", "next_to_window", "window") in rels, rels
+
+
+def test_nearer_the_door_is_by_the_door():
+    _, _, rels = facts("A study with a desk. Nearer the door were two armchairs.")
+    assert ("armchair", "next_to_door", "door") in rels, rels

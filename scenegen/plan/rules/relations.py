@@ -207,7 +207,7 @@ def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
     return j if found else k
 
 
-DETAIL_WORDS = 4
+DETAIL_WORDS = 6
 """The most words of a detail the relation reader reads past to the subject's next relation."""
 
 
