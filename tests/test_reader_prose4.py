@@ -223,3 +223,17 @@ def test_a_longer_detail_after_with_still_reaches_the_verb_and_its_place():
 def test_nearer_the_door_is_by_the_door():
     _, _, rels = facts("A study with a desk. Nearer the door were two armchairs.")
     assert ("armchair", "next_to_door", "door") in rels, rels
+
+
+@pytest.mark.parametrize("prompt", [
+    "Photo shows a sitting room with a sofa and two armchairs.",
+    "When I first saw this photo, I thought the bath was in the living room. A sofa.",
+])
+def test_the_photograph_a_caption_describes_is_no_picture_frame(prompt):
+    counts, _, _ = facts(prompt)
+    assert "picture_frame" not in counts, counts
+
+
+def test_a_photo_on_a_shelf_is_still_a_picture_frame():
+    counts, _, _ = facts("a shelf with a photo of my family and a lamp")
+    assert counts.get("picture_frame") == 1

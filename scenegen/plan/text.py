@@ -470,6 +470,9 @@ FRAMING_MODIFIERS = frozenset(("style styled editorial stock realistic photoreal
                                "professional architectural magazine catalog catalogue hdr cinematic interior "
                                "wide angle closeup").split())
 """Words before a framing noun that make it the picture's kind ('editorial style photo', 'realistic render')."""
+SHOWING_VERBS = frozenset("shows show showing depicts depict depicting captures captured".split())
+"""Verbs after a framing noun that make it the photograph being described ('Photo shows a parlor', 'this picture
+depicts the back parlor'), not a framed photo in the room."""
 LIKENESS_PHRASES: dict[tuple[str, ...], str] = phrases(
     "shaped like", "looks like", "looking like", "in the shape of", "in the form of", "fan of", "fans of",
     "lover of", "lovers of")

@@ -126,6 +126,10 @@ def is_framing(words: list[str], i: int) -> bool:
         return False
     if i > 0 and words[i - 1] in tx.FRAMING_MODIFIERS:
         return True
+    if i + 1 < len(words) and words[i + 1] in tx.SHOWING_VERBS:
+        return True  # "Photo shows a parlor of the Delger house": the caption's photograph
+    if i > 0 and words[i - 1] in ("this", "that") and (i < 2 or words[i - 2] in ("saw", "see", "in", "seen")):
+        return True  # "When I first saw this photo", "in this picture": the photograph the text is about
     if i + 1 < len(words) and words[i + 1] == "of":
         return any(tx.match_longest(words, j, tx.ROOM_PHRASES) for j in range(i + 2, min(i + 6, len(words))))
     return False
