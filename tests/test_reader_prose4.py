@@ -237,3 +237,10 @@ def test_the_photograph_a_caption_describes_is_no_picture_frame(prompt):
 def test_a_photo_on_a_shelf_is_still_a_picture_frame():
     counts, _, _ = facts("a shelf with a photo of my family and a lamp")
     assert counts.get("picture_frame") == 1
+
+
+def test_the_chest_names_a_chest_of_drawers_already_there():
+    counts, _, rels = facts("A large chest of drawers stands by the wall. A jug sits on the chest.")
+    assert "trunk" not in counts and counts.get("chest_of_drawers") == 1
+    counts, _, _ = facts("A chest of drawers and a trunk. A lamp on the chest.")
+    assert counts.get("trunk") == 1  # a chest of its own category already named wins

@@ -162,12 +162,15 @@ def same_noun(a: Mention, b: Mention) -> bool:
 
 def names_kind_of(earlier: Mention, later: Mention) -> bool:
     """Whether ``later`` ("the chair", "each lamp") can name ``earlier`` by its head word: a one-word noun that ends
-    the earlier noun ("armchair", "floor lamp"), so a later, plainer word refers back to the narrower thing; "a table"
-    still adds one."""
+    the earlier noun ("armchair", "floor lamp"), or the first of a name with "of" or "with" ("the chest" after "a chest
+    of drawers"), so a later, plainer word refers back to the narrower thing; "a table" still adds one."""
     if later.kind != "object" or earlier.kind != "object" or later.qkind not in ("definite", "none") \
             or " " in later.head_text.strip():
         return False
     head = catalog.singular(later.head_text.strip())
+    first = earlier.head_text.strip().split()
+    if len(first) >= 3 and first[1] in ("of", "with") and catalog.singular(first[0]) == head:
+        return True  # "a chest of drawers ... the wash basin on the chest": its first word names it
     return len(head) > 2 and catalog.singular(earlier.head_text.strip()).endswith(head)
 
 
