@@ -244,3 +244,19 @@ def test_the_chest_names_a_chest_of_drawers_already_there():
     assert "trunk" not in counts and counts.get("chest_of_drawers") == 1
     counts, _, _ = facts("A chest of drawers and a trunk. A lamp on the chest.")
     assert counts.get("trunk") == 1  # a chest of its own category already named wins
+
+
+@pytest.mark.parametrize("prompt, relations", [
+    ("A farm kitchen. A calendar from the local feed store hangs by the door.",
+     {("wall_calendar", "on_wall", "wall"), ("wall_calendar", "next_to_door", "door")}),
+    ("A kitchen with a fridge and a poster hanging next to the fridge.",
+     {("poster", "on_wall", "wall"), ("poster", "next_to", "fridge")}),
+])
+def test_a_wall_thing_that_hangs_by_something_hangs_on_the_wall(prompt, relations):
+    _, _, rels = facts(prompt)
+    assert relations <= rels, rels
+
+
+def test_a_decade_before_a_noun_is_no_count():
+    counts, _, _ = facts("a parlour with an 1820s oak sofa and a 1950s brass lamp")
+    assert counts.get("sofa") == 1 and counts.get("table_lamp") == 1, counts

@@ -199,6 +199,27 @@ def hung_above(objects: list[Mention], rels: list[Rel], prompt: str) -> list[Rel
 ABOVE_WORDS = frozenset({"above", "over"})
 
 
+def hung_by(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
+    """"A calendar hangs by the door", "a print hanging beside the fridge": a wall thing said to hang hangs on the wall
+    (beside whatever the phrase names), when no relation already puts it on the wall or the ceiling."""
+    mounted = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
+    starts = {o.start for o in objects}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind != "object" or idx in mounted or catalog.get(m.category).support != "wall":
+            continue
+        k = m.end  # up to its verb: "a calendar from the local feed store hangs by the door"
+        while k < min(len(words), m.end + 6) and k not in starts and words[k] not in (".", ";", ",", "and"):
+            if words[k] in HANGING_VERBS:
+                out.append(Rel("on_wall", [idx], arch="wall", src=(toks[m.start].start, toks[k].end)))
+                break
+            k += 1
+    return out
+
+
+HANGING_VERBS = frozenset({"hangs", "hang", "hanging", "hung", "dangles", "dangling"})
+
+
 def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
                           ) -> list[Rel]:
     """"a compact corner shower", "a corner desk": "corner" just before an object's noun (and not part of a catalog

@@ -301,8 +301,8 @@ def count_past_unknown(words: list[str], toks: list[tx.Token], end: int, fallbac
     for _ in range(2):
         k -= 1
         if k < 1 or toks[k].kind != "word" or words[k] in NOT_SKIPPED or words[k] in tx.NUMBER_WORDS \
-                or not (never_a_noun(words[k]) or not parts_of_speech(words[k])):
-            break
+                or toks[k - 1].end == toks[k].start or not (never_a_noun(words[k]) or not parts_of_speech(words[k])):
+            break  # (a word glued to the token before it is a suffix: "an 1820s sofa" is one sofa)
         kind, count, start = count_before(words, toks, k)
         if kind in ("number", "pair", "vague") or (kind == "definite" and all(never_a_noun(w)
                                                                              for w in words[k:end])):
