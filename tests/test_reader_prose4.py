@@ -260,3 +260,10 @@ def test_a_wall_thing_that_hangs_by_something_hangs_on_the_wall(prompt, relation
 def test_a_decade_before_a_noun_is_no_count():
     counts, _, _ = facts("a parlour with an 1820s oak sofa and a 1950s brass lamp")
     assert counts.get("sofa") == 1 and counts.get("table_lamp") == 1, counts
+
+
+def test_things_the_catalog_stands_on_the_subject_go_there_not_on_the_nearest_noun():
+    _, _, rels = facts("A bedroom. Dark nightstands flanking the bed with warm-toned bedside lamps.")
+    assert ("table_lamp", "on_top", "nightstand") in rels and ("table_lamp", "on_top", "bed") not in rels, rels
+    _, _, rels = facts("a living room with a sofa with cushions")
+    assert ("cushions", "on_top", "sofa") in rels

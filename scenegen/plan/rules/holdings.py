@@ -76,9 +76,11 @@ def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
             if r.distributive and named_by[r.target] == r.subjects[0]:
                 each.add(r.target)
     for r in rels:
-        if r.kind != "on_top" or r.target is None or has_top(objects[r.target]) or objects[r.target].kind != "object":
+        if r.kind != "on_top" or r.target is None or objects[r.target].kind != "object":
             continue
         holder = named_by.get(r.target)
+        if has_top(objects[r.target]) and not (holder is not None and rather_on(r, objects, holder)):
+            continue
         if holder is not None and has_top(objects[holder]) and all(objects[s].start > objects[r.target].start
                                                                     for s in r.subjects):
             r.distributive = r.distributive or r.target in each  # "... next to each chair holding a lamp": a lamp each
@@ -112,6 +114,20 @@ def set_with_seats(objects: list[Mention], words: list[str]) -> dict[int, int]:
                 and "seat" in catalog.get(seat.category).roles:
             out[i] = i - 1  # a seat the catalog pulls up to tables (chairs, stools), not a sofa
     return out
+
+
+def rather_on(rel: Rel, objects: list[Mention], holder: int) -> bool:
+    """Whether the things of an 'on top' read from the nearest noun belong rather on the phrase's subject: the
+    catalog stands them on the subject's kind and not on the nearest one ("nightstands flanking the bed with bedside
+    lamps": lamps stand on nightstands, not on beds)."""
+    target, subject = objects[rel.target].category, objects[holder].category
+    for s in rel.subjects:
+        if objects[s].kind != "object":
+            return False
+        on = catalog.get(objects[s].category).supported_by
+        if not on or target in on or subject not in on:
+            return False
+    return True
 
 
 def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
