@@ -267,3 +267,15 @@ def test_things_the_catalog_stands_on_the_subject_go_there_not_on_the_nearest_no
     assert ("table_lamp", "on_top", "nightstand") in rels and ("table_lamp", "on_top", "bed") not in rels, rels
     _, _, rels = facts("a living room with a sofa with cushions")
     assert ("cushions", "on_top", "sofa") in rels
+
+
+@pytest.mark.parametrize("prompt, relation", [
+    ("a reading nook with an armchair, a floor lamp and a basket of blankets",
+     ("throw_blanket", "on_top", "storage_basket")),
+    ("The Rose Room has a queen-size iron bed dressed in a vintage quilt.", ("throw_blanket", "on_top", "bed")),
+    ("a living room with a sofa draped with a throw", ("throw_blanket", "on_top", "sofa")),
+])
+def test_a_container_of_things_and_a_bed_dressed_in_a_quilt_hold_them(prompt, relation):
+    _, _, rels = facts(prompt)
+    assert relation in rels, rels
+    assert ("bed", "next_to", "throw_blanket") not in rels

@@ -168,7 +168,7 @@ monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded", "holds",
-                           "houses", "displays", "displaying", "storing", "housing", "hold", "contain"})
+                           "draped", "houses", "displays", "displaying", "storing", "housing", "hold", "contain"})
 EACH_VERBS = frozenset({"holds", "has", "carries", "supports", "bears", "gets", "displays"})
 """Verbs after "each" that put what follows on every member of the group before ("each holds a lamp")."""
 CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded", "displaying",
@@ -266,6 +266,16 @@ def can_mount(m: Mention, part: str) -> bool:
     return entry.support == part or (part == "wall" and "wall_mountable" in entry.roles)
 
 
+def is_container(m: Mention) -> bool:
+    """Whether the catalog keeps things in ``m`` (a basket, a box, a bin): its ``container`` record."""
+    return m.kind == "object" and not m.negated and catalog.get(m.category).container is not None \
+        and catalog.get(m.category).support != "wall"
+
+
+DRESSING_WORDS = frozenset({"dressed", "draped", "made", "covered", "wrapped"})
+"""Participles before "in" that lay what follows over the thing before them ("a bed dressed in a quilt")."""
+
+
 def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
     """Mention index -> the mention it is attached to by "with" / "filled with" / "containing" ("a bookshelf filled
     with books", "a desk with a lamp and a monitor")."""
@@ -280,6 +290,12 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
             j -= 1
         if j >= 1 and words[j] == "plus" and words[j - 1] == ",":
             j -= 1  # "a desk with a monitor, plus a lamp"
+        if j >= 1 and words[j] == "of" and ends.get(j) is not None and is_container(objects[ends[j]]):
+            out[idx] = ends[j]  # "a basket of blankets", "a bin of toys": what the container holds
+            continue
+        if j >= 2 and words[j] == "in" and words[j - 1] in DRESSING_WORDS and ends.get(j - 1) is not None:
+            out[idx] = ends[j - 1]  # "an iron bed dressed in a vintage quilt"
+            continue
         if j >= 0 and words[j] in (",", "and", "plus") and ends.get(j) in out:
             out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
             m.held_each = objects[ends[j]].held_each

@@ -8,10 +8,11 @@ from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.lexicon import is_past_tense, parts_of_speech
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
-from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
-                                          hung_above, hung_by, implied_holdings, is_seat, is_table, kept_for,
-                                          mounted_by_adjective, place_table_not_seats, possessive_companions,
-                                          retarget_to_holder, seat_kind, set_with_seats, under_everything)
+from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, cornered_by_adjective,
+                                          has_top, held_by, hung_above, hung_by, implied_holdings, is_seat, is_table,
+                                          kept_for, mounted_by_adjective, place_table_not_seats,
+                                          possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
+                                          under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
 
@@ -481,6 +482,8 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
               objects: list[Mention], words: list[str], related: set[int], notes: list[str],
               prompt: str) -> Rel | None:
     """Turn a relation phrase and its target into a ``Rel`` (None when no relation kind applies)."""
+    if key == "in" and rel_start > 0 and words[rel_start - 1] in DRESSING_WORDS:
+        return None  # "a bed dressed in a quilt": the quilt lies on the bed (``held_by``), the bed is not in it
     rel = read_rel(key, subject, target, toks, rel_start, rel_end, objects, words, related, notes, prompt)
     if rel is not None and key == "above":
         return above_rel(rel, objects)
