@@ -14,8 +14,8 @@ import pytest
 
 from scenegen import catalog
 from scenegen.scene import ARCHITECTURE_RELATIONS, RelationKind
-from scenegen.training.plan.evaluate import (EVAL_SETS, HELD_OUT_SETS, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT_SET,
-                                             load_eval_set)
+from scenegen.training.plan.evaluate import (EVAL_SETS, HELD_OUT_SETS, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT4_SET,
+                                             HOLDOUT_SET, load_eval_set)
 
 ROOM_PARTS = {"wall", "window", "door", "room", "ceiling"}
 MODES = ("(verbatim", "(trimmed", "(adapted", "written for this set")
@@ -23,6 +23,7 @@ SETS = [  # (eval-set name, file, id prefix, fewest lines)
     ("holdout", HOLDOUT_SET, "ph", 50),
     ("holdout2", HOLDOUT2_SET, "pk", 70),
     ("holdout3", HOLDOUT3_SET, "pq", 60),
+    ("holdout4", HOLDOUT4_SET, "pr", 60),
 ]
 
 
@@ -97,7 +98,7 @@ def test_no_prompt_repeats_another_eval_set(held_out):
 @pytest.fixture(scope="module")
 def corpus_index() -> dict[tuple, set[int]]:
     """Word 4-gram -> the corpus descriptions holding it, for the corpus generated without any exclusion (built once
-    for all three sets: about a minute)."""
+    for all the sets: about a minute)."""
     from scenegen.training.plan.corpus import _ngrams, generate
 
     index: dict[tuple, set[int]] = {}

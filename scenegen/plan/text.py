@@ -28,6 +28,8 @@ class Token:
     kind: str
     start: int
     end: int
+    hyphened: bool = False
+    """joined to the word before it by a hyphen ("silk-cushioned", "marble-topped"): part of one compound word"""
 
 
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()+]")
@@ -82,7 +84,9 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN_RE.finditer(folded):
         s = SHORTHANDS.get(folded[m.start():m.end() + 1], m.group(0))
         kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
-        out.append(Token(s, kind, m.start(), m.end()))
+        hyphened = (kind != "punct" and m.start() > 1 and folded[m.start() - 1] == "-"
+                    and folded[m.start() - 2].isalnum())
+        out.append(Token(s, kind, m.start(), m.end(), hyphened))
     return out
 
 
@@ -186,12 +190,17 @@ NEGATION_PHRASES = frozenset({("instead", "of"), ("rather", "than"), ("in", "pla
                               ("skip", "buying"), ("replace",), ("replaced",), ("replacing",), ("swap", "out"),
                               ("swapped", "out"), ("change", "out"), ("changed", "out"), ("do", "not", "own"),
                               ("do", "not", "have"), ("do", "not", "want"), ("do", "not", "need"),
-                              ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for")})
+                              ("doesn't", "have"), ("didn't", "want"), ("no", "need", "for"), ("no", "room", "for"),
+                              ("no", "space", "for"), ("not", "enough", "room", "for"), ("no", "chance", "of"),
+                              ("no", "chance", "of", "getting"), ("no", "way", "to", "fit")})
 """Phrases before an object that say it is not wanted ("ditch the loveseat", "we don't own a TV", "replaced the
 chandelier"); what replaces it ("... with a pendant") is wanted (``REPLACING``)."""
 REPLACING = frozenset({"replace", "replaced", "replacing", "out"})
 """The last word of a negation phrase after which 'with' or 'for' names the replacement, not a part."""
 NEGATED_AFTER = frozenset({"permitted", "allowed", "wanted", "needed", "included", "required", "provided"})
+GONE_AFTER = frozenset({"removed", "missing", "gone", "sold"})
+"""Words after a noun (with or without "is", "was", "has been") that say it is no longer there: "with the black
+bookcases removed", "the liquor cart is missing", "the old sofa was sold"."""
 """Words after "not" that take back the object before them ("cribs not permitted", "a TV is not needed")."""
 """Two- and three-word phrases that negate the noun after them ("a shower instead of a bathtub")."""
 QUANTITY_NOUNS = frozenset({"range", "set", "pair", "couple", "lot", "lots", "number", "row", "bunch", "variety",
@@ -313,7 +322,7 @@ ARCH_WORDS: dict[str, str] = {
     "wall": "wall", "walls": "wall", "window": "window", "windows": "window", "windowsill": "window",
     "sill": "window", "door": "door", "doors": "door", "doorway": "door", "entrance": "door", "entry": "door",
     "corner": "corner", "corners": "corner", "middle": "middle", "center": "middle", "centre": "middle",
-    "room": "room", "floor": "floor", "ground": "floor", "ceiling": "ceiling",
+    "room": "room", "floor": "floor", "ground": "floor", "ceiling": "ceiling", "perimeter": "wall",
 }
 """Words naming a part of the room rather than an object."""
 
@@ -325,7 +334,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on=on", "on top of=on", "atop=on", "upon=on", "onto=on", "on to=on", "resting on=on", "mounted on=on",
     "next to=next", "right next to=next", "beside=next", "besides=next", "by=next", "alongside=next",
     "adjacent to=next", "right by=next", "just by=next", "near=near", "near to=near", "close to=near", "nearby=near",
-    "not far from=near", "close by=near", "against=against", "up against=against", "along=against",
+    "not far from=near", "close by=near", "nearer=near", "nearer to=near", "closer to=near",
+    "against=against", "up against=against", "along=against",
     "flush against=against", "in=in", "inside=in", "within=in", "at=at", "facing=face", "faces=face", "face=face",
     "facing towards=face", "facing toward=face", "turned towards=face", "turned toward=face", "pointing at=face",
     "pointing towards=face", "looking at=face", "oriented towards=face", "opposite=across", "opposite to=across",
@@ -360,7 +370,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "on its left=left", "to its right=right", "on its right=right", "on one side=sides", "on one side of=sides",
     "on the other=sides", "on the other side=sides", "flanked by=flankedby", "framed by=flankedby",
     "surrounded by=surroundedby", "containing=holds", "filled with=holds", "full of=holds", "holding=holds",
-    "stacked with=holds", "topped with=holds", "loaded with=holds", "paired with=near", "matched with=near",
+    "stacked with=holds", "topped with=holds", "loaded with=holds", "draped with=holds", "dressed with=holds",
+    "paired with=near", "matched with=near",
     "accompanied by=near", "above=above", "over=above", "mounted above=above", "directly above=above",
     "right above=above", "just above=above", "hung above=hangover", "hanging above=hangover", "hanging over=hangover",
     "hung over=hangover", "suspended above=hangover", "suspended over=hangover", "dangling above=hangover",
@@ -460,6 +471,9 @@ FRAMING_MODIFIERS = frozenset(("style styled editorial stock realistic photoreal
                                "professional architectural magazine catalog catalogue hdr cinematic interior "
                                "wide angle closeup").split())
 """Words before a framing noun that make it the picture's kind ('editorial style photo', 'realistic render')."""
+SHOWING_VERBS = frozenset("shows show showing depicts depict depicting captures captured".split())
+"""Verbs after a framing noun that make it the photograph being described ('Photo shows a parlor', 'this picture
+depicts the back parlor'), not a framed photo in the room."""
 LIKENESS_PHRASES: dict[tuple[str, ...], str] = phrases(
     "shaped like", "looks like", "looking like", "in the shape of", "in the form of", "fan of", "fans of",
     "lover of", "lovers of")
@@ -524,5 +538,17 @@ NOT_OBJECTS = frozenset((
     "inch inches foot feet cm mm metre metres meter meters skylight skylights backsplash balcony balconies eaves "
     "ductwork beam beams rafters staircase stairs stairway railing banister column columns pillar pillars archway "
     "niche niches recess woodwork wainscoting paneling panelling moulding molding trim baseboard baseboards "
-    "base bases leg legs armrest armrests backrest").split())
+    "base bases leg legs armrest armrests backrest closet closets rafter etc square squares rectangle rectangles "
+    "oval ovals circle circles diagonal diagonals triangle triangles stain stains crumb crumbs dust coil coils spring "
+    "springs horsehair ice mixture sliver runway impedimenta headboard headboards footboard counterpane bedspread "
+    "bedspreads bedding seat seats seating wing wings tile tiles photography shop shops store stores").split())
 """Nouns that never become generic objects even when they sit where an object could."""
+
+MATERIAL_NOUNS = frozenset({"glass"})
+"""Catalog words that are also a material: in the singular they name the material ("a cabinet with glass doors",
+"stained glass", "blown glass lighting fixtures"), and the object only as "a glass" or "one glass" ending its phrase."""
+
+BUILT_IN_NOUNS = frozenset({"closet", "closets"})
+"""Catalog words that in a description name part of the building, not a piece of furniture: "a closet at each end of
+the room", "the closet door" (a closet is built in; a wardrobe or an armoire is the furniture). The evaluation sets
+count neither."""

@@ -62,7 +62,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="mirror",
         synonyms=("mirror", "wall mirror", "vanity mirror", "bathroom mirror",
-                  "looking glass"),
+                  "looking glass", "pier glass"),
         size_min=(0.3, 0.02, 0.4), size_typical=(0.6, 0.03, 0.9), size_max=(1.2, 0.05, 1.8), support="wall",
         mount_height=1.4, rooms=("bathroom", "bedroom", "hallway"), colour=(0.7, 0.6, 0.4), material="glass",
     ),
@@ -77,7 +77,8 @@ ENTRIES: tuple[Category, ...] = (
         name="painting",
         synonyms=("painting", "picture", "artwork", "framed print", "wall art", "canvas",
                   "framed picture", "art print",
-                  "framed art"),
+                  "framed art", "portrait", "print", "engraving", "etching", "lithograph", "watercolour", "watercolor",
+                  "oleograph"),
         size_min=(0.3, 0.02, 0.3), size_typical=(0.8, 0.03, 0.6), size_max=(2.0, 0.06, 1.5), support="wall",
         mount_height=1.5, rooms=("living_room", "bedroom", "dining_room"), colour=(0.35, 0.28, 0.2), material="paper",
         params=(Param("patches", "int", 0, 12, integers(2, 7)),),

@@ -6,7 +6,8 @@ from scenegen.catalog.model import Category, Param, coin, per, when
 
 ENTRIES: tuple[Category, ...] = (
     Category(
-        name="fridge", synonyms=("fridge", "refrigerator", "fridge freezer", "freezer", "icebox", "ice box"),
+        name="fridge", synonyms=("fridge", "refrigerator", "fridge freezer", "freezer", "icebox", "ice box",
+                  "minibar"),
         size_min=(0.5, 0.55, 0.8), size_typical=(0.75, 0.7, 1.8), size_max=(1.0, 0.8, 2.0), against_wall=True,
         rooms=("kitchen",), colour=(0.86, 0.87, 0.88), material="metal",
         params=(Param("doors", "int", 1, 2, when("w", ">", 0.85, 2.0, 1.0)),
@@ -14,7 +15,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="stove",
-        synonyms=("stove", "oven", "cooker", "range", "kitchen range", "cooktop", "stovetop", "stove top", "hob",
+        synonyms=("stove", "cookstove", "cook stove", "oven", "cooker", "range", "kitchen range", "cooktop", "stovetop",
+                  "stove top", "hob",
                   "gas stove", "electric stove", "range cooker"),
         size_min=(0.5, 0.55, 0.85), size_typical=(0.76, 0.65, 0.92), size_max=(1.2, 0.75, 1.0), against_wall=True,
         has_top=True,

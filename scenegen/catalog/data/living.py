@@ -8,7 +8,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="armchair",
         synonyms=("armchair", "arm chair", "lounge chair", "accent chair", "easy chair", "club chair",
-                  "wingback chair", "wingback", "reading chair", "bergere", "sofa chair", "fauteuil",
+                  "wingback chair", "wingback", "wing chair", "reading chair", "bergere", "sofa chair", "fauteuil",
                   "barcelona chair", "eames lounge chair"),
         size_min=(0.6, 0.65, 0.7), size_typical=(0.85, 0.85, 0.9), size_max=(1.1, 1.0, 1.1), rooms=("living_room",),
         companions=(("coffee_table", "near"), ("sofa", "near")), colour=(0.45, 0.5, 0.58), material="fabric",
@@ -87,7 +87,8 @@ ENTRIES: tuple[Category, ...] = (
     ),
     Category(
         name="side_table",
-        synonyms=("side table", "end table", "accent table", "occasional table", "lamp table", "nesting table",
+        synonyms=("side table", "end table", "candlestand", "candle stand", "accent table", "occasional table",
+                  "lamp table", "nesting table",
                   "corner table", "round end table"),
         size_min=(0.35, 0.35, 0.4), size_typical=(0.5, 0.5, 0.55), size_max=(0.7, 0.7, 0.7), rooms=("living_room",),
         has_top=True, companions=(("sofa", "next_to"), ("armchair", "next_to"), ("bed", "next_to")),

@@ -6,7 +6,8 @@ from __future__ import annotations
 from scenegen.catalog.model import Container, Param, entry, integers, per
 
 ENTRIES = (
-    entry("chest_of_drawers", ("chest of drawers", "drawer chest", "tallboy", "chest of drawer", "drawer unit",
+    entry("chest_of_drawers", ("chest of drawers", "chest with drawers", "drawer chest", "tallboy", "chest of drawer",
+                               "drawer unit",
                                "highboy", "chest on chest", "apothecary chest", "chiffonier",
                                "jewelry armoire", "jewellery armoire", "jewelry chest"),
           (0.45, 0.38, 0.8), (0.8, 0.45, 1.2), (1.0, 0.55, 1.5), against_wall=True, has_top=True,
@@ -63,7 +64,8 @@ ENTRIES = (
           (0.3, 0.25, 0.35), (0.8, 0.33, 0.7), (1.8, 0.4, 0.95), support="wall", mount_height=1.75,
           rooms=("kitchen", "bathroom", "laundry_room"), colour=(0.9, 0.89, 0.85), material="wood",
           params=(Param("doors", "int", 1, 4, per("w", 0.4)),)),
-    entry("clothes_rail", ("clothes rack", "clothing rack", "garment rack", "clothes rail", "rolling rack",
+    entry("clothes_rail", ("clothes rack", "clothing rack", "garment rack", "clothes rail", "hanging rail",
+                           "rolling rack",
                            "clothing rail", "garment rail", "hanging rack"),
           (0.8, 0.4, 1.4), (1.2, 0.5, 1.6), (1.8, 0.6, 1.9), rooms=("bedroom", "hallway"),
           colour=(0.15, 0.15, 0.16), material="metal", params=(Param("garments", "int", 0, 12, integers(3, 9)),)),

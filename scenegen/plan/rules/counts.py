@@ -23,7 +23,8 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
                                          or (m.is_target and m.qkind in ("article", "possessive", "none"))
                                          or one_of_a_group(objects, idx, words)
                                          or idx in headings or names_again(objects, idx, headings, words)
-                                         or renamed(objects, idx, words) or asked_again(objects, idx, words))
+                                         or renamed(objects, idx, words) or asked_again(objects, idx, words)
+                                         or bare_again(objects, idx, words))
                   for idx, m in enumerate(objects)]
     for idx, m in enumerate(objects):
         if m.negated:
@@ -64,6 +65,38 @@ DEFINITE_BEFORE_NUMBER = frozenset({"the", "these", "those", "both", "my", "our"
 RENAMING = frozenset({"called", "named", "actually", "really", "just", "simply", "in", "fact"})
 
 
+def bare_again(objects: list[Mention], idx: int, words: list[str]) -> bool:
+    """Whether mention ``idx`` names again a thing of a category already named, without a determiner of its own: a
+    singular count noun needs one, so a bare one is a label or a second mention ("the settee, table and chairs" after
+    "the rosewood table"; "{sconce, mirror, vanity}" after each was named in an earlier sentence); a plural followed
+    by "like this" speaks of the kind ("Sofas like this were known as ..."), and a noun after "known as" or "called"
+    is a name."""
+    m = objects[idx]
+    if m.kind != "object" or m.negated:
+        return False
+    sentence = max((k + 1 for k in range(m.start) if words[k] in SENTENCE_END), default=0)
+    if not any(o.key == m.key and not o.negated and o.end <= sentence for o in objects[:idx]):
+        return False  # a terse list names each thing once ("washer and dryer", "hob, oven"): only another sentence
+    #                   names it again
+    if any(tuple(words[k - 2:k]) in NAMING for k in range(max(2, m.start - 2), m.start + 1)):
+        return True  # "commonly known as swooning sofas": at most two modifiers between
+    if m.plural and m.qkind == "none" and m.end + 1 < len(words) and words[m.end] == "like" \
+            and words[m.end + 1] in ("this", "these", "that", "those", "it", "them"):
+        return True
+    bare = m.start == 0 or words[m.start - 1] in BARE_BEFORE or words[m.start - 1] in SENTENCE_END
+    return m.qkind == "none" and not m.plural and not m.mass and bare
+
+
+BARE_BEFORE = frozenset({",", "and", "or", ":", "(", "cuz", "because", "though", "although", "but", "so", "while",
+                         "since", "if", "when"})
+"""Words right before a noun with no determiner of its own that leave it bare (not an unknown modifier, as "an
+extension table" would have)."""
+
+
+NAMING = frozenset({("known", "as"), ("referred", "to"), ("called", "a"), ("named", "a")})
+"""Two words before a noun that make it a name for a thing already named ("commonly known as swooning sofas")."""
+
+
 def asked_again(objects: list[Mention], idx: int, words: list[str]) -> bool:
     """Whether mention ``idx`` stands in a question about a thing already named: "... and a fan. A fan? It's 30
     degrees in here." A question asks about the room; it adds nothing to it."""
@@ -79,9 +112,21 @@ def renamed(objects: list[Mention], idx: int, words: list[str]) -> bool:
     j = m.start - 1
     while j >= 0 and words[j] in RENAMING:
         j -= 1
-    if j < 1 or words[j] not in tx.COPULAS:
+    if j < 1 or (words[j] not in tx.COPULAS and words[j] != "be"):
         return False
-    return any(o.end == j and o.key == m.key and not o.negated for o in objects[:idx])
+    k = j - 1
+    while k >= 0 and words[k] in SEEMING:
+        k -= 1
+    if k >= 0 and words[k] in ("it", "this", "that") and (k == 0 or words[k - 1] in SENTENCE_END):
+        # "On the floor is the carpet. It actually appears to be a floor-filling rug": the thing just named
+        return any(o.key == m.key and not o.negated for o in objects[:idx])
+    return words[j] != "be" and any(o.end == j and o.key == m.key and not o.negated for o in objects[:idx])
+
+
+SEEMING = frozenset({"to", "appears", "appear", "seems", "seem", "looks", "look", "turns", "out", "must", "may",
+                     "might", "would", "actually", "really", "also"})
+"""Words between a sentence's "it" and its copula when the sentence says what the thing is: "it appears to be",
+"it turns out to be", "it must be"."""
 
 
 def is_heading(objects: list[Mention], idx: int, words: list[str]) -> bool:
@@ -117,12 +162,15 @@ def same_noun(a: Mention, b: Mention) -> bool:
 
 def names_kind_of(earlier: Mention, later: Mention) -> bool:
     """Whether ``later`` ("the chair", "each lamp") can name ``earlier`` by its head word: a one-word noun that ends
-    the earlier noun ("armchair", "floor lamp"), so a later, plainer word refers back to the narrower thing; "a table"
-    still adds one."""
+    the earlier noun ("armchair", "floor lamp"), or the first of a name with "of" or "with" ("the chest" after "a chest
+    of drawers"), so a later, plainer word refers back to the narrower thing; "a table" still adds one."""
     if later.kind != "object" or earlier.kind != "object" or later.qkind not in ("definite", "none") \
             or " " in later.head_text.strip():
         return False
     head = catalog.singular(later.head_text.strip())
+    first = earlier.head_text.strip().split()
+    if len(first) >= 3 and first[1] in ("of", "with") and catalog.singular(first[0]) == head:
+        return True  # "a chest of drawers ... the wash basin on the chest": its first word names it
     return len(head) > 2 and catalog.singular(earlier.head_text.strip()).endswith(head)
 
 

@@ -76,13 +76,58 @@ def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
             if r.distributive and named_by[r.target] == r.subjects[0]:
                 each.add(r.target)
     for r in rels:
-        if r.kind != "on_top" or r.target is None or has_top(objects[r.target]) or objects[r.target].kind != "object":
+        if r.kind != "on_top" or r.target is None or objects[r.target].kind != "object":
             continue
         holder = named_by.get(r.target)
+        if has_top(objects[r.target]) and not (holder is not None and rather_on(r, objects, holder)):
+            continue
         if holder is not None and has_top(objects[holder]) and all(objects[s].start > objects[r.target].start
                                                                     for s in r.subjects):
             r.distributive = r.distributive or r.target in each  # "... next to each chair holding a lamp": a lamp each
             r.target = holder
+
+
+def place_table_not_seats(holders: dict[int, int], objects: list[Mention], rels: list[Rel]) -> None:
+    """"a drop-leaf table with four chairs in the middle of the floor": a room place said after the seats a table is
+    set with places the table (the chairs then sit around it), unless the table has a place of its own."""
+    placed = {s for r in rels if r.arch is not None for s in r.subjects}
+    for r in rels:
+        if r.arch is None or r.kind not in ROOM_PLACES or len(r.subjects) != 1 or r.subjects[0] not in holders:
+            continue
+        seat, table = r.subjects[0], holders[r.subjects[0]]
+        if table not in placed and seat_kind("with", objects[seat], objects[table]) == "around":
+            r.subjects = [table]
+            placed.add(table)
+
+
+ROOM_PLACES = frozenset({"middle_of_room", "corner", "next_to_window", "next_to_door"})
+
+
+def set_with_seats(objects: list[Mention], words: list[str]) -> dict[int, int]:
+    """Seats named right after a table with "and" ("a breakfast table and two stools", "the table and chairs"): a
+    dining set, read like "a table with two stools" (seat mention -> table mention)."""
+    out: dict[int, int] = {}
+    for i in range(1, len(objects)):
+        table, seat = objects[i - 1], objects[i]
+        if words[table.end:seat.start] == ["and"] and not seat.negated and not table.negated \
+                and seat_kind("with", seat, table) == "around" \
+                and "seat" in catalog.get(seat.category).roles:
+            out[i] = i - 1  # a seat the catalog pulls up to tables (chairs, stools), not a sofa
+    return out
+
+
+def rather_on(rel: Rel, objects: list[Mention], holder: int) -> bool:
+    """Whether the things of an 'on top' read from the nearest noun belong rather on the phrase's subject: the
+    catalog stands them on the subject's kind and not on the nearest one ("nightstands flanking the bed with bedside
+    lamps": lamps stand on nightstands, not on beds)."""
+    target, subject = objects[rel.target].category, objects[holder].category
+    for s in rel.subjects:
+        if objects[s].kind != "object":
+            return False
+        on = catalog.get(objects[s].category).supported_by
+        if not on or target in on or subject not in on:
+            return False
+    return True
 
 
 def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
@@ -123,7 +168,7 @@ monitor" puts the keyboard on the desk too."""
 HOLDER_VERBS = frozenset("sits sit stands stand is are goes go lies lie rests placed positioned located set".split())
 """Verbs whose subject, after 'X with Y ...', is X rather than Y."""
 HOLDING_WORDS = frozenset({"with", "containing", "holding", "filled", "full", "stacked", "topped", "loaded", "holds",
-                           "houses", "displays", "displaying", "storing", "housing", "hold", "contain"})
+                           "draped", "houses", "displays", "displaying", "storing", "housing", "hold", "contain"})
 EACH_VERBS = frozenset({"holds", "has", "carries", "supports", "bears", "gets", "displays"})
 """Verbs after "each" that put what follows on every member of the group before ("each holds a lamp")."""
 CONTAINMENT_WORDS = frozenset({"containing", "holding", "filled", "full", "stacked", "loaded", "displaying",
@@ -170,6 +215,27 @@ def hung_above(objects: list[Mention], rels: list[Rel], prompt: str) -> list[Rel
 ABOVE_WORDS = frozenset({"above", "over"})
 
 
+def hung_by(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
+    """"A calendar hangs by the door", "a print hanging beside the fridge": a wall thing said to hang hangs on the wall
+    (beside whatever the phrase names), when no relation already puts it on the wall or the ceiling."""
+    mounted = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
+    starts = {o.start for o in objects}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind != "object" or idx in mounted or catalog.get(m.category).support != "wall":
+            continue
+        k = m.end  # up to its verb: "a calendar from the local feed store hangs by the door"
+        while k < min(len(words), m.end + 6) and k not in starts and words[k] not in (".", ";", ",", "and"):
+            if words[k] in HANGING_VERBS:
+                out.append(Rel("on_wall", [idx], arch="wall", src=(toks[m.start].start, toks[k].end)))
+                break
+            k += 1
+    return out
+
+
+HANGING_VERBS = frozenset({"hangs", "hang", "hanging", "hung", "dangles", "dangling"})
+
+
 def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
                           ) -> list[Rel]:
     """"a compact corner shower", "a corner desk": "corner" just before an object's noun (and not part of a catalog
@@ -200,6 +266,16 @@ def can_mount(m: Mention, part: str) -> bool:
     return entry.support == part or (part == "wall" and "wall_mountable" in entry.roles)
 
 
+def is_container(m: Mention) -> bool:
+    """Whether the catalog keeps things in ``m`` (a basket, a box, a bin): its ``container`` record."""
+    return m.kind == "object" and not m.negated and catalog.get(m.category).container is not None \
+        and catalog.get(m.category).support != "wall"
+
+
+DRESSING_WORDS = frozenset({"dressed", "draped", "made", "covered", "wrapped"})
+"""Participles before "in" that lay what follows over the thing before them ("a bed dressed in a quilt")."""
+
+
 def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
     """Mention index -> the mention it is attached to by "with" / "filled with" / "containing" ("a bookshelf filled
     with books", "a desk with a lamp and a monitor")."""
@@ -214,6 +290,12 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
             j -= 1
         if j >= 1 and words[j] == "plus" and words[j - 1] == ",":
             j -= 1  # "a desk with a monitor, plus a lamp"
+        if j >= 1 and words[j] == "of" and ends.get(j) is not None and is_container(objects[ends[j]]):
+            out[idx] = ends[j]  # "a basket of blankets", "a bin of toys": what the container holds
+            continue
+        if j >= 2 and words[j] == "in" and words[j - 1] in DRESSING_WORDS and ends.get(j - 1) is not None:
+            out[idx] = ends[j - 1]  # "an iron bed dressed in a vintage quilt"
+            continue
         if j >= 0 and words[j] in (",", "and", "plus") and ends.get(j) in out:
             out[idx] = out[ends[j]]  # "with a lamp and a monitor": both held by the desk
             m.held_each = objects[ends[j]].held_each

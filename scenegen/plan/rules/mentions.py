@@ -8,7 +8,7 @@ from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
 from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
 from scenegen.plan.objectness import names_no_object
-from scenegen.plan.rules.records import STRONG_BOUNDARIES, Mention, is_plural
+from scenegen.plan.rules.records import SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
 
@@ -35,7 +35,15 @@ def is_verb_tail(toks: list[tx.Token], i: int, n: int) -> bool:
         return False
     before = toks[i - 1].text
     after = toks[i + n].text if i + n < len(toks) else "."
-    return before in SINGULAR_DETERMINERS and after not in ("are", "were", "and", ",", "with", "for")
+    if before in SINGULAR_DETERMINERS:
+        return after not in ("are", "were", "and", ",", "with", "for")
+    # "a very tall wax candle stands near to the bed": adjectives between, and a place right after the verb
+    return after in tx.PREPOSITIONS | PLACE_WORDS and before not in tx.NUMBER_WORDS and toks[i - 1].kind == "word" \
+        and not any(t.text in PLURAL_COUNTS for t in toks[max(0, i - 4):i])
+
+
+PLACE_WORDS = frozenset({"near", "next", "beside", "against", "opposite", "behind", "beneath", "below", "above"})
+PLURAL_COUNTS = frozenset({"two", "three", "four", "several", "some", "many", "pair", "few", "both", "these", "those"})
 
 
 SINGULAR_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "my", "our", "your", "his", "her", "its", "their",
@@ -90,6 +98,12 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "a print of a microphone", "a lamp shaped like a moon", "a fan of Star Wars"
         if obj and obj[0] == 1 and is_framing(words, i):
             obj = None  # "Editorial Style Photo, Modern Nursery", "a photo of a bedroom": the picture asked for
+        if obj and obj[0] == 1 and words[i] in tx.MATERIAL_NOUNS and not counted_alone(toks, i):
+            obj = None  # "glass doors", "stained glass": the material
+        if obj and obj[0] == 1 and words[i] in tx.BUILT_IN_NOUNS:
+            obj = None  # "a closet at each end of the room": built in, part of the room
+        if obj and obj[0] == 1 and is_infinitive(words, i):
+            obj = None  # "difficult to picture", "a printer to print documents": a verb, not a painting
         if room and (obj is None or room[0] >= obj[0]):
             rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
             i += room[0]
@@ -112,6 +126,10 @@ def is_framing(words: list[str], i: int) -> bool:
         return False
     if i > 0 and words[i - 1] in tx.FRAMING_MODIFIERS:
         return True
+    if i + 1 < len(words) and words[i + 1] in tx.SHOWING_VERBS:
+        return True  # "Photo shows a parlor of the Delger house": the caption's photograph
+    if i > 0 and words[i - 1] in ("this", "that") and (i < 2 or words[i - 2] in ("saw", "see", "in", "seen")):
+        return True  # "When I first saw this photo", "in this picture": the photograph the text is about
     if i + 1 < len(words) and words[i + 1] == "of":
         return any(tx.match_longest(words, j, tx.ROOM_PHRASES) for j in range(i + 2, min(i + 6, len(words))))
     return False
@@ -138,6 +156,34 @@ def is_imperative(toks: list[tx.Token], i: int, n: int) -> bool:
         return True  # a noun phrase does not open with a bare noun followed by an article
     return toks[i].text in VERB_NOUNS and i + 2 < len(toks) and toks[i + 1].text in PARTICLES \
         and toks[i + 2].text in ARTICLES
+
+
+def counted_alone(toks: list[tx.Token], i: int) -> bool:
+    """Whether the word at ``i`` is a counted noun on its own: an article or a number right before it and the phrase
+    ending right after it ("a glass on the table", "two glass, one jug")."""
+    before = toks[i - 1] if i > 0 else None
+    counted = before is not None and (before.kind == "num" or before.text in ("a", "an", "one", "each", "every")
+                                      or before.text in tx.NUMBER_WORDS)
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    return counted and (after is None or after.kind == "punct" or after.text in STRONG_BOUNDARIES
+                        or tx.match_longest([t.text for t in toks], i + 1, tx.REL_PHRASES) is not None)
+
+
+def is_infinitive(words: list[str], i: int) -> bool:
+    """Whether the one-word noun at ``i`` is a verb after the infinitive "to" ("hard to picture getting a sofa in",
+    "room to store books", "a printer to print on"): "to" right before it, not ending a relation phrase ("next to",
+    "close to") or a motion ("from the bed to the desk"), and no article before the noun; a verb takes its object,
+    a particle or an adverb after it, so the next word is not the end of the clause."""
+    if i < 2 or words[i - 1] != "to" or words[i - 2] in TO_NOT_INFINITIVE:
+        return False
+    return i + 1 < len(words) and words[i + 1] not in SENTENCE_END and words[i + 1] not in (",", "and", "or")
+
+
+TO_NOT_INFINITIVE = frozenset({"next", "close", "closer", "adjacent", "near", "nearer", "up", "due", "attached",
+                               "opposite", "parallel", "perpendicular", "similar", "compared", "from", "door", "way",
+                               "back", "added", "right", "left", "facing", "leading", "belongs", "belong", "nearest",
+                               "closest", "addition", "tucked", "pushed", "moved", "went", "go", "goes"})
+"""Words after which "to" is a preposition: what follows it is a place or a target, and may be an object."""
 
 
 def shown_or_liked(words: list[str], i: int) -> bool:
@@ -205,12 +251,18 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     words = [t.text for t in toks]
     j = m.head
     while j > 0 and toks[j - 1].kind == "word" and (
-            describes(words[j - 1])
+            describes(words[j - 1]) or in_compound_modifier(toks, j - 1, m.head)
             or (words[j - 1] == "and" and j >= 2 and describes(words[j - 2]) and describes(words[j]))):
         j -= 1
     adj_start = across_commas(words, toks, j)
-    narrow_by_adjective(m, words[adj_start:m.head])
-    qkind, qcount, qstart = count_before(words, toks, adj_start)
+    narrow_by_adjective(m, [words[i] for i in range(adj_start, m.head) if not in_compound_modifier(toks, i, m.head)])
+    lead = adj_start
+    while 0 < lead < m.head and (toks[lead].hyphened or toks[lead - 1].end == toks[lead].start):
+        lead -= 1  # "a 40-square-foot bath", "mid-20th-century books": the number is part of a word, not a count
+    qkind, qcount, qstart = count_before(words, toks, lead)
+    if qkind == "none":
+        qkind, qcount, qstart = count_past_unknown(words, toks, lead, qstart)
+    qstart = min(qstart, lead)
     m.start = qstart
     m.qkind, m.qcount = qkind, qcount
     before = qstart - 1
@@ -220,7 +272,9 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     m.negated = ((before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or said_before
                  or taken_back(words, m.end))
     m.plural = is_plural(words[m.end - 1])
-    m.attrs = read_attributes(words[adj_start:m.head], words[m.head:m.end])
+    m.attrs = read_attributes([w for i, w in enumerate(words[adj_start:m.head], adj_start)  # "a tall-post bed" is
+                               if not (w in tx.SIZE_WORDS and in_compound_modifier(toks, i, m.head))],  # not large
+                              words[m.head:m.end])
     if m.attrs.get("size") in tx.BED_SIZE_WORDS and not bed_sized(m, words):
         del m.attrs["size"]  # "a single sink", "a double wall oven": one sink, an oven with two cavities
     read_predicate_attributes(m, words)
@@ -229,6 +283,36 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     if m.plural and not m.mass and desc:
         desc = [*desc[:-1], catalog.singular(desc[-1])]
     m.description = " ".join(desc)
+
+
+def in_compound_modifier(toks: list[tx.Token], i: int, head: int) -> bool:
+    """Whether token ``i``, before the noun at ``head``, belongs to a hyphenated compound ("several silk-cushioned
+    armchairs", "the marble-topped table"): English joins a modifier's words with hyphens, so the compound describes
+    the noun and the count before it is the noun's."""
+    return toks[i].hyphened or (i + 1 < head and toks[i + 1].hyphened)
+
+
+def count_past_unknown(words: list[str], toks: list[tx.Token], end: int, fallback: int) -> tuple[str, int, int]:
+    """The count before one or two modifiers the vocabulary does not know: "a pair of Grecian sofas", "several
+    paisley cushions" (a number, pair or vague count: whatever stands between it and the noun modifies the noun), and
+    "the perfectly aged fireplace" (a definite: only over words that are never nouns, so "the owners bought chairs"
+    stays a clause). ("none", 1, ``fallback``) when there is none."""
+    k = end
+    for _ in range(2):
+        k -= 1
+        if k < 1 or toks[k].kind != "word" or words[k] in NOT_SKIPPED or words[k] in tx.NUMBER_WORDS \
+                or toks[k - 1].end == toks[k].start or not (never_a_noun(words[k]) or not parts_of_speech(words[k])):
+            break  # (a word glued to the token before it is a suffix: "an 1820s sofa" is one sofa)
+        kind, count, start = count_before(words, toks, k)
+        if kind in ("number", "pair", "vague") or (kind == "definite" and all(never_a_noun(w)
+                                                                             for w in words[k:end])):
+            return kind, count, start
+    return "none", 1, fallback
+
+
+NOT_SKIPPED = (STRONG_BOUNDARIES | SENTENCE_END | tx.PREPOSITIONS | tx.COPULAS | tx.NEGATIONS
+               | frozenset({"of", "to", "for", "i", "we", "you", "they", "he", "she", "it", "there", "this", "that"}))
+"""Words that end a noun phrase's modifiers when looking back for its count."""
 
 
 def describes(word: str) -> bool:
@@ -245,10 +329,14 @@ def bed_sized(m: Mention, words: list[str]) -> bool:
 
 def taken_back(words: list[str], end: int) -> bool:
     """Whether the words after a noun take it back: "cribs not permitted", "a TV is not needed", "pets are not
-    allowed"."""
+    allowed", "with the bookcases removed", "the cart is missing"."""
     k = end
     if k < len(words) and words[k] in tx.COPULAS:
         k += 1
+    if k < len(words) and words[k] in ("has", "have", "had") and k + 1 < len(words) and words[k + 1] == "been":
+        k += 2
+    if k < len(words) and words[k] in tx.GONE_AFTER:
+        return True  # "with the bookcases removed", "the liquor cart is missing"
     return k + 1 < len(words) and words[k] in ("not", "never") and words[k + 1] in tx.NEGATED_AFTER
 
 
@@ -499,7 +587,8 @@ def not_an_object(head_words: list[str], words: list[str], head: int, k: int) ->
             or is_person_or_pet(head_words[-1]) or is_room_phrase(head_words) or head_words[-1] in tx.VERBS
             or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES)
             or (k < len(words) and words[k] in tx.AREA_WORDS) or is_abstract(head_words[-1])
-            or never_a_noun(head_words[-1]))
+            or never_a_noun(head_words[-1]) or tx.colour_at(head_words, len(head_words) - 1) is not None
+            or head_words[-1] in tx.MATERIALS or head_words[-1] in tx.SIZE_WORDS)
 
 
 def is_abstract(noun: str) -> bool:

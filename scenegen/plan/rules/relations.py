@@ -8,9 +8,10 @@ from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.lexicon import is_past_tense, parts_of_speech
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
-from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, HOLDER_VERBS, cornered_by_adjective, has_top, held_by,
-                                          hung_above, implied_holdings, is_seat, is_table, kept_for,
-                                          mounted_by_adjective, possessive_companions, retarget_to_holder, seat_kind,
+from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, cornered_by_adjective,
+                                          has_top, held_by, hung_above, hung_by, implied_holdings, is_seat, is_table,
+                                          kept_for, mounted_by_adjective, place_table_not_seats,
+                                          possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 
@@ -35,11 +36,14 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
             rels += subject_relations(idx, ctx)
     for start, idx in pronoun_subjects(objects, words):
         rels += subject_relations(idx, ctx, start)
-    rels += implied_holdings(holders, objects, toks, rels)
+    seated = {**set_with_seats(objects, words), **holders}
+    place_table_not_seats(seated, objects, rels)
+    rels += implied_holdings(seated, objects, toks, rels)
     rels += possessive_companions(objects, words, toks)
     rels += mounted_by_adjective(objects, words, toks, rels)
     rels += cornered_by_adjective(objects, words, toks, rels)
     rels += hung_above(objects, rels, prompt)
+    rels += hung_by(objects, words, toks, rels)
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
@@ -205,7 +209,7 @@ def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
     return j if found else k
 
 
-DETAIL_WORDS = 4
+DETAIL_WORDS = 6
 """The most words of a detail the relation reader reads past to the subject's next relation."""
 
 
@@ -340,6 +344,8 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
         return None
     length, key = matched
     target = parse_target(toks, words, start + length, span_of, room_tokens)
+    if "its" in words[start:start + length]:  # "... a bed. At its foot rests a chest": the phrase names its target
+        target = Target("pronoun", start + length, pronoun="it")
     if target.kind == "pronoun" and target.pronoun == "it":  # "...a dresser; above it hangs a mirror"
         topic = clause_subject(objects, words, start - 1) if start > 0 else None
         if topic is not None:  # the previous sentence's subject
@@ -347,8 +353,10 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
     if target.kind not in ("object", "arch"):
         return None
     k = skip_words(words, target.end, SUBJECT_INTRO)
+    if k > target.end:  # after "is", "stands", ",": the subject's unknown modifiers may come first
+        k = past_modifiers(toks, words, k, span_of, objects)
     subject = span_of.get(k)
-    if subject is None or objects[subject].start != k or subject == target.mention:
+    if subject is None or subject == target.mention:
         return None
     rel = make_rel(key, subject, target, toks, start, start + length, objects, words, set(), notes, prompt)
     if rel is None:
@@ -359,6 +367,22 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
         last = rel.subjects[-1]
     rel.src = (toks[start].start, toks[objects[last].end - 1].end)
     return rel
+
+
+def past_modifiers(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],
+                   objects: list[Mention], most: int = 4) -> int:
+    """Where the mention that a fronted relation introduces starts: ``k`` itself, or past an article and a few words
+    the vocabulary does not know ("Against one wall is a silk cushioned sofa", "Below the desk was a large Persian
+    rug", "In the center is a marble-topped oval table"); ``k`` when no mention starts within ``most`` plain words."""
+    for d in range(most + 1):
+        j = k + d
+        if j in span_of and objects[span_of[j]].start == j:
+            return j
+        if j >= len(words) or toks[j].kind != "word" or words[j] in tx.LIST_BOUNDARIES or words[j] in tx.ARCH_WORDS \
+                or words[j] in SENTENCE_END or words[j] in tx.PREPOSITIONS or words[j] == "of" \
+                or tx.match_longest(words, j, tx.REL_PHRASES) is not None:
+            return k
+    return k
 
 
 def list_after(first: int, objects: list[Mention], words: list[str], span_of: dict[int, int]) -> list[int]:
@@ -458,6 +482,8 @@ def make_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
               objects: list[Mention], words: list[str], related: set[int], notes: list[str],
               prompt: str) -> Rel | None:
     """Turn a relation phrase and its target into a ``Rel`` (None when no relation kind applies)."""
+    if key == "in" and rel_start > 0 and words[rel_start - 1] in DRESSING_WORDS:
+        return None  # "a bed dressed in a quilt": the quilt lies on the bed (``held_by``), the bed is not in it
     rel = read_rel(key, subject, target, toks, rel_start, rel_end, objects, words, related, notes, prompt)
     if rel is not None and key == "above":
         return above_rel(rel, objects)
