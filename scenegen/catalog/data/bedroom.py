@@ -77,7 +77,7 @@ ENTRIES: tuple[Category, ...] = (
         name="painting",
         synonyms=("painting", "picture", "artwork", "framed print", "wall art", "canvas",
                   "framed picture", "art print",
-                  "framed art", "portrait", "print", "engraving", "etching", "lithograph", "watercolour", "watercolor",
+                  "framed art", "portrait", "engraving", "etching", "lithograph", "watercolour", "watercolor",
                   "oleograph"),
         size_min=(0.3, 0.02, 0.3), size_typical=(0.8, 0.03, 0.6), size_max=(2.0, 0.06, 1.5), support="wall",
         mount_height=1.5, rooms=("living_room", "bedroom", "dining_room"), colour=(0.35, 0.28, 0.2), material="paper",
