@@ -30,8 +30,9 @@ def rollout(
                                               "turn, r/f look up/down, x quit (piped keys work too)")] = False,
 ) -> None:
     """Write engine frames | model frames | |difference| side by side as a video. The model gets the engine's first
-    k frames (its context; the geometric model takes up to half the walk) and predicts the rest from the actions. With --interactive each key is one action,
-    both views are drawn in the terminal as you go, and the video is written when you quit (Ctrl-C included)."""
+    k frames (its context; the geometric model takes up to half the walk) and predicts the rest from the actions.
+    With --interactive each key is one action, both views are drawn in the terminal as you go, and the video is
+    written when you quit (Ctrl-C included)."""
     from scenegen.render.video import FORMATS
     from scenegen.render.walk import auto_walk, parse_actions
     from cli.cmd_home import load_walkable

@@ -26,7 +26,7 @@ def data(
     out: Annotated[Path, typer.Option("--out", "-o", help="dataset folder")] = Path("outputs/world_data"),
     split: Annotated[Optional[str], typer.Option(help="make only this split's rooms: train or heldout")] = None,
     walk: Annotated[str, typer.Option(help="closed: random actions drawn as the walk goes (the planner re-plans); "
-                                           "open: swapped into the finished plan (datasets before 2026-12-05)")]
+                                           "open: swapped into the finished plan (the first geometric model's data)")]
     = "closed",
 ) -> None:
     """Make rooms with the pipeline, walk them (planner path + random actions), render at SIZE², write one shard per

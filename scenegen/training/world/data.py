@@ -17,7 +17,7 @@ planner's forward-and-turn. Blocked moves stay in the data (the frame repeats), 
 
 Two walk modes (``WALKS``): ``closed`` (the default) draws the random actions inside the walk, so the planner re-plans
 from where each led and only random moves can be blocked — as in ``scenegen rollout --auto``, whose walks are never
-blocked. ``open`` (the datasets before 2026-12-05) plans the whole walk first and swaps actions afterwards, so the rest
+blocked. ``open`` (the first geometric model's data) plans the whole walk first and swaps actions afterwards, so the rest
 of the plan runs from a pose it was not planned for and walks into walls: a fifth of its moves were blocked, which a
 world model cannot foresee from frames and actions.
 """

@@ -112,7 +112,8 @@ def rollout_fps(model: WorldModel, frames: int = 64, threads: int = 1, repeats: 
 
 def revisit(model: WorldModel, shards: list[dict], rooms: int = 10, size: int = 64) -> dict:
     """Loop paths in the first ``rooms`` held-out rooms (remade from their prompt and seed): the context is the first k
-    frames of ``revisit_walk`` (``REVISIT_STEPS`` forward steps from the start), then ``LOOP``. Mean PSNR of the model's returning frame and of
+    frames of ``revisit_walk`` (``REVISIT_STEPS`` forward steps from the start), then ``LOOP``. Mean PSNR of the
+    model's returning frame and of
     its farthest-out frame (mid-loop) against the engine's, and the engine's own return PSNR."""
     from scenegen.pipeline import make
     from scenegen.render.walk import ACTIONS, parse_actions
