@@ -3,6 +3,7 @@ side, and a designer would choose a wider nightstand rather than leave the lamp 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,25 @@ ITEM_GAP = 0.02
 """metres kept between neighbouring things on a top, and between them and its edges"""
 TOP_MARGIN = 0.01
 """metres the pipeline's fit to hosts leaves free at each edge of a top"""
+SMALL_VOLUME_SHARE = 0.97
+"""a top the prompt asks to be small grows to at most this share of its category's typical volume: the attributes
+check reads "small" as a volume under the typical one, and the prompt wins over the load"""
+
+
+def growth_limit(layout: LayoutPlan, host: str, sizes: dict[str, Size3], axis: int) -> float:
+    """The largest size in metres along ``axis`` (0 width, 1 depth) that ``host`` may grow to for its load: its
+    category's largest, and for a host the plan asks to be small no more than keeps its volume under the typical
+    one (``SMALL_VOLUME_SHARE``)."""
+    obj = next((o for o in layout.objects if o.id == host), None)
+    cat = catalog.find(obj.category) if obj is not None else None
+    if cat is None:
+        return float("inf")
+    limit = cat.size_max[axis]
+    if obj is not None and obj.attributes.size == "small":
+        w, d, h = sizes[host]
+        other = d if axis == 0 else w
+        limit = min(limit, SMALL_VOLUME_SHARE * math.prod(cat.size_typical) / (other * h))
+    return limit
 
 
 def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3],
@@ -40,7 +60,7 @@ def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dic
         width = sizes[host][0]
         if need <= width:
             continue
-        grown = round(min(need, cat.size_max[0]), 4)
+        grown = round(min(need, growth_limit(layout, host, sizes, 0)), 4)
         if grown <= width:
             continue
         refit(refs, sizes, host, {"width": grown}, build_mesh)
@@ -66,7 +86,7 @@ def deepen_tops(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, 
         cat = catalog.find(refs[host].category)
         if cat is None or "depth" not in refs[host].params or depth <= sizes[host][1] + 1e-6:
             continue
-        deeper = round(min(depth, cat.size_max[1]), 4)
+        deeper = round(min(depth, growth_limit(layout, host, sizes, 1)), 4)
         if deeper > sizes[host][1]:
             refit(refs, sizes, host, {"depth": deeper}, build_mesh)
     return refs, sizes
