@@ -663,7 +663,7 @@ def pronoun_rel(key: str, obj_kind: str | None, subject: int, target: Target, to
     anchor, subjects = pronoun_anchor(subject, rel_start, objects, words, related, target.pronoun or "unsaid")
     if anchor is None:
         return None
-    if obj_kind == "on_top" and key != "above" and not has_top(objects[anchor]) \
+    if obj_kind == "on_top" and key != "above" and not has_top(objects[anchor]) and not is_floor_cover(objects[anchor]) \
             and not small_on_top(objects[subject], objects[anchor]):  # a throw "draped over it" is on the armchair
         # "a cabinet holding plates and cups, with a kettle on top": on top of the last thing named that has one
         holders = [i for i in range(anchor) if not objects[i].negated and has_top(objects[i])]
