@@ -29,6 +29,10 @@ ON_WALL_HEIGHT_TOL = 0.1
 """on_wall with a stated ``height`` param: metres between the object's centre height and the height scored 1."""
 WALL_UNDER_TOL = 0.1
 """metres two things' backs may differ by and still be against the same wall (a ledge under a print)"""
+FRONT_LATERAL_SOFT = 0.6
+"""in_front_of / behind with the ``centred`` param (the solver's implied companions: a coffee table before a sofa):
+metres past the target's side edge over which the subject's centre fades from in front (1) to beside it (0); 0.5, the
+satisfied line, at 0.3 m past the edge. A stated relation has no such param: "in front of" is the front half-plane."""
 ON_SURFACE_FROM = 0.4
 """on_top: a subject resting within the target's box above this share of its height is on it (a mattress lies below
 a headboard, a sofa's seat below its back); lower down it would be inside the target, not on it."""
@@ -284,7 +288,10 @@ def score_relation_batch(rel: Relation, s: Boxes, t: Boxes | None, room: Room, a
         hw, hd = t.width / 2, t.depth / 2
         ok = {"left_of": right < -hw + 1e-3, "right_of": right > hw - 1e-3, "in_front_of": fwd > hd - 1e-3,
               "behind": fwd < -hd + 1e-3, "side_of": np.abs(right) > hw - 1e-3}[kind]
-        return np.where(ok, _band(g, 0.0, 1.5, 0.5), 0.0)
+        score = np.where(ok, _band(g, 0.0, 1.5, 0.5), 0.0)
+        if "centred" in rel.params:  # within the target's width: a coffee table off the sofa's end is beside it
+            score = score * _band(np.abs(right), 0.0, hw, FRONT_LATERAL_SOFT)
+        return score
     if kind == "around":
         return np.minimum(_band(g, 0.0, 0.6, 0.4), _angle_score(_facing(s, t.cx, t.cy), math.radians(45)))
     if kind == "middle_of":

@@ -33,10 +33,17 @@ def make_item(plan: LayoutPlan, obj: PlannedObject, ref: AssetRef, size: tuple[f
     return Item(obj, ref, size, role, cat, support)
 
 
+CENTRED_COMPANIONS = frozenset({"in_front_of", "behind"})
+"""companion kinds the solver places within the anchor's width (``score_relation``'s ``centred`` param) when the
+subject is not itself a seat: a coffee table in front of a sofa stands before its seats, not off its arm (a chair at a
+desk has its own ``face_to``, and rows of school desks need the freedom)"""
+
+
 def implied_relations(plan: LayoutPlan, items: dict[str, Item]) -> list[Relation]:
     """Companion relations (``catalog.companions``) for objects whose plan entry has no object-object relation: floor
     furniture, and wall-mountable things that hang on the wall (a TV across from the sofa)."""
     related = {r.subject for r in plan.relations if r.kind not in ARCHITECTURE_RELATIONS}
+    placed = {r.subject for r in plan.relations}
     by_category: dict[str, list[str]] = {}
     for o in plan.objects:
         by_category.setdefault(o.category, []).append(o.id)
@@ -48,14 +55,18 @@ def implied_relations(plan: LayoutPlan, items: dict[str, Item]) -> list[Relation
             continue
         for anchor_cat, kind in catalog.companions(o.category):
             anchors = [a for a in by_category.get(anchor_cat, []) if items[a].role == "floor"]
-            if o.category in catalog.with_role("seat"):
+            seat = o.category in catalog.with_role("seat")
+            if seat:
                 seats = (catalog.find(anchor_cat) or catalog.GENERIC).seats or 99
                 anchors = [a for a in anchors if load.get(a, 0) < seats]
             if anchors:
                 anchor = min(anchors, key=lambda a: (load.get(a, 0), anchors.index(a)))
                 load[anchor] = load.get(anchor, 0) + 1
                 for part in kind.split("+"):
+                    if part == "face_to" and o.id in placed:
+                        continue  # "an armchair by the window" keeps the place it was given, turned as it fits there
                     out.append(Relation(kind=part, subject=o.id, target=anchor,  # type: ignore[arg-type]
+                                        params={"centred": 1.0} if part in CENTRED_COMPANIONS and not seat else {},
                                         source=f"implied: a {o.category} usually stands by a {anchor_cat}"))
                 break
     return out
