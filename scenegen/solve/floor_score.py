@@ -36,6 +36,18 @@ def stand_in(st: SolverState, oid: str | None) -> Box | None:
     return None
 
 
+HOSTED_KINDS = frozenset({"next_to", "near"})
+"""relations of a thing on a top that its host carries while the host is placed: "a stack of magazines next to the
+armchair" puts the table the magazines will lie on beside the armchair"""
+
+
+def hosted_on(st: SolverState, r: Relation, host: str) -> bool:
+    """Whether ``r`` places a thing that will stand on ``host`` beside a floor object (``HOSTED_KINDS``)."""
+    it = st.items.get(r.subject)
+    return (r.kind in HOSTED_KINDS and it is not None and it.role == "object" and it.support == host
+            and r.target != host)
+
+
 def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, rects: np.ndarray,
                 clear: np.ndarray) -> np.ndarray:
     """Soft score (N,) of candidate poses (x, y, yaw: (N,), footprints ``rects`` (N, 4, 2)); larger is better.
@@ -43,7 +55,8 @@ def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np
     score = st.rng.uniform(0.0, 0.3, size=len(x))
     rels = [r for r in st.relations
             if (r.subject == it.obj.id and (stand_in(st, r.target) is not None or r.kind in ARCHITECTURE_RELATIONS))
-            or (r.target == it.obj.id and r.subject in st.boxes)]
+            or (r.target == it.obj.id and stand_in(st, r.subject) is not None)
+            or (hosted_on(st, r, it.obj.id) and stand_in(st, r.target) is not None)]
     implied = {id(r) for r in st.implied}
     boost = {id(r): st.hints.relation_weight.get(i, 1.0) for i, r in enumerate(st.plan.relations)}
     weights = [IMPLIED_WEIGHT if id(r) in implied else PLAN_WEIGHT * boost.get(id(r), 1.0) for r in rels]
@@ -74,8 +87,8 @@ def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np
         preference = None
     cand = Boxes.candidates(x, y, yaw, it.size)
     for r, weight in zip(rels, weights):
-        mine = r.subject == it.obj.id
-        other = stand_in(st, r.target) if mine else st.boxes.get(r.subject)
+        mine = r.subject == it.obj.id or hosted_on(st, r, it.obj.id)  # a host stands in for what it will hold
+        other = stand_in(st, r.target) if mine else stand_in(st, r.subject)
         other_boxes = Boxes.of(other) if other is not None else None
         anchor = st.boxes.get(str(r.params.get("anchor", "")))
         anchor_boxes = Boxes.of(anchor) if anchor is not None else None

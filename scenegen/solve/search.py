@@ -37,11 +37,12 @@ def floor_order(st: SolverState) -> list[str]:
     floor = [oid for oid, it in st.items.items() if it.role == "floor"]
     depends: dict[str, set[str]] = {oid: set() for oid in floor}
     for r in st.relations:
-        target = floor_host(st, r.target)
-        if r.kind in ARCHITECTURE_RELATIONS or r.subject not in depends or target not in depends:
+        subject, target = floor_host(st, r.subject), floor_host(st, r.target)
+        if r.kind in ARCHITECTURE_RELATIONS or subject not in depends or target not in depends:
             continue
-        if r.subject != target:
-            depends[r.subject].add(target)  # the anchor (or what it will stand on) goes first
+        if subject != target:
+            depends[subject].add(target)  # the anchor (or what it will stand on) goes first; a host after what
+            # the thing it will hold is placed beside
     level: dict[str, int] = {}
 
     def depth(oid: str, seen: frozenset[str] = frozenset()) -> int:
@@ -81,9 +82,9 @@ def floor_clusters(st: SolverState, order: list[str]) -> list[list[str]]:
         return o
 
     for r in st.relations:
-        target = floor_host(st, r.target)
-        if r.subject in parent and target in parent:
-            parent[find(r.subject)] = find(target)
+        subject, target = floor_host(st, r.subject), floor_host(st, r.target)  # things on tops go with their hosts
+        if subject in parent and target in parent and subject != target:
+            parent[find(subject)] = find(target)
     clusters: dict[str, list[str]] = {}
     for oid in order:
         clusters.setdefault(find(oid), []).append(oid)
