@@ -13,7 +13,8 @@ from scenegen.plan.rules.records import (ASPECT, DOOR_GAP, DOOR_H, DOOR_W, FOOTP
 from scenegen.scene import Opening, Room
 
 
-NUM = r"(\d+(?:\.\d+)?)"
+NUM = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+"""a number, with or without thousands separators ("1,000 square feet"; the digits after a comma alone are no number)"""
 UNIT = r"(m|meters?|metres?|ft|feet|foot|')?"
 DIM_RE = re.compile(rf"{NUM}\s*{UNIT}\s*(?:x|×|by|\*)\s*{NUM}\s*{UNIT}(?![a-z])", re.IGNORECASE)
 AREA_RE = re.compile(rf"{NUM}\s*(?:m2|m²|sqm|sq\.?\s*m|square\s+met(?:er|re)s?|sq\.?\s*ft|square\s+f(?:ee|oo)t)",
@@ -25,6 +26,11 @@ MEASURE_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?-?\s?(?:inch(?:es)?\b|\"|\u2
                         r"seaters?\b|gallons?\b|watts?\b|%)", re.IGNORECASE)
 """A number with its unit ('a 65" TV', 'a 27-inch iMac', '20-foot ceilings', 'a 3-tier rack', 'a 3-seater sofa'): a
 measure of the thing, never how many there are."""
+
+
+def _number(raw: str) -> float:
+    """A ``NUM`` match as a float ("1,000" → 1000.0)."""
+    return float(raw.replace(",", ""))
 
 
 def blank_measures(text: str) -> str:
@@ -44,7 +50,7 @@ def extract_dimensions(prompt: str) -> tuple[str, tuple[float, float] | None, fl
     if m:
         feet = any(u and u.lower() in ("ft", "feet", "foot", "'") for u in (m.group(2), m.group(4)))
         scale = 0.3048 if feet else 1.0
-        w, d = float(m.group(1)) * scale, float(m.group(3)) * scale
+        w, d = _number(m.group(1)) * scale, _number(m.group(3)) * scale
         for v, raw in ((w, m.group(1)), (d, m.group(3))):
             if not 1.5 <= v <= 50.0:
                 raise PlanError(f"room dimension {raw} in {m.group(0).strip()!r} is out of range: "
@@ -53,7 +59,7 @@ def extract_dimensions(prompt: str) -> tuple[str, tuple[float, float] | None, fl
         text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     a = AREA_RE.search(text)
     if a:
-        value = float(a.group(1)) * (0.0929 if "f" in a.group(0).lower() else 1.0)
+        value = _number(a.group(1)) * (0.0929 if "f" in a.group(0).lower() else 1.0)
         if not 3.0 <= value <= 2500.0:
             raise PlanError(f"room area {a.group(0).strip()!r} is out of range: give between 3 and 2500 m²")
         area = value if dims is None else None
