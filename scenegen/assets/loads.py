@@ -31,10 +31,10 @@ def growth_limit(layout: LayoutPlan, host: str, sizes: dict[str, Size3], axis: i
     one (``SMALL_VOLUME_SHARE``)."""
     obj = next((o for o in layout.objects if o.id == host), None)
     cat = catalog.find(obj.category) if obj is not None else None
-    if cat is None:
+    if obj is None or cat is None:
         return float("inf")
     limit = cat.size_max[axis]
-    if obj is not None and obj.attributes.size == "small":
+    if obj.attributes.size == "small":
         w, d, h = sizes[host]
         other = d if axis == 0 else w
         limit = min(limit, SMALL_VOLUME_SHARE * math.prod(cat.size_typical) / (other * h))
