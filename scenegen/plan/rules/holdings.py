@@ -217,23 +217,59 @@ ABOVE_WORDS = frozenset({"above", "over"})
 
 def hung_by(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
     """"A calendar hangs by the door", "a print hanging beside the fridge": a wall thing said to hang hangs on the wall
-    (beside whatever the phrase names), when no relation already puts it on the wall or the ceiling."""
+    (beside whatever the phrase names), and "the chandelier once hung in ..." a ceiling thing from the ceiling, when no
+    relation already puts it on the wall or the ceiling."""
     mounted = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
     starts = {o.start for o in objects}
     out: list[Rel] = []
     for idx, m in enumerate(objects):
-        if m.negated or m.kind != "object" or idx in mounted or catalog.get(m.category).support != "wall":
+        support = catalog.get(m.category).support if m.kind == "object" else ""
+        if m.negated or idx in mounted or support not in ("wall", "ceiling"):
             continue
         k = m.end  # up to its verb: "a calendar from the local feed store hangs by the door"
         while k < min(len(words), m.end + 6) and k not in starts and words[k] not in (".", ";", ",", "and"):
             if words[k] in HANGING_VERBS:
-                out.append(Rel("on_wall", [idx], arch="wall", src=(toks[m.start].start, toks[k].end)))
+                kind = "on_wall" if support == "wall" else "hang_from_ceiling"
+                out.append(Rel(kind, [idx], arch=support, src=(toks[m.start].start, toks[k].end)))
                 break
             k += 1
     return out
 
 
 HANGING_VERBS = frozenset({"hangs", "hang", "hanging", "hung", "dangles", "dangling"})
+
+
+def held_by_room_part(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
+    """"The ceiling boasts a light and a fan", "the east wall holds two sconces": a wall or the ceiling as a clause's
+    subject with a verb of having mounts the things listed after it (those the catalog hangs there), up to the
+    sentence's end, when no relation already mounts them."""
+    mounted = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
+    out: list[Rel] = []
+    for k, w in enumerate(words[:-1]):
+        part = tx.ARCH_WORDS.get(w)
+        if part not in ("wall", "ceiling") or words[k + 1] not in ROOM_PART_HAVING or not opens_clause(words, k):
+            continue
+        end = next((j for j in range(k + 2, len(words)) if words[j] in SENTENCE_END), len(words))
+        for idx, m in enumerate(objects):
+            if k + 1 < m.start < end and m.kind == "object" and not m.negated and idx not in mounted \
+                    and can_mount(m, part):
+                kind = "on_wall" if part == "wall" else "hang_from_ceiling"
+                out.append(Rel(kind, [idx], arch=part, src=(toks[k].start, toks[m.end - 1].end)))
+    return out
+
+
+ROOM_PART_HAVING = frozenset({"boasts", "has", "holds", "features", "sports", "carries", "bears", "displays",
+                              "hosts", "boasted", "had", "held", "featured", "displayed"})
+"""Verbs by which a wall or the ceiling has the things after it ("the ceiling boasts a fan")."""
+
+
+def opens_clause(words: list[str], k: int) -> bool:
+    """Whether the room part at ``k`` is its clause's subject: "The ceiling ...", "the east wall ..." after a sentence
+    end, a comma or "and", with only a determiner and wall adjectives between."""
+    j = k - 1
+    while j >= 0 and (words[j] in tx.WALL_ADJECTIVES or words[j] in tx.COMPASS or words[j] in ("the", "its", "this")):
+        j -= 1
+    return j < 0 or words[j] in SENTENCE_END or words[j] in (",", "and")
 
 
 def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
