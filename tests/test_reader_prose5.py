@@ -100,3 +100,22 @@ def test_on_the_top_of_is_on_top():
 def test_catalog_names_from_the_fourth_set(noun, category):
     counts, _, _ = facts(f"A room with a {noun} and a bed.")
     assert counts.get(category) == 1, counts
+
+
+@pytest.mark.parametrize("prompt", [
+    "A den with a sofa and two armchairs. The whole shebang sits on top of a large, 8x10 rug.",
+    "A sofa and two armchairs around a coffee table, and everything rests on a jute rug.",
+])
+def test_everything_on_a_rug_puts_the_rug_under_each_floor_thing(prompt):
+    _, _, rels = facts(prompt)
+    assert ("rug", "under", "sofa") in rels and ("rug", "under", "armchair") in rels, rels
+
+
+def test_wall_things_beside_each_other_hang_on_the_wall():
+    _, _, rels = facts("A bathroom with a sink and two sconces on either side of the medicine chest.")
+    assert {("wall_sconce", "on_wall", "wall"), ("wall_cabinet", "on_wall", "wall")} <= rels, rels
+
+
+def test_a_misspelt_mantle_is_the_fireplace():
+    counts, _, _ = facts("A parlour with a sofa and a carved mantle.")
+    assert counts.get("fireplace") == 1, counts

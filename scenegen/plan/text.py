@@ -462,6 +462,12 @@ CONTINUED_RELATION_KEYS = frozenset({"face", "against", "near", "next", "front",
 """Relation keys that, after a comma, go on describing the same subject ("a table in the middle of the room, in
 front of the sofa")."""
 
+EVERYTHING: dict[tuple[str, ...], str] = phrases(
+    "everything", "it all", "all of it", "the whole shebang", "the whole thing", "the whole lot", "the whole group",
+    "the whole grouping", "the whole arrangement", "the whole set up", "the whole setup", "the whole ensemble",
+    "the entire grouping", "the entire arrangement", "the whole seating area", "the entire seating area")
+"""Phrases that sum up the things named before them ("the whole shebang sits on a large rug")."""
+
 PARTS_PER_ROOM: dict[str, int] = {"corner": 4}
 """How many of a room part a rectangular room has: "a plant in each corner" asks for four plants."""
 

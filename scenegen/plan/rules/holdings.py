@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.rules.anchors import is_group, placed_by_room_part
+from scenegen.plan.rules.anchors import is_floor_cover, is_group, placed_by_room_part
 from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
 
 
@@ -390,6 +390,45 @@ def under_everything(subject: int, before: int, objects: list[Mention], src: tup
     return [Rel("under", [subject], target=i, src=src) for i, o in enumerate(objects)
             if i != subject and not o.negated and o.kind == "object" and o.end <= before
             and catalog.get(o.category).support == "floor"]
+
+
+def mounted_beside(objects: list[Mention], rels: list[Rel]) -> list[Rel]:
+    """"Sconces on either side of the medicine chest", "a clock beside the mirror": wall things placed beside each
+    other hang on the wall together, when no relation already mounts them."""
+    mounted = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
+    out: list[Rel] = []
+    for r in rels:
+        if r.kind != "next_to" or r.target is None:
+            continue
+        group = [*r.subjects, r.target]
+        if all(objects[i].kind == "object" and catalog.get(objects[i].category).support == "wall" for i in group):
+            for i in group:
+                if i not in mounted:
+                    mounted.add(i)
+                    out.append(Rel("on_wall", [i], arch="wall", src=r.src))
+    return out
+
+
+def all_on_cover(objects: list[Mention], words: list[str], toks: list[tx.Token]) -> list[Rel]:
+    """"The whole shebang sits on top of a large rug", "everything rests on a jute mat": a phrase summing up the things
+    named before it, said to be on a rug, puts the rug under each of them that stands on the floor."""
+    out: list[Rel] = []
+    for k in range(len(words)):
+        said = tx.match_longest(words, k, tx.EVERYTHING)
+        if said is None or (k > 0 and words[k - 1] not in SENTENCE_END and words[k - 1] not in (",", "and")):
+            continue
+        j = k + said[0]
+        while j < len(words) and words[j] in tx.SUBJECT_FILLERS:
+            j += 1
+        rel = tx.match_longest(words, j, tx.REL_PHRASES)
+        if rel is None or rel[1] != "on":
+            continue
+        after = j + rel[0]  # "on a large, 8x10 rug", "on a jute rug": the first thing named, a few words on
+        cover = next((i for i, o in enumerate(objects) if after <= o.start and o.head <= after + 5
+                      and not any(w in SENTENCE_END for w in words[after:o.head])), None)
+        if cover is not None and is_floor_cover(objects[cover]):
+            out += under_everything(cover, k, objects, (toks[k].start, toks[objects[cover].end - 1].end))
+    return out
 
 
 def kept_for(holder: int, held: int, objects: list[Mention], src: tuple[int, int]) -> Rel | None:
