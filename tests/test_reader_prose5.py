@@ -119,3 +119,17 @@ def test_wall_things_beside_each_other_hang_on_the_wall():
 def test_a_misspelt_mantle_is_the_fireplace():
     counts, _, _ = facts("A parlour with a sofa and a carved mantle.")
     assert counts.get("fireplace") == 1, counts
+
+
+@pytest.mark.parametrize("prompt", [
+    "A parlour with a sofa. Tall windows draped with velvet curtains face the street.",
+    "A study with a desk near a window whose blinds are half drawn.",
+])
+def test_curtains_a_window_wears_hang_at_the_window(prompt):
+    _, _, rels = facts(prompt)
+    assert any(k == "next_to_window" and s in ("curtains", "blinds") for s, k, _ in rels), rels
+
+
+def test_curtains_named_alone_are_not_put_at_a_window():
+    _, _, rels = facts("A bedroom with a bed by the window. The curtains were homemade.")
+    assert ("curtains", "next_to_window", "window") not in rels, rels

@@ -409,6 +409,30 @@ def mounted_beside(objects: list[Mention], rels: list[Rel]) -> list[Rel]:
     return out
 
 
+def dressing_the_window(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
+                        ) -> list[Rel]:
+    """"Large windows draped with heavy curtains", "a window whose curtains have been thrown aside", "the window, hung
+    with lace drapes": curtains or blinds that a window is said to wear hang at the window, when nothing else places
+    them."""
+    placed = {s for r in rels for s in r.subjects}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind != "object" or idx in placed \
+                or "window_dressing" not in catalog.get(m.category).roles:
+            continue
+        for j in range(m.start - 1, max(m.start - 5, 0), -1):
+            if words[j] in SENTENCE_END:
+                break
+            if words[j] in WINDOW_WEARING and any(words[i] in ("window", "windows") for i in range(max(j - 3, 0), j)):
+                out.append(Rel("next_to_window", [idx], arch="window", src=(toks[j].start, toks[m.end - 1].end)))
+                break
+    return out
+
+
+WINDOW_WEARING = frozenset({"draped", "dressed", "hung", "whose", "curtained", "framed", "covered", "fitted"})
+"""Words after a window that give it the curtains or blinds that follow ("windows draped with curtains")."""
+
+
 def all_on_cover(objects: list[Mention], words: list[str], toks: list[tx.Token]) -> list[Rel]:
     """"The whole shebang sits on top of a large rug", "everything rests on a jute mat": a phrase summing up the things
     named before it, said to be on a rug, puts the rug under each of them that stands on the floor."""
