@@ -123,6 +123,23 @@ _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "ei
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)} | _TENS | {"hundred": 100, "thousand": 1000}
 
 
+YEARS = (1500, 2100)
+"""A four-digit number in this range before a noun is a year, not a count ("an 1890 Steinway")."""
+
+
+def is_year(word: str) -> bool:
+    """Whether the digit token ``word`` reads as a year: four digits within ``YEARS``."""
+    return len(word) == 4 and word.isdigit() and YEARS[0] <= int(word) < YEARS[1]
+
+
+ROLE_VERBS = frozenset(("use uses used using serve serves served serving double doubles doubled doubling duty act "
+                        "acts acting function functions functioning repurpose repurposed repurposing").split())
+"""Verbs before "as a X" that give a thing already named the role X ("a dresser to be used as a changing table", "have
+it do double duty as a changing table"): X is no second object."""
+BECOMING_VERBS = frozenset({"become", "becomes", "became"})
+"""Verbs whose complement names again the thing before them ("a futon, which can become a couch")."""
+
+
 def parse_number(words: list[str]) -> int | None:
     """Value of a run of number words or one digit token: ``["twenty", "five"]`` -> 25, ``["two", "hundred"]`` -> 200,
     ``["3"]`` -> 3. None when the run is not a number."""
@@ -331,7 +348,7 @@ COMPASS: dict[str, int] = {"south": 0, "front": 0, "east": 1, "right": 1, "north
 """Wall adjective -> wall index (walls: 0 south, 1 east, 2 north, 3 west; the door is on the south wall)."""
 
 REL_PHRASES: dict[tuple[str, ...], str] = phrases(
-    "on=on", "on top of=on", "atop=on", "upon=on", "onto=on", "on to=on", "resting on=on", "mounted on=on",
+    "on=on", "on top of=on", "on the top of=on", "at the top of=on", "atop=on", "upon=on", "onto=on", "on to=on", "resting on=on", "mounted on=on",
     "next to=next", "right next to=next", "beside=next", "besides=next", "by=next", "alongside=next",
     "adjacent to=next", "right by=next", "just by=next", "near=near", "near to=near", "close to=near", "nearby=near",
     "not far from=near", "close by=near", "nearer=near", "nearer to=near", "closer to=near",
@@ -430,10 +447,11 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
 
 MOUNTING_ADJECTIVES: dict[str, tuple[str, str]] = {
     "wallmounted": ("on_wall", "wall"), "wallhung": ("on_wall", "wall"), "floating": ("on_wall", "wall"),
-    "mounted": ("on_wall", "wall"),
+    "mounted": ("on_wall", "wall"), "hanging": ("hang_from_ceiling", "ceiling"),
     "ceilingmounted": ("hang_from_ceiling", "ceiling"), "ceilinghung": ("hang_from_ceiling", "ceiling")}
 """Adjectives (after ``fold_compounds``) that say where a thing is mounted when no phrase does: "a floating shelf",
-"a wall-mounted reading light" -> (relation kind, room part)."""
+"a wall-mounted reading light", "the hanging light" (of a thing the catalog hangs from the ceiling) -> (relation kind,
+room part)."""
 
 BARE_RELATION_KEYS = frozenset({"under", "across", "next", "behind", "left", "right", "front", "near", "between",
                                 "above"})
@@ -443,6 +461,12 @@ CONTINUED_RELATION_KEYS = frozenset({"face", "against", "near", "next", "front",
                                      "under", "far", "flankedby", "surroundedby"})
 """Relation keys that, after a comma, go on describing the same subject ("a table in the middle of the room, in
 front of the sofa")."""
+
+EVERYTHING: dict[tuple[str, ...], str] = phrases(
+    "everything", "it all", "all of it", "the whole shebang", "the whole thing", "the whole lot", "the whole group",
+    "the whole grouping", "the whole arrangement", "the whole set up", "the whole setup", "the whole ensemble",
+    "the entire grouping", "the entire arrangement", "the whole seating area", "the entire seating area")
+"""Phrases that sum up the things named before them ("the whole shebang sits on a large rug")."""
 
 PARTS_PER_ROOM: dict[str, int] = {"corner": 4}
 """How many of a room part a rectangular room has: "a plant in each corner" asks for four plants."""
@@ -519,7 +543,7 @@ VERBS = frozenset((
     "entertain entertaining unwind relaxes chill hang hanging meet meeting learn learning paint painting practise "
     "practice practicing exercise exercising train training dress dressing store storing keep keeping enjoy "
     "enjoys love loves like likes want wants need needs use uses host hosting gather gathering feel feels look "
-    "looks make makes create creates spend spends stay stays").split())
+    "looks make makes create creates spend spends stay stays buy buys bought purchase purchased").split())
 """Verbs that are never the head of an unknown object noun ('where my daughter can play and sleep')."""
 
 SUBJECT_WORDS = frozenset("can could will would should may might must to i we you they he she it who which that".split())
@@ -541,7 +565,7 @@ NOT_OBJECTS = frozenset((
     "base bases leg legs armrest armrests backrest closet closets rafter etc square squares rectangle rectangles "
     "oval ovals circle circles diagonal diagonals triangle triangles stain stains crumb crumbs dust coil coils spring "
     "springs horsehair ice mixture sliver runway impedimenta headboard headboards footboard counterpane bedspread "
-    "bedspreads bedding seat seats seating wing wings tile tiles photography shop shops store stores").split())
+    "bedspreads bedding seat seats seating wing wings tile tiles photography shop shops store stores gift gifts").split())
 """Nouns that never become generic objects even when they sit where an object could."""
 
 MATERIAL_NOUNS = frozenset({"glass"})

@@ -34,7 +34,7 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="ceiling_light",
         synonyms=("ceiling light", "ceiling lamp", "light fixture",
-                  "overhead light", "flush mount light", "ceiling fixture",),
+                  "overhead light", "flush mount light", "ceiling fixture", "spotlight", "schoolhouse light"),
         size_min=(0.15, 0.15, 0.1), size_typical=(0.35, 0.35, 0.25), size_max=(0.6, 0.6, 0.8), support="ceiling",
         functional_sides=(), rooms=("living_room", "bedroom", "kitchen", "dining_room", "office"),
         colour=(0.92, 0.9, 0.85), material="plastic", params=(Param("flush", "bool", 0, 1, coin(0.25)),),

@@ -9,7 +9,7 @@ ENTRIES: tuple[Category, ...] = (
         name="armchair",
         synonyms=("armchair", "arm chair", "lounge chair", "accent chair", "easy chair", "club chair",
                   "wingback chair", "wingback", "wing chair", "reading chair", "bergere", "sofa chair", "fauteuil",
-                  "barcelona chair", "eames lounge chair"),
+                  "barcelona chair", "eames lounge chair", "wing back chair", "papasan chair", "papasan"),
         size_min=(0.6, 0.65, 0.7), size_typical=(0.85, 0.85, 0.9), size_max=(1.1, 1.0, 1.1), rooms=("living_room",),
         companions=(("coffee_table", "near+face_to"), ("sofa", "near")), colour=(0.45, 0.5, 0.58), material="fabric",
     ),

@@ -37,7 +37,8 @@ from scenegen.plan.rules.counts import expand_relations, make_objects, resolve_r
 from scenegen.plan.rules.holdings import held_by
 from scenegen.plan.rules.mentions import (find_generics, find_mentions, narrow_by_room, read_count_and_adjectives,
                                           token_owner_map)
-from scenegen.plan.rules.records import ARRANGED_IN, COMMON, EXAMPLE, L_CUT, L_SHAPED, Mention, ROOM_HEIGHT
+from scenegen.plan.rules.records import (ARRANGED_IN, COMMON, EXAMPLE, L_CUT, L_SHAPED, ROOM_HEIGHT, SENTENCE_END,
+                                         Mention)
 from scenegen.plan.rules.relations import find_relations
 from scenegen.plan.rules.seating import implied_seats, seat_relations
 from scenegen.plan.rules.room import (extract_dimensions, guess_room_type, l_shaped_room, place_openings, room_size,
@@ -114,6 +115,32 @@ def link_aliases(objects: list[Mention], words: list[str]) -> None:
             after.negated |= before.negated
             if not before.negated:
                 after.alias_of = idx - 1
+    for idx, m in enumerate(objects):
+        named = role_of(objects, words, idx)
+        if named is not None and m.alias_of is None:
+            m.alias_of = named
+
+
+def role_of(objects: list[Mention], words: list[str], idx: int) -> int | None:
+    """The thing mention ``idx`` gives a role to, when the mention names a use and no second thing: "a dresser to be
+    used as a changing table", "have it do double duty as a changing table", "a futon, which can become a couch": the
+    nearest thing named before it in its sentence. None otherwise."""
+    start = objects[idx].start
+    if start < 2 or objects[idx].negated:
+        return None
+    if words[start - 1] == "as":
+        verbs = tx.ROLE_VERBS
+        look = range(start - 2, max(start - 8, -1), -1)
+    elif words[start - 1] in tx.BECOMING_VERBS:
+        verbs = tx.BECOMING_VERBS
+        look = range(start - 1, start - 2, -1)
+    else:
+        return None
+    if not any(words[k] in verbs for k in look if not any(w in SENTENCE_END for w in words[k:start])):
+        return None
+    before = [j for j in range(idx) if objects[j].end <= start and objects[j].kind != "room" and not objects[j].negated
+              and not any(w in SENTENCE_END for w in words[objects[j].end:start])]
+    return before[-1] if before else None
 
 
 def no_furniture_message(prompt: str, objects: list[Mention]) -> str:

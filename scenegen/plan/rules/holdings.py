@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.rules.anchors import is_group, placed_by_room_part
+from scenegen.plan.rules.anchors import is_floor_cover, is_group, placed_by_room_part
 from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
 
 
@@ -217,23 +217,59 @@ ABOVE_WORDS = frozenset({"above", "over"})
 
 def hung_by(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
     """"A calendar hangs by the door", "a print hanging beside the fridge": a wall thing said to hang hangs on the wall
-    (beside whatever the phrase names), when no relation already puts it on the wall or the ceiling."""
+    (beside whatever the phrase names), and "the chandelier once hung in ..." a ceiling thing from the ceiling, when no
+    relation already puts it on the wall or the ceiling."""
     mounted = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
     starts = {o.start for o in objects}
     out: list[Rel] = []
     for idx, m in enumerate(objects):
-        if m.negated or m.kind != "object" or idx in mounted or catalog.get(m.category).support != "wall":
+        support = catalog.get(m.category).support if m.kind == "object" else ""
+        if m.negated or idx in mounted or support not in ("wall", "ceiling"):
             continue
         k = m.end  # up to its verb: "a calendar from the local feed store hangs by the door"
         while k < min(len(words), m.end + 6) and k not in starts and words[k] not in (".", ";", ",", "and"):
             if words[k] in HANGING_VERBS:
-                out.append(Rel("on_wall", [idx], arch="wall", src=(toks[m.start].start, toks[k].end)))
+                kind = "on_wall" if support == "wall" else "hang_from_ceiling"
+                out.append(Rel(kind, [idx], arch=support, src=(toks[m.start].start, toks[k].end)))
                 break
             k += 1
     return out
 
 
 HANGING_VERBS = frozenset({"hangs", "hang", "hanging", "hung", "dangles", "dangling"})
+
+
+def held_by_room_part(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
+    """"The ceiling boasts a light and a fan", "the east wall holds two sconces": a wall or the ceiling as a clause's
+    subject with a verb of having mounts the things listed after it (those the catalog hangs there), up to the
+    sentence's end, when no relation already mounts them."""
+    mounted = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
+    out: list[Rel] = []
+    for k, w in enumerate(words[:-1]):
+        part = tx.ARCH_WORDS.get(w)
+        if part not in ("wall", "ceiling") or words[k + 1] not in ROOM_PART_HAVING or not opens_clause(words, k):
+            continue
+        end = next((j for j in range(k + 2, len(words)) if words[j] in SENTENCE_END), len(words))
+        for idx, m in enumerate(objects):
+            if k + 1 < m.start < end and m.kind == "object" and not m.negated and idx not in mounted \
+                    and can_mount(m, part):
+                kind = "on_wall" if part == "wall" else "hang_from_ceiling"
+                out.append(Rel(kind, [idx], arch=part, src=(toks[k].start, toks[m.end - 1].end)))
+    return out
+
+
+ROOM_PART_HAVING = frozenset({"boasts", "has", "holds", "features", "sports", "carries", "bears", "displays",
+                              "hosts", "boasted", "had", "held", "featured", "displayed"})
+"""Verbs by which a wall or the ceiling has the things after it ("the ceiling boasts a fan")."""
+
+
+def opens_clause(words: list[str], k: int) -> bool:
+    """Whether the room part at ``k`` is its clause's subject: "The ceiling ...", "the east wall ..." after a sentence
+    end, a comma or "and", with only a determiner and wall adjectives between."""
+    j = k - 1
+    while j >= 0 and (words[j] in tx.WALL_ADJECTIVES or words[j] in tx.COMPASS or words[j] in ("the", "its", "this")):
+        j -= 1
+    return j < 0 or words[j] in SENTENCE_END or words[j] in (",", "and")
 
 
 def cornered_by_adjective(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
@@ -354,6 +390,69 @@ def under_everything(subject: int, before: int, objects: list[Mention], src: tup
     return [Rel("under", [subject], target=i, src=src) for i, o in enumerate(objects)
             if i != subject and not o.negated and o.kind == "object" and o.end <= before
             and catalog.get(o.category).support == "floor"]
+
+
+def mounted_beside(objects: list[Mention], rels: list[Rel]) -> list[Rel]:
+    """"Sconces on either side of the medicine chest", "a clock beside the mirror": wall things placed beside each
+    other hang on the wall together, when no relation already mounts them."""
+    mounted = {s for r in rels if r.arch in ("wall", "ceiling") for s in r.subjects}
+    out: list[Rel] = []
+    for r in rels:
+        if r.kind != "next_to" or r.target is None:
+            continue
+        group = [*r.subjects, r.target]
+        if all(objects[i].kind == "object" and catalog.get(objects[i].category).support == "wall" for i in group):
+            for i in group:
+                if i not in mounted:
+                    mounted.add(i)
+                    out.append(Rel("on_wall", [i], arch="wall", src=r.src))
+    return out
+
+
+def dressing_the_window(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]
+                        ) -> list[Rel]:
+    """"Large windows draped with heavy curtains", "a window whose curtains have been thrown aside", "the window, hung
+    with lace drapes": curtains or blinds that a window is said to wear hang at the window, when nothing else places
+    them."""
+    placed = {s for r in rels for s in r.subjects}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind != "object" or idx in placed \
+                or "window_dressing" not in catalog.get(m.category).roles:
+            continue
+        for j in range(m.start - 1, max(m.start - 5, 0), -1):
+            if words[j] in SENTENCE_END:
+                break
+            if words[j] in WINDOW_WEARING and any(words[i] in ("window", "windows") for i in range(max(j - 3, 0), j)):
+                out.append(Rel("next_to_window", [idx], arch="window", src=(toks[j].start, toks[m.end - 1].end)))
+                break
+    return out
+
+
+WINDOW_WEARING = frozenset({"draped", "dressed", "hung", "whose", "curtained", "framed", "covered", "fitted"})
+"""Words after a window that give it the curtains or blinds that follow ("windows draped with curtains")."""
+
+
+def all_on_cover(objects: list[Mention], words: list[str], toks: list[tx.Token]) -> list[Rel]:
+    """"The whole shebang sits on top of a large rug", "everything rests on a jute mat": a phrase summing up the things
+    named before it, said to be on a rug, puts the rug under each of them that stands on the floor."""
+    out: list[Rel] = []
+    for k in range(len(words)):
+        said = tx.match_longest(words, k, tx.EVERYTHING)
+        if said is None or (k > 0 and words[k - 1] not in SENTENCE_END and words[k - 1] not in (",", "and")):
+            continue
+        j = k + said[0]
+        while j < len(words) and words[j] in tx.SUBJECT_FILLERS:
+            j += 1
+        rel = tx.match_longest(words, j, tx.REL_PHRASES)
+        if rel is None or rel[1] != "on":
+            continue
+        after = j + rel[0]  # "on a large, 8x10 rug", "on a jute rug": the first thing named, a few words on
+        cover = next((i for i, o in enumerate(objects) if after <= o.start and o.head <= after + 5
+                      and not any(w in SENTENCE_END for w in words[after:o.head])), None)
+        if cover is not None and is_floor_cover(objects[cover]):
+            out += under_everything(cover, k, objects, (toks[k].start, toks[objects[cover].end - 1].end))
+    return out
 
 
 def kept_for(holder: int, held: int, objects: list[Mention], src: tuple[int, int]) -> Rel | None:

@@ -355,9 +355,10 @@ def across_commas(words: list[str], toks: list[tx.Token], j: int) -> int:
 
 
 def without_colour_or_size(adjs: list[str]) -> list[str]:
-    """The adjectives less their colour, size and style words, which the plan keeps as attributes, and mounting words,
-    which it keeps as relations: an unknown thing is named by what it is ("a grey glider" is a glider, "mounted animal
-    heads" are animal heads), as the evaluation sets key it. Materials stay ("a wood stove" is a kind of stove)."""
+    """The adjectives less their colour, size and style words, which the plan keeps as attributes, mounting words,
+    which it keeps as relations, and words that judge or date the thing ("an old radio", "a generous gift"): an
+    unknown thing is named by what it is ("a grey glider" is a glider, "mounted animal heads" are animal heads), as the
+    evaluation sets key it. Materials stay ("a wood stove" is a kind of stove)."""
     out: list[str] = []
     i = 0
     while i < len(adjs):
@@ -368,10 +369,25 @@ def without_colour_or_size(adjs: list[str]) -> list[str]:
         if adjs[i] in ("and", "or") and tx.colour_at(adjs, i + 1):
             i += 1  # "red and white"
             continue
-        if adjs[i] not in tx.SIZE_WORDS and adjs[i] not in tx.STYLES and adjs[i] not in tx.MOUNTING_ADJECTIVES:
+        if adjs[i] not in tx.SIZE_WORDS and adjs[i] not in tx.STYLES and adjs[i] not in tx.MOUNTING_ADJECTIVES \
+                and not is_evaluative(adjs[i]):
             out.append(adjs[i])
         i += 1
     return out
+
+
+def is_evaluative(word: str) -> bool:
+    """Whether ``word`` is a describing word that judges or dates a thing rather than sorting it into a kind: an
+    adjective that people rate abstract ("old", "generous", "wonderful", "great"; not "acoustic", "electric",
+    "reading"), below ``EVALUATIVE_MAX_CONCRETENESS``."""
+    if word not in tx.FILLER_ADJECTIVES and "ADJ" not in parts_of_speech(word):
+        return False
+    rating = concreteness(word)
+    return rating is not None and rating < EVALUATIVE_MAX_CONCRETENESS
+
+
+EVALUATIVE_MAX_CONCRETENESS = 3.0
+"""Concreteness rating (1..5) under which an adjective judges a thing instead of naming a kind of it."""
 
 
 def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str, int, int]:
@@ -384,6 +400,8 @@ def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str,
     p = end - 1
     if p < 0 or toks[p].kind == "punct":
         return "none", 1, end
+    if toks[p].kind == "num" and tx.is_year(words[p]):
+        return "none", 1, end  # "Sarah's 1890 mahogany Steinway": a year names when it was made
     if toks[p].kind == "num":
         n = int(float(words[p]))
         return ("zero" if n == 0 else "number"), n, p

@@ -8,9 +8,10 @@ from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.lexicon import is_past_tense, parts_of_speech
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
-from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, cornered_by_adjective,
-                                          has_top, held_by, hung_above, hung_by, implied_holdings, is_seat, is_table,
-                                          kept_for, mounted_by_adjective, place_table_not_seats,
+from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, all_on_cover,
+                                          cornered_by_adjective, dressing_the_window, has_top, held_by,
+                                          held_by_room_part, hung_above, hung_by, implied_holdings, is_seat, is_table,
+                                          kept_for, mounted_beside, mounted_by_adjective, place_table_not_seats,
                                           possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
@@ -44,6 +45,10 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     rels += cornered_by_adjective(objects, words, toks, rels)
     rels += hung_above(objects, rels, prompt)
     rels += hung_by(objects, words, toks, rels)
+    rels += held_by_room_part(objects, words, toks, rels)
+    rels += all_on_cover(objects, words, toks)
+    rels += mounted_beside(objects, rels)
+    rels += dressing_the_window(objects, words, toks, rels)
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
