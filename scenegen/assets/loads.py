@@ -36,13 +36,18 @@ def host_category(layout: LayoutPlan, host: str) -> "catalog.Category | None":
 
 def growth_limit(layout: LayoutPlan, host: str, sizes: dict[str, Size3], axis: int) -> float:
     """The largest size in metres along ``axis`` (0 width, 1 depth) that ``host`` may grow to for its load: its
-    category's largest (an open-vocabulary box's: ``host_category``), and for a host the plan asks to be small no
-    more than keeps its volume under the typical one (``SMALL_VOLUME_SHARE``)."""
+    category's largest (an open-vocabulary box's: ``host_category``); for a host the plan gives a size word of its
+    category (a single bed, a queen bed) its present size, since the word names a size the attributes check holds
+    it to; for a host the plan asks to be small no more than keeps its volume under the typical one
+    (``SMALL_VOLUME_SHARE``)."""
     obj = next((o for o in layout.objects if o.id == host), None)
     cat = host_category(layout, host)
     if cat is None:
         return float("inf")
     limit = cat.size_max[axis]
+    word = obj.attributes.size if obj is not None else None
+    if word and catalog.size_for_word(cat, word) is not None:  # "a single bed" stays single under three cushions
+        return sizes[host][axis]
     if obj is not None and obj.attributes.size == "small":
         w, d, h = sizes[host]
         other = d if axis == 0 else w
