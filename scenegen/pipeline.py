@@ -55,6 +55,9 @@ class MakeResult:
 
 DEFAULT_ATTEMPTS = 3
 """Solve-and-validate rounds of the repair loop unless told otherwise."""
+ROOMIER_ATTEMPTS = 2
+"""Solve-and-validate rounds (the second with the first's repair hints) at each larger room size tried when a room
+the prompt did not size is still too crowded (``_roomier_fallback``)."""
 
 
 def make(prompt: str, options: MakeOptions | None = None, *, progress: ProgressFn | None = None,
@@ -182,6 +185,9 @@ def _solve_and_repair(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
     if scene.unplaced or any(f.status == "fail" for f in report.findings):
         scene, report = _sparse_fallback(scene, report, refs, sizes, rounds, seed=seed, planner=planner,
                                          assets=assets, validators=validators, judge=judge, timings=timings)
+    if scene.unplaced or any(f.status == "fail" for f in report.findings):
+        scene, report = _roomier_fallback(scene, report, refs, sizes, rounds, seed=seed, planner=planner,
+                                          assets=assets, validators=validators, judge=judge, timings=timings)
     t0 = time.perf_counter()
     scene = _with_conflicts(scene, scene.plan, refs, sizes)  # the plan this round solved, less what design let go
     timings["explain"] = time.perf_counter() - t0
@@ -227,6 +233,48 @@ def _sparse_fallback(scene: Scene, report: Report, refs: dict[str, AssetRef], si
                                     assets=assets, validators=validators, judge=judge, timings=timings)
         if not scene.unplaced and not any(f.status == "fail" for f in report.findings):
             break
+    return scene, report
+
+
+def _roomier_fallback(scene: Scene, report: Report, refs: dict[str, AssetRef], sizes: dict[str, Size3],
+                      rounds: list["Attempt"], *, seed: int, planner: str, assets: str, validators: list[str] | None,
+                      judge: "JudgeOptions | None", timings: dict[str, float]) -> tuple[Scene, Report]:
+    """The room solved again (``ROOMIER_ATTEMPTS`` repair rounds) at each of ``room_fit.ROOMIER``'s larger sizes in
+    turn while it still leaves things out of reach or unplaced (``room_fit.crowded``) and the prompt gave no size; a
+    larger room's round is kept, as one more round in ``rounds``, only when it leaves fewer unplaced objects or
+    failed checks."""
+    from scenegen.design.room_fit import ROOMIER, crowded, roomier
+    from scenegen.scene import Attempt
+    from scenegen.solve.repair import repair_hints
+    from scenegen.solve.solver import RepairHints
+    from validators import validate
+
+    base = scene.plan
+    for k in ROOMIER:
+        failed = [f.validator for f in report.findings if f.status == "fail" and not f.check.endswith("_rate")]
+        layout = roomier(base, k)
+        if layout is None or not crowded(len(scene.unplaced), failed):
+            break
+        hints = RepairHints()
+        for _ in range(ROOMIER_ATTEMPTS):
+            t0 = time.perf_counter()
+            trial = solve_scene(layout, refs, sizes, seed=seed, planner=planner, assets=assets, hints=hints,
+                                attempt=len(rounds))
+            timings["solve"] += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            trial_report = validate(trial, only=validators, judge=judge)
+            timings["validate"] += time.perf_counter() - t0
+            fails = [f for f in trial_report.findings if f.status == "fail"]
+            if (len(trial.unplaced), len(fails)) < (len(scene.unplaced),
+                                                    sum(f.status == "fail" for f in report.findings)):
+                rounds.append(Attempt(attempt=len(rounds) + 1, passed=not fails and not trial.unplaced,
+                                      unplaced=[u.id for u in trial.unplaced],
+                                      failures=[f"{f.validator}.{f.check}: {f.message}" for f in fails],
+                                      repairs=[layout.notes[-1]]))
+                scene, report = trial, trial_report
+            if not fails and not trial.unplaced:
+                return scene, report
+            hints, _ = repair_hints(trial, trial_report, hints)
     return scene, report
 
 

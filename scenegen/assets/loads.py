@@ -25,16 +25,30 @@ SMALL_VOLUME_SHARE = 0.97
 check reads "small" as a volume under the typical one, and the prompt wins over the load"""
 
 
+def host_category(layout: LayoutPlan, host: str) -> "catalog.Category | None":
+    """The category entry that sizes planned object ``host``: the catalog's, or for an open-vocabulary object (a
+    washstand, a boiler) the generic entry built for it (``catalog.for_object``); None when the plan lacks it."""
+    obj = next((o for o in layout.objects if o.id == host), None)
+    if obj is None:
+        return None
+    return catalog.for_object(obj.category, obj.generic, obj.proposal) if obj.generic else catalog.find(obj.category)
+
+
 def growth_limit(layout: LayoutPlan, host: str, sizes: dict[str, Size3], axis: int) -> float:
     """The largest size in metres along ``axis`` (0 width, 1 depth) that ``host`` may grow to for its load: its
-    category's largest, and for a host the plan asks to be small no more than keeps its volume under the typical
-    one (``SMALL_VOLUME_SHARE``)."""
+    category's largest (an open-vocabulary box's: ``host_category``); for a host the plan gives a size word of its
+    category (a single bed, a queen bed) its present size, since the word names a size the attributes check holds
+    it to; for a host the plan asks to be small no more than keeps its volume under the typical one
+    (``SMALL_VOLUME_SHARE``)."""
     obj = next((o for o in layout.objects if o.id == host), None)
-    cat = catalog.find(obj.category) if obj is not None else None
-    if obj is None or cat is None:
+    cat = host_category(layout, host)
+    if cat is None:
         return float("inf")
     limit = cat.size_max[axis]
-    if obj.attributes.size == "small":
+    word = obj.attributes.size if obj is not None else None
+    if word and catalog.size_for_word(cat, word) is not None:  # "a single bed" stays single under three cushions
+        return sizes[host][axis]
+    if obj is not None and obj.attributes.size == "small":
         w, d, h = sizes[host]
         other = d if axis == 0 else w
         limit = min(limit, SMALL_VOLUME_SHARE * math.prod(cat.size_typical) / (other * h))
@@ -44,8 +58,9 @@ def growth_limit(layout: LayoutPlan, host: str, sizes: dict[str, Size3], axis: i
 def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3],
                        build_mesh: Callable[[AssetRef], "trimesh.Trimesh"]) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
     """``refs`` and ``sizes`` (width, depth, height metres) with every host whose planned load does not fit side by
-    side along its width made wider, up to its category's largest width. The load of a host is each thing ``on_top``
-    of it, standing on its narrower side. Hosts that fit, or have no width parameter, are returned unchanged."""
+    side along its width made wider, up to its category's largest width (an open-vocabulary box's too: "a washstand
+    holding a wash basin and water pitcher"). The load of a host is each thing ``on_top`` of it, standing on its
+    narrower side. Hosts that fit, or have no width parameter, are returned unchanged."""
     load: dict[str, list[str]] = {}
     for r in layout.relations:
         if r.kind == "on_top" and r.target in refs and r.subject in sizes \
@@ -53,7 +68,7 @@ def fit_hosts_to_loads(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dic
             load.setdefault(r.target, []).append(r.subject)
     refs, sizes = dict(refs), dict(sizes)
     for host, items in sorted(load.items()):
-        cat = catalog.find(refs[host].category)
+        cat = host_category(layout, host)
         if cat is None or len(items) < 2 or "width" not in refs[host].params:
             continue
         need = sum(min(sizes[i][0], sizes[i][1]) for i in items) + ITEM_GAP * (len(items) + 1)

@@ -152,3 +152,30 @@ def fit_room_to_objects(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict
            if k > max(k0, 1.0) else "the table and the seats at it have room to sit and pass")
     note = f"the room was enlarged from {x1 - x0:.1f}×{y1 - y0:.1f} m to {gx:.1f}×{gy:.1f} m so that {why}"
     return plan.model_copy(update={"room": room, "notes": [*plan.notes, note]})
+
+
+ROOMIER = (1.2, 1.4)
+"""Factors on a room's sides tried in turn, as a last resort, when a room the prompt did not size still leaves
+things out of reach (accessibility, navigability) or unplaced after the repair loop: "a three-seater sofa and two
+armchairs grouped around a wood burner ... and a dining table that seats six" in the 20 m² the program gives."""
+CROWDED_CHECKS = frozenset({"accessibility", "navigability"})
+"""Checks whose failures a larger room can cure: things packed too tight to reach or walk between."""
+
+
+def crowded(unplaced: int, failed: list[str]) -> bool:
+    """Whether a solved room with ``unplaced`` objects left out and ``failed`` validators (one name per failed
+    finding) fails in a way more floor could help: something unplaced or out of reach."""
+    return bool(unplaced) or any(v in CROWDED_CHECKS for v in failed)
+
+
+def roomier(plan: LayoutPlan, k: float) -> LayoutPlan | None:
+    """``plan`` with its room's sides scaled by ``k`` and a note saying why; None when the prompt gave the room's size
+    (a room the prompt sized is never changed; what does not fit is then explained)."""
+    if SIZE_GIVEN.search(plan.prompt):
+        return None
+    room = scale_room(plan.room, k)
+    (x0, y0), (x1, y1) = plan.room.bounds
+    (_, _), (gx, gy) = room.bounds
+    note = (f"the room was enlarged from {x1 - x0:.1f}×{y1 - y0:.1f} m to {gx:.1f}×{gy:.1f} m because in the smaller "
+            f"one some of what the plan asks for could not be placed or reached")
+    return plan.model_copy(update={"room": room, "notes": [*plan.notes, note]})

@@ -12,7 +12,7 @@ from scenegen import catalog
 from scenegen.geometry import footprint_corners, overlap_matrix, rects_inside_polygon, wrap_angle, yaw_facing
 from scenegen.solve.floor_score import score_floor, side_clearance, takes_last_side
 from scenegen.solve.footprints import dims, room_dims
-from scenegen.solve.items import FACING_KINDS, MOVE_MIN, WALL_GAP, Item
+from scenegen.solve.items import CLEARANCE, FACING_KINDS, MOVE_MIN, WALL_GAP, Item
 from scenegen.solve.relations import Box, room_centroid
 from scenegen.solve.state import SolverState
 from scenegen.solve.surface import clear_under
@@ -105,7 +105,8 @@ def place_floor(st: SolverState, it: Item) -> list[Box]:
     st.blockers[it.obj.id] = blockers
     ok &= ~hits.any(axis=1)
     ok &= ~avoided(st, it.obj.id, x, y, yaw)
-    faced = {r.target for r in st.relations if r.subject == it.obj.id and r.kind in FACING_KINDS}
+    faced = {r.target for r in st.relations if r.subject == it.obj.id and r.kind in FACING_KINDS
+             and r.target in st.items and tucks(it, st.items[r.target])}
     sides = side_clearance(st, it, x, y, yaw, ok, skip=faced)
     if ok.any() and not st.compact:
         # Hard where the room allows it: a functional side (all of them when the repair loop asks) faces free
@@ -143,6 +144,17 @@ def place_floor(st: SolverState, it: Item) -> list[Box]:
     return spots
 
 
+def tucks(it: Item, other: Item) -> bool:
+    """Whether ``it`` and ``other`` are a seat and a raised top it is pulled up to (a chair at a desk, a stool at an
+    island: a top at least ``KNEE_MIN_HEIGHT`` m high), whose floor the seat's front may take: the accessibility
+    check credits that knee space. Any other thing faced ("a sofa and two armchairs grouped around a wood burner")
+    keeps its own front clear, or no one can step up to it."""
+    seats, tops = catalog.with_role("seat"), catalog.with_role("knee_top")
+    pair = {it.obj.category, other.obj.category}
+    seat, top = (it, other) if it.obj.category in seats else (other, it)
+    return bool(pair) and seat.obj.category in seats and top.obj.category in tops and top.size[2] >= KNEE_MIN_HEIGHT
+
+
 def avoided(st: SolverState, oid: str, x: np.ndarray, y: np.ndarray, yaw: np.ndarray) -> np.ndarray:
     """(N,) bool: candidate poses the repair loop told this object to leave."""
     out = np.zeros(len(x), dtype=bool)
@@ -172,13 +184,15 @@ def relation_candidates(kind: str, t: Box, w: float, d: float) -> list[tuple[flo
         for g in (0.05, 0.3):
             at(0.0, -(t.depth / 2 + g + d / 2), t.yaw)
     if kind == "around":
-        # seats along each side of the anchor, a little apart from it, each facing the anchor's centre
-        for sign, length, across in ((1.0, t.width, t.depth), (-1.0, t.width, t.depth)):
-            for along in spots_along(length, w):
-                at(along, sign * (across / 2 + d / 2 + 0.05), yaw_facing((-sign * -s, -sign * c)))
-        for sign in (1.0, -1.0):
-            for along in spots_along(t.depth, w):
-                at(sign * (t.width / 2 + d / 2 + 0.05), along, yaw_facing((-sign * c, -sign * s)))
+        # seats along each side of the anchor, a little apart from it (pulled up to a table), or a step apart (round
+        # a stove, where the front stays clear), each facing the anchor's centre
+        for g in (0.05, CLEARANCE + 0.05):
+            for sign, length, across in ((1.0, t.width, t.depth), (-1.0, t.width, t.depth)):
+                for along in spots_along(length, w):
+                    at(along, sign * (across / 2 + d / 2 + g), yaw_facing((-sign * -s, -sign * c)))
+            for sign in (1.0, -1.0):
+                for along in spots_along(t.depth, w):
+                    at(sign * (t.width / 2 + d / 2 + g), along, yaw_facing((-sign * c, -sign * s)))
     if kind in ("under", "middle_of"):
         at(0.0, 0.0, t.yaw)
     if kind == "under" and w > t.width and d <= t.width:  # a desk under a loft bed: along the bed, turned

@@ -36,27 +36,17 @@ def stand_in(st: SolverState, oid: str | None) -> Box | None:
     return None
 
 
-HOSTED_KINDS = frozenset({"next_to", "near"})
-"""relations of a thing on a top that its host carries while the host is placed: "a stack of magazines next to the
-armchair" puts the table the magazines will lie on beside the armchair"""
-
-
-def hosted_on(st: SolverState, r: Relation, host: str) -> bool:
-    """Whether ``r`` places a thing that will stand on ``host`` beside a floor object (``HOSTED_KINDS``)."""
-    it = st.items.get(r.subject)
-    return (r.kind in HOSTED_KINDS and it is not None and it.role == "object" and it.support == host
-            and r.target != host)
-
-
 def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np.ndarray, rects: np.ndarray,
                 clear: np.ndarray) -> np.ndarray:
     """Soft score (N,) of candidate poses (x, y, yaw: (N,), footprints ``rects`` (N, 4, 2)); larger is better.
     ``clear`` (N,) bool: every functional side faces free floor."""
     score = st.rng.uniform(0.0, 0.3, size=len(x))
+    load = carried(st, it)
     rels = [r for r in st.relations
             if (r.subject == it.obj.id and (stand_in(st, r.target) is not None or r.kind in ARCHITECTURE_RELATIONS))
-            or (r.target == it.obj.id and stand_in(st, r.subject) is not None)
-            or (hosted_on(st, r, it.obj.id) and stand_in(st, r.target) is not None)]
+            or (r.subject in load and r.kind in CARRIED_KINDS and r.target not in load and r.target != it.obj.id
+                and stand_in(st, r.target) is not None)
+            or (r.target == it.obj.id and stand_in(st, r.subject) is not None)]
     implied = {id(r) for r in st.implied}
     boost = {id(r): st.hints.relation_weight.get(i, 1.0) for i, r in enumerate(st.plan.relations)}
     weights = [IMPLIED_WEIGHT if id(r) in implied else PLAN_WEIGHT * boost.get(id(r), 1.0) for r in rels]
@@ -87,7 +77,7 @@ def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np
         preference = None
     cand = Boxes.candidates(x, y, yaw, it.size)
     for r, weight in zip(rels, weights):
-        mine = r.subject == it.obj.id or hosted_on(st, r, it.obj.id)  # a host stands in for what it will hold
+        mine = r.subject == it.obj.id or r.subject in load
         other = stand_in(st, r.target) if mine else stand_in(st, r.subject)
         other_boxes = Boxes.of(other) if other is not None else None
         anchor = st.boxes.get(str(r.params.get("anchor", "")))
@@ -111,6 +101,23 @@ def score_floor(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, yaw: np
         # corners are scarce: leave them to the objects the prompt puts in a corner
         score -= CORNER_RESERVE * arch_score("corner", cand, st.room)
     return score
+
+
+CARRIED_KINDS = frozenset({"next_to", "near", "left_of", "right_of", "side_of", "in_front_of", "behind", "face_to",
+                           "across_from"})
+"""Relations of a thing on a top that its host carries: "a towel beside the sink" on a shelf puts the shelf beside the
+sink, "a lamp next to the bed" the nightstand it stands on beside the bed."""
+
+
+def carried(st: SolverState, it: Item) -> set[str]:
+    """The ids of the things planned to stand on ``it`` (and on those, a pile's upper layers)."""
+    load, grew = set(), True
+    while grew:
+        more = {oid for oid, o in st.items.items() if o.role == "object" and (o.support == it.obj.id or
+                                                                           o.support in load)} - load
+        grew = bool(more)
+        load |= more
+    return load
 
 
 def corner_requests_pending(st: SolverState, it: Item) -> bool:

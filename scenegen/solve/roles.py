@@ -80,7 +80,8 @@ that happens to be elsewhere"""
 def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) -> None:
     """Give every object-supported item without an explicit 'on X' a support from the plan, spreading the load: the
     host with the smallest share of its top taken once the item is on it, the host of what it stands beside first,
-    never what it stands beside (changes ``items`` in place: ``support``, or ``role`` "floor" when nothing can hold
+    then a host the plan puts beside the same things (a lamp beside the bed goes on the nightstand beside it), never
+    what it stands beside (changes ``items`` in place: ``support``, or ``role`` "floor" when nothing can hold
     it or a ``FLOOR_PLACES`` relation puts it on the floor)."""
     relations = list(relations)
     placed = {r.subject for r in relations if r.kind in FLOOR_PLACES}
@@ -105,6 +106,9 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
         beside = {r.target for r in relations if r.subject == it.obj.id and r.target in items
                   and r.kind not in ("on_top", "under", "middle_of") and r.kind not in ARCHITECTURE_RELATIONS}
         near = {items[t].support for t in beside if items[t].role == "object" and items[t].support}
+        # "twin beds with a shared bedside table and lamp between them": the lamp goes on the table beside the beds
+        alongside = {r.subject for r in relations if r.target in beside and r.subject != it.obj.id
+                     and r.kind not in ("on_top", "under") and r.kind not in ARCHITECTURE_RELATIONS}
         preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by and o.obj.id not in beside
                      and not _stored_away(it, o)]
         fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"
@@ -123,7 +127,7 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
         if not roomy:  # two lamps and a mug on one small coffee table: another top that fits takes the lamp
             roomy = [o for o in fallback if _fits_top(it, o) and _has_room(o, used, area)]
         pool = roomy or pool
-        best = min(pool, key=lambda o: (o.obj.id not in near,
+        best = min(pool, key=lambda o: (o.obj.id not in near, o.obj.id not in alongside,
                                         (used.get(o.obj.id, 0.0) + area) / max(o.size[0] * o.size[1], 1e-6),
                                         list(items).index(o.obj.id)))
         it.support = best.obj.id

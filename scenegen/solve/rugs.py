@@ -10,7 +10,8 @@ import numpy as np
 from scenegen.geometry import footprint_corners, rects_distance, rects_inside_polygon, rects_overlap
 from scenegen.solve.footprints import dims, overlaps, partly_over, room_dims, with_
 from scenegen.solve.items import Item
-from scenegen.solve.relations import Box, room_centroid
+from scenegen.scene import Relation
+from scenegen.solve.relations import SATISFIED, Box, Boxes, room_centroid, score_relation_batch
 from scenegen.solve.state import SolverState
 
 RUG_BORDER = 0.2
@@ -27,6 +28,11 @@ RUG_GROUP_BORDER = 0.1
 """metres of rug wanted beyond each side of such a group"""
 RUG_SHRINK = (1.0, 0.85, 0.7, 0.55)
 """Scales tried for a rug's width and depth until every piece of floor furniture stands wholly on it or off it."""
+UNDER_KINDS = frozenset({"under", "around", "middle_of", "on_top"})
+"""Relations that lay a rug under their target (its anchor); any other relation of a rug ("a rug in front of the
+bed", "beside the sofa") places it beside its target, on open floor, where the relation holds."""
+REL_REACH = 0.5
+"""metres beyond a rug's half diagonal that candidate spots for a rug placed beside its target reach from it"""
 
 
 def place_flat(st: SolverState, it: Item) -> None:
@@ -34,12 +40,15 @@ def place_flat(st: SolverState, it: Item) -> None:
     floor furniture either wholly on it or wholly off it (legs on a rug's edge leave the others in the air, which
     fails SceneEval's support). When no spot allows that, the rug is made smaller (``RUG_SHRINK``)."""
     w, d, h = it.size
-    anchors = [st.boxes[r.target] for r in st.plan.relations if r.subject == it.obj.id and r.target in st.boxes]
+    rels = [r for r in st.plan.relations if r.subject == it.obj.id and r.target in st.boxes]
+    anchors = [st.boxes[r.target] for r in rels if r.kind in UNDER_KINDS]
+    beside = [r for r in rels if r.kind not in UNDER_KINDS]  # "in front of the bed": on open floor, not under it
     cx, cy = room_centroid(st.room)
     middle = not anchors and any(r.kind == "middle_of_room" and r.subject == it.obj.id for r in st.plan.relations)
     if middle:  # a rug in the middle of the room, where a sectional already stands, lies under it
         anchors = middle_furniture(st, cx, cy)
-    ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (cx, cy)
+    ax, ay = (anchors[0].cx, anchors[0].cy) if anchors else (
+        (st.boxes[beside[0].target].cx, st.boxes[beside[0].target].cy) if beside else (cx, cy))
     turn = rug_turn(it, anchors)
     group = anchor_group(st, anchors) if anchors else None
     if group is not None and len(anchors) > 1:  # under several: the rug lies along the group's longer side
@@ -50,11 +59,17 @@ def place_flat(st: SolverState, it: Item) -> None:
                  + [(sx, sy, False, False) for sx, sy in tries])
     else:
         tries = [(sx, sy, False, False) for sx, sy in tries]
+    if beside:  # every size where the relations hold first, then anywhere (the relation check says what failed)
+        tries = [(*t, True) for t in tries] + [(*t, False) for t in tries]
+    else:
+        tries = [(*t, False) for t in tries]
     fits_room = False
-    for sx, sy, under_anchor, edge in tries:
+    for sx, sy, under_anchor, edge, held in tries:
         x, y, yaw = flat_candidates(st, anchors, cx, cy, fine=sx < 1.0, turn=turn,
                                     half=(sx * w / 2, sy * d / 2) if edge else None,
                                     centre=group[:2] if group else None)
+        if beside:
+            x, y, yaw = (np.concatenate(v) for v in zip((x, y, yaw), beside_candidates(st, beside, sx * w, sy * d)))
         rects = footprint_corners(x, y, sx * w / 2, sy * d / 2, yaw)
         ok = rects_inside_polygon(st.poly, rects)
         for oid, b in st.boxes.items():
@@ -66,6 +81,8 @@ def place_flat(st: SolverState, it: Item) -> None:
                 ok &= ~partly_over(rects, b.corners)
         if under_anchor:
             ok &= overlaps(rects, anchors[0].corners, margin=1e-4)  # not partly over, so wholly on
+        if held:
+            ok &= beside_held(st, beside, Boxes.candidates(x, y, yaw, (sx * w, sy * d, h)))
         if ok.any():
             break
     else:
@@ -85,6 +102,34 @@ def place_flat(st: SolverState, it: Item) -> None:
                 cost += 1.0 * overlaps(rects[idx], b.corners, margin=0.1)
     best = idx[int(np.argmin(cost + np.arange(len(idx)) * 1e-9))]
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), 0.0, float(yaw[best]), w, d, h)
+
+
+def beside_candidates(st: SolverState, rels: list[Relation], w: float, d: float
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Centres and yaws (x, y, yaw arrays; metres, radians) for a ``w`` × ``d`` m rug placed beside the targets of
+    ``rels``: a 0.1 m grid in each target's frame reaching ``REL_REACH`` beyond the rug's half diagonal past the
+    target's sides, square to the target or a quarter turned."""
+    reach = math.hypot(w, d) / 2 + REL_REACH
+    xs, ys, yaws = [], [], []
+    for r in rels:
+        b = st.boxes[str(r.target)]
+        u, v, turn = (a.ravel() for a in np.meshgrid(np.arange(-(b.width / 2 + reach), b.width / 2 + reach, 0.1),
+                                                     np.arange(-(b.depth / 2 + reach), b.depth / 2 + reach, 0.1),
+                                                     np.array([0.0, math.pi / 2]), indexing="xy"))
+        c, s = math.cos(b.yaw), math.sin(b.yaw)
+        xs.append(b.cx + u * c - v * s)
+        ys.append(b.cy + u * s + v * c)
+        yaws.append(b.yaw + turn)
+    return np.concatenate(xs), np.concatenate(ys), np.concatenate(yaws)
+
+
+def beside_held(st: SolverState, rels: list[Relation], cand: Boxes) -> np.ndarray:
+    """(N,) bool: the candidate rug poses where every relation in ``rels`` is satisfied (score above SceneEval's
+    0.5, as the relations check judges it)."""
+    ok = np.ones(len(cand), dtype=bool)
+    for r in rels:
+        ok &= score_relation_batch(r, cand, Boxes.of(st.boxes[str(r.target)]), st.room) > SATISFIED
+    return ok
 
 
 def middle_furniture(st: SolverState, cx: float, cy: float) -> list[Box]:
