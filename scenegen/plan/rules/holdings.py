@@ -326,6 +326,8 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
             j -= 1
         if j >= 1 and words[j] == "plus" and words[j - 1] == ",":
             j -= 1  # "a desk with a monitor, plus a lamp"
+        if j >= 1 and words[j] == "and" and words[j - 1] == "," and serial_list(objects, words, ends, out, j - 1):
+            j -= 1  # "a desk with a keyboard, a lamp, and a mouse": the serial comma of a list of three or more
         if j >= 1 and words[j] == "of" and ends.get(j) is not None and is_container(objects[ends[j]]):
             out[idx] = ends[j]  # "a basket of blankets", "a bin of toys": what the container holds
             continue
@@ -362,6 +364,20 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
             if placed is not None and placed != idx:
                 out[idx] = placed  # "a desk under the window with a chair": the desk has the chair
     return out
+
+
+def serial_list(objects: list[Mention], words: list[str], ends: dict[int, int], out: dict[int, int],
+                comma: int) -> bool:
+    """Whether the comma at ``comma`` (before "and") closes a held list of three or more: the thing before it is
+    held and was itself listed after a comma ("with a keyboard, a lamp, and ..."), not a clause joined by ", and"
+    after one held thing ("a desk with a lamp, and a sofa stands by the window")."""
+    prev = ends.get(comma)
+    if prev is None or prev not in out:
+        return False
+    k = objects[prev].start - 1
+    while k >= 0 and words[k] in ("a", "an", "the", "some"):
+        k -= 1
+    return k >= 0 and words[k] == ","
 
 
 PLURAL_HOLDING_VERBS = frozenset({"hold", "contain"})
