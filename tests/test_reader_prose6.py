@@ -22,3 +22,53 @@ def test_a_serial_comma_keeps_the_last_item_in_the_list():
 def test_a_comma_and_after_one_held_thing_starts_a_new_clause():
     _, _, rels = facts("A desk with a lamp, and a vase stands by the window.")
     assert ("vase", "next_to_window", "window") in rels and ("vase", "on_top", "desk") not in rels, rels
+
+
+@pytest.mark.parametrize("prompt, size", [
+    ("The bedroom is nine feet wide and twelve feet long, with a bed and a desk.", (2.74, 3.66)),
+    ("The study was ten feet by twelve feet, with a desk.", (3.05, 3.66)),
+    ("A guest room 4 metres long and 3 metres wide with a bed.", (4.0, 3.0)),
+])
+def test_a_room_size_in_words_or_side_by_side_sizes_the_room(prompt, size):
+    room = plan(prompt, planner="rules").room
+    assert tuple(round(v, 2) for v in room.bounds[1]) == size, room.bounds
+
+
+@pytest.mark.parametrize("prompt", [
+    "A den with a sofa and a five by eight foot rug.",
+    "A dining room. The table is around 4 feet wide by 6 feet long.",
+])
+def test_a_size_in_words_of_a_thing_does_not_size_the_room(prompt):
+    room = plan(prompt, planner="rules").room
+    assert min(room.bounds[1]) > 2.0, room.bounds
+
+
+def test_a_unit_of_length_is_no_object():
+    counts, _, _ = facts("A hallway with a bench at a height of 45 centimeters.")
+    assert counts == {"bench": 1}, counts
+
+
+@pytest.mark.parametrize("prompt", [
+    "A living room with a grey sofa, soft daylight and warm textures.",
+    "A walnut sideboard with brass pulls and a sofa.",
+    "A hall with a looking-glass in a gilt frame and a chair.",
+])
+def test_light_surfaces_and_parts_of_furniture_are_no_objects(prompt):
+    counts, _, _ = facts(prompt)
+    assert not any(k.startswith("generic:") for k in counts), counts
+
+
+def test_a_set_of_drawers_is_a_chest_of_drawers():
+    counts, _, _ = facts("A bedroom with a bed and a set of drawers by the door.")
+    assert counts == {"bed": 1, "chest_of_drawers": 1}, counts
+
+
+def test_narrow_cots_in_a_dormitory_are_beds():
+    p = plan("A dormitory with six narrow cots.", planner="rules")
+    counts, _, _ = plan_facts(p)
+    assert counts == {"bed": 6} and p.room.type == "bedroom", (counts, p.room.type)
+
+
+def test_a_baby_cot_is_still_a_crib():
+    counts, _, _ = facts("A nursery with a cot and a rocking chair.")
+    assert counts.get("crib") == 1, counts

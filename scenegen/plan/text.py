@@ -313,7 +313,7 @@ ROOM_PHRASES: dict[tuple[str, ...], str] = phrases(
     "playroom=bedroom", "studio=living_room", "apartment=living_room", "parlour=living_room", "parlor=living_room",
     "drawing room=living_room", "great room=living_room", "snug=living_room", "sunroom=living_room",
     "conservatory=living_room", "bedchamber=bedroom", "bed chamber=bedroom", "breakfast room=dining_room",
-    "mudroom=hallway", "mud room=hallway", "room",
+    "mudroom=hallway", "mud room=hallway", "dining hall=dining_room", "dormitory=bedroom", "room",
 )
 """Room phrase -> room type (``room`` when the prompt names no type)."""
 
@@ -565,8 +565,14 @@ NOT_OBJECTS = frozenset((
     "base bases leg legs armrest armrests backrest closet closets rafter etc square squares rectangle rectangles "
     "oval ovals circle circles diagonal diagonals triangle triangles stain stains crumb crumbs dust coil coils spring "
     "springs horsehair ice mixture sliver runway impedimenta headboard headboards footboard counterpane bedspread "
-    "bedspreads bedding seat seats seating wing wings tile tiles photography shop shops store stores gift gifts").split())
+    "bedspreads bedding seat seats seating wing wings tile tiles photography shop shops store stores gift gifts "
+    "centimeter centimeters centimetre centimetres millimeter millimeters millimetre millimetres yard yards ft "
+    "height width depth length daylight texture textures").split())
 """Nouns that never become generic objects even when they sit where an object could."""
+
+PART_NOUNS = frozenset("drawer drawers pull pulls knob knobs handle handles frame frames".split())
+"""Nouns that name a part of a piece of furniture ("a cabinet that includes three drawers", "brass pulls", "a mirror
+in a maple frame"): a detail of the thing named before them, never an object of their own."""
 
 MATERIAL_NOUNS = frozenset({"glass"})
 """Catalog words that are also a material: in the singular they name the material ("a cabinet with glass doors",

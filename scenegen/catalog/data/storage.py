@@ -7,7 +7,7 @@ from scenegen.catalog.model import Container, Param, entry, integers, per
 
 ENTRIES = (
     entry("chest_of_drawers", ("chest of drawers", "chest with drawers", "drawer chest", "tallboy", "chest of drawer",
-                               "drawer unit",
+                               "drawer unit", "set of drawers",
                                "highboy", "chest on chest", "apothecary chest", "chiffonier",
                                "jewelry armoire", "jewellery armoire", "jewelry chest"),
           (0.45, 0.38, 0.8), (0.8, 0.45, 1.2), (1.0, 0.55, 1.5), against_wall=True, has_top=True,

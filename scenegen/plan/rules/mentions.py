@@ -541,6 +541,10 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
+    if head_words[-1] in tx.PART_NOUNS:  # "a cabinet that includes three drawers": the last thing's detail, if any
+        owner = max((e for e in object_ends if e < i and not set(words[e:i]) & SENTENCE_END), default=None)
+        return None if owner is None else (Mention("generic", head, head, k, "generic", head_text=" ".join(head_words)),
+                                           owner + 1)
     if not_an_object(head_words, words, head, k):
         return None
     if not listed(words, i, object_ends) and names_no_object(" ".join(head_words)):

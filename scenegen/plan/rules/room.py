@@ -21,6 +21,49 @@ AREA_RE = re.compile(rf"{NUM}\s*(?:m2|m²|sqm|sq\.?\s*m|square\s+met(?:er|re)s?|
                       re.IGNORECASE)
 
 
+_WORD_NUM = r"(?:[a-z]+(?:[- ][a-z]+)?)"
+_LENGTH_UNIT = r"(?:m|meters?|metres?|ft|feet|foot)\b"
+SPELLED_MEASURE_RE = re.compile(rf"\b({_WORD_NUM})(\s*(?:-\s*)?{_LENGTH_UNIT}"
+                                rf"|\s+(?:by|x)\s+(?=(?:\d+|{_WORD_NUM})\s*{_LENGTH_UNIT}))", re.IGNORECASE)
+"""A number written in words before a length unit or "by" ("nine feet wide", "twelve by fourteen feet")."""
+SIDES_RE = re.compile(rf"{NUM}\s*{UNIT}\s*(?:wide|long|deep|across)\s*(?:,|and|by|x)?\s*{NUM}\s*{UNIT}"
+                      rf"\s*(?:wide|long|deep|across)\b", re.IGNORECASE)
+"""Two sides said one at a time ("12 feet wide and 14 feet long", "four metres long by three metres wide")."""
+
+
+def spell_out_numbers(text: str) -> str:
+    """``text`` with each number written in words before a length unit or "by" given as digits, right-aligned in the
+    words' place so offsets hold ("nine feet wide" -> "   9 feet wide", "twenty-five feet" -> "         25 feet")."""
+    def digits(m: re.Match) -> str:
+        words = re.split(r"[- ]", m.group(1).lower())
+        for n in (len(words), 1):
+            value = tx.parse_number(words[-n:])
+            if value is not None and 0 < value < 1000:
+                kept = m.group(1)[:len(m.group(1)) - len(" ".join(words[-n:]))]
+                return kept + str(value).rjust(len(m.group(1)) - len(kept)) + m.group(2)
+        return m.group(0)
+    return SPELLED_MEASURE_RE.sub(digits, text)
+
+
+def spelled_room_size(prompt: str) -> tuple[str, re.Match | None]:
+    """The prompt with numbers in words given as digits, and a room size said in words or side by side ("twelve feet
+    by fourteen feet", "nine feet wide and twelve feet long") when its clause names the room and no thing follows it
+    ("a five by eight foot rug" sizes the rug) and each side is a room's (1.5 to 50 m); (prompt, None) otherwise."""
+    text = spell_out_numbers(prompt)
+    for m in (DIM_RE.search(text), SIDES_RE.search(text)):
+        if m is None:
+            continue
+        clause = re.findall(r"[a-z']+", re.split(r"[.!?;]", text[:m.start()].lower())[-1])
+        after = re.findall(r"[a-z]+", text[m.end():m.end() + 40].lower())[:2]
+        names_room = any(tx.match_longest(clause, i, tx.ROOM_PHRASES) for i in range(len(clause)))
+        sizes_thing = any(catalog.resolve(" ".join(after[:n])) is not None for n in (1, 2) if len(after) >= n)
+        feet = any(u and u.lower() in ("ft", "feet", "foot", "'") for u in (m.group(2), m.group(4)))
+        sides = [_number(m.group(g)) * (0.3048 if feet else 1.0) for g in (1, 3)]
+        if names_room and not sizes_thing and all(1.5 <= v <= 50.0 for v in sides):
+            return text, m
+    return prompt, None
+
+
 MEASURE_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?-?\s?(?:inch(?:es)?\b|\"|\u201d|\u2033|''|feet\b|foot\b|ft\b|'(?!s)|"
                         r"\u2019(?!s)|cm\b|mm\b|m\b|k\b|yards?\b|years?\b|degrees?\b|tiers?\b|burners?\b|"
                         r"seaters?\b|gallons?\b|watts?\b|%)", re.IGNORECASE)
@@ -47,6 +90,8 @@ def extract_dimensions(prompt: str) -> tuple[str, tuple[float, float] | None, fl
     area: float | None = None
     text = prompt
     m = DIM_RE.search(text)
+    if m is None:
+        text, m = spelled_room_size(prompt)
     if m:
         feet = any(u and u.lower() in ("ft", "feet", "foot", "'") for u in (m.group(2), m.group(4)))
         scale = 0.3048 if feet else 1.0
