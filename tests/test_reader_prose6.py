@@ -72,3 +72,33 @@ def test_narrow_cots_in_a_dormitory_are_beds():
 def test_a_baby_cot_is_still_a_crib():
     counts, _, _ = facts("A nursery with a cot and a rocking chair.")
     assert counts.get("crib") == 1, counts
+
+
+def test_a_label_names_the_thing_it_labels_even_a_narrower_one():
+    counts, _, rels = facts("Sofa: A grey, modular sofa is against the left wall. Dining Chairs: Two white chairs.")
+    assert counts == {"sectional_sofa": 1, "chair": 2}, counts
+    assert ("sectional_sofa", "against_wall", "wall") in rels, rels
+
+
+@pytest.mark.parametrize("prompt", [
+    "A bedroom with a bed, magazine-style composition.",
+    "A reading corner in soft pencil style with an armchair.",
+])
+def test_a_noun_before_style_names_a_style(prompt):
+    counts, _, _ = facts(prompt)
+    assert set(counts) <= {"bed", "armchair"}, counts
+
+
+@pytest.mark.parametrize("prompt", [
+    "Low angle, natural materials, a grey sofa, layered lighting.",
+    "We bought a townhome with a big lawn, and we want a sofa.",
+    "An old library with a reading chair.",
+])
+def test_words_for_the_picture_the_building_and_the_light_are_no_objects(prompt):
+    counts, _, _ = facts(prompt)
+    assert not any(k.startswith("generic:") for k in counts), counts
+
+
+def test_describing_words_listed_with_commas_keep_a_thing_held():
+    _, _, rels = facts("A study with a bookcase filled with old, dusty books.")
+    assert ("books", "on_top", "bookshelf") in rels, rels

@@ -71,8 +71,8 @@ _COUNT_STARTS = frozenset({"a", "an", "the", "one", "two", "three", "four", "fiv
 
 
 def is_room_phrase(head_words: list[str]) -> bool:
-    """Whether words name a room program ("cafe", "home office"), which is never an object."""
-    return tuple(head_words) in words().programs
+    """Whether words name a room program ("cafe", "home office", "an ancient library"), which is never an object."""
+    return any(tuple(head_words[i:]) in words().programs for i in range(len(head_words)))
 
 
 def program_base(program: str) -> str:

@@ -567,12 +567,22 @@ NOT_OBJECTS = frozenset((
     "springs horsehair ice mixture sliver runway impedimenta headboard headboards footboard counterpane bedspread "
     "bedspreads bedding seat seats seating wing wings tile tiles photography shop shops store stores gift gifts "
     "centimeter centimeters centimetre centimetres millimeter millimeters millimetre millimetres yard yards ft "
-    "height width depth length daylight texture textures").split())
+    "height width depth length daylight texture textures material materials angle angles setup setups townhome "
+    "townhomes townhouse townhouses condo condos bungalow building buildings headquarters lawn lawns driveway "
+    "driveways").split())
 """Nouns that never become generic objects even when they sit where an object could."""
+
+STYLE_SUFFIXES = frozenset({"style", "styled", "themed", "inspired"})
+"""Words that make the noun before them a style ("magazine-style composition", "in soft pencil style", "a
+library-themed nook"): that noun names no thing in the room."""
 
 PART_NOUNS = frozenset("drawer drawers pull pulls knob knobs handle handles frame frames".split())
 """Nouns that name a part of a piece of furniture ("a cabinet that includes three drawers", "brass pulls", "a mirror
 in a maple frame"): a detail of the thing named before them, never an object of their own."""
+
+NOT_OBJECT_HEADS = frozenset({"lighting"})
+"""Nouns that name no object where they end the phrase ("layered lighting", "dramatic lighting"), though a phrase
+they only modify may name one ("lighting fixtures")."""
 
 MATERIAL_NOUNS = frozenset({"glass"})
 """Catalog words that are also a material: in the singular they name the material ("a cabinet with glass doors",

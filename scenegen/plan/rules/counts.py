@@ -43,8 +43,9 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
                               and not own_kind and catalog.is_kind_of(objects[j].key, m.key)]
         earlier = earlier or [j for j in range(idx) if objects[j].owner == j and j != avoid  # "the chair": the armchair
                               and not own_kind and names_kind_of(objects[j], m)]
-        later = [j for j in range(idx + 1, len(objects)) if introduces[j] and objects[j].key == m.key
-                 and (same_noun(objects[j], m) or objects[j].qkind == "none")]  # "by a chesterfield, a settee"
+        later = [j for j in range(idx + 1, len(objects)) if introduces[j] and (
+            (objects[j].key == m.key and (same_noun(objects[j], m) or objects[j].qkind == "none"))  # "a settee"
+            or (idx in headings and is_heading_of(objects[j], m)))]  # "Chairs: two white chairs"
         m.owner = earlier[-1] if earlier else later[0] if later else idx
 
 
@@ -139,9 +140,14 @@ def is_heading(objects: list[Mention], idx: int, words: list[str]) -> bool:
     for o in objects[idx + 1:]:
         if any(w in SENTENCE_END for w in words[m.end + 1:o.start]):
             return False
-        if o.key == m.key and not o.negated:
+        if is_heading_of(o, m) and not o.negated:
             return True
     return False
+
+
+def is_heading_of(o: Mention, label: Mention) -> bool:
+    """Whether ``label`` can label ``o``: the same key, or a kind of it ("Sofa: a modular sofa", the sectional)."""
+    return o.key == label.key or catalog.is_kind_of(o.key, label.key)
 
 
 def one_of_a_group(objects: list[Mention], idx: int, words: list[str]) -> bool:

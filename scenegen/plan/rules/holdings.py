@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from scenegen import catalog
 from scenegen.plan import text as tx
+from scenegen.plan.lexicon import only_an_adjective
 from scenegen.plan.rules.anchors import is_floor_cover, is_group, placed_by_room_part
 from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
 
@@ -322,6 +323,8 @@ def held_by(objects: list[Mention], words: list[str]) -> dict[int, int]:
         if j >= 1 and words[j] not in HOLDING_WORDS and words[j - 1] in CONTAINMENT_WORDS and words[j].isalpha() \
                 and words[j] not in tx.LIST_BOUNDARIES:
             j -= 1  # "containing rolled towels": an unknown adjective
+        while j >= 2 and words[j] == "," and (tx.is_adjective(words[j - 1]) or only_an_adjective(words[j - 1])):
+            j -= 2  # "filled with old, dusty books": describing words listed before the noun
         while j >= 0 and words[j] in ("a", "an", "the", "some", "its", "their", "own"):  # "each with its own chair"
             j -= 1
         if j >= 1 and words[j] == "plus" and words[j - 1] == ",":

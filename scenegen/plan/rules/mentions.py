@@ -91,6 +91,8 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
         if obj and i + obj[0] < len(toks) and not tx.match_longest(words, i + obj[0], tx.ROOM_PHRASES) \
                 and (catalog_match(toks, i + obj[0]) is not None or words[i + obj[0]] in ("wall", "walls")):
             obj = None  # "the pantry cabinet", "the mirror wall": a noun before another names its kind
+        if obj and i + obj[0] < len(words) and words[i + obj[0]] in tx.STYLE_SUFFIXES:
+            obj = None  # "magazine-style", "in soft pencil style": a style, not a thing
         if obj and is_imperative(toks, i, obj[0]):
             obj = None  # "Throw in a rug": a verb opening a clause, not a throw blanket
         if obj and (shown_or_liked(words, i) or (obj[0] == 1 and i + 1 < len(words) and words[i + 1] == "of"
@@ -610,7 +612,8 @@ def not_an_object(head_words: list[str], words: list[str], head: int, k: int) ->
             or (head_words[-1] in PARTICLE_VERBS and k < len(words) and words[k] in COMPOUND_PARTICLES)
             or (k < len(words) and words[k] in tx.AREA_WORDS) or is_abstract(head_words[-1])
             or never_a_noun(head_words[-1]) or tx.colour_at(head_words, len(head_words) - 1) is not None
-            or head_words[-1] in tx.MATERIALS or head_words[-1] in tx.SIZE_WORDS)
+            or head_words[-1] in tx.MATERIALS or head_words[-1] in tx.SIZE_WORDS
+            or head_words[-1] in tx.NOT_OBJECT_HEADS)
 
 
 def is_abstract(noun: str) -> bool:
