@@ -102,3 +102,24 @@ def test_words_for_the_picture_the_building_and_the_light_are_no_objects(prompt)
 def test_describing_words_listed_with_commas_keep_a_thing_held():
     _, _, rels = facts("A study with a bookcase filled with old, dusty books.")
     assert ("books", "on_top", "bookshelf") in rels, rels
+
+
+def test_seats_on_each_side_of_a_table_sit_around_it():
+    counts, _, rels = facts("Three chairs are on each side of a long dining table.")
+    assert counts == {"chair": 6, "dining_table": 1}, counts
+    assert ("chair", "around", "dining_table") in rels and ("chair", "next_to", "dining_table") not in rels, rels
+
+
+def test_seats_on_either_side_of_a_console_stand_beside_it():
+    _, _, rels = facts("On either side of the console table stand two side chairs.")
+    assert ("chair", "around", "console_table") not in rels, rels
+
+
+@pytest.mark.parametrize("prompt, n", [
+    ("Two cots were pushed into either corner of the attic bedroom.", 2),
+    ("A plant in both corners by the window.", 2),
+    ("A floor lamp in each corner of the room.", 4),
+])
+def test_either_and_both_corners_are_two(prompt, n):
+    counts, _, _ = facts(prompt)
+    assert sum(counts.values()) == n, counts

@@ -108,3 +108,13 @@ def clause_subject(objects: list[Mention], words: list[str], end: int) -> int | 
         start -= 1
     inside = [i for i, o in enumerate(objects) if start <= o.start < end and not o.negated and o.kind != "room"]
     return inside[0] if inside else None
+
+
+def parts_named(arch: str | None, distributive: bool, subject: Mention, said: list[str]) -> int:
+    """How many parts of the room a relation's target names, so how many of the subject it asks for: "in each corner"
+    four, "in both corners" two; "two beds pushed into either corner" names the two beds' places, two in all."""
+    per_part = tx.PARTS_PER_ROOM.get(arch or "", 1) if distributive else 1
+    if {"either", "both"} & set(said):
+        counted = subject.qkind == "number" and subject.qcount > 1
+        per_part = 1 if "either" in said and counted else min(per_part, 2)
+    return per_part

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.lexicon import is_past_tense, parts_of_speech
-from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, pronoun_anchor
+from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, parts_named, pronoun_anchor
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, all_on_cover,
                                           cornered_by_adjective, dressing_the_window, has_top, held_by,
                                           held_by_room_part, hung_above, hung_by, implied_holdings, is_seat, is_table,
@@ -602,8 +602,11 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             kind: str | None = "on_top"  # "a vase in the middle of the table", "candles along the table"
         elif target.arch == "middle":
             kind = "middle_of"
-        else:
-            kind = seat_kind(key, objects[subject], objects[target.mention]) or obj_kind
+        else:  # seats "on each side of" a table sit around it, as at its sides
+            at_table = objects[subject].kind == "object" and (objects[target.mention].category, "around") in \
+                catalog.companions(objects[subject].category)
+            kind = seat_kind("sides" if key == "flank" and at_table else key, objects[subject],
+                             objects[target.mention]) or obj_kind
         if kind is None or target.mention == subject:
             return None
         objects[target.mention].is_target = True
@@ -619,7 +622,7 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             kind = "on_wall"  # "shelves line the wall", "a mirror along the wall": a wall thing hangs on it
         name = "wall" if kind in ("against_wall", "on_wall") else tx.ARCH_TARGET_NAMES.get(target.arch or "room",
                                                                                            "room")
-        per_part = tx.PARTS_PER_ROOM.get(target.arch or "", 1) if target.distributive else 1
+        per_part = parts_named(target.arch, target.distributive, objects[subject], words[rel_start:target.end])
         return Rel(kind, [subject], arch=name, params=dict(target.params), src=src, per_side=per_part)
     if key == "overhead":  # "a ceiling fan overhead"
         return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
