@@ -29,7 +29,16 @@ def never_a_noun(word: str) -> bool:
     if "'" in word and not word.endswith("'s"):
         return True
     tags = parts_of_speech(word)
-    return bool(tags) and not tags & NOUN_TAGS
+    return (bool(tags) and not tags & NOUN_TAGS) or (not tags and is_adverb_of_adjective(word))
+
+
+def is_adverb_of_adjective(word: str) -> bool:
+    """Whether ``word`` is an "-ly" form the tables lack of an adjective they know ("perpendicularly" from
+    "perpendicular", "comfortably" from "comfortable", "cozily" from "cozy"): an adverb, never a thing."""
+    w = word.lower()
+    if not w.endswith("ly") or len(w) < 6:
+        return False
+    return any("ADJ" in parts_of_speech(stem) for stem in (w[:-2], w[:-3] + "y", w[:-1] + "e"))
 
 
 def only_an_adjective(word: str) -> bool:

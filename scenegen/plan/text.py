@@ -32,7 +32,8 @@ class Token:
     """joined to the word before it by a hyphen ("silk-cushioned", "marble-topped"): part of one compound word"""
 
 
-_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()+]")
+_TOKEN_RE = re.compile(r"\d+(?:st|nd|rd|th)(?![a-z])|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()+]")
+"""Tokens: an ordinal ("20th", "2nd", one word: it ranks, never counts), a number, a word, punctuation."""
 
 
 def fold_accents(text: str) -> str:
@@ -83,7 +84,7 @@ def tokenize(text: str) -> list[Token]:
     folded = fold_object_ids(fold_count_suffixes(fold_compounds(fold_accents(text.lower()))))
     for m in _TOKEN_RE.finditer(folded):
         s = SHORTHANDS.get(folded[m.start():m.end() + 1], m.group(0))
-        kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
+        kind = "num" if s[-1].isdigit() else "word" if s[-1].isalpha() else "punct"
         hyphened = (kind != "punct" and m.start() > 1 and folded[m.start() - 1] == "-"
                     and folded[m.start() - 2].isalnum())
         out.append(Token(s, kind, m.start(), m.end(), hyphened))
@@ -377,7 +378,8 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "at both ends of=sides", "at either end of=sides", "at each end=sides", "at both ends=sides",
     "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "either side=flank",
     "each side=flank", "both sides=flank", "holds=holds", "houses=holds", "hold=holds", "contain=holds",
-    "displays=holds", "occupies=in", "occupy=in", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
+    "displays=holds", "held=holds", "piled high with=holds",
+    "occupies=in", "occupy=in", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
     "along the edge of=edge", "on the edge of=edge", "under everything=undereverything",
     "beneath everything=undereverything", "under it all=undereverything", "overhead=overhead", "mounted to=on",
     "attached to=on", "fixed to=on", "affixed to=on", "at its foot=front", "at the foot=front", "at its feet=front",
@@ -412,7 +414,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
                       "middle": "middle_of_room"}),
     "against": ("next_to", {"wall": "against_wall", "window": "next_to_window", "door": "next_to_door"}),
     "in": ("on_top", {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
-                  "door": "next_to_door"}),
+                  "door": "next_to_door", "wall": "on_wall"}),
     "at": ("near", {"corner": "corner", "middle": "middle_of_room", "window": "next_to_window",
                     "door": "next_to_door", "wall": "against_wall"}),
     "face": ("face_to", {"wall": "against_wall"}),
@@ -433,7 +435,8 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "from": (None, {"ceiling": "hang_from_ceiling"}),
     "flank": ("next_to", {}),
     "between": ("next_to", {"window": "next_to_window", "door": "next_to_door"}),
-    "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room"}),
+    "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room",
+                        "wall": "against_wall"}),
     "unsupported": (None, {}),
     "sides": ("around", {}),
     "holds": ("on_top", {}),
@@ -519,6 +522,11 @@ SUBJECT_FILLERS = frozenset((
     "clustered piled displayed kept stored stacked rolled folded out hung were stood sat lay rested leaned leant "
     "perched nestled tucked").split()) | AREA_WORDS
 """Words skipped between an object and the relation phrase that follows it ("a lamp that sits on the desk")."""
+DISTANCE_UNITS = frozenset(("feet foot ft inches inch cm centimeters centimetres mm meters metres m yards yard units "
+                           "unit paces pace steps step").split())
+"""Units of a distance said before a relation phrase ("two feet in front of", "15 units to the right of")."""
+DISTANCE_HEDGES = frozenset("about exactly roughly approximately precisely nearly almost some just only".split())
+"""Words that hedge a distance ("about two feet from", "exactly 10 units to the left of")."""
 
 TARGET_DETERMINERS = frozenset(("the a an each every both either one of its their this that these those his her "
                                 "my our all two three four five six seven eight nine ten").split())

@@ -14,7 +14,10 @@ from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOL
                                           kept_for, mounted_beside, mounted_by_adjective, place_table_not_seats,
                                           possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
+from scenegen.plan.rules.places import (LEADING_PARTICIPLES, past_aside, room_word_before_part, skip_words,
+                                        wall_of_middle, window_above)
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
+from scenegen.plan.rules.seating import counted_per_side, sits_at
 
 
 def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[int, int], rooms: list[Mention],
@@ -49,6 +52,7 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     rels += all_on_cover(objects, words, toks)
     rels += mounted_beside(objects, rels)
     rels += dressing_the_window(objects, words, toks, rels)
+    rels += window_above(objects, words, span_of, rels, [(t.start, t.end) for t in toks])
     retarget_to_holder(rels, objects)
     if leading:
         rels.sort(key=lambda r: r.src[0])
@@ -332,18 +336,11 @@ def clause_starts(toks: list[tx.Token]) -> list[int]:
         t.text in SENTENCE_END or (t.text == "and" and i > 0 and toks[i - 1].text == ","))]
 
 
-def skip_words(words: list[str], k: int, skip: frozenset[str], stop_at_relation: bool = False) -> int:
-    while k < len(words) and words[k] in skip:
-        if stop_at_relation and tx.match_longest(words, k, tx.REL_PHRASES):
-            break
-        k += 1
-    return k
-
-
 def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects: list[Mention],
                       span_of: dict[int, int], room_tokens: set[int], notes: list[str], prompt: str) -> Rel | None:
     """A relation that opens a sentence before its subject: "Next to the bed is a nightstand", "In the corner, a
     plant"."""
+    start = skip_words(words, start, LEADING_PARTICIPLES, stop_at_relation=True)  # "Pushed up against the wall, ..."
     matched = tx.match_longest(words, start, tx.REL_PHRASES)
     if matched is None:
         return None
@@ -357,7 +354,7 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
             target = Target("object", target.end, mention=topic)
     if target.kind not in ("object", "arch"):
         return None
-    k = skip_words(words, target.end, SUBJECT_INTRO)
+    k = skip_words(words, past_aside(words, target.end, span_of), SUBJECT_INTRO)
     if k > target.end:  # after "is", "stands", ",": the subject's unknown modifiers may come first
         k = past_modifiers(toks, words, k, span_of, objects)
     subject = span_of.get(k)
@@ -428,6 +425,9 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
             end = k
             while end in room_tokens:
                 end += 1
+            if room_word_before_part(words, end):
+                k = end  # "under the kitchen window": the room word says which window
+                continue
             return Target("arch", end, arch="room")
         if words[k] in tx.ARCH_WORDS and k + 1 < len(words) and k + 1 not in span_of \
                 and tx.ARCH_WORDS.get(words[k + 1]) in ("window", "door", "wall"):
@@ -473,6 +473,9 @@ def arch_target(words: list[str], k: int, span_of: dict[int, int], params: dict[
     end = k + 1
     if end < len(words) and words[end] == "of":
         j = skip_words(words, end + 1, frozenset({"the", "a", "an", "this"}))
+        wall_end = wall_of_middle(words, j) if arch == "middle" else None
+        if wall_end is not None:  # "at the center of the left wall": along that wall
+            return Target("arch", wall_end, arch="wall", params=params)
         if j in span_of and arch in ("middle", "corner"):
             idx = span_of[j]
             while j < len(words) and span_of.get(j) == idx:
@@ -570,7 +573,8 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         return None
     phrase_words = words[rel_start:rel_end]
     per_side = 2 if key == "sides" and any(w in ("each", "both", "either") for w in phrase_words) else 1
-    if key == "flank" and "each" in phrase_words and objects[subject].qkind == "number" and objects[subject].qcount > 1:
+    if key == "flank" and "each" in phrase_words and objects[subject].qkind == "number" \
+            and objects[subject].qcount > 1 and counted_per_side(subject, target, rel_start, objects, words, related):
         per_side = 2  # "four chairs on each side of the table": four a side ("a lamp on either side": two in all)
     if key == "sides" and target.kind in ("none", "pronoun"):
         anchor, _ = pronoun_anchor(subject, rel_start, objects, words, related)
@@ -603,8 +607,7 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
         elif target.arch == "middle":
             kind = "middle_of"
         else:  # seats "on each side of" a table sit around it, as at its sides
-            at_table = objects[subject].kind == "object" and (objects[target.mention].category, "around") in \
-                catalog.companions(objects[subject].category)
+            at_table = sits_at(objects[subject], objects[target.mention])
             kind = seat_kind("sides" if key == "flank" and at_table else key, objects[subject],
                              objects[target.mention]) or obj_kind
         if kind is None or target.mention == subject:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.rules.holdings import is_seat
-from scenegen.plan.rules.records import SENTENCE_END, Mention, Rel
+from scenegen.plan.rules.anchors import pronoun_anchor
+from scenegen.plan.rules.records import SENTENCE_END, Mention, Rel, Target
 
 SEATING_NOUNS = frozenset({"seating", "seats", "seat", "room", "space"})
 """Nouns that count seats after "for": 'seating for four', 'room for eight'."""
@@ -98,3 +99,20 @@ def seat_relations(objects: list[Mention], pairs: list[tuple[int, int]], toks: l
     index = {m.head: j for j, m in enumerate(objects)}
     return [Rel("around", [index[s]], target=index[t], src=(toks[t].start, toks[s].end)) for s, t in pairs
             if s in index and t in index]
+
+
+def sits_at(subject: Mention, target: Mention | None) -> bool:
+    """Whether ``subject`` is a seat its catalog entry pulls up around ``target`` (chairs at a dining table): such
+    seats "on each side" of it are counted per side ("two chairs on each side of the table" are four), anything else
+    one a side ("a bed with two nightstands on each side" has two)."""
+    return target is not None and subject.kind == "object" \
+        and (target.category, "around") in catalog.companions(subject.category)
+
+
+def counted_per_side(subject: int, target: Target, rel_start: int, objects: list[Mention], words: list[str],
+                     related: set[int]) -> bool:
+    """Whether "N <subject> on each side" of ``target`` (an object, or "it" and a left-out target, whose anchor is
+    read) counts N a side: only seats at the table they sit around (``sits_at``)."""
+    host = target.mention if target.kind == "object" else pronoun_anchor(subject, rel_start, objects, words,
+                                                                             related)[0]
+    return sits_at(objects[subject], objects[host] if host is not None else None)
