@@ -32,8 +32,7 @@ class Token:
     """joined to the word before it by a hyphen ("silk-cushioned", "marble-topped"): part of one compound word"""
 
 
-_TOKEN_RE = re.compile(r"\d+(?:st|nd|rd|th)(?![a-z])|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()+]")
-"""Tokens: an ordinal ("20th", "2nd", one word: it ranks, never counts), a number, a word, punctuation."""
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[,.;:!?&()+]")
 
 
 def fold_accents(text: str) -> str:
@@ -84,7 +83,7 @@ def tokenize(text: str) -> list[Token]:
     folded = fold_object_ids(fold_count_suffixes(fold_compounds(fold_accents(text.lower()))))
     for m in _TOKEN_RE.finditer(folded):
         s = SHORTHANDS.get(folded[m.start():m.end() + 1], m.group(0))
-        kind = "num" if s[-1].isdigit() else "word" if s[-1].isalpha() else "punct"
+        kind = "num" if s[0].isdigit() else "word" if s[0].isalpha() else "punct"
         hyphened = (kind != "punct" and m.start() > 1 and folded[m.start() - 1] == "-"
                     and folded[m.start() - 2].isalnum())
         out.append(Token(s, kind, m.start(), m.end(), hyphened))
@@ -378,7 +377,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "at both ends of=sides", "at either end of=sides", "at each end=sides", "at both ends=sides",
     "on each end of=sides", "at the ends of=sides", "into=in", "covering=covering", "either side=flank",
     "each side=flank", "both sides=flank", "holds=holds", "houses=holds", "hold=holds", "contain=holds",
-    "displays=holds", "held=holds", "piled high with=holds",
+    "displays=holds", "piled high with=holds",
     "occupies=in", "occupy=in", "frame the=flank", "frames the=flank", "for=for", "at the edge of=edge",
     "along the edge of=edge", "on the edge of=edge", "under everything=undereverything",
     "beneath everything=undereverything", "under it all=undereverything", "overhead=overhead", "mounted to=on",
@@ -435,8 +434,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "from": (None, {"ceiling": "hang_from_ceiling"}),
     "flank": ("next_to", {}),
     "between": ("next_to", {"window": "next_to_window", "door": "next_to_door"}),
-    "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room",
-                        "wall": "against_wall"}),
+    "centered": (None, {"room": "middle_of_room", "middle": "middle_of_room"}),
     "unsupported": (None, {}),
     "sides": ("around", {}),
     "holds": ("on_top", {}),

@@ -1,6 +1,6 @@
 """Where a thing stands, read from phrases the relation finder walks past: a distance before the relation ("two feet
-in front of the sofa"), a wall's middle ("at the center of the left wall"), a room word naming which window ("under
-the kitchen window") and a window said to be above a thing ("the window above the sink")."""
+in front of the sofa"), a wall's middle ("at the center of the left wall") and a window said to be above a thing
+("the window above the sink")."""
 
 from __future__ import annotations
 
@@ -38,12 +38,6 @@ def wall_of_middle(words: list[str], j: int) -> int | None:
     return None
 
 
-def room_word_before_part(words: list[str], end: int) -> bool:
-    """Whether a room word ending at token ``end`` only says which window, door or wall is meant ("the kitchen
-    window", "the bathroom door"): the part follows it directly."""
-    return end < len(words) and tx.ARCH_WORDS.get(words[end]) in ("window", "door", "wall")
-
-
 def window_above(objects: list[Mention], words: list[str], span_of: dict[int, int], rels: list[Rel],
                  spans: list[tuple[int, int]]) -> list[Rel]:
     """``next_to_window`` for a floor thing a window is said to be above or over ("light streamed through the
@@ -78,22 +72,3 @@ def skip_words(words: list[str], k: int, skip: frozenset[str], stop_at_relation:
             k += 1
     return k
 
-
-LEADING_PARTICIPLES = frozenset(("pushed tucked nestled hidden set placed positioned mounted perched propped tucked "
-                                 "squeezed wedged crammed parked stationed up away back snugly neatly").split())
-"""Words a sentence may open with before its relation phrase ("Pushed up against the wall, a sofa", "Tucked into
-the corner, a desk")."""
-
-
-def past_aside(words: list[str], k: int, span_of: dict[int, int]) -> int:
-    """The token after an aside that describes the coming subject ("In a far corner, hidden in the shadows, an
-    armchair"): a comma, a participle and up to five more words naming no object, then a comma; ``k`` when none."""
-    if k + 2 >= len(words) or words[k] != "," or not (words[k + 1] in LEADING_PARTICIPLES
-                                                        or (words[k + 1].endswith("ed") and len(words[k + 1]) > 4)):
-        return k
-    for j in range(k + 2, min(k + 8, len(words))):
-        if j in span_of or words[j] in SENTENCE_END:
-            return k
-        if words[j] == ",":
-            return j
-    return k

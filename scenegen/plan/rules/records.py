@@ -31,7 +31,7 @@ COMMON = ("bed", "sofa", "desk", "chair", "table_lamp", "wardrobe", "bookshelf",
 SENTENCE_END = frozenset({".", ";", "!", "?"})
 STRONG_BOUNDARIES = frozenset({",", ";", "and", "or", "with", "plus", "&", "including", "containing", "featuring",
                                "holding", "displaying", "storing"})
-SUBJECT_INTRO = frozenset({",", ":", "there", "is", "are", "stands", "sits", "stand", "sit", "hangs", "we", "have",
+SUBJECT_INTRO = frozenset({",", "there", "is", "are", "stands", "sits", "stand", "sit", "hangs", "we", "have",
                            "you", "will", "find", "be", "i", "want", "would", "like", "place", "put", "goes", "go",
                            "lies", "lie", "hang", "hung", "rest", "rests", "stood", "sat", "there's", "theres", "was",
                            "were", "lay", "standing", "sitting", "hanging", "resting", "also", "see", "you'll", "can",

@@ -14,8 +14,7 @@ from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOL
                                           kept_for, mounted_beside, mounted_by_adjective, place_table_not_seats,
                                           possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
-from scenegen.plan.rules.places import (LEADING_PARTICIPLES, past_aside, room_word_before_part, skip_words,
-                                        wall_of_middle, window_above)
+from scenegen.plan.rules.places import skip_words, wall_of_middle, window_above
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 from scenegen.plan.rules.seating import counted_per_side, sits_at
 
@@ -340,7 +339,6 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
                       span_of: dict[int, int], room_tokens: set[int], notes: list[str], prompt: str) -> Rel | None:
     """A relation that opens a sentence before its subject: "Next to the bed is a nightstand", "In the corner, a
     plant"."""
-    start = skip_words(words, start, LEADING_PARTICIPLES, stop_at_relation=True)  # "Pushed up against the wall, ..."
     matched = tx.match_longest(words, start, tx.REL_PHRASES)
     if matched is None:
         return None
@@ -354,7 +352,7 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
             target = Target("object", target.end, mention=topic)
     if target.kind not in ("object", "arch"):
         return None
-    k = skip_words(words, past_aside(words, target.end, span_of), SUBJECT_INTRO)
+    k = skip_words(words, target.end, SUBJECT_INTRO)
     if k > target.end:  # after "is", "stands", ",": the subject's unknown modifiers may come first
         k = past_modifiers(toks, words, k, span_of, objects)
     subject = span_of.get(k)
@@ -425,9 +423,6 @@ def parse_target(toks: list[tx.Token], words: list[str], k: int, span_of: dict[i
             end = k
             while end in room_tokens:
                 end += 1
-            if room_word_before_part(words, end):
-                k = end  # "under the kitchen window": the room word says which window
-                continue
             return Target("arch", end, arch="room")
         if words[k] in tx.ARCH_WORDS and k + 1 < len(words) and k + 1 not in span_of \
                 and tx.ARCH_WORDS.get(words[k + 1]) in ("window", "door", "wall"):
