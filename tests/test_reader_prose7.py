@@ -1,7 +1,7 @@
 """The rules reader on prose written by other people, seventh round (issue 17, from the study of the sixth held-out
-set): distances before a relation, the middle of a wall, a window above a thing, adverbs the lemma tables lack,
-seats counted per side, and how sure the objects must be before they name the room. The sentences
-here are this project's own, in the styles of those sets."""
+set): distances before a relation, the middle of a wall, a thing in the wall, a window above a thing, adverbs the
+lemma tables lack, "piled high with", and seats counted per side. The sentences here are this project's own, in the
+styles of those sets."""
 
 from __future__ import annotations
 
@@ -78,4 +78,5 @@ def test_an_adverb_the_tables_lack_is_no_object():
 def test_only_seats_at_a_table_are_counted_per_side(prompt, category, n):
     counts, _, _ = facts(prompt)
     assert counts[category] == n, counts
+
 
