@@ -44,3 +44,7 @@ toys of made-up creatures sit between ("a rocking unicorn": unicorn 3.62); unrat
 HEAD_CLEAR = 1.9
 """metres: the lowest a ceiling thing may hang over the floor people walk on (the solver hangs nothing lower; the
 asset stage draws ceiling things short enough to keep above it)"""
+
+CEILING_MARGIN = 0.05
+"""metres kept between the top of a stack (a TV on an entertainment center) and the ceiling: the planner refuses a
+stack that would not keep it, and the solver puts nothing on a top where it would not"""

@@ -11,6 +11,7 @@ from scenegen.geometry import footprint_corners, rects_inside_polygon, rects_ove
 from scenegen.rng import stage_rng
 from scenegen.scene import LayoutPlan, Opening, PlannedObject, Relation, Room
 from scenegen.solve import solve
+from scenegen.solve.explain import explain_conflicts
 from scenegen.solve.relations import Box
 
 DOOR = Opening(id="door_1", kind="door", wall=0, offset=0.7, width=0.9, height=2.1)
@@ -176,3 +177,35 @@ def test_a_floor_object_next_to_a_thing_on_a_stand_goes_beside_that_stand() -> N
     for seed in range(6):
         boxes = _boxes(_solve(plan, seed))
         assert score_relation(plan.relations[0], boxes, plan.room) > 0.5, seed
+
+
+def _sized_refs(plan, sizes, seed=0):
+    """Box assets with the given (width, depth, height) metres per object id instead of the asset stage's draw."""
+    refs = {}
+    for o in plan.objects:
+        ref = plan_asset(o, stage_rng(seed, o.id), backend="box")
+        w, d, h = sizes[o.id]
+        refs[o.id] = ref.model_copy(update={"params": {**ref.params, "width": w, "depth": d, "height": h}})
+    return refs
+
+
+def _solve_sized(plan, sizes, seed=0):
+    return solve(plan, _sized_refs(plan, sizes, seed), sizes, stage_rng(seed, "solve"))
+
+
+def test_nothing_on_a_top_reaches_through_the_ceiling():
+    """A 0.81 m TV on a 1.95 m entertainment center would reach 2.76 m under a 2.7 m ceiling (a held-out scene ended
+    with the TV 6 cm above it); under a 3 m ceiling it stands on it."""
+    objects = [("entertainment_center_1", "entertainment_center"), ("tv_1", "tv")]
+    on_top = [dict(kind="on_top", subject="tv_1", target="entertainment_center_1")]
+    sizes = {"entertainment_center_1": (2.32, 0.49, 1.95), "tv_1": (1.35, 0.27, 0.81)}
+    low_plan = _plan(objects, on_top, Room.rectangle(4.0, 3.5, height=2.7, openings=[DOOR]))
+    low = _solve_sized(low_plan, sizes)
+    assert all(o.pose.position[2] + o.size[2] <= 2.7 for o in low.objects)
+    (tv,) = low.unplaced
+    assert tv.id == "tv_1" and "would reach 2.76 m, above the 2.70 m ceiling" in tv.reason
+    (why,) = explain_conflicts(low_plan, _sized_refs(low_plan, sizes), sizes, low)
+    assert why.objects == ["tv_1"] and why.message.endswith("above the 2.70 m ceiling: put it elsewhere")
+    high = _solve_sized(_plan(objects, on_top, Room.rectangle(4.0, 3.5, height=3.0, openings=[DOOR])), sizes)
+    assert high.unplaced == []
+    assert _boxes(high)["tv_1"].z == pytest.approx(1.95, abs=1e-3)

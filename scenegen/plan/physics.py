@@ -22,10 +22,8 @@ from dataclasses import dataclass
 
 from scenegen import catalog
 from scenegen.scene import LayoutPlan, PlannedObject, Relation
-from scenegen.thresholds import FLAT_HEIGHT, KNEE_MIN_HEIGHT
+from scenegen.thresholds import CEILING_MARGIN, FLAT_HEIGHT, KNEE_MIN_HEIGHT
 
-CEILING_MARGIN = 0.05
-"""metres kept between the top of a stack and the ceiling"""
 CARRY_MAX = (0.35, 0.35, 0.5)
 """metres (width, depth, height): a floor category whose smallest size is within this may also stand on a top"""
 TOP_FIT_SLACK = 0.05

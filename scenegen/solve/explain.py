@@ -20,6 +20,7 @@ from scenegen.rng import stage_rng
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, Conflict, LayoutPlan, Relation
 from scenegen.solve.relations import SATISFIED, Box, score_relation
 from scenegen.solve.solver import SolveResult, object_roles, solve
+from scenegen.thresholds import CEILING_MARGIN
 
 BUDGET_S = 4.0
 """Seconds for all explanations of one solve together (the issue allows 5 s end to end)."""
@@ -301,8 +302,10 @@ def _too_big_for_top(oid: str, support: str, plan: LayoutPlan, sizes: Sizes) -> 
     if max(w, d) > max(tw, td) or min(w, d) > min(tw, td):
         return (f"{_dims(oid, sizes)} is larger than the top of {support} ({tw:.2f}×{td:.2f} m), even with nothing "
                 f"else on it: choose a larger {_name(support, plan)} or put it elsewhere")
-    return (f"{_dims(oid, sizes)} on {support} (top {th:.2f} m up) would reach {th + h:.2f} m, above the "
-            f"{plan.room.height:.2f} m ceiling, or finds no clear spot on it: put it elsewhere")
+    if th + h > plan.room.height - CEILING_MARGIN:
+        return (f"{_dims(oid, sizes)} on {support} (top {th:.2f} m up) would reach {th + h:.2f} m, above the "
+                f"{plan.room.height:.2f} m ceiling: put it elsewhere")
+    return f"{_dims(oid, sizes)} finds no clear spot on the top of {support}: put it elsewhere"
 
 
 def _has_functional_side(oid: str, plan: LayoutPlan) -> bool:

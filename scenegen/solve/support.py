@@ -17,6 +17,7 @@ from scenegen.solve.items import Item
 from scenegen.solve.relations import ON_SURFACE_FROM, Box, Boxes, score_relation_batch
 from scenegen.solve.state import SolverState
 from scenegen.solve.surface import LEVEL, is_uneven, rest_heights
+from scenegen.thresholds import CEILING_MARGIN
 
 
 RELATION_WEIGHT = 10.0
@@ -55,13 +56,7 @@ def place_on_support(st: SolverState, it: Item) -> None:
     if hw_max < -1e-6 or hd_max < -1e-6:
         st.fail(it, f"{dims(it)} is larger than the top of {sup_id} ({sup.width:.2f}×{sup.depth:.2f} m)")
         return
-    rs = np.linspace(-max(hw_max, 0), max(hw_max, 0), max(1, int(2 * max(hw_max, 0) / 0.05) + 1))
-    fs = np.linspace(-max(hd_max, 0), max(hd_max, 0), max(1, int(2 * max(hd_max, 0) / 0.05) + 1))
-    gr, gf = np.meshgrid(rs, fs)
-    gr, gf = gr.ravel(), gf.ravel()
-    c, s = math.cos(sup.yaw), math.sin(sup.yaw)
-    x = sup.cx + gr * c - gf * s
-    y = sup.cy + gr * s + gf * c
+    gr, gf, x, y = _spots_on_top(sup, hw_max, hd_max)
     rects = footprint_corners(x, y, w / 2, d / 2, sup.yaw + turn)
     ok = np.ones(len(x), dtype=bool)
     # what rests inside it, low down (blankets in a dresser's drawers), is not in the way of what stands on its top
@@ -77,6 +72,12 @@ def place_on_support(st: SolverState, it: Item) -> None:
             rest, flat = rest_heights(host.ref, sup.cx, sup.cy, sup.yaw, rects)
         if (ok & flat).any():
             ok, z = ok & flat, sup.z + rest
+    under_ceiling = z + h <= st.room.height - CEILING_MARGIN
+    if not under_ceiling.any():
+        st.fail(it, f"{dims(it)} on {sup_id} (top {float(z.min()):.2f} m up) would reach {float(z.min()) + h:.2f} m, "
+                    f"above the {st.room.height:.2f} m ceiling")
+        return
+    ok &= under_ceiling
     moved = ok & ~avoided(st, it.obj.id, x, y, np.full(len(x), sup.yaw + turn))
     ok = moved if moved.any() else ok  # on a small top there may be nowhere else to go
     if not ok.any():
@@ -107,6 +108,18 @@ def place_on_support(st: SolverState, it: Item) -> None:
     best = idx[int(np.argmax(score))]
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), float(z[best]),
                               float(wrap_angle(sup.yaw + turn)), w, d, h, sup_id)
+
+
+def _spots_on_top(sup: Box, hw_max: float, hd_max: float
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate centres on the support's top every 5 cm, at most ``hw_max`` right/left and ``hd_max`` front/back of
+    its centre (metres): (N,) offsets along its width and depth, and (N,) room x and y."""
+    rs = np.linspace(-max(hw_max, 0), max(hw_max, 0), max(1, int(2 * max(hw_max, 0) / 0.05) + 1))
+    fs = np.linspace(-max(hd_max, 0), max(hd_max, 0), max(1, int(2 * max(hd_max, 0) / 0.05) + 1))
+    gr, gf = np.meshgrid(rs, fs)
+    gr, gf = gr.ravel(), gf.ravel()
+    c, s = math.cos(sup.yaw), math.sin(sup.yaw)
+    return gr, gf, sup.cx + gr * c - gf * s, sup.cy + gr * s + gf * c
 
 
 def _relation_score(st: SolverState, it: Item, x: np.ndarray, y: np.ndarray, z: np.ndarray, yaw: float
