@@ -209,3 +209,21 @@ def test_nothing_on_a_top_reaches_through_the_ceiling():
     high = _solve_sized(_plan(objects, on_top, Room.rectangle(4.0, 3.5, height=3.0, openings=[DOOR])), sizes)
     assert high.unplaced == []
     assert _boxes(high)["tv_1"].z == pytest.approx(1.95, abs=1e-3)
+
+
+@pytest.mark.parametrize("host", ["desk", "wall_shelf"])
+def test_a_stack_is_placed_from_the_bottom_up_whatever_the_plan_order(host):
+    """'a dried eucalyptus stem in a ceramic vase' on a desk or a wall shelf, the stem listed first: the vase must
+    stand before the stem can stand in it (a held-out scene lost the stem when its vase stood on a wall shelf)."""
+    stem = PlannedObject(id="generic_1", category="generic", generic=True, description="dried eucalyptus stem")
+    objects = [stem, PlannedObject(id="vase_1", category="vase"), PlannedObject(id="host_1", category=host)]
+    relations = [Relation(kind="on_top", subject="generic_1", target="vase_1"),
+                 Relation(kind="on_top", subject="vase_1", target="host_1")]
+    plan = LayoutPlan(prompt="test", room=Room.rectangle(4.0, 3.5, openings=[DOOR]), objects=objects,
+                      relations=relations)
+    sizes = {"generic_1": (0.05, 0.05, 0.6), "vase_1": (0.15, 0.15, 0.3),
+             "host_1": {"desk": (1.2, 0.6, 0.75), "wall_shelf": (0.8, 0.22, 0.04)}[host]}
+    result = _solve_sized(plan, sizes)
+    assert result.unplaced == []
+    boxes = _boxes(result)
+    assert boxes["generic_1"].support == "vase_1" and boxes["vase_1"].support == "host_1"

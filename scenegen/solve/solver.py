@@ -76,10 +76,10 @@ def _run(st: SolverState) -> SolveResult:
         if not perfect(cluster_quality(st, cluster)):
             evict_and_retry(st, cluster, done)
         done.append(cluster)
-    on_mounted = [it for it in st.items.values() if it.role == "object"
-                  and it.support in st.items and st.items[it.support].role in ("wall", "ceiling")]
-    for it in st.items.values():
-        if it.role == "object" and it not in on_mounted:
+    on_tops = sorted((it for it in st.items.values() if it.role == "object"), key=lambda it: _stack(st, it)[0])
+    on_mounted = [it for it in on_tops if _stack(st, it)[1] in ("wall", "ceiling")]
+    for it in on_tops:  # lowest in its stack first: the vase before the stem in it
+        if it not in on_mounted:
             place_on_support(st, it)
     for it in sorted(st.items.values(), key=_window_dressing_first):
         if it in first:
@@ -95,6 +95,19 @@ def _run(st: SolverState) -> SolveResult:
             place_flat(st, it)
     lift_onto_rugs(st)
     return _result(st)
+
+
+def _stack(st: SolverState, it: Item) -> tuple[int, str | None]:
+    """How many objects stand between ``it`` and the floor, wall or ceiling thing at the bottom of its stack (0 for a
+    lamp on a nightstand, 1 for a stem in a vase on a shelf), and that bottom thing's role (None when the chain ends
+    at an object not in the plan or loops)."""
+    depth, seen = 0, {it.obj.id}
+    below = st.items.get(it.support) if it.support else None
+    while below is not None and below.role == "object" and below.obj.id not in seen:
+        seen.add(below.obj.id)
+        depth += 1
+        below = st.items.get(below.support) if below.support else None
+    return depth, (below.role if below is not None and below.role != "object" else None)
 
 
 def _window_dressing_first(it: Item) -> bool:
