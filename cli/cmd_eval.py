@@ -222,7 +222,8 @@ def _score_planner(name: str, fn, items: list[dict], set_name: str, eval_planner
         ev = eval_planner(fn, name, items, progress=lambda d, t: bar.update(task, completed=d))
     table = Table("field", "precision", "recall",
                   title=f"{name} on the {set_name} set ({ev.prompts} prompts): parse rate {ev.parse_rate:.1%}, "
-                        f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts}, "
+                        f"object-count accuracy {_pct(ev.count_accuracy)}, room type {ev.room_hits}/{ev.prompts} "
+                        f"(where the prompt names it {ev.room_named_hits}/{ev.room_named}), "
                         f"physically impossible relations {len(ev.impossible)}"
                         + (f", {ev.fallbacks} handed to the rules reader" if name != "rules" else ""))
     for field, p, r in ev.rows():

@@ -30,6 +30,22 @@ def test_metrics_on_a_hand_made_pair():
     # rules does not add "bed against the wall" (the text does not say it): 1 of 2 architecture relations
     assert ev.relations_architecture.tp == 1 and ev.relations_architecture.n_gold == 2
     assert ev.room_hits == 1
+    assert (ev.room_named_hits, ev.room_named) == (1, 1)
+
+
+def test_room_type_is_also_scored_where_the_prompt_names_it():
+    """Gold 'room' (no type named) is a miss for a planner that infers 'bedroom' from a bed; the named split keeps
+    that inference apart from misreading a named room."""
+    ev = PlanEval("rules")
+    unnamed = {"prompt": "a bed and a wardrobe", "room": "room", "counts": {"bed": 1, "wardrobe": 1},
+               "attributes": [], "relations": []}
+    named = {"prompt": "an office with a bed and a wardrobe", "room": "office", "counts": {"bed": 1, "wardrobe": 1},
+             "attributes": [], "relations": []}
+    for item in (unnamed, named):
+        plan = plan_rules(item["prompt"])
+        score_item(item, plan, ev)
+    assert plan_rules(unnamed["prompt"]).room.type == "bedroom"
+    assert (ev.room_hits, ev.room_named_hits, ev.room_named) == (1, 1, 1)
 
 
 def test_a_more_precise_category_counts_for_the_annotated_general_one():

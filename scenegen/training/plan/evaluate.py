@@ -157,6 +157,10 @@ class PlanEval:
     count_hits: int = 0
     count_total: int = 0
     room_hits: int = 0
+    room_named_hits: int = 0
+    """room types right where the prompt names one (gold not ``room``); elsewhere the planner infers a type from the
+    objects, which the gold's ``room`` (no type named) counts as a miss"""
+    room_named: int = 0
     fallbacks: int = 0
     """plans a model backend handed over to the rules reader (its ``planner`` field says so): parsed, but not the
     model's"""
@@ -234,7 +238,11 @@ def score_item(item: dict, plan: LayoutPlan, ev: PlanEval) -> None:
         g = {r for r in gold_rels if (r[1] in ARCHITECTURE_RELATIONS) == arch}
         p = {r for r in rels if (r[1] in ARCHITECTURE_RELATIONS) == arch}
         pr.add(len(g & p), len(p), len(g))
-    ev.room_hits += int(item.get("room") in (plan.room.type, plan.program))
+    room_hit = int(item.get("room") in (plan.room.type, plan.program))
+    ev.room_hits += room_hit
+    if item.get("room", "room") != "room":
+        ev.room_named += 1
+        ev.room_named_hits += room_hit
 
 
 def eval_planner(planner: Callable[[str, int], LayoutPlan], name: str, items: list[dict],
