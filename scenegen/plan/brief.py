@@ -97,8 +97,11 @@ def read_brief(prompt: str) -> Brief:
                      or (i + prog[0] < len(ws) and ws[i + prog[0]] in tx.ARCH_WORDS)):
             prog = None  # "a loft bed", "a bar stool", "a gallery wall": an object or a wall, not a room
         if prog and brief.program is None:
-            brief.program = prog[1]
             brief.persona = any(_persona(w) for w in ws[i:i + prog[0]])  # "a teenager's room"
+            head = tx.match_longest(ws, i + prog[0], vocab.programs)
+            if head and _object_phrase_len(ws, i + prog[0]) <= head[0]:
+                i, prog = i + prog[0], head  # "a garage art studio": the last of two room nouns names the room
+            brief.program = prog[1]
             i += prog[0]
             continue
         if style and brief.style is None:

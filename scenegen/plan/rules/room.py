@@ -119,7 +119,10 @@ def extract_dimensions(prompt: str) -> tuple[str, tuple[float, float] | None, fl
 
 def guess_room_type(rooms: list[Mention], objects: list[Mention]) -> str:
     """The room type the prompt names, else the one the objects' catalog ``rooms`` vote for, else ``room``."""
-    for r in rooms:
+    for k, r in enumerate(rooms):
+        head = rooms[k + 1] if k + 1 < len(rooms) else None
+        if head is not None and head.head == r.end and head.category != "room":
+            continue  # "a garage art studio": the last of two room nouns names the room, the first where it is
         if r.category != "room":
             return r.category
     scores: dict[str, float] = {}
