@@ -227,3 +227,17 @@ def test_a_stack_is_placed_from_the_bottom_up_whatever_the_plan_order(host):
     assert result.unplaced == []
     boxes = _boxes(result)
     assert boxes["generic_1"].support == "vase_1" and boxes["vase_1"].support == "host_1"
+
+
+def test_a_tv_the_plan_puts_nowhere_hangs_on_the_wall_when_the_only_top_would_reach_the_ceiling():
+    """The held-out scene's TV had no relation: the solver chose the 1.95 m entertainment center as its support and
+    the TV could not be placed (2.76 m under a 2.7 m ceiling); a TV stand takes it when there is one."""
+    sizes = {"entertainment_center_1": (2.32, 0.49, 1.95), "tv_1": (1.35, 0.27, 0.81), "tv_stand_1": (1.6, 0.45, 0.5)}
+    room = Room.rectangle(4.5, 3.5, height=2.7, openings=[DOOR])
+    alone = _solve_sized(_plan([("entertainment_center_1", "entertainment_center"), ("tv_1", "tv")], room=room),
+                         {k: v for k, v in sizes.items() if k != "tv_stand_1"})
+    assert alone.unplaced == [] and _boxes(alone)["tv_1"].support == "wall"
+    assert _boxes(alone)["tv_1"].top <= 2.7
+    with_stand = _solve_sized(_plan([("entertainment_center_1", "entertainment_center"), ("tv_1", "tv"),
+                                     ("tv_stand_1", "tv_stand")], room=room), sizes)
+    assert with_stand.unplaced == [] and _boxes(with_stand)["tv_1"].support == "tv_stand_1"

@@ -4,6 +4,7 @@ boxes in front of doors and windows."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import numpy as np
@@ -12,7 +13,7 @@ from scenegen import catalog
 from scenegen.geometry import footprint_corners, yaw_facing
 from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, PlannedObject, Relation, Room
 from scenegen.solve.items import Item
-from scenegen.thresholds import FLAT_HEIGHT
+from scenegen.thresholds import CEILING_MARGIN, FLAT_HEIGHT
 
 
 def make_item(plan: LayoutPlan, obj: PlannedObject, ref: AssetRef, size: tuple[float, float, float]) -> Item:
@@ -77,12 +78,12 @@ FLOOR_PLACES = frozenset({"corner", "middle_of_room"})
 that happens to be elsewhere"""
 
 
-def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) -> None:
+def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = (), ceiling: float = math.inf) -> None:
     """Give every object-supported item without an explicit 'on X' a support from the plan, spreading the load: the
     host with the smallest share of its top taken once the item is on it, the host of what it stands beside first,
     then a host the plan puts beside the same things (a lamp beside the bed goes on the nightstand beside it), never
-    what it stands beside (changes ``items`` in place: ``support``, or ``role`` "floor" when nothing can hold
-    it or a ``FLOOR_PLACES`` relation puts it on the floor)."""
+    what it stands beside, never a top it would reach above the ``ceiling`` from (metres; changes ``items`` in place:
+    ``support``, or ``role`` "floor" when nothing can hold it or a ``FLOOR_PLACES`` relation puts it on the floor)."""
     relations = list(relations)
     placed = {r.subject for r in relations if r.kind in FLOOR_PLACES}
     for it in items.values():
@@ -97,7 +98,7 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
             continue
         # "a vase in the middle of the table" stands on the table
         centred = [items[r.target] for r in relations if r.subject == it.obj.id and r.kind == "middle_of"
-                   and r.target in items and items[r.target].cat.has_top and _fits_top(it, items[r.target])]
+                   and r.target in items and items[r.target].cat.has_top and _fits_top(it, items[r.target], ceiling)]
         if centred:
             it.support = centred[0].obj.id
             used[it.support] = used.get(it.support, 0.0) + it.size[0] * it.size[1]
@@ -114,7 +115,8 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
         fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"
                     and o.obj.id not in beside]
         # a host whose top the item fits first (a towel is deeper than a wall shelf), then any that may hold it
-        fitting = [o for o in preferred if _fits_top(it, o)] or [o for o in fallback if _fits_top(it, o)]
+        fitting = ([o for o in preferred if _fits_top(it, o, ceiling)]
+                   or [o for o in fallback if _fits_top(it, o, ceiling)])
         if not fitting and "wall_mountable" in it.cat.roles:
             it.role = "wall"  # a TV with no stand wide enough hangs on the wall rather than over a side table
             continue
@@ -125,7 +127,7 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = ()) 
             continue
         roomy = [o for o in pool if _has_room(o, used, area)]
         if not roomy:  # two lamps and a mug on one small coffee table: another top that fits takes the lamp
-            roomy = [o for o in fallback if _fits_top(it, o) and _has_room(o, used, area)]
+            roomy = [o for o in fallback if _fits_top(it, o, ceiling) and _has_room(o, used, area)]
         pool = roomy or pool
         best = min(pool, key=lambda o: (o.obj.id not in near, o.obj.id not in alongside,
                                         (used.get(o.obj.id, 0.0) + area) / max(o.size[0] * o.size[1], 1e-6),
@@ -151,10 +153,14 @@ def _stored_away(item: Item, host: Item) -> bool:
     return kept is not None and not kept.open
 
 
-def _fits_top(item: Item, host: Item) -> bool:
-    """Whether ``item``'s footprint fits on ``host``'s top as it comes or turned a quarter."""
-    (w, d, _), (hw, hd, _) = item.size, host.size
-    return (w <= hw and d <= hd) or (d <= hw and w <= hd)
+def _fits_top(item: Item, host: Item, ceiling: float = math.inf) -> bool:
+    """Whether ``item``'s footprint fits on ``host``'s top as it comes or turned a quarter and, on a floor host's top
+    (its height), keeps ``CEILING_MARGIN`` under a ``ceiling`` metres up (a TV on a 1.95 m entertainment center
+    does not, under 2.7 m); what goes inside the host is not on its top."""
+    (w, d, h), (hw, hd, hh) = item.size, host.size
+    inside = catalog.kept_inside(host.obj.category, item.obj.category) is not None
+    under = inside or host.role != "floor" or hh + h <= ceiling - CEILING_MARGIN
+    return under and ((w <= hw and d <= hd) or (d <= hw and w <= hd))
 
 
 def keepout_zones(room: Room) -> list[tuple[np.ndarray, float, str]]:

@@ -58,7 +58,7 @@ def object_roles(plan: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, t
     """How the solver will treat each object: id -> (role, support id). Roles: floor, object (stands on the support),
     wall, ceiling, flat (a rug under the furniture)."""
     st = SolverState(plan, refs, sizes, np.random.default_rng(0))
-    choose_supports(st.items, st.plan.relations)
+    choose_supports(st.items, st.plan.relations, st.room.height)
     return {oid: (it.role, it.support) for oid, it in st.items.items()}
 
 
@@ -66,7 +66,7 @@ def _run(st: SolverState) -> SolveResult:
     """One solve: floor groups (each searched, evicting earlier groups when it cannot be placed well), then objects
     on tops, wall and ceiling objects, objects on those (books on a wall shelf), rugs, and the lift of furniture onto
     rugs."""
-    choose_supports(st.items, st.plan.relations)
+    choose_supports(st.items, st.plan.relations, st.room.height)
     first = wall_anchors(st)
     for it in first:  # hung before the floor, so what stands beside or below them can find them
         place_on_wall(st, it)
