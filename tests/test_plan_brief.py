@@ -87,6 +87,7 @@ def test_a_room_word_inside_an_object_or_wall_phrase_names_no_room(prompt, categ
     ("a basement home office with a desk", "home_office"),
     ("a guest bedroom with a bed", "bedroom"),
     ("a bedroom with an office chair", "bedroom"),
+    ("In the space in front of the playroom entryway is a seating area with two armchairs", "playroom"),
 ])
 def test_of_two_room_nouns_in_a_row_the_last_names_the_room(prompt, program):
     """'a garage art studio' is an art studio in a garage (held-out pk081 planned a garage); a room noun followed by

@@ -80,6 +80,11 @@ def program_base(program: str) -> str:
     return words().program_base.get(program, program)
 
 
+WAYS_IN = frozenset({"hallway"})
+"""programs that, named right after another room ("the playroom entryway", "the kitchen hall"), are that room's way
+in, not the room described: the first room noun keeps naming it"""
+
+
 def read_brief(prompt: str) -> Brief:
     """The room program (longest phrase first, first mention wins), the first style word, theme, persona and pet words
     in prompt order, and "only"."""
@@ -99,7 +104,7 @@ def read_brief(prompt: str) -> Brief:
         if prog and brief.program is None:
             brief.persona = any(_persona(w) for w in ws[i:i + prog[0]])  # "a teenager's room"
             head = tx.match_longest(ws, i + prog[0], vocab.programs)
-            if head and _object_phrase_len(ws, i + prog[0]) <= head[0]:
+            if head and head[1] not in WAYS_IN and _object_phrase_len(ws, i + prog[0]) <= head[0]:
                 i, prog = i + prog[0], head  # "a garage art studio": the last of two room nouns names the room
             brief.program = prog[1]
             i += prog[0]

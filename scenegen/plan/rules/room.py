@@ -8,6 +8,7 @@ import re
 from scenegen import catalog
 from scenegen.plan import PlanError
 from scenegen.plan import text as tx
+from scenegen.plan.brief import WAYS_IN
 from scenegen.plan.rules.records import (ASPECT, DOOR_GAP, DOOR_H, DOOR_W, FOOTPRINT_FACTOR, L_CUT, MAX_WINDOWS,
                                          ROOM_HEIGHT, SMALL_ROOM_HEADROOM, WINDOW_H, WINDOW_SILL, WINDOW_W, Mention)
 from scenegen.scene import Opening, Room
@@ -121,7 +122,7 @@ def guess_room_type(rooms: list[Mention], objects: list[Mention]) -> str:
     """The room type the prompt names, else the one the objects' catalog ``rooms`` vote for, else ``room``."""
     for k, r in enumerate(rooms):
         head = rooms[k + 1] if k + 1 < len(rooms) else None
-        if head is not None and head.head == r.end and head.category != "room":
+        if head is not None and head.head == r.end and head.category not in ("room", *WAYS_IN):
             continue  # "a garage art studio": the last of two room nouns names the room, the first where it is
         if r.category != "room":
             return r.category
