@@ -291,6 +291,10 @@ def floor_mirror(s: Spec, m: Parts) -> None:
     m.box_tf((s.w, 0.03, length * 0.99), rot_x(-lean, centre), s.c)
     m.box_tf((s.w - 2 * frame, 0.01, length * 0.99 - 2 * frame), rot_x(-lean, (0.0, 0.016 * math.cos(lean),
                                                                                 h / 2)), MIRROR)
+    # a foot rail under each side, front to back: the leaning frame stands on them rather than on its front edge
+    # alone (nothing in the support and settle checks leans it on the wall)
+    for x0 in (-hw, hw - frame):
+        m.box((x0, -hd, 0.0), (x0 + frame, hd, 0.03), s.c)
     _pin(m, hw, hd, h, s.c)
 
 
