@@ -194,6 +194,7 @@ def kettlebell(s: Spec, m: Parts) -> None:
         x = -hw + (i + 0.5) * s.w / n
         r = min(s.w / n / 2, hd, h / 2.3)
         m.ball((x, 0.0, r * 0.95), (r, r, r * 0.95), s.c)
+        m.rod((x, 0.0, 0.0), (x, 0.0, r * 0.25), r * 0.6, s.c, sections=12)  # the flat bottom it stands on
         for k in range(6):  # handle arc
             a0, a1 = math.pi * k / 6, math.pi * (k + 1) / 6
             m.rod((x + r * 0.6 * math.cos(a0), 0.0, r * 1.5 + r * 0.7 * math.sin(a0)),

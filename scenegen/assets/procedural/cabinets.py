@@ -199,6 +199,9 @@ def ladder_shelf(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     for sx in (-1, 1):  # two leaning rails: foot at the front (+y), top at the wall (-y)
         m.rod((sx * (hw - 0.02), hd - 0.03, 0.0), (sx * (hw - 0.02), -hd + 0.02, h), 0.018, s.c, sections=8)
+        # and a back leg under each top, so it stands without the wall (the support and settle checks lean
+        # nothing on one)
+        m.rod((sx * (hw - 0.02), -hd + 0.02, 0.0), (sx * (hw - 0.02), -hd + 0.02, h), 0.014, s.c, sections=8)
     n = s.n("shelves", 4)
     for k in range(n):
         t = (k + 0.3) / n
