@@ -241,3 +241,25 @@ def test_a_tv_the_plan_puts_nowhere_hangs_on_the_wall_when_the_only_top_would_re
     with_stand = _solve_sized(_plan([("entertainment_center_1", "entertainment_center"), ("tv_1", "tv"),
                                      ("tv_stand_1", "tv_stand")], room=room), sizes)
     assert with_stand.unplaced == [] and _boxes(with_stand)["tv_1"].support == "tv_stand_1"
+
+
+def test_things_that_pile_lie_on_each_other_when_their_top_is_full():
+    """'a nightstand piled with books': three books on a top that takes one side by side pile up (held-out scenes
+    lost papers, blankets and books to 'the top is full'); a lamp does not pile, and the relation validator's scorer
+    counts a book on the pile as on the nightstand."""
+    from scenegen.solve.relations import score_relation
+
+    objects = [("nightstand_1", "nightstand"), ("books_1", "books"), ("books_2", "books"), ("books_3", "books")]
+    on = [dict(kind="on_top", subject=f"books_{k}", target="nightstand_1") for k in (1, 2, 3)]
+    sizes = {"nightstand_1": (0.45, 0.35, 0.55), **{f"books_{k}": (0.3, 0.25, 0.1) for k in (1, 2, 3)}}
+    plan = _plan(objects, on)
+    result = _solve_sized(plan, sizes)
+    assert result.unplaced == []
+    boxes = _boxes(result)
+    assert sorted(b.z for oid, b in boxes.items() if oid.startswith("books")) == pytest.approx([0.55, 0.65, 0.75])
+    assert all(score_relation(r, boxes, plan.room) == 1.0 for r in plan.relations)
+    lamps = _solve_sized(_plan([("nightstand_1", "nightstand"), ("books_1", "books"), ("table_lamp_1", "table_lamp")],
+                               [dict(kind="on_top", subject=s, target="nightstand_1")
+                                for s in ("books_1", "table_lamp_1")]),
+                         {"nightstand_1": (0.45, 0.35, 0.55), "books_1": (0.4, 0.3, 0.1), "table_lamp_1": (0.3, 0.3, 0.5)})
+    assert [u.id for u in lamps.unplaced] == ["table_lamp_1"]

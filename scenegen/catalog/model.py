@@ -23,7 +23,7 @@ RGB = tuple[float, float, float]
 Support = Literal["floor", "object", "wall", "ceiling"]
 Side = Literal["front", "back", "left", "right"]
 Role = Literal["flat", "seat", "knee_top", "corner", "free_standing", "window_dressing", "headward",
-               "wall_mountable", "hangs_low", "lofted"]
+               "wall_mountable", "hangs_low", "lofted", "piles"]
 ParamKind = Literal["int", "bool", "float"]
 Draw = tuple[Any, ...]
 """A draw rule: ``("coin", p)``, ``("integers", lo, hi_exclusive)``, ``("uniform", lo, hi, ndigits)``,
@@ -42,6 +42,8 @@ ROLES: dict[str, str] = {
     "hangs_low": "hangs from the ceiling down into the room, clear of the furniture under it (a punching bag)",
     "lofted": "raised on posts over open floor: what the prompt puts under it stands inside its footprint (a desk "
               "under a loft bed)",
+    "piles": "flat and soft or stiff enough to pile: when its host's top is full it lies on another such thing there "
+             "(books on books, a folded blanket on a blanket)",
 }
 """Solver and validator roles a category can have."""
 

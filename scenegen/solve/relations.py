@@ -217,6 +217,21 @@ def held_inside(s: Box, t: Box, boxes: dict[str, Box]) -> bool:
     return held.support == t.id and t.z - 1e-3 <= s.z <= t.top and float(_xy_inside(Boxes.of(s), Boxes.of(t))[0]) > 0.5
 
 
+def piled_on(s: Box, t: Box, boxes: dict[str, Box]) -> bool:
+    """Whether ``s`` lies on a pile that stands on ``t``'s top (a book on books on a nightstand): each thing under it
+    down to ``t`` is its declared support among ``boxes``, it rests at that thing's top (within 1 cm) with its centre
+    over it, and the bottom of the pile stands on ``t``'s top."""
+    upper, seen = s, {s.id}
+    while upper.support is not None and upper.support != t.id and upper.support in boxes and upper.support not in seen:
+        lower = boxes[upper.support]
+        if abs(upper.z - lower.top) > 0.01 or float(_xy_inside(Boxes.of(upper), Boxes.of(lower))[0]) <= 0.5:
+            return False
+        seen.add(lower.id)
+        upper = lower
+    return (upper is not s and upper.support == t.id and t.z + ON_SURFACE_FROM * t.height <= upper.z <= t.top + 0.01
+            and float(_xy_inside(Boxes.of(upper), Boxes.of(t))[0]) > 0.5)
+
+
 def score_relation(rel: Relation, boxes: dict[str, Box], room: Room) -> float:
     """Score of ``rel`` in [0, 1] for the boxes given (ids -> Box). Missing subject/target -> 0."""
     s = boxes.get(rel.subject)
@@ -226,7 +241,7 @@ def score_relation(rel: Relation, boxes: dict[str, Box], room: Room) -> float:
     anchor = boxes.get(str(rel.params.get("anchor", "")))
     if rel.kind not in ARCHITECTURE_RELATIONS and t is None:
         return 0.0
-    if rel.kind == "on_top" and t is not None and held_inside(s, t, boxes):
+    if rel.kind == "on_top" and t is not None and (held_inside(s, t, boxes) or piled_on(s, t, boxes)):
         return 1.0
     return float(score_relation_batch(rel, Boxes.of(s), Boxes.of(t) if t else None, room,
                                       Boxes.of(anchor) if anchor else None)[0])

@@ -24,6 +24,10 @@ RELATION_WEIGHT = 10.0
 """score a spot on a top gains per satisfied relation of the item (a mouse right of the keyboard), as on the walls"""
 SYMMETRIC = frozenset({"next_to", "near", "far"})
 """relations that say the same with subject and target swapped (distances between the two boxes)"""
+PILE_OVERHANG = 0.02
+"""metres a piled thing may reach past the thing under it on each side (a blanket folded a little wider)"""
+PILE_MAX_HEIGHT = 0.45
+"""metres a pile may rise above its host's top"""
 HEADWARD = 5.0
 """score per half-depth of the host's top that a headward item (a cushion) gains by resting nearer its back"""
 
@@ -32,22 +36,12 @@ def place_on_support(st: SolverState, it: Item) -> None:
     """Place ``it`` on its support's top (``it.support``) at the best free spot, turned a quarter when only
     that fits, resting on the host's surface where that lies below its box top (``surface``); records why when the
     support is missing, too small or full."""
+    if _settled_without_top(st, it):
+        return
     w, d, h = it.size
     sup_id = it.support
-    if sup_id not in st.boxes:
-        why = "was not placed" if sup_id in st.items else "is not in the plan"
-        st.fail(it, f"it should stand on {sup_id}, which {why}")
-        return
     sup = st.boxes[sup_id]
     host = st.items[sup_id]
-    if catalog.kept_inside(host.obj.category, it.obj.category) is not None:
-        inside = place_inside(st, it, sup)
-        if isinstance(inside, Box):
-            st.boxes[it.obj.id] = inside
-            return
-        if not host.cat.has_top:
-            st.fail(it, inside)
-            return  # a container with a top (a bookshelf whose shelves are full) holds it on its top instead
     turn = 0.0
     hw_max, hd_max = sup.width / 2 - w / 2, sup.depth / 2 - d / 2
     if (hw_max < -1e-6 or hd_max < -1e-6) and sup.width >= d and sup.depth >= w:
@@ -81,7 +75,11 @@ def place_on_support(st: SolverState, it: Item) -> None:
     moved = ok & ~avoided(st, it.obj.id, x, y, np.full(len(x), sup.yaw + turn))
     ok = moved if moved.any() else ok  # on a small top there may be nowhere else to go
     if not ok.any():
-        st.fail(it, f"the top of {sup_id} is full ({', '.join(b.id for b in siblings)} already stand on it)")
+        pile = _pile_spot(st, it, sup)
+        if pile is None:
+            st.fail(it, f"the top of {sup_id} is full ({', '.join(b.id for b in siblings)} already stand on it)")
+        else:
+            st.boxes[it.obj.id] = pile
         return
     idx = np.flatnonzero(ok)
     # A lone item sits near the middle; when more will share the top, the first goes to one end and later ones
@@ -108,6 +106,55 @@ def place_on_support(st: SolverState, it: Item) -> None:
     best = idx[int(np.argmax(score))]
     st.boxes[it.obj.id] = Box(it.obj.id, float(x[best]), float(y[best]), float(z[best]),
                               float(wrap_angle(sup.yaw + turn)), w, d, h, sup_id)
+
+
+def _settled_without_top(st: SolverState, it: Item) -> bool:
+    """Whether ``it`` is settled before its support's top is searched: failed because the support is missing, placed
+    inside a container that keeps it, or failed there when the container has no top to hold it instead."""
+    sup_id = it.support
+    if sup_id not in st.boxes:
+        why = "was not placed" if sup_id in st.items else "is not in the plan"
+        st.fail(it, f"it should stand on {sup_id}, which {why}")
+        return True
+    host = st.items[sup_id]
+    if catalog.kept_inside(host.obj.category, it.obj.category) is None:
+        return False
+    inside = place_inside(st, it, st.boxes[sup_id])
+    if isinstance(inside, Box):
+        st.boxes[it.obj.id] = inside
+        return True
+    if not host.cat.has_top:
+        st.fail(it, inside)
+        return True
+    return False  # a container with a top (a bookshelf whose shelves are full) holds it on its top instead
+
+
+def _pile_spot(st: SolverState, it: Item, sup: Box) -> Box | None:
+    """Where ``it`` lies when the top of ``sup`` is full and it piles (catalog role "piles"): on the lowest pile of
+    such things on that top whose top takes its footprint (``PILE_OVERHANG`` a side at most, as it comes or turned a
+    quarter), keeping under the ceiling and within ``PILE_MAX_HEIGHT`` of the host's top; None when none does."""
+    if "piles" not in it.cat.roles:
+        return None
+    w, d, h = it.size
+    carrying = {b.support for b in st.boxes.values()}
+    tops = [b for b in st.boxes.values() if b.id not in carrying and "piles" in st.items[b.id].cat.roles
+            and _rests_on(st, b, sup.id)]
+    ceiling = min(st.room.height - CEILING_MARGIN, sup.top + PILE_MAX_HEIGHT)
+    for b in sorted(tops, key=lambda b: b.top):
+        for turn, (along, across) in ((0.0, (w, d)), (math.pi / 2, (d, w))):
+            if (along <= b.width + 2 * PILE_OVERHANG and across <= b.depth + 2 * PILE_OVERHANG
+                    and b.top + h <= ceiling):
+                return Box(it.obj.id, b.cx, b.cy, b.top, float(wrap_angle(b.yaw + turn)), w, d, h, b.id)
+    return None
+
+
+def _rests_on(st: SolverState, b: Box, host_id: str) -> bool:
+    """Whether ``b`` stands on ``host_id``'s top, directly or on a pile of placed things that does."""
+    seen = {b.id}
+    while b.support in st.boxes and b.support != host_id and b.support not in seen:
+        b = st.boxes[b.support]
+        seen.add(b.id)
+    return b.support == host_id
 
 
 def _spots_on_top(sup: Box, hw_max: float, hd_max: float

@@ -22,7 +22,7 @@ ENTRIES: tuple[Category, ...] = (
         supported_by=("bookshelf", "desk", "coffee_table", "nightstand", "side_table", "wall_shelf", "dresser",
                       "sideboard", "dining_table", "cabinet", "tv_stand"),
         functional_sides=(), rooms=("living_room", "office", "bedroom", "classroom"), colour=(0.55, 0.15, 0.12),
-        material="paper",
+        material="paper", roles=("piles",),
         params=(Param("count", "int", 1, 8, per("h", 0.03)),),
     ),
     Category(

@@ -29,7 +29,7 @@ ENTRIES = (
           (0.3, 0.25, 0.04), (0.45, 0.35, 0.1), (0.6, 0.45, 0.2), support="object",
           supported_by=("bed", "sofa", "sectional_sofa", "loveseat", "armchair", "chaise_longue", "bench", "trunk",
                         *SHELF_TOPS),
-          functional_sides=(), rooms=_ANY,
+          functional_sides=(), rooms=_ANY, roles=("piles",),
           colour=(0.7, 0.72, 0.75), material="fabric", params=(Param("folds", "int", 1, 5, integers(2, 5)),)),
     entry("picture_frame", ("picture frame", "photo frame", "framed photo", "framed photograph", "photograph",
                             "photo", "family photo", "desk photo"),

@@ -173,7 +173,7 @@ ENTRIES = (
           supported_by=("bed", "dresser", "chest_of_drawers", "ottoman", "bench", "chair", "armchair", "trunk",
                         "laundry_basket", "sofa", "desk", "wall_shelf", "bookshelf"),
           functional_sides=(), rooms=("bedroom", "laundry_room"), colour=(0.35, 0.45, 0.6), material="fabric",
-          params=(Param("layers", "int", 1, 6, integers(2, 6), "folded garments in the pile"),)),
+          roles=("piles",), params=(Param("layers", "int", 1, 6, integers(2, 6), "folded garments in the pile"),)),
     entry("hat", ("hat", "cap", "baseball cap", "sun hat", "fedora", "straw hat", "beanie", "cowboy hat",
                   "bowler hat"),
           (0.18, 0.18, 0.08), (0.3, 0.3, 0.12), (0.45, 0.45, 0.18), support="object",

@@ -67,7 +67,7 @@ ENTRIES = (
                     "beach towel", "towels"),
           (0.25, 0.2, 0.05), (0.35, 0.25, 0.15), (0.5, 0.35, 0.3), support="object",
           supported_by=("bathroom_vanity", "bed", *SHELF_TOPS), functional_sides=(), rooms=("bathroom",),
-          colour=(0.93, 0.92, 0.88), material="fabric", params=(Param("count", "int", 1, 5, integers(2, 5)),)),
+          roles=("piles",), colour=(0.93, 0.92, 0.88), material="fabric", params=(Param("count", "int", 1, 5, integers(2, 5)),)),
     entry("ironing_board", ("ironing board", "iron board", "ironing table", "ironing station"),
           (1.1, 0.3, 0.75), (1.3, 0.38, 0.9), (1.5, 0.45, 0.95), rooms=("laundry_room", "bedroom"),
           colour=(0.75, 0.82, 0.9), material="metal", params=(Param("iron", "bool", 0, 1, coin(0.6)),)),
