@@ -1,6 +1,8 @@
 """Floor things stand on their own: the support and settle checks lean nothing on a wall, so a leaning floor mirror
 or ladder shelf resting on its front edge, or a kettlebell on its round belly, failed both in every room that had
-one. A sweep of every floor category alone in a room (seed 0, minimal design) found these three and no others."""
+one. A sweep of every floor category alone in a room (seed 0, minimal design) found these three and no others; a
+sweep of every tabletop category alone on a host found a microwave on two feet in a line and an alarm clock on
+pin-thin legs."""
 
 import pytest
 
@@ -13,6 +15,15 @@ from validators.config import profile_config
                                             ("kettlebell", "kettlebell")])
 def test_it_is_supported_and_stays_put_alone_in_a_room(name, category):
     scene = make(f"a room with only a {name}", seed=1, planner="rules", density="minimal").scene
+    (thing,) = [o for o in scene.objects if o.category == category]
+    report = validate(scene, only=["support", "stability"], config=profile_config("sceneeval"))
+    assert [f.message for f in report.findings if f.status == "fail" and thing.id in f.object_ids] == []
+
+
+@pytest.mark.parametrize("name, category", [("microwave", "microwave"), ("alarm clock", "alarm_clock")])
+def test_it_is_supported_alone_on_a_table(name, category):
+    scene = make(f"a room with only a dining table and a {name} on it", seed=0, planner="rules",
+                 density="minimal").scene
     (thing,) = [o for o in scene.objects if o.category == category]
     report = validate(scene, only=["support", "stability"], config=profile_config("sceneeval"))
     assert [f.message for f in report.findings if f.status == "fail" and thing.id in f.object_ids] == []

@@ -54,8 +54,9 @@ def microwave(s: Spec, m: Parts) -> None:
     m.box((-hw, -hd, 0.01), (hw, hd - 0.01, h), s.c)
     m.box((-hw + 0.03, hd - 0.01, 0.03), (hw - s.w * 0.3, hd, h - 0.03), SCREEN)
     m.box((hw - s.w * 0.25, hd - 0.01, 0.03), (hw - 0.03, hd, h - 0.03), darker(s.c, 0.3))
-    for sx in (-1, 1):
-        m.cyl(sx * (hw - 0.05), 0.0, 0.0, 0.01, 0.02, BLACK, sections=10)
+    for sx in (-1, 1):  # four feet: two on the centre line let the door's weight tip it forward
+        for sy in (-1, 1):
+            m.cyl(sx * (hw - 0.05), sy * (hd - 0.05), 0.0, 0.01, 0.02, BLACK, sections=10)
 
 
 @generator("dishwasher")

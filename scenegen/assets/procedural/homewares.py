@@ -176,6 +176,7 @@ def alarm_clock(s: Spec, m: Parts) -> None:
         m.ball((sx * r * 0.6, 0.0, zc + r * 0.95), (r * 0.3, r * 0.3, r * 0.25), s.c)  # bells
         for sy in (-1, 1):  # four splayed feet: two in a line would rock forward and back
             m.rod((sx * r * 0.5, 0.0, zc - r * 0.8), (sx * r * 0.8, sy * hd * 0.55, 0.0), 0.004, s.c, sections=6)
+            m.ball((sx * r * 0.8, sy * hd * 0.55, 0.004), (0.008, 0.008, 0.004), s.c)  # a pad it stands on
     _pin(m, hw, hd, h, s.c)
 
 
