@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from scenegen import catalog
-from scenegen.geometry import footprint_corners, wrap_angle
+from scenegen.geometry import footprint_corners, rects_inside_polygon, wrap_angle
 from scenegen.scene import ARCHITECTURE_RELATIONS
 from scenegen.solve.floor import avoided
 from scenegen.solve.footprints import dims, overlaps
@@ -28,6 +28,9 @@ PILE_OVERHANG = 0.02
 """metres a piled thing may reach past the thing under it on each side (a blanket folded a little wider)"""
 PILE_MAX_HEIGHT = 0.45
 """metres a pile may rise above its host's top"""
+PILE_LOW = 0.3
+"""metres: a pile starts at most this far below its host's box top (a blanket on a mattress under a headboard);
+lower, the thing under it lies inside the host (books on a bookshelf's boards)"""
 HEADWARD = 5.0
 """score per half-depth of the host's top that a headward item (a cushion) gains by resting nearer its back"""
 
@@ -138,23 +141,30 @@ def _pile_spot(st: SolverState, it: Item, sup: Box) -> Box | None:
     w, d, h = it.size
     carrying = {b.support for b in st.boxes.values()}
     tops = [b for b in st.boxes.values() if b.id not in carrying and "piles" in st.items[b.id].cat.roles
-            and _rests_on(st, b, sup.id)]
+            and _on_the_top(st, b, sup)]
     ceiling = min(st.room.height - CEILING_MARGIN, sup.top + PILE_MAX_HEIGHT)
+    room = np.asarray(st.room.footprint)
     for b in sorted(tops, key=lambda b: b.top):
         for turn, (along, across) in ((0.0, (w, d)), (math.pi / 2, (d, w))):
-            if (along <= b.width + 2 * PILE_OVERHANG and across <= b.depth + 2 * PILE_OVERHANG
-                    and b.top + h <= ceiling):
-                return Box(it.obj.id, b.cx, b.cy, b.top, float(wrap_angle(b.yaw + turn)), w, d, h, b.id)
+            if along > b.width + 2 * PILE_OVERHANG or across > b.depth + 2 * PILE_OVERHANG or b.top + h > ceiling:
+                continue
+            spot = Box(it.obj.id, b.cx, b.cy, b.top, float(wrap_angle(b.yaw + turn)), w, d, h, b.id)
+            hanging = [o for oid, o in st.boxes.items() if st.items[oid].role in ("wall", "ceiling")
+                       and o.z < spot.top and o.top > spot.z]  # a pile stays clear of the shelf above the dresser
+            if rects_inside_polygon(room, spot.corners[None])[0] and not any(
+                    overlaps(spot.corners[None], o.corners, margin=1e-4)[0] for o in hanging):
+                return spot
     return None
 
 
-def _rests_on(st: SolverState, b: Box, host_id: str) -> bool:
-    """Whether ``b`` stands on ``host_id``'s top, directly or on a pile of placed things that does."""
+def _on_the_top(st: SolverState, b: Box, sup: Box) -> bool:
+    """Whether ``b`` stands on ``sup``'s top, directly or on a pile of placed things that does (not inside it, low
+    down: books on a bookshelf's boards are in it, not on it)."""
     seen = {b.id}
-    while b.support in st.boxes and b.support != host_id and b.support not in seen:
+    while b.support in st.boxes and b.support != sup.id and b.support not in seen:
         b = st.boxes[b.support]
         seen.add(b.id)
-    return b.support == host_id
+    return b.support == sup.id and b.z >= max(sup.z + ON_SURFACE_FROM * sup.height, sup.top - PILE_LOW)
 
 
 def _spots_on_top(sup: Box, hw_max: float, hd_max: float
