@@ -401,8 +401,9 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "spread over=on", "down=against", "running down=against", "adorn=on", "adorns=on", "adorning=on",
     "decorate=on", "decorates=on", "decorating=on", "faced=face", "before=front", "cover=covering",
     "covers=covering", "covered=covering", "its back to=backto", "their backs to=backto", "with its back to=backto",
-    "with their backs to=backto", "has its back to=backto", "have their backs to=backto", "with its back against=against",
-    "its back against=against", "their backs against=against", "with their backs against=against",
+    "with their backs to=backto", "has its back to=backto", "have their backs to=backto",
+    "with its back against=against", "its back against=against", "their backs against=against",
+    "with their backs against=against",
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
 
