@@ -3,7 +3,8 @@ and extra objects of held-out sets 2-6): curtains and blinds in a sentence that 
 with its back to a window, wall or door stands by it; place phrases stacked before the subject each place it;
 storybooks, textbooks and tomes are books; a plain table beside a bed or an armchair is the table kind the catalog
 pairs with it; in a classroom, desks are the students' and "my desk" the teacher's; clothes named as what drawers
-or a wardrobe are for are out of sight. The sentences here are this project's own, in the styles of those sets."""
+or a wardrobe are for are out of sight; bar stools or kids' chairs that nothing places sit at the island or kids'
+table the prompt names. The sentences here are this project's own, in the styles of those sets."""
 
 from __future__ import annotations
 
@@ -113,3 +114,19 @@ def test_clothes_named_as_what_closed_storage_is_for_are_no_object(prompt):
 def test_things_in_open_holders_or_on_tops_stay_objects(prompt, held):
     counts, _, _ = facts(prompt)
     assert counts.get(held), counts
+
+
+@pytest.mark.parametrize("prompt, rel", [
+    ("The kitchen got a long island in grey quartz. We bought the bar stools secondhand.",
+     ("bar_stool", "around", "kitchen_island")),
+    ("The playroom has a kids table by the window. Two kids chairs came with it as a set.",
+     ("kids_chair", "around", "kids_table")),
+])
+def test_a_seat_made_for_one_kind_of_table_sits_at_the_one_named(prompt, rel):
+    _, _, rels = facts(prompt)
+    assert rel in rels, rels
+
+
+def test_bar_stools_with_only_dining_tables_stay_unplaced():
+    _, _, rels = facts("An old saloon: a walnut bar, wooden bar stools, and round tables with chairs around them.")
+    assert not any(r[0] == "bar_stool" for r in rels), rels

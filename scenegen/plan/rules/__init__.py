@@ -41,7 +41,7 @@ from scenegen.plan.rules.mentions import (find_generics, find_mentions, narrow_b
 from scenegen.plan.rules.records import (ARRANGED_IN, COMMON, EXAMPLE, L_CUT, L_SHAPED, ROOM_HEIGHT, SENTENCE_END,
                                          Mention)
 from scenegen.plan.rules.relations import find_relations
-from scenegen.plan.rules.seating import implied_seats, seat_relations
+from scenegen.plan.rules.seating import implied_seats, seat_relations, seats_at_their_table
 from scenegen.plan.rules.room import (extract_dimensions, guess_room_type, l_shaped_room, place_openings, room_size,
                                       window_count)
 from scenegen.scene import LayoutPlan, Room
@@ -79,6 +79,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     rels = find_relations(toks, objects, span_of, rooms, notes, prompt)
     rels += seat_relations(objects, seated_at, toks)
     kind_by_place(objects, words, rels)
+    rels += seats_at_their_table(objects, toks, rels)
     resolve_references(objects, rels, words)
     settle_counts(objects, rels, prompt, toks, notes)
     planned, members = make_objects(objects, notes)
