@@ -400,7 +400,10 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "scattered across=on", "scattered over=on", "strewn across=on", "strewn over=on", "spread across=on",
     "spread over=on", "down=against", "running down=against", "adorn=on", "adorns=on", "adorning=on",
     "decorate=on", "decorates=on", "decorating=on", "faced=face", "before=front", "cover=covering",
-    "covers=covering", "covered=covering",
+    "covers=covering", "covered=covering", "its back to=backto", "their backs to=backto", "with its back to=backto",
+    "with their backs to=backto", "has its back to=backto", "have their backs to=backto",
+    "with its back against=against", "its back against=against", "their backs against=against",
+    "with their backs against=against",
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
 
@@ -419,6 +422,7 @@ RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "face": ("face_to", {"wall": "against_wall"}),
     "covering": (None, {"wall": "against_wall"}),
     "backtoback": (None, {}),
+    "backto": (None, {"window": "next_to_window", "wall": "against_wall", "door": "next_to_door"}),
     "overhead": (None, {}),
     "for": (None, {}),
     "edge": (None, {"room": "against_wall"}),

@@ -17,7 +17,8 @@ ENTRIES: tuple[Category, ...] = (
     Category(
         name="books",
         synonyms=("books", "book", "stack of books", "pile of books", "novel", "book stack", "magazines",
-                  "magazine", "pile of magazines", "newspaper", "stack of newspapers"),
+                  "magazine", "pile of magazines", "newspaper", "stack of newspapers", "tome", "storybook",
+                  "textbook", "paperback", "hardback", "hardcover", "cookbook", "encyclopedia"),
         size_min=(0.12, 0.15, 0.03), size_typical=(0.22, 0.28, 0.12), size_max=(0.5, 0.35, 0.3), support="object",
         supported_by=("bookshelf", "desk", "coffee_table", "nightstand", "side_table", "wall_shelf", "dresser",
                       "sideboard", "dining_table", "cabinet", "tv_stand"),

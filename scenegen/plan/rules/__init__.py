@@ -35,12 +35,13 @@ from scenegen.plan import text as tx
 from scenegen.plan.brief import program_base, read_brief
 from scenegen.plan.rules.counts import expand_relations, make_objects, resolve_references, settle_counts
 from scenegen.plan.rules.holdings import held_by
+from scenegen.plan.rules.kinds import kind_by_place, kind_by_room
 from scenegen.plan.rules.mentions import (find_generics, find_mentions, narrow_by_room, read_count_and_adjectives,
                                           token_owner_map)
 from scenegen.plan.rules.records import (ARRANGED_IN, COMMON, EXAMPLE, L_CUT, L_SHAPED, ROOM_HEIGHT, SENTENCE_END,
                                          Mention)
 from scenegen.plan.rules.relations import find_relations
-from scenegen.plan.rules.seating import implied_seats, seat_relations
+from scenegen.plan.rules.seating import implied_seats, seat_relations, seats_at_their_table
 from scenegen.plan.rules.room import (extract_dimensions, guess_room_type, l_shaped_room, place_openings, room_size,
                                       window_count)
 from scenegen.scene import LayoutPlan, Room
@@ -62,6 +63,7 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     for m in objects:
         read_count_and_adjectives(m, toks)
     narrow_by_room(objects, rooms, words)
+    kind_by_room(objects, rooms, words)
     objects += find_generics(toks, rooms, objects, notes)
     seats, seated_at = implied_seats(words, objects)
     objects += seats
@@ -76,6 +78,8 @@ def plan_rules(prompt: str, seed: int = 0) -> LayoutPlan:
     span_of = token_owner_map(objects)
     rels = find_relations(toks, objects, span_of, rooms, notes, prompt)
     rels += seat_relations(objects, seated_at, toks)
+    kind_by_place(objects, words, rels)
+    rels += seats_at_their_table(objects, toks, rels)
     resolve_references(objects, rels, words)
     settle_counts(objects, rels, prompt, toks, notes)
     planned, members = make_objects(objects, notes)

@@ -432,20 +432,35 @@ def dressing_the_window(objects: list[Mention], words: list[str], toks: list[tx.
                         ) -> list[Rel]:
     """"Large windows draped with heavy curtains", "a window whose curtains have been thrown aside", "the window, hung
     with lace drapes": curtains or blinds that a window is said to wear hang at the window, when nothing else places
-    them."""
+    them. So do curtains or blinds in a sentence that names a window ("the white muslin curtains were in keeping
+    with the old-fashioned windows", "a tall window, a faded shade"): a window dressing hangs at a window, and the
+    sentence has put one before the reader; curtains named in a sentence of their own stay unplaced."""
     placed = {s for r in rels for s in r.subjects}
     out: list[Rel] = []
     for idx, m in enumerate(objects):
         if m.negated or m.kind != "object" or idx in placed \
                 or "window_dressing" not in catalog.get(m.category).roles:
             continue
+        start = m.start
         for j in range(m.start - 1, max(m.start - 5, 0), -1):
             if words[j] in SENTENCE_END:
                 break
             if words[j] in WINDOW_WEARING and any(words[i] in ("window", "windows") for i in range(max(j - 3, 0), j)):
-                out.append(Rel("next_to_window", [idx], arch="window", src=(toks[j].start, toks[m.end - 1].end)))
+                start = j
                 break
+        if start < m.start or "window" in sentence_words(words, m.start):
+            out.append(Rel("next_to_window", [idx], arch="window", src=(toks[start].start, toks[m.end - 1].end)))
     return out
+
+
+def sentence_words(words: list[str], k: int) -> set[str]:
+    """The singular words of the sentence around token ``k``."""
+    start, end = k, k
+    while start > 0 and words[start - 1] not in SENTENCE_END:
+        start -= 1
+    while end < len(words) and words[end] not in SENTENCE_END:
+        end += 1
+    return {catalog.singular(w) for w in words[start:end]}
 
 
 WINDOW_WEARING = frozenset({"draped", "dressed", "hung", "whose", "curtained", "framed", "covered", "fitted"})

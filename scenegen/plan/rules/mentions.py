@@ -8,6 +8,7 @@ from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
 from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
 from scenegen.plan.objectness import names_no_object
+from scenegen.plan.rules.kinds import named_as_a_use
 from scenegen.plan.rules.records import SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
@@ -106,6 +107,8 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "a closet at each end of the room": built in, part of the room
         if obj and obj[0] == 1 and is_infinitive(words, i):
             obj = None  # "difficult to picture", "a printer to print documents": a verb, not a painting
+        if obj and named_as_a_use(words, i, obj[1].name):
+            obj = None  # "drawers for clothes": kept out of sight
         if room and (obj is None or room[0] >= obj[0]):
             rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
             i += room[0]

@@ -26,7 +26,7 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     room_tokens = {t for r in rooms for t in range(r.start, r.end)}
     rels: list[Rel] = []
     related: set[int] = set()
-    for start in clause_starts(toks):
+    for start in (p for s in clause_starts(toks) for p in fronted_places(toks, words, s, span_of, room_tokens)):
         rel = leading_relation(toks, words, start, objects, span_of, room_tokens, notes, prompt)
         if rel is not None:
             rels.append(rel)
@@ -344,7 +344,7 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
         return None
     length, key = matched
     target = parse_target(toks, words, start + length, span_of, room_tokens)
-    if "its" in words[start:start + length]:  # "... a bed. At its foot rests a chest": the phrase names its target
+    if "its" in words[start:start + length] and words[start + length - 1] not in ("to", "against"):  # "At its foot"
         target = Target("pronoun", start + length, pronoun="it")
     if target.kind == "pronoun" and target.pronoun == "it":  # "...a dresser; above it hangs a mirror"
         topic = clause_subject(objects, words, start - 1) if start > 0 else None
@@ -353,6 +353,8 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
     if target.kind not in ("object", "arch"):
         return None
     k = skip_words(words, target.end, SUBJECT_INTRO)
+    if k > target.end and words[k - 1] == "," and (more := tx.match_longest(words, k, tx.REL_PHRASES)) is not None:
+        k = skip_words(words, parse_target(toks, words, k + more[0], span_of, room_tokens).end, SUBJECT_INTRO)
     if k > target.end:  # after "is", "stands", ",": the subject's unknown modifiers may come first
         k = past_modifiers(toks, words, k, span_of, objects)
     subject = span_of.get(k)
@@ -367,6 +369,20 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
         last = rel.subjects[-1]
     rel.src = (toks[start].start, toks[objects[last].end - 1].end)
     return rel
+
+
+def fronted_places(toks: list[tx.Token], words: list[str], start: int, span_of: dict[int, int],
+                   room_tokens: set[int]) -> list[int]:
+    """Where the place phrases a clause opens with start, one after another and each closed by a comma ("Behind it,
+    with its back to the windows, was a chair", "Opposite, beside the fire-place, were sink and boiler"): ``start``
+    first, then each further phrase, then the token after the last comma; the subject follows them all."""
+    out = [start]
+    while len(out) < 4 and (matched := tx.match_longest(words, out[-1], tx.REL_PHRASES)) is not None:
+        end = parse_target(toks, words, out[-1] + matched[0], span_of, room_tokens).end
+        if end >= len(words) or words[end] != ",":
+            break
+        out.append(end + 1)
+    return out
 
 
 def past_modifiers(toks: list[tx.Token], words: list[str], k: int, span_of: dict[int, int],

@@ -116,3 +116,21 @@ def counted_per_side(subject: int, target: Target, rel_start: int, objects: list
     host = target.mention if target.kind == "object" else pronoun_anchor(subject, rel_start, objects, words,
                                                                              related)[0]
     return sits_at(objects[subject], objects[host] if host is not None else None)
+
+
+def seats_at_their_table(objects: list[Mention], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
+    """"An 11-foot island in dark granite ... I found the bar stools for a steal": a seat made only to be pulled up to a
+    table (every catalog companion of it is a table it goes around: bar stools, kids' chairs), that no phrase places,
+    sits around the table the catalog pairs it with first when the prompt names one (bar stools at an island; at a bar
+    or beside dining tables they stay unplaced)."""
+    placed = {s for r in rels for s in r.subjects}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        pairs = catalog.companions(m.category) if m.kind == "object" else ()
+        if m.negated or idx in placed or not pairs or not is_seat(m.category) \
+                or any(how.split("+")[0] != "around" for _, how in pairs):
+            continue
+        named = [j for j, o in enumerate(objects) if o.kind == "object" and o.category == pairs[0][0] and not o.negated]
+        if named:
+            out.append(Rel("around", [idx], target=named[0], src=(toks[m.start].start, toks[m.end - 1].end)))
+    return out
