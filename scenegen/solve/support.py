@@ -1,5 +1,6 @@
 """Placing an object on top of another (a lamp on a nightstand, books on a shelf): inside the top, clear of the
-items already there and of things hanging just above, spread out like a shelf fills."""
+items already there and of things hanging just above, spread out like a shelf fills; books and folded blankets
+pile up when the top is full."""
 
 from __future__ import annotations
 
@@ -37,8 +38,9 @@ HEADWARD = 5.0
 
 def place_on_support(st: SolverState, it: Item) -> None:
     """Place ``it`` on its support's top (``it.support``) at the best free spot, turned a quarter when only
-    that fits, resting on the host's surface where that lies below its box top (``surface``); records why when the
-    support is missing, too small or full."""
+    that fits, resting on the host's surface where that lies below its box top (``surface``), never reaching the
+    ceiling; on a pile of its like when the top is full and it piles (``_pile_spot``); records why when the support
+    is missing, too small, too tall or full."""
     if _settled_without_top(st, it):
         return
     w, d, h = it.size
