@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from scenegen.scene import AssetRef, Opening, Room, dump_json
@@ -50,12 +51,35 @@ def test_side_table_on_a_rug_edge() -> None:
     assert fails[0].object_ids[0] == "side_table_1" and fails[0].evidence["state"] == "overhanging"
 
 
-def test_surface_centroid_rather_than_centre_of_mass() -> None:
-    """A procedural microwave rests on two feet along its x axis (y = 0 ± 2.4 cm): its centre of mass (y = -2 mm)
-    is over them, its surface centroid (y = +3.3 cm, the door side is heavier in surface) is not."""
+def _two_footed_microwave(w: float, d: float, h: float, at: tuple[float, float]) -> "trimesh.Trimesh":
+    """World mesh of a microwave standing on two feet along its x axis (y = 0 ± 1 cm), with its door and control
+    panels as thin slabs on its front (+y): they add surface but little volume (the procedural microwave was built
+    so until its feet moved to the corners)."""
+    import trimesh
+
+    def slab(lo, hi):
+        lo, hi = np.asarray(lo, float), np.asarray(hi, float)
+        return trimesh.creation.box(extents=hi - lo, transform=trimesh.transformations.translation_matrix((lo + hi) / 2))
+
+    hw, hd = w / 2, d / 2
+    parts = [slab((-hw, -hd, 0.01), (hw, hd - 0.01, h)),
+             slab((-hw + 0.03, hd - 0.01, 0.03), (hw - w * 0.3, hd, h - 0.03)),
+             slab((hw - w * 0.25, hd - 0.01, 0.03), (hw - 0.03, hd, h - 0.03))]
+    parts += [trimesh.creation.cylinder(radius=0.01, height=0.02, transform=trimesh.transformations.translation_matrix(
+        (sx * (hw - 0.05), 0.0, 0.01))) for sx in (-1, 1)]
+    mesh = trimesh.util.concatenate(parts)
+    mesh.apply_translation((at[0], at[1], 0.0))
+    return mesh
+
+
+def test_surface_centroid_rather_than_centre_of_mass(monkeypatch) -> None:
+    """A microwave on two feet along its x axis: its centre of mass is over them, its surface centroid (the door side
+    has more surface) is not."""
+    import scenegen.assets
+
     w, d, h = 0.5, 0.38, 0.3
-    mw = box("microwave_1", "microwave", 2.0, 1.5, 0.0, w, d, h).model_copy(update={"asset": AssetRef(
-        backend="procedural", category="microwave", seed=0, params={"width": w, "depth": d, "height": h})})
+    mw = box("microwave_1", "microwave", 2.0, 1.5, 0.0, w, d, h)
+    monkeypatch.setattr(scenegen.assets, "world_mesh", lambda inst: _two_footed_microwave(w, d, h, (2.0, 1.5)))
     scene = make_scene([mw])
     assert _fails(validate(scene, only=["support"]), "support") == []
     fails = _fails(validate(scene, only=["support"], config={"support": {"surface_centroid": True}}), "support")
