@@ -205,15 +205,23 @@ def _opening_distance(boxes: Boxes, room: Room, kind: str, target: str | None) -
     return best
 
 
+def chain_bottom(s: Box, host_id: str, boxes: dict[str, Box]) -> Box:
+    """The lowest thing in ``s``'s chain of declared supports among ``boxes`` above ``host_id`` (``s`` itself when it
+    stands on it directly; where the chain leaves ``boxes`` or loops, the last one reached)."""
+    bottom, seen = s, {s.id}
+    while bottom.support is not None and bottom.support != host_id and bottom.support in boxes \
+            and bottom.support not in seen:
+        bottom = boxes[bottom.support]
+        seen.add(bottom.id)
+    return bottom
+
+
 def held_inside(s: Box, t: Box, boxes: dict[str, Box]) -> bool:
     """Whether ``s`` rests inside ``t``: ``t`` holds it (its declared support, or the support of the pile it lies on,
     among ``boxes``) and it stands within ``t``'s box, from its base up (towels in a basket, blankets in a wardrobe,
     books on a bookshelf's lower board). The plan's one support relation, on_top, says this of a container
     (``catalog.Container``); whether it truly rests there is the support check's to say."""
-    held, seen = s, {s.id}
-    while held.support is not None and held.support != t.id and held.support in boxes and held.support not in seen:
-        held = boxes[held.support]
-        seen.add(held.id)
+    held = chain_bottom(s, t.id, boxes)
     return held.support == t.id and t.z - 1e-3 <= s.z <= t.top and float(_xy_inside(Boxes.of(s), Boxes.of(t))[0]) > 0.5
 
 

@@ -15,7 +15,7 @@ from scenegen.solve.floor import avoided
 from scenegen.solve.footprints import dims, overlaps
 from scenegen.solve.inside import place_inside
 from scenegen.solve.items import Item
-from scenegen.solve.relations import ON_SURFACE_FROM, Box, Boxes, score_relation_batch
+from scenegen.solve.relations import ON_SURFACE_FROM, Box, Boxes, chain_bottom, score_relation_batch
 from scenegen.solve.state import SolverState
 from scenegen.solve.surface import LEVEL, is_uneven, rest_heights
 from scenegen.thresholds import CEILING_MARGIN
@@ -146,13 +146,13 @@ def _pile_spot(st: SolverState, it: Item, sup: Box) -> Box | None:
             and _on_the_top(st, b, sup)]
     ceiling = min(st.room.height - CEILING_MARGIN, sup.top + PILE_MAX_HEIGHT)
     room = np.asarray(st.room.footprint)
+    mounted = [o for oid, o in st.boxes.items() if st.items[oid].role in ("wall", "ceiling")]
     for b in sorted(tops, key=lambda b: b.top):
         for turn, (along, across) in ((0.0, (w, d)), (math.pi / 2, (d, w))):
             if along > b.width + 2 * PILE_OVERHANG or across > b.depth + 2 * PILE_OVERHANG or b.top + h > ceiling:
                 continue
             spot = Box(it.obj.id, b.cx, b.cy, b.top, float(wrap_angle(b.yaw + turn)), w, d, h, b.id)
-            hanging = [o for oid, o in st.boxes.items() if st.items[oid].role in ("wall", "ceiling")
-                       and o.z < spot.top and o.top > spot.z]  # a pile stays clear of the shelf above the dresser
+            hanging = [o for o in mounted if o.z < spot.top and o.top > spot.z]  # clear of the shelf above it
             if rects_inside_polygon(room, spot.corners[None])[0] and not any(
                     overlaps(spot.corners[None], o.corners, margin=1e-4)[0] for o in hanging):
                 return spot
@@ -162,10 +162,7 @@ def _pile_spot(st: SolverState, it: Item, sup: Box) -> Box | None:
 def _on_the_top(st: SolverState, b: Box, sup: Box) -> bool:
     """Whether ``b`` stands on ``sup``'s top, directly or on a pile of placed things that does (not inside it, low
     down: books on a bookshelf's boards are in it, not on it)."""
-    seen = {b.id}
-    while b.support in st.boxes and b.support != sup.id and b.support not in seen:
-        b = st.boxes[b.support]
-        seen.add(b.id)
+    b = chain_bottom(b, sup.id, st.boxes)
     return b.support == sup.id and b.z >= max(sup.z + ON_SURFACE_FROM * sup.height, sup.top - PILE_LOW)
 
 
