@@ -7,6 +7,7 @@ Each stage is a plain function over typed objects; randomness comes from per-sta
 from __future__ import annotations
 
 import dataclasses
+import math
 import platform
 import time
 from collections.abc import Callable
@@ -423,18 +424,31 @@ def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str
     from scenegen.assets import build_mesh, refit
 
     margin = 0.01  # metres left free on each side of the top
+    open_load: dict[str, int] = {}  # per host: how many open-vocabulary boxes stand on it
+    used: dict[str, float] = {}  # per host: the footprint (m²) the catalog things on it take
+    for rel in layout.relations:
+        if rel.kind == "on_top" and rel.target in refs and rel.subject in refs \
+                and catalog.kept_inside(refs[rel.target].category, refs[rel.subject].category) is None:
+            if refs[rel.subject].category in catalog.CATALOG:
+                used[rel.target] = used.get(rel.target, 0.0) + sizes[rel.subject][0] * sizes[rel.subject][1]
+            else:
+                open_load[rel.target] = open_load.get(rel.target, 0) + 1
+    proposed = {o.id for o in layout.objects if o.proposal is not None}
     for rel in layout.relations:
         ref, host = refs.get(rel.subject), sizes.get(rel.target or "")
         if rel.kind != "on_top" or ref is None or host is None or not {"width", "depth"} <= ref.params.keys():
             continue
         w, d, _ = sizes[rel.subject]
         top_w, top_d = host[0] - 2 * margin, host[1] - 2 * margin
-        if (w <= top_w and d <= top_d) or (d <= top_w and w <= top_d):
-            continue
         if ref.category not in catalog.CATALOG:  # an open-vocabulary box keeps its proportions: "a trophy" on a shelf
-            scale = max(min(top_w / w, top_d / d), min(top_w / d, top_d / w))
-            refit(refs, sizes, rel.subject, {k: round(float(ref.params[k]) * scale, 4) for k in catalog.SIZE_PARAMS},
-                  build_mesh)
+            host_id = rel.target or ""
+            scale = _open_box_scale((w, d), (top_w, top_d), used.get(host_id, 0.0), open_load.get(host_id, 1),
+                                    rel.subject in proposed)
+            if scale < 1.0:
+                refit(refs, sizes, rel.subject,
+                      {k: round(float(ref.params[k]) * scale, 4) for k in catalog.SIZE_PARAMS}, build_mesh)
+            continue
+        if (w <= top_w and d <= top_d) or (d <= top_w and w <= top_d):
             continue
         lo = catalog.get(ref.category).size_min
         fit_w, fit_d = max(min(w, top_w), lo[0]), max(min(d, top_d), lo[1])
@@ -442,6 +456,26 @@ def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str
             continue  # too big even at its smallest: the solver explains it
         refit(refs, sizes, rel.subject, {"width": round(fit_w, 4), "depth": round(fit_d, 4)}, build_mesh)
     return refs, sizes
+
+
+def _open_box_scale(box: tuple[float, float], top: tuple[float, float], used: float, load: int,
+                    proposed: bool) -> float:
+    """The factor (at most 1) that an open-vocabulary box of footprint ``box`` (width, depth metres) is scaled by to
+    stand on a top of ``top`` (metres, margins taken) where catalog things take ``used`` m² and ``load`` such boxes
+    stand: it fits the top either way round, and it takes no more than an equal share of what the catalog things
+    leave of the top's fillable area (``catalog.TOP_SHARE_FILL``; never under ``catalog.GENERIC_MIN_SIDE``), so that
+    "a radio, a lamp and papers on the bedside table" all stand there. A box no planner sized (the reader's default
+    generic, a floor thing's size) is first made a tabletop thing (``catalog.GENERIC_ON_TOP_SIDE``)."""
+    from scenegen import catalog
+
+    w, d = box
+    fit = max(min(top[0] / w, top[1] / d), min(top[0] / d, top[1] / w))
+    free = max(catalog.TOP_SHARE_FILL * top[0] * top[1] - used, 0.0) / max(load, 1)
+    share = max(math.sqrt(free / (w * d)), catalog.GENERIC_MIN_SIDE / max(w, d))
+    scale = min(1.0, fit, share)
+    if not proposed:
+        scale = min(scale, catalog.GENERIC_ON_TOP_SIDE / max(w, d))
+    return scale
 
 
 def solve_scene(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3], *, seed: int, planner: str,

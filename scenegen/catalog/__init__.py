@@ -38,7 +38,7 @@ class Placed(Protocol):
     support: str | None
 
 __all__ = [
-    "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "MATERIALS", "MAX_SYNONYM_WORDS", "ROLES", "Category", "Container",
+    "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "GENERIC_MIN_SIDE", "GENERIC_ON_TOP_SIDE", "TOP_SHARE_FILL", "MATERIALS", "MAX_SYNONYM_WORDS", "ROLES", "Category", "Container",
     "Param", "Role", "Side", "Size", "Support", "asset_problem", "companions", "draw", "find", "flanks_head",
     "for_object", "get", "names", "is_kind_of", "kept_inside", "normalise_phrase", "param_problem", "register",
     "resolve", "singular", "size_class", "size_for_word", "support_kind", "synonym_index", "to_json", "unregister",
@@ -50,6 +50,15 @@ GENERIC = Category(
     size_max=(2.0, 2.0, 2.0), functional_sides=("front",),
 )
 """What an unknown noun becomes: a flagged box of a plain size, never a silent drop."""
+
+GENERIC_ON_TOP_SIDE = 0.3
+"""metres: the largest side of an unknown thing no planner sized that the plan puts on a top ("an old radio on the
+bedside table"): a tabletop thing, not the floor-sized ``GENERIC`` box"""
+TOP_SHARE_FILL = 0.75
+"""the share of a top's area that the things on it may cover together; the open-vocabulary ones share what the
+catalog things leave of it equally, the rest is the gaps between them"""
+GENERIC_MIN_SIDE = 0.08
+"""metres: the smallest side an open-vocabulary thing is scaled down to for its share of a crowded top"""
 
 SIZE_PARAMS = ("width", "depth", "height")
 """``AssetRef.params`` keys every procedural asset has: its extents in metres."""
