@@ -25,6 +25,9 @@ LOW_HANG_CLEAR = 0.3
 """metres: the lowest a hangs_low thing (a punching bag) may reach"""
 SWING = 0.3
 """metres kept free around a hangs_low thing, for it to swing"""
+CEILING_THING_GAP = 0.8
+"""metres kept between two things hung from the ceiling, edge to edge of their largest sides (a fan's blades and a
+pendant light)"""
 WINDOW_HEAD = 0.15
 """metres curtains and blinds reach above the window they hang across"""
 SILL_CUT = 0.8
@@ -250,8 +253,8 @@ def place_on_ceiling(st: SolverState, it: Item) -> None:
     rects = footprint_corners(x, y, w / 2, d / 2, 0.0)
     ok = rects_inside_polygon(st.poly, rects)
     others = [b for oid, b in st.boxes.items() if st.items[oid].role == "ceiling"]
-    for b in others:
-        ok &= np.hypot(x - b.cx, y - b.cy) > max(w, d) + 0.8
+    for b in others:  # the gap between the two, not the new one's size: the order they are hung in does not matter
+        ok &= np.hypot(x - b.cx, y - b.cy) > (max(w, d) + max(b.width, b.depth)) / 2 + CEILING_THING_GAP
     for zone, _, _ in doors_below(st, z):  # a chandelier hanging lower than a door's top stays out of its swing
         ok &= ~overlap_matrix(rects, zone[None], margin=1e-4)[:, 0]
     if low:  # clear of what stands under it, with room to swing
