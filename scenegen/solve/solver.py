@@ -76,7 +76,8 @@ def _run(st: SolverState) -> SolveResult:
         if not perfect(cluster_quality(st, cluster)):
             evict_and_retry(st, cluster, done)
         done.append(cluster)
-    on_tops = sorted((it for it in st.items.values() if it.role == "object"), key=lambda it: _stack(st, it)[0])
+    on_tops = sorted((it for it in st.items.values() if it.role == "object"),
+                     key=lambda it: (_stack(st, it)[0], _beside_top_thing(st, it)))
     on_mounted = [it for it in on_tops if _stack(st, it)[1] in ("wall", "ceiling")]
     for it in on_tops:  # lowest in its stack first: the vase before the stem in it
         if it not in on_mounted:
@@ -108,6 +109,14 @@ def _stack(st: SolverState, it: Item) -> tuple[int, str | None]:
         depth += 1
         below = st.items.get(below.support) if below.support else None
     return depth, (below.role if below is not None and below.role != "object" else None)
+
+
+def _beside_top_thing(st: SolverState, it: Item) -> bool:
+    """Sort key: whether the plan puts ``it`` beside another thing that stands on a top ("mugs next to the coffee
+    maker"): such things go after the others on their level, so that what they stand beside is there to be found."""
+    return any(r.subject == it.obj.id and r.target in st.items and st.items[r.target].role == "object"
+               and r.kind not in ("on_top", "under") and r.kind not in ARCHITECTURE_RELATIONS
+               for r in st.plan.relations)
 
 
 def _window_dressing_first(it: Item) -> bool:
