@@ -124,3 +124,16 @@ def test_floor_furniture_stands_under_only_a_raised_host_or_in_a_knee_space():
     assert _rels(make_plausible(_plan([("t", "trash_can"), ("d", "desk")], kept))) == kept
     kept = [("r", "under", "b")]  # a rug lies under anything
     assert _rels(make_plausible(_plan([("r", "rug"), ("b", "bed")], kept))) == kept
+
+
+def test_a_wall_thing_in_the_middle_of_the_room_hangs_on_a_wall():
+    """'a painting of a woman hangs centered' was read middle_of_room, which no wall thing can hold (a held-out
+    gallery scene failed it with the painting on the wall); a sculpture there keeps it, a chandelier too."""
+    p = make_plausible(_plan([("p", "painting")], [("p", "middle_of_room", "room"), ("p", "on_wall", "wall")]))
+    assert _rels(p) == [("p", "on_wall", "wall")]
+    assert any("no wall is in the middle of the room" in n for n in p.notes)
+    p = make_plausible(_plan([("p", "painting")], [("p", "middle_of_room", "room")]))
+    assert _rels(p) == [("p", "on_wall", "wall")]
+    for category in ("sculpture", "chandelier"):
+        kept = _plan([("s", category)], [("s", "middle_of_room", "room")])
+        assert make_plausible(kept) is kept

@@ -10,7 +10,8 @@ An impossible reading that the text states is replaced by the most plausible pos
 - "a mirror mounted above the vanity" read as ``on_top``: a wall thing goes on the wall;
 - "a pendant above the dining table" read as ``on_top``: a ceiling thing hangs from the ceiling;
 - "a nightstand on the wardrobe", "a chair on the table": floor furniture stands beside it (``next_to``);
-- ``on_wall`` for floor furniture becomes ``against_wall``.
+- ``on_wall`` for floor furniture becomes ``against_wall``;
+- "a painting hangs centered" read as ``middle_of_room``: a wall thing hangs on the wall (``on_wall``).
 
 A relation that a language model invented (``invented``: indices into ``plan.relations``) and that is impossible is
 dropped instead: the text never asked for it.
@@ -201,6 +202,8 @@ class _Checker:
             return f"a {subject.label} stands on the floor"
         if rel.kind == "hang_from_ceiling" and subject.support != "ceiling":
             return f"a {subject.label} does not hang from a ceiling"
+        if rel.kind == "middle_of_room" and (subject.support == "wall" or rel.subject in self.mounted):
+            return f"a {subject.label} hangs on a wall, and no wall is in the middle of the room"
         target = self.objs.get(rel.target or "")
         if target is None:
             return None
@@ -236,6 +239,8 @@ class _Checker:
         target = self.objs.get(rel.target or "")
         if rel.kind == "on_wall":
             return [Relation(kind="against_wall", subject=rel.subject, target="wall", source=rel.source)]
+        if rel.kind == "middle_of_room":  # "a painting hangs centered": in the middle of its wall
+            return [Relation(kind="on_wall", subject=rel.subject, target="wall", source=rel.source)]
         if rel.kind == "hang_from_ceiling":
             if subject.support == "wall":
                 return [Relation(kind="on_wall", subject=rel.subject, target="wall", source=rel.source)]
