@@ -110,10 +110,7 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = (), 
         # "twin beds with a shared bedside table and lamp between them": the lamp goes on the table beside the beds
         alongside = {r.subject for r in relations if r.target in beside and r.subject != it.obj.id
                      and r.kind not in ("on_top", "under") and r.kind not in ARCHITECTURE_RELATIONS}
-        preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by and o.obj.id not in beside
-                     and not _stored_away(it, o)]
-        fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"
-                    and o.obj.id not in beside]
+        preferred, fallback = host_pools(items, it, beside)
         # a host whose top the item fits first (a towel is deeper than a wall shelf), then any that may hold it
         fitting = ([o for o in preferred if _fits_top(it, o, ceiling)]
                    or [o for o in fallback if _fits_top(it, o, ceiling)])
@@ -134,6 +131,30 @@ def choose_supports(items: dict[str, Item], relations: Iterable[Relation] = (), 
                                         list(items).index(o.obj.id)))
         it.support = best.obj.id
         used[best.obj.id] = used.get(best.obj.id, 0.0) + area
+
+
+def host_pools(items: dict[str, Item], it: Item, beside: set[str]) -> tuple[list[Item], list[Item]]:
+    """The hosts that may hold ``it`` when the plan names none: those its category lists in ``supported_by`` (never
+    one that would hide it behind doors), then any floor thing with a top; neither among the things in ``beside``
+    (what the plan puts it beside)."""
+    preferred = [o for o in items.values() if o.obj.category in it.cat.supported_by and o.obj.id not in beside
+                 and not _stored_away(it, o)]
+    fallback = [o for o in items.values() if o.cat.has_top and o.obj.id != it.obj.id and o.role == "floor"
+                and o.obj.id not in beside]
+    return preferred, fallback
+
+
+def other_hosts(items: dict[str, Item], it: Item, relations: Iterable[Relation], ceiling: float) -> list[Item]:
+    """Hosts other than ``it.support`` whose top ``it`` fits, for an item whose chosen host turned out full: those
+    its category lists first, then any floor thing with a top; never what the plan puts it beside."""
+    beside = {r.target for r in relations if r.subject == it.obj.id and r.target in items
+              and r.kind not in ARCHITECTURE_RELATIONS}
+    preferred, fallback = host_pools(items, it, beside)
+    out: list[Item] = []
+    for o in preferred + fallback:
+        if o.obj.id != it.support and o not in out and _fits_top(it, o, ceiling):
+            out.append(o)
+    return out
 
 
 HOST_FILL = 0.6

@@ -26,7 +26,7 @@ from scenegen.scene import ARCHITECTURE_RELATIONS, AssetRef, LayoutPlan, ObjectI
 from scenegen.solve.footprints import r4, side_strips
 from scenegen.solve.items import CLEARANCE, MOVE_MIN, WALL_GAP, Item, RepairHints, SolveResult, perfect
 from scenegen.solve.relations import score_relation
-from scenegen.solve.roles import choose_supports
+from scenegen.solve.roles import choose_supports, other_hosts
 from scenegen.solve.rugs import lift_onto_rugs, place_flat
 from scenegen.solve.search import cluster_quality, evict_and_retry, floor_clusters, floor_order, place_cluster
 from scenegen.solve.state import SolverState
@@ -81,7 +81,7 @@ def _run(st: SolverState) -> SolveResult:
     on_mounted = [it for it in on_tops if _stack(st, it)[1] in ("wall", "ceiling")]
     for it in on_tops:  # lowest in its stack first: the vase before the stem in it
         if it not in on_mounted:
-            place_on_support(st, it)
+            _place_on_a_top(st, it)
     for it in sorted(st.items.values(), key=_window_dressing_first):
         if it in first:
             continue
@@ -109,6 +109,29 @@ def _stack(st: SolverState, it: Item) -> tuple[int, str | None]:
         depth += 1
         below = st.items.get(below.support) if below.support else None
     return depth, (below.role if below is not None and below.role != "object" else None)
+
+
+def _place_on_a_top(st: SolverState, it: Item) -> None:
+    """Place ``it`` on its support; when the solver chose that support (the plan names none) and its top is full,
+    on the nearest other host whose top it fits ("headphones" beside a desk full of monitors go on the side table),
+    else record why it failed on the first."""
+    failures = len(st.unplaced)
+    place_on_support(st, it)
+    stated = any(r.subject == it.obj.id and r.kind == "on_top" for r in st.plan.relations)
+    if it.obj.id in st.boxes or stated or it.support not in st.boxes:
+        return
+    first, failed = it.support, st.unplaced[failures:]
+    chosen = st.boxes[first]
+    hosts = [h for h in other_hosts(st.items, it, st.plan.relations, st.room.height) if h.obj.id in st.boxes]
+    for host in sorted(hosts, key=lambda h: np.hypot(st.boxes[h.obj.id].cx - chosen.cx,
+                                                     st.boxes[h.obj.id].cy - chosen.cy)):
+        del st.unplaced[failures:]
+        it.support = host.obj.id
+        place_on_support(st, it)
+        if it.obj.id in st.boxes:
+            return
+    it.support = first
+    st.unplaced[failures:] = failed  # the first host's reason: that is the host it was meant for
 
 
 def _beside_top_thing(st: SolverState, it: Item) -> bool:
