@@ -16,7 +16,9 @@ from scenegen.scene import Opening, Room
 
 NUM = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 """a number, with or without thousands separators ("1,000 square feet"; the digits after a comma alone are no number)"""
-UNIT = r"(m|meters?|metres?|ft|feet|foot|')?"
+UNIT = r"(m|meters?|metres?|cm|centimet(?:er|re)s?|mm|ft|feet|foot|')?"
+UNIT_METRES = {"cm": 0.01, "mm": 0.001, "ft": 0.3048, "feet": 0.3048, "foot": 0.3048, "'": 0.3048}
+"""metres per unit of ``UNIT`` (metres and a bare number: 1); "centimetres" by its first two letters"""
 DIM_RE = re.compile(rf"{NUM}\s*{UNIT}\s*(?:x|×|by|\*)\s*{NUM}\s*{UNIT}(?![a-z])", re.IGNORECASE)
 AREA_RE = re.compile(rf"{NUM}\s*(?:m2|m²|sqm|sq\.?\s*m|square\s+met(?:er|re)s?|sq\.?\s*ft|square\s+f(?:ee|oo)t)",
                       re.IGNORECASE)
@@ -82,6 +84,38 @@ def blank_measures(text: str) -> str:
     return MEASURE_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def _unit_metres(unit: str | None) -> float:
+    """Metres per ``unit`` (a ``UNIT`` match; None or metres: 1)."""
+    u = (unit or "m").lower()
+    return UNIT_METRES.get(u, UNIT_METRES["cm"] if u.startswith("cent") else 1.0)
+
+
+LEAD_IN_RE = re.compile(r"(?:[\s(,]|\b(?:measuring|about|approx|approximately|roughly|at)\b)*$")
+"""what may stand between a noun and its size ("a bed (200x120 cm)", "a desk, measuring 120x60 cm")"""
+THING_SIZE_SLACK = 1.5
+"""a size after a noun is the thing's when no side exceeds this times the category's largest side"""
+
+
+def _sizes_a_thing(text: str, m: re.Match) -> bool:
+    """Whether the dimensions ``m`` in ``text`` measure a thing rather than the room: a catalog noun just after them
+    ("a 5x8 rug"), or one just before them whose size they could be ("a full-size bed (200x120 cm)"; not "a bedroom
+    with a desk, 4x3.5 m", which sizes the room)."""
+    after = re.findall(r"[a-z]+", text[m.end():m.end() + 40].lower())[:2]
+    if any(catalog.resolve(" ".join(after[:n])) is not None for n in (1, 2) if len(after) >= n):
+        return True
+    head = LEAD_IN_RE.sub("", re.split(r"[.!?;:\n]", text[:m.start()])[-1].lower())
+    words = re.findall(r"[a-z][a-z'-]*", head)
+    if not words or not head.endswith(words[-1]):
+        return False
+    scale = _unit_metres(m.group(4) or m.group(2))
+    longest = max(_number(m.group(1)), _number(m.group(3))) * scale
+    for n in (3, 2, 1):
+        cat = catalog.resolve(" ".join(words[-n:])) if len(words) >= n else None
+        if cat is not None:
+            return longest <= THING_SIZE_SLACK * max(cat.size_max[:2])
+    return False
+
+
 def extract_dimensions(prompt: str) -> tuple[str, tuple[float, float] | None, float | None]:
     """Cut room dimensions out of the prompt (blanked with spaces so character offsets stay valid).
 
@@ -93,9 +127,11 @@ def extract_dimensions(prompt: str) -> tuple[str, tuple[float, float] | None, fl
     m = DIM_RE.search(text)
     if m is None:
         text, m = spelled_room_size(prompt)
+    if m and _sizes_a_thing(text, m):  # "a full-size bed (200x120 cm)", "a 5x8 rug": the thing's size, not the room's
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        m = None
     if m:
-        feet = any(u and u.lower() in ("ft", "feet", "foot", "'") for u in (m.group(2), m.group(4)))
-        scale = 0.3048 if feet else 1.0
+        scale = _unit_metres(m.group(4) or m.group(2))
         w, d = _number(m.group(1)) * scale, _number(m.group(3)) * scale
         for v, raw in ((w, m.group(1)), (d, m.group(3))):
             if not 1.5 <= v <= 50.0:
