@@ -86,3 +86,22 @@ def test_a_small_thing_whose_chosen_host_is_full_goes_on_another_top() -> None:
     assert "headphones" not in {u.category for u in result.scene.unplaced}, result.scene.unplaced
     hosts = {o.category: o.support for o in result.scene.objects}
     assert hosts["headphones"] not in (None, "desk_1")
+
+
+def _sofa_looks_at_tv(seed: int) -> float:
+    """The cosine between the sofa's front and the direction from the sofa to the TV."""
+    import math
+
+    result = make("a living room with a sofa, an armchair, a coffee table and a TV mounted on the wall", seed=seed,
+                  planner="rules")
+    objs = {o.category: o for o in result.scene.objects}
+    tv, sofa = objs["tv"].pose, objs["sofa"].pose
+    dx, dy = tv.position[0] - sofa.position[0], tv.position[1] - sofa.position[1]
+    return (dx * -math.sin(sofa.yaw) + dy * math.cos(sofa.yaw)) / math.hypot(dx, dy)
+
+
+def test_a_hung_tv_goes_on_the_wall_the_sofa_faces() -> None:
+    """Before: any wall spot the TV faced the sofa from scored the same, so the TV often hung at the sofa's side
+    (mean cosine 0.44 over seeds 0-3, measured); now the spot the sofa looks at wins (0.99)."""
+    looks = [_sofa_looks_at_tv(seed) for seed in range(4)]
+    assert sum(looks) / len(looks) >= 0.75, looks

@@ -216,6 +216,7 @@ def score_wall(st: SolverState, it: Item, box: Box) -> float:
     for r in st.relations:  # its own, and those of placed things towards it (a sofa that faces the TV)
         if r.kind != "on_wall" and (r.subject == it.obj.id or (r.target == it.obj.id and r.subject in st.boxes)):
             score += 10.0 * score_relation(r, boxes, st.room)
+    score += SEEN_WEIGHT * _seen_from(st, it, box)
     # A picture reads best centred over furniture that stands against the same wall below it.
     for oid, b in st.boxes.items():
         if st.items[oid].role == "floor" and b.top < box.z and abs(wrap_angle(b.yaw - box.yaw)) < 0.1:
@@ -223,6 +224,28 @@ def score_wall(st: SolverState, it: Item, box: Box) -> float:
             if off < 0.6:
                 score += 2.0 * max(0.0, 1.0 - off / 0.6) * min(1.0, b.width / max(box.width, 1e-6))
     return score
+
+
+SEEN_WEIGHT = 5.0
+"""score for a wall spot straight ahead of the seat a hung thing is across from (``_seen_from``), against 10 per
+satisfied relation: it orders the spots that satisfy them"""
+
+
+def _seen_from(st: SolverState, it: Item, box: Box) -> float:
+    """0..1: how squarely the placed things that ``it`` is across from or faces look at ``box`` (the cosine between a
+    thing's front and the direction to the box, 0 behind it), averaged: a TV across from a sectional hangs on the
+    wall the sectional faces, not on the one at its side."""
+    looks = []
+    for r in st.relations:
+        if r.subject != it.obj.id or r.kind not in ("across_from", "face_to") or r.target not in st.boxes:
+            continue
+        t = st.boxes[r.target]
+        if "front" not in st.items[r.target].cat.functional_sides:
+            continue
+        dist = math.hypot(box.cx - t.cx, box.cy - t.cy)
+        fx, fy = t.front
+        looks.append(max(0.0, ((box.cx - t.cx) * fx + (box.cy - t.cy) * fy) / max(dist, 1e-6)))
+    return sum(looks) / len(looks) if looks else 0.0
 
 
 def doors_below(st: SolverState, z: float) -> list[tuple[np.ndarray, float, str]]:
