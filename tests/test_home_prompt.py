@@ -74,3 +74,23 @@ def test_no_rooms_and_too_many_rooms_are_one_line_errors():
         read_home("the moon")
     with pytest.raises(PlanError, match="at most 16 rooms"):
         read_home("a house with twenty bedrooms")
+
+
+def test_prose_about_one_room_that_mentions_others_stays_one_room():
+    """Before: a renovation post about one bathroom ('this bathroom', 'the downstairs bathroom', 'the guest bathroom
+    upstairs', 'without a garage or basement') was read as a home of a garage and four bathrooms, and its floor plan
+    failed (eighth held-out set). A room with a definite determiner, however many modifiers stand between ("the
+    downstairs bathroom"), is the room the prose is about or a reference; a denied room is no room."""
+    prose = ("We are finally renovating the downstairs bathroom. For fourteen years this bathroom has been an "
+             "embarrassment with its dark walk-in shower. When we renovated the guest bathroom upstairs, we decided "
+             "to use the claw-foot tub downstairs. So like any sensible people without a garage or basement would "
+             "do, we shoved it in the downstairs bathroom.")
+    assert not is_home_prompt(prose)
+    assert is_home_prompt("a house with a living room, a kitchen and two bedrooms")
+    assert is_home_prompt("a living room and a kitchen")
+
+
+def test_a_denied_room_is_not_in_the_home():
+    rooms = read_home("a flat without a garage or basement: a bedroom, a kitchen and a bathroom").rooms
+    assert "garage" not in rooms and "basement" not in rooms
+    assert rooms["bedroom"] == 1 and rooms["kitchen"] == 1

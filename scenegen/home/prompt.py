@@ -40,6 +40,10 @@ NUMBER_SKIP = frozenset({"more", "other", "guest", "private", "separate", "spaci
                          "shared", "full", "additional", "extra", "identical", "professors", "professor", "s", "kids",
                          "bedroom", "double", "single", "little", "tiny", "huge", "modern", "cozy", "cosy", "bright"})
 STOP = frozenset({",", ";", ":", ".", "and", "with", "the", "a", "an", "of", "for", "in", "to", "or"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "our", "my", "your", "his", "her", "their", "its"})
+"""determiners of a room already there (a reference, or the room the prose is about), not a room asked for"""
+NEGATING = frozenset({"without", "no", "nor"})
+"""words that deny the room after them ("without a garage or basement")"""
 FITTED = frozenset({"with", "has", "having", "containing", "featuring", ":"})
 """words after a bathroom that start the list of its fittings"""
 MAX_ROOMS = 16
@@ -85,6 +89,8 @@ class _Scan:
     fittings: bool = False
     """inside "a bathroom with ..." (to the next ; or .): "a toilet", "a bath" there are its fittings, not rooms"""
     furniture: list[str] = field(default_factory=list)
+    denied_until: int = -1
+    """the last word of the latest denied room phrase ("without a garage"), for the rooms "or" joins to it"""
 
 
 def _words(prompt: str) -> list[str]:
@@ -126,13 +132,37 @@ def _count_before(ws: list[str], i: int) -> int | None:
     return None
 
 
-def _not_a_room(ws: list[str], i: int, n: int, phrase: tuple[str, ...], seen: set, table: dict) -> bool:
-    """Whether the room phrase at ``i`` is a reference ("the living room" again, "office 1"), part of an object
-    ("dining table", "chaise lounge") or an adjective before another room ("a garage gym")."""
-    nxt = ws[i + n] if i + n < len(ws) else ""
-    prev = ws[i - 1] if i > 0 else ""
-    if (prev == "the" and phrase in seen) or nxt.isdigit():
+def _determiner(ws: list[str], i: int) -> tuple[str | None, int]:
+    """The determiner of the noun phrase whose head starts at ``i`` and its position, looking back over up to three
+    modifiers ("the downstairs bathroom", "a shared bedroom"); (None, start of the phrase) when there is none."""
+    j = i - 1
+    while j >= 0 and i - j <= 4:
+        w = ws[j]
+        if w in DEFINITE or w in ("a", "an", "one", "no", "any", "every", "each"):
+            return w, j
+        if not w.isalpha() or w in STOP or w in NEGATING:
+            break
+        j -= 1
+    return None, j + 1
+
+
+def _negated(ws: list[str], i: int, s: "_Scan") -> bool:
+    """Whether the room phrase at ``i`` is denied: "no garage", "without a basement", and the rooms joined to a
+    denied one by "or"/"nor" ("without a garage or basement")."""
+    det, j = _determiner(ws, i)
+    before = ws[j - 1] if j > 0 else ""
+    if det == "no" or before in NEGATING:
         return True
+    return before in ("or", "nor") and s.denied_until == j - 1
+
+
+def _not_a_room(ws: list[str], i: int, n: int, phrase: tuple[str, ...], seen: set, table: dict) -> bool:
+    """Whether the room phrase at ``i`` is a reference ("the living room" again, "this bathroom", "office 1"), part
+    of an object ("dining table", "chaise lounge") or an adjective before another room ("a garage gym")."""
+    nxt = ws[i + n] if i + n < len(ws) else ""
+    if (_determiner(ws, i)[0] in DEFINITE and phrase in seen) or nxt.isdigit():
+        return True
+    prev = ws[i - 1] if i > 0 else ""
     alone = catalog.resolve(" ".join(phrase))
     if nxt.isalpha() and nxt not in STOP and catalog.resolve(" ".join([*phrase, nxt])) not in (None, alone):
         return True
@@ -163,6 +193,10 @@ def _scan(ws: list[str]) -> _Scan:
             _home_at(s, kind, value, i, nxt, table, ws[i + n:i + n + 3])
             i += n
             continue
+        if _negated(ws, i, s):
+            s.denied_until = i + n - 1
+            i += n
+            continue
         skip = _not_a_room(ws, i, n, phrase, seen, table)
         seen.add(phrase)
         if skip:
@@ -189,7 +223,7 @@ def _scan(ws: list[str]) -> _Scan:
             s.rooms[value] = s.rooms.get(value, 0) + count
         if s.first_room is None:
             s.first_room = i
-        s.strong += count if (number or i == 0 or ws[i - 1] != "the") else 0
+        s.strong += count if (number or i == 0 or _determiner(ws, i)[0] not in DEFINITE) else 0
         s.fittings = value in ("bathroom", "toilet") and nxt in FITTED
         i += n
     return s
