@@ -93,8 +93,12 @@ def wine_rack(s: Spec, m: Parts) -> None:
 def trunk(s: Spec, m: Parts) -> None:
     hw, hd, h = s.hw, s.hd, s.h
     m.box((-hw, -hd, 0.0), (hw, hd, h * 0.75), s.c)
-    m.box((-hw, -hd, h * 0.75), (hw, hd, h * 0.9), lighter(s.c, 0.05))
-    m.rod((-hw, 0.0, h * 0.9), (hw, 0.0, h * 0.9), hd * 0.98, lighter(s.c, 0.05), sections=16)  # curved lid
+    # a flat lid, its long edges rounded: a trunk at a bed's foot holds books and blankets (a domed lid tipped them)
+    edge = min(0.02, hd * 0.1, h * 0.04)
+    m.box((-hw, -hd + edge, h * 0.75), (hw, hd - edge, h), lighter(s.c, 0.05))
+    for y in (-hd + edge, hd - edge):
+        m.box((-hw, y - edge, h * 0.75), (hw, y + edge, h - edge), lighter(s.c, 0.05))
+        m.rod((-hw, y, h - edge), (hw, y, h - edge), edge, lighter(s.c, 0.05), sections=12)
     band = darker(s.c, 0.6)
     for x in (-hw * 0.6, hw * 0.6):
         m.box((x - 0.025, -hd - 0.0, 0.0), (x + 0.025, hd, h * 0.9), band)
