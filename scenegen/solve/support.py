@@ -69,8 +69,10 @@ def place_on_support(st: SolverState, it: Item) -> None:
         rest, flat = rest_heights(host.ref, sup.cx, sup.cy, sup.yaw, rects, tolerance=LEVEL)
         if not (ok & flat).any():
             rest, flat = rest_heights(host.ref, sup.cx, sup.cy, sup.yaw, rects)
-        if (ok & flat).any():
-            ok, z = ok & flat, sup.z + rest
+        if not (ok & flat).any():  # a sloped drafting top, a ladder shelf's narrow top rung: it would slide off
+            st.fail(it, f"no free spot on the top of {sup_id} is flat enough for {dims(it)} to stand on")
+            return
+        ok, z = ok & flat, sup.z + rest
     under_ceiling = z + h <= st.room.height - CEILING_MARGIN
     if not under_ceiling.any():
         st.fail(it, f"{dims(it)} on {sup_id} (top {float(z.min()):.2f} m up) would reach {float(z.min()) + h:.2f} m, "

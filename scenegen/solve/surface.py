@@ -89,7 +89,7 @@ def rest_heights(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float,
                  tolerance: float = FLAT_ENOUGH) -> tuple[np.ndarray, np.ndarray]:
     """For N candidate footprints ``rects`` (N, 4, 2) world xy on a host posed at (cx, cy, yaw): the height above the
     host's base each would rest at (N,) metres, and whether the surface under it varies by at most ``tolerance``
-    metres (N,) bool."""
+    metres with its middle third on the highest part (N,) bool."""
     xs, ys, h, _ = _height_map(ref.model_dump_json())
     c, s = math.cos(-host_yaw), math.sin(-host_yaw)
     dx, dy = rects[..., 0] - host_cx, rects[..., 1] - host_cy
@@ -103,7 +103,12 @@ def rest_heights(ref: AssetRef, host_cx: float, host_cy: float, host_yaw: float,
     for n in range(len(rects)):  # the footprint's axis-aligned cover in the host frame (footprints turn by quarters)
         under = h[j0[n]:max(j1[n], j0[n] + 1), i0[n]:max(i1[n], i0[n] + 1)]
         top[n] = under.max()
-        flat[n] = bool(np.isfinite(under).all() and under.max() - under.min() <= tolerance)
+        rows, cols = under.shape
+        middle = under[rows // 3:max(rows - rows // 3, rows // 3 + 1), cols // 3:max(cols - cols // 3, cols // 3 + 1)]
+        # its middle must rest on the highest part under it: a kettle on a burner's edge tips over (its centre of
+        # mass is outside what holds it), one centred on the burner stands
+        flat[n] = bool(np.isfinite(under).all() and under.max() - under.min() <= tolerance
+                       and (middle >= top[n] - LEVEL).all())
     return top, flat
 
 
