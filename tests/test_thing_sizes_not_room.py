@@ -34,3 +34,15 @@ def test_a_room_size_is_still_read(prompt: str, dims: tuple[float, float]) -> No
 def test_a_room_size_out_of_range_is_still_refused() -> None:
     with pytest.raises(PlanError, match="out of range"):
         extract_dimensions("a 100x100 room")
+
+
+@pytest.mark.parametrize("prompt, counts", [
+    ("a living room with a $5 side table and a $20 Walmart rug", {"side_table": 1, "rug": 1}),
+    ("a bedroom with a 20 dollar lamp and two chairs", {"table_lamp": 1, "chair": 2}),
+    ("a kitchen with a $1,200 fridge", {"fridge": 1}),
+])
+def test_a_price_is_not_a_count(prompt: str, counts: dict[str, int]) -> None:
+    """'a $6 outdoor rug from Big Lots' planned six rugs (a held-out classroom tour: 26 rugs in all)."""
+    p = plan(prompt, planner="rules")
+    got = {c: sum(o.category == c for o in p.objects) for c in counts}
+    assert got == counts

@@ -79,8 +79,15 @@ def _number(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+PRICE_RE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?\s?[km]?\b|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars?|bucks|euros?|"
+                      r"pounds?|quid|usd|eur|gbp)\b", re.IGNORECASE)
+"""A price ('a $20 Walmart rug', 'a 5 dollar lamp'): what a thing cost, never how many there are."""
+
+
 def blank_measures(text: str) -> str:
-    """``text`` with every number-and-unit measure blanked (same length, so character offsets stay valid)."""
+    """``text`` with every number-and-unit measure and every price blanked (same length, so character offsets stay
+    valid)."""
+    text = PRICE_RE.sub(lambda m: " " * len(m.group(0)), text)
     return MEASURE_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
