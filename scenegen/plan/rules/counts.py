@@ -187,7 +187,7 @@ def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: li
         if m.owner is None:
             continue
         if m.qkind == "number":
-            m.count = m.qcount
+            m.count = 1 if m.mass and piled(m) else m.qcount  # "fifty books": one pile of books stands for the lot
         elif m.qkind in ("pair", "vague"):
             m.count = 1 if m.mass else m.qcount
         elif m.qkind in ("article", "collective"):
@@ -219,6 +219,12 @@ def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: li
             phrase = prompt[toks[m.start].start:toks[m.end - 1].end]
             raise PlanError(f"'{phrase}' asks for {m.count} {m.head_text}; the planner places at most "
                             f"{MAX_PER_OBJECT} of one object: ask for fewer")
+
+
+def piled(m: Mention) -> bool:
+    """Whether one object of the mention's category stands for any number of them: a catalog category that piles up
+    (its ``piles`` role: books, towels, clothes), named by a plural the catalog lists ("fifty books")."""
+    return m.kind == "object" and "piles" in catalog.get(m.category).roles
 
 
 def group_size(objects: list[Mention], idx: int) -> int:
