@@ -1,6 +1,7 @@
 """The rules reader on prose written by other people, tenth round (issue 17, from a tally of the extra objects and
 wrong counts of held-out sets 1-7): a price or an ordinal is no count; a number before a pile the catalog keeps as one
-object ("fifty books") gives one pile. The sentences here are this project's own, in the styles of those sets."""
+object ("fifty books") gives one pile; a prompt that names no room but its students speaks of a classroom, whose
+plain desks are the students'. The sentences here are this project's own, in the styles of those sets."""
 
 from __future__ import annotations
 
@@ -35,3 +36,19 @@ def test_a_number_before_a_pile_gives_one_pile(prompt, want):
     got = counts(prompt)
     for cat, n in want.items():
         assert got.get(cat) == n, got
+
+
+@pytest.mark.parametrize("prompt, want", [
+    ("I arranged twelve desks in rows so the students can see the board.", {"school_desk": 12}),
+    ("The pupils keep their books in their desks, and my desk stands by the door.",
+     {"school_desk": 2, "teachers_desk": 1}),
+])
+def test_a_room_named_by_its_students_is_a_classroom(prompt, want):
+    got = counts(prompt)
+    for cat, n in want.items():
+        assert got.get(cat) == n, got
+    assert "desk" not in got, got
+
+
+def test_desks_without_students_stay_desks():
+    assert counts("Two desks face the window in our study.") == {"desk": 2}
