@@ -1,7 +1,8 @@
 """The rules reader on prose written by other people, tenth round (issue 17, from a tally of the extra objects and
 wrong counts of held-out sets 1-7): a price or an ordinal is no count; a number before a pile the catalog keeps as one
 object ("fifty books") gives one pile; a prompt that names no room but its students speaks of a classroom, whose
-plain desks are the students'. The sentences here are this project's own, in the styles of those sets."""
+plain desks are the students'; bare or vaguely counted cushions are several (the category's plural name is not a
+lot, as "candles" is). The sentences here are this project's own, in the styles of those sets."""
 
 from __future__ import annotations
 
@@ -52,3 +53,16 @@ def test_a_room_named_by_its_students_is_a_classroom(prompt, want):
 
 def test_desks_without_students_stay_desks():
     assert counts("Two desks face the window in our study.") == {"desk": 2}
+
+
+@pytest.mark.parametrize("prompt, lo, hi", [
+    ("A window seat piled with soft linen cushions.", 2, 6),
+    ("A daybed with a couple of cushions.", 2, 2),
+    ("The sofa has plenty of velvet cushions.", 4, 12),
+])
+def test_cushions_are_counted_one_by_one(prompt, lo, hi):
+    assert lo <= counts(prompt).get("cushions", 0) <= hi
+
+
+def test_candles_named_as_a_lot_stay_one_set():
+    assert counts("A mantel with candles and a mirror above it.").get("candles") == 1

@@ -216,8 +216,14 @@ def is_modifier(toks: list[tx.Token], i: int, n: int) -> bool:
 
 def is_mass(head_text: str, cat: catalog.Category) -> bool:
     """A plural phrase the catalog lists as is ("books", "dumbbells"): one object stands for the lot."""
-    listed = {s.lower() for s in cat.synonyms} | {cat.name.replace("_", " ")}
+    listed = {s.lower() for s in cat.synonyms} | ({cat.name.replace("_", " ")} - COUNTED_ONE_BY_ONE)
     return is_plural(head_text.split()[-1]) and head_text in listed
+
+
+COUNTED_ONE_BY_ONE = frozenset({"cushions"})
+"""Plural category names whose things are counted one by one, not as one lot: "linen cushions" are a few cushions
+(``prompts/eval/ANNOTATION.md``: a bare plural such as "cushions" is 2 to 6), where "candles" or "plates and cups" are
+one set."""
 
 
 def narrow_by_adjective(m: Mention, adjectives: list[str]) -> None:
