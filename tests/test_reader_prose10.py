@@ -2,7 +2,8 @@
 wrong counts of held-out sets 1-7): a price or an ordinal is no count; a number before a pile the catalog keeps as one
 object ("fifty books") gives one pile; a prompt that names no room but its students speaks of a classroom, whose
 plain desks are the students'; bare or vaguely counted cushions are several (the category's plural name is not a
-lot, as "candles" is). The sentences here are this project's own, in the styles of those sets."""
+lot, as "candles" is); a thing the speaker removed ("gave away the tub", "removing the bookcase") is not planned,
+with the earlier mention it names. The sentences here are this project's own, in the styles of those sets."""
 
 from __future__ import annotations
 
@@ -66,3 +67,19 @@ def test_cushions_are_counted_one_by_one(prompt, lo, hi):
 
 def test_candles_named_as_a_lot_stay_one_set():
     assert counts("A mantel with candles and a mirror above it.").get("candles") == 1
+
+
+@pytest.mark.parametrize("prompt, gone, kept", [
+    ("The bathroom had an old tub and a toilet. We gave away the tub and kept the toilet.", "bathtub", "toilet"),
+    ("Removing the tall bookcase made space for a reading chair.", "bookshelf", "armchair"),
+    ("There was a sofa and a rug. We tossed the rug last spring.", "rug", "sofa"),
+    ("Our den has a loveseat and a lamp. We plan to replace the loveseat with a sectional.", "loveseat", "table_lamp"),
+])
+def test_a_thing_taken_out_of_the_room_is_not_planned(prompt, gone, kept):
+    got = counts(prompt)
+    assert gone not in got and got.get(kept) == 1, got
+
+
+def test_a_removal_names_only_the_thing_after_it():
+    got = counts("We donated the old desk, and a new desk stands by the window with a lamp on it.")
+    assert got.get("desk") == 1 and got.get("table_lamp") == 1, got

@@ -47,6 +47,20 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
             (objects[j].key == m.key and (same_noun(objects[j], m) or objects[j].qkind == "none"))  # "a settee"
             or (idx in headings and is_heading_of(objects[j], m)))]  # "Chairs: two white chairs"
         m.owner = earlier[-1] if earlier else later[0] if later else idx
+    take_back_named(objects)
+
+
+def take_back_named(objects: list[Mention]) -> None:
+    """"This room had a clawfoot tub ... we gave away the tub", "the sofa ... replace the sofa with a sectional": a
+    negated definite or possessive noun names a thing already there and takes it out, with every mention of it."""
+    for idx, m in enumerate(objects):
+        if not m.negated or m.kind != "object" or m.qkind not in ("definite", "possessive"):
+            continue
+        earlier = [j for j in range(idx) if objects[j].owner == j and objects[j].key == m.key]
+        if earlier:
+            for o in objects:
+                if o.owner == earlier[-1]:
+                    o.owner = None
 
 
 def names_again(objects: list[Mention], idx: int, headings: set[int], words: list[str]) -> bool:

@@ -9,7 +9,7 @@ from scenegen.plan.concreteness import concreteness
 from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
 from scenegen.plan.objectness import names_no_object
 from scenegen.plan.rules.kinds import named_as_a_use
-from scenegen.plan.rules.records import SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
+from scenegen.plan.rules.records import REMOVAL_PHRASES, SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
 
@@ -279,7 +279,8 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     before = qstart - 1
     while before >= 0 and words[before] in ("any", "a", "single"):
         before -= 1
-    said_before = any(tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
+    said_before = any(tuple(words[max(0, before - len(p) + 1):before + 1]) == p
+                      for p in tx.NEGATION_PHRASES | REMOVAL_PHRASES)
     m.negated = ((before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or said_before
                  or taken_back(words, m.end))
     m.plural = is_plural(words[m.end - 1])
