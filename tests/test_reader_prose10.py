@@ -3,7 +3,8 @@ wrong counts of held-out sets 1-7): a price or an ordinal is no count; a number 
 object ("fifty books") gives one pile; a prompt that names no room but its students speaks of a classroom, whose
 plain desks are the students'; bare or vaguely counted cushions are several (the category's plural name is not a
 lot, as "candles" is); a thing the speaker removed ("gave away the tub", "removing the bookcase") is not planned,
-with the earlier mention it names. The sentences here are this project's own, in the styles of those sets."""
+with the earlier mention it names; the photograph the text is about ("the photo above", "to take this picture") is
+no object. The sentences here are this project's own, in the styles of those sets."""
 
 from __future__ import annotations
 
@@ -83,3 +84,19 @@ def test_a_thing_taken_out_of_the_room_is_not_planned(prompt, gone, kept):
 def test_a_removal_names_only_the_thing_after_it():
     got = counts("We donated the old desk, and a new desk stands by the window with a lamp on it.")
     assert got.get("desk") == 1 and got.get("table_lamp") == 1, got
+
+
+@pytest.mark.parametrize("prompt", [
+    "As you can see in the photo above, the sofa faces the fireplace.",
+    "The picture was taken from the doorway: a bed, a rug and a lamp.",
+    "I stood on a stool to take this photo of the bed and the rug.",
+    "A photo tour of our guest room: a bed and a rug.",
+])
+def test_the_photograph_of_the_room_is_no_object(prompt):
+    got = counts(prompt)
+    assert "picture_frame" not in got and "painting" not in got, got
+
+
+def test_a_photo_on_the_wall_stays_an_object():
+    got = counts("A framed photo hangs above the bed, and a picture leans on the dresser.")
+    assert got.get("picture_frame", 0) + got.get("painting", 0) == 2, got

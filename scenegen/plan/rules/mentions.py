@@ -8,6 +8,7 @@ from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
 from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
 from scenegen.plan.objectness import names_no_object
+from scenegen.plan.rules.framing import is_framing
 from scenegen.plan.rules.kinds import named_as_a_use
 from scenegen.plan.rules.records import REMOVAL_PHRASES, SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
@@ -121,23 +122,6 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
         else:
             i += 1
     return rooms, objects
-
-
-def is_framing(words: list[str], i: int) -> bool:
-    """Whether the one-word noun at ``i`` names the picture the prompt asks for, not a thing in the room: a framing
-    noun after a picture-kind word ("editorial style photo", "a realistic render") or followed by "of" and a room
-    ("a photo of a cozy bedroom")."""
-    if words[i] not in tx.FRAMING_NOUNS:
-        return False
-    if i > 0 and words[i - 1] in tx.FRAMING_MODIFIERS:
-        return True
-    if i + 1 < len(words) and words[i + 1] in tx.SHOWING_VERBS:
-        return True  # "Photo shows a parlor of the Delger house": the caption's photograph
-    if i > 0 and words[i - 1] in ("this", "that") and (i < 2 or words[i - 2] in ("saw", "see", "in", "seen")):
-        return True  # "When I first saw this photo", "in this picture": the photograph the text is about
-    if i + 1 < len(words) and words[i + 1] == "of":
-        return any(tx.match_longest(words, j, tx.ROOM_PHRASES) for j in range(i + 2, min(i + 6, len(words))))
-    return False
 
 
 VERB_NOUNS = frozenset({"throw", "set", "stand", "hang", "mount", "fit", "pop", "tuck", "light"})
