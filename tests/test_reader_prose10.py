@@ -4,7 +4,7 @@ object ("fifty books") gives one pile; a prompt that names no room but its stude
 plain desks are the students'; bare or vaguely counted cushions are several (the category's plural name is not a
 lot, as "candles" is); a thing the speaker removed ("gave away the tub", "removing the bookcase") is not planned,
 with the earlier mention it names; the photograph the text is about ("the photo above", "to take this picture") is
-no object. The sentences here are this project's own, in the styles of those sets."""
+no object; a guide's "your desk" after a desk was named names that desk. The sentences here are this project's own, in the styles of those sets."""
 
 from __future__ import annotations
 
@@ -100,3 +100,8 @@ def test_the_photograph_of_the_room_is_no_object(prompt):
 def test_a_photo_on_the_wall_stays_an_object():
     got = counts("A framed photo hangs above the bed, and a picture leans on the dresser.")
     assert got.get("picture_frame", 0) + got.get("painting", 0) == 2, got
+
+
+def test_your_thing_named_again_is_the_same_thing():
+    got = counts("Put your desk near the window. Later, turn your desk so the lamp on it lights the page.")
+    assert got.get("desk") == 1, got

@@ -64,12 +64,13 @@ def take_back_named(objects: list[Mention]) -> None:
 
 
 def names_again(objects: list[Mention], idx: int, headings: set[int], words: list[str]) -> bool:
-    """Whether mention ``idx`` is a possessive ("my desk", "our sofa") or a counted definite ("each of the two
-    chairs") after an X of its category was named (not as a heading): people write these for things already there
-    ("We moved our sofa. Our sofa is green."), not for more of them."""
+    """Whether mention ``idx`` is a possessive ("my desk", "our sofa", a guide's "your desk") or a counted definite
+    ("each of the two chairs") after an X of its category was named (not as a heading): people write these for things
+    already there ("We moved our sofa. Our sofa is green."), not for more of them."""
     m = objects[idx]
     definite_number = m.qkind == "number" and m.start > 0 and words[m.start - 1] in DEFINITE_BEFORE_NUMBER
-    if m.kind != "object" or not (m.qkind == "possessive" or definite_number):
+    yours = m.qkind == "none" and m.start > 0 and words[m.start - 1] == "your"  # "place your desk ..." again
+    if m.kind != "object" or not (m.qkind == "possessive" or definite_number or yours):
         return False
     return any(o.key == m.key and not o.negated and j not in headings for j, o in enumerate(objects[:idx]))
 
