@@ -47,15 +47,30 @@ def resolve_references(objects: list[Mention], rels: list[Rel], words: list[str]
             (objects[j].key == m.key and (same_noun(objects[j], m) or objects[j].qkind == "none"))  # "a settee"
             or (idx in headings and is_heading_of(objects[j], m)))]  # "Chairs: two white chairs"
         m.owner = earlier[-1] if earlier else later[0] if later else idx
+    take_back_named(objects)
+
+
+def take_back_named(objects: list[Mention]) -> None:
+    """"This room had a clawfoot tub ... we gave away the tub", "the sofa ... replace the sofa with a sectional": a
+    negated definite or possessive noun names a thing already there and takes it out, with every mention of it."""
+    for idx, m in enumerate(objects):
+        if not m.negated or m.kind != "object" or m.qkind not in ("definite", "possessive"):
+            continue
+        earlier = [j for j in range(idx) if objects[j].owner == j and objects[j].key == m.key]
+        if earlier:
+            for o in objects:
+                if o.owner == earlier[-1]:
+                    o.owner = None
 
 
 def names_again(objects: list[Mention], idx: int, headings: set[int], words: list[str]) -> bool:
-    """Whether mention ``idx`` is a possessive ("my desk", "our sofa") or a counted definite ("each of the two
-    chairs") after an X of its category was named (not as a heading): people write these for things already there
-    ("We moved our sofa. Our sofa is green."), not for more of them."""
+    """Whether mention ``idx`` is a possessive ("my desk", "our sofa", a guide's "your desk") or a counted definite
+    ("each of the two chairs") after an X of its category was named (not as a heading): people write these for things
+    already there ("We moved our sofa. Our sofa is green."), not for more of them."""
     m = objects[idx]
     definite_number = m.qkind == "number" and m.start > 0 and words[m.start - 1] in DEFINITE_BEFORE_NUMBER
-    if m.kind != "object" or not (m.qkind == "possessive" or definite_number):
+    yours = m.qkind == "none" and m.start > 0 and words[m.start - 1] == "your"  # "place your desk ..." again
+    if m.kind != "object" or not (m.qkind == "possessive" or definite_number or yours):
         return False
     return any(o.key == m.key and not o.negated and j not in headings for j, o in enumerate(objects[:idx]))
 
@@ -187,7 +202,7 @@ def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: li
         if m.owner is None:
             continue
         if m.qkind == "number":
-            m.count = m.qcount
+            m.count = 1 if m.mass and piled(m) else m.qcount  # "fifty books": one pile of books stands for the lot
         elif m.qkind in ("pair", "vague"):
             m.count = 1 if m.mass else m.qcount
         elif m.qkind in ("article", "collective"):
@@ -219,6 +234,12 @@ def settle_counts(objects: list[Mention], rels: list[Rel], prompt: str, toks: li
             phrase = prompt[toks[m.start].start:toks[m.end - 1].end]
             raise PlanError(f"'{phrase}' asks for {m.count} {m.head_text}; the planner places at most "
                             f"{MAX_PER_OBJECT} of one object: ask for fewer")
+
+
+def piled(m: Mention) -> bool:
+    """Whether one object of the mention's category stands for any number of them: a catalog category that piles up
+    (its ``piles`` role: books, towels, clothes), named by a plural the catalog lists ("fifty books")."""
+    return m.kind == "object" and "piles" in catalog.get(m.category).roles
 
 
 def group_size(objects: list[Mention], idx: int) -> int:

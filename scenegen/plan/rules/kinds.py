@@ -57,21 +57,33 @@ ROOM_KINDS: dict[tuple[str, str], tuple[str, str]] = {("classroom", "desk"): ("s
 """(room, plain category) -> (the kind the room has many of, the kind its speaker owns): in a classroom "desks" are
 the students' desks and "my desk" is the teacher's."""
 OWNERS = frozenset({"my", "our"})
+ROOM_PEOPLE: dict[str, frozenset[str]] = {"classroom": frozenset({"student", "students", "pupil", "pupils"})}
+"""room -> the people a room is named by when the prompt does not name it ("the students sit at their desks"): the
+room ``ROOM_KINDS`` reads the plain nouns in."""
+THEIRS = frozenset({"their", "his", "her"})
+"""Possessives that give a thing to the room's people ("the students ... at their desks"): the room's kind for many."""
 
 
 def kind_by_room(objects: list[Mention], rooms: list[Mention], words: list[str]) -> None:
     """"My classroom ... the desks are in groups of four", "I like that my desk is out of the way": in a room the
     prompt names, a plain noun the room has many kinds of takes the room's kind for many when it is plural and the
     speaker's own kind after "my" (``ROOM_KINDS``)."""
-    room = next((r.category for r in rooms if r.category != "room"), None)
+    room = next((r.category for r in rooms if r.category != "room"), None) or room_of_people(words)
     for m in objects:
         kinds = ROOM_KINDS.get((room or "", m.category))
         if kinds is None or m.kind != "object" or m.head + 1 != m.end or (m.head and words[m.head - 1] == "teacher"):
             continue
         if m.head > 0 and words[m.head - 1] in OWNERS:
             m.category = kinds[1]
-        elif words[m.head].endswith("s"):
+        elif words[m.head].endswith("s") or (m.head > 0 and words[m.head - 1] in THEIRS):
             m.category = kinds[0]
+
+
+def room_of_people(words: list[str]) -> str | None:
+    """The room a prompt that names no room speaks of by its people (``ROOM_PEOPLE``): "I arranged 16 desks so the
+    students can work in groups" is a classroom. None when no such word is there."""
+    said = set(words)
+    return next((room for room, people in ROOM_PEOPLE.items() if said & people), None)
 
 
 STORAGE_WORDS = frozenset({"storage", "drawers", "drawer", "closet", "closets", "space", "room"})

@@ -8,8 +8,9 @@ from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
 from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
 from scenegen.plan.objectness import names_no_object
+from scenegen.plan.rules.framing import is_framing
 from scenegen.plan.rules.kinds import named_as_a_use
-from scenegen.plan.rules.records import SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
+from scenegen.plan.rules.records import REMOVAL_PHRASES, SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
 from scenegen.thresholds import GENERIC_MIN_CONCRETENESS
 
 
@@ -123,23 +124,6 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
     return rooms, objects
 
 
-def is_framing(words: list[str], i: int) -> bool:
-    """Whether the one-word noun at ``i`` names the picture the prompt asks for, not a thing in the room: a framing
-    noun after a picture-kind word ("editorial style photo", "a realistic render") or followed by "of" and a room
-    ("a photo of a cozy bedroom")."""
-    if words[i] not in tx.FRAMING_NOUNS:
-        return False
-    if i > 0 and words[i - 1] in tx.FRAMING_MODIFIERS:
-        return True
-    if i + 1 < len(words) and words[i + 1] in tx.SHOWING_VERBS:
-        return True  # "Photo shows a parlor of the Delger house": the caption's photograph
-    if i > 0 and words[i - 1] in ("this", "that") and (i < 2 or words[i - 2] in ("saw", "see", "in", "seen")):
-        return True  # "When I first saw this photo", "in this picture": the photograph the text is about
-    if i + 1 < len(words) and words[i + 1] == "of":
-        return any(tx.match_longest(words, j, tx.ROOM_PHRASES) for j in range(i + 2, min(i + 6, len(words))))
-    return False
-
-
 VERB_NOUNS = frozenset({"throw", "set", "stand", "hang", "mount", "fit", "pop", "tuck", "light"})
 """Catalog words that are also verbs a request opens with ("Throw in a rug", "Set up a desk")."""
 PARTICLES = frozenset({"in", "on", "up", "down", "out", "over", "together"})
@@ -216,8 +200,14 @@ def is_modifier(toks: list[tx.Token], i: int, n: int) -> bool:
 
 def is_mass(head_text: str, cat: catalog.Category) -> bool:
     """A plural phrase the catalog lists as is ("books", "dumbbells"): one object stands for the lot."""
-    listed = {s.lower() for s in cat.synonyms} | {cat.name.replace("_", " ")}
+    listed = {s.lower() for s in cat.synonyms} | ({cat.name.replace("_", " ")} - COUNTED_ONE_BY_ONE)
     return is_plural(head_text.split()[-1]) and head_text in listed
+
+
+COUNTED_ONE_BY_ONE = frozenset({"cushions"})
+"""Plural category names whose things are counted one by one, not as one lot: "linen cushions" are a few cushions
+(``prompts/eval/ANNOTATION.md``: a bare plural such as "cushions" is 2 to 6), where "candles" or "plates and cups" are
+one set."""
 
 
 def narrow_by_adjective(m: Mention, adjectives: list[str]) -> None:
@@ -273,7 +263,8 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
     before = qstart - 1
     while before >= 0 and words[before] in ("any", "a", "single"):
         before -= 1
-    said_before = any(tuple(words[max(0, before - len(p) + 1):before + 1]) == p for p in tx.NEGATION_PHRASES)
+    said_before = any(tuple(words[max(0, before - len(p) + 1):before + 1]) == p
+                      for p in tx.NEGATION_PHRASES | REMOVAL_PHRASES)
     m.negated = ((before >= 0 and words[before] in tx.NEGATIONS) or qkind == "zero" or said_before
                  or taken_back(words, m.end))
     m.plural = is_plural(words[m.end - 1])

@@ -36,7 +36,13 @@ SUBJECT_INTRO = frozenset({",", "there", "is", "are", "stands", "sits", "stand",
                            "lies", "lie", "hang", "hung", "rest", "rests", "stood", "sat", "there's", "theres", "was",
                            "were", "lay", "standing", "sitting", "hanging", "resting", "also", "see", "you'll", "can",
                            "notice", "spot"})
-
+REMOVAL_PHRASES = frozenset({("removing",), ("tossed",), ("toss",), ("tossing",), ("gave", "away"), ("give", "away"),
+                             ("giving", "away"), ("threw", "out"), ("throw", "out"), ("threw", "away"),
+                             ("throw", "away"), ("took", "out"), ("take", "out"), ("taking", "out"), ("donated",),
+                             ("donate",), ("got", "rid", "of"), ("getting", "rid", "of"), ("ditching",),
+                             ("tore", "out"), ("ripped", "out"), ("demolished",), ("sold", "off")})
+"""Phrases before a thing that say the speaker took it out of the room ("we tossed the toilet", "gave away the tub",
+"removing the big shelving unit"): it is not there, and a "the" after one takes back the thing named before."""
 
 # --------------------------------------------------------------------------------------------------------------------
 # Internal records

@@ -74,21 +74,24 @@ MEASURE_RE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?-?\s?(?:inch(?:es)?\b|\"|\u2
 measure of the thing, never how many there are."""
 
 
+PRICE_RE = re.compile(r"[$\u00a3\u20ac\u00a5]\s?\d+(?:[.,]\d+)*k?\b|(?<![\w.])\d+(?:[.,]\d+)*\s?(?:dollars?|bucks|euros?|"
+                      r"quid|usd|eur|gbp)\b", re.IGNORECASE)
+"""A price ("a $5 side table", "a 20 dollar rug", "a \u00a3200 sofa"): what the thing cost, never how many there are."""
+ORDINAL_RE = re.compile(r"(?<![\w.])\d+(?:st|nd|rd|th|s)\b", re.IGNORECASE)
+"""A number with an ordinal or decade ending ("20th-century chinoiserie", "the 1890s sofa", "the 2nd chair"): which
+one or when, never how many."""
+
+
 def _number(raw: str) -> float:
     """A ``NUM`` match as a float ("1,000" → 1000.0)."""
     return float(raw.replace(",", ""))
 
 
-PRICE_RE = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?\s?[km]?\b|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars?|bucks|euros?|"
-                      r"pounds?|quid|usd|eur|gbp)\b", re.IGNORECASE)
-"""A price ('a $20 Walmart rug', 'a 5 dollar lamp'): what a thing cost, never how many there are."""
-
-
 def blank_measures(text: str) -> str:
-    """``text`` with every number-and-unit measure and every price blanked (same length, so character offsets stay
+    """``text`` with every number-and-unit measure, price and ordinal blanked (same length, so character offsets stay
     valid)."""
-    text = PRICE_RE.sub(lambda m: " " * len(m.group(0)), text)
-    return MEASURE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    return ORDINAL_RE.sub(blank, PRICE_RE.sub(blank, MEASURE_RE.sub(blank, text)))
 
 
 def _unit_metres(unit: str | None) -> float:
