@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.lexicon import is_past_tense, parts_of_speech
 from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, parts_named, pronoun_anchor
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, all_on_cover,
                                           cornered_by_adjective, dressing_the_window, has_top, held_by,
@@ -17,6 +16,8 @@ from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOL
 from scenegen.plan.rules.places import skip_words, wall_of_middle, window_above
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 from scenegen.plan.rules.seating import counted_per_side, sits_at
+from scenegen.plan.rules.verbs import (PLURAL_VERBS, SINGULAR_RELATION_VERBS, is_participle, past_adverbs, past_detail,
+                                       past_verb)
 
 
 def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[int, int], rooms: list[Mention],
@@ -87,6 +88,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
     for _ in range(4):  # a subject may carry a few relations
         verb_at = k
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
+        k = skip_words(words, past_adverbs(words, k, ctx.span_of), tx.SUBJECT_FILLERS, stop_at_relation=True)
         matched = tx.match_longest(words, k, tx.REL_PHRASES)
         if matched is None and (words[k:k + 1] in (["with"], ["of"]) or dangling or words[k - 1] in ("that", "which")
                                 or tx.match_longest(words, k, tx.LIKENESS_PHRASES) or is_participle(words, k)):
@@ -170,59 +172,6 @@ def first_relation_token(idx: int, ctx: Reading, k: int) -> int:
     elif comma_rel and idx in ctx.holders and words[ctx.objects[ctx.holders[idx]].end] in CONTAINMENT_WORDS:
         k += 1  # "a bookcase holding books and a vase, next to the sofa": the comma closes the held list
     return k
-
-
-SINGULAR_RELATION_VERBS = frozenset({"faces", "flanks", "surrounds", "lines", "overlooks", "holds", "houses",
-                                     "displays", "encircles"})
-"""Relation verbs in the singular: after "X with two Ys", their subject is X ("an island with two stools faces the
-range")."""
-
-
-def past_verb(words: list[str], k: int, span_of: dict[int, int], plural: bool) -> int | None:
-    """The token after a verb at ``k`` and the adverbs after it, when a relation phrase follows: "(candles) flicker
-    gently along", "(a lamp) glows beside". Only a word the lemma tables know as a verb, not an object's name, and
-    agreeing with its subject (so "a towel ring next to the sink" keeps its noun "ring")."""
-    if k >= len(words) or k in span_of or "VERB" not in parts_of_speech(words[k]) or words[k] in tx.LIST_BOUNDARIES:
-        return None
-    if words[k].endswith("s") == plural and not is_past_tense(words[k]):
-        return None  # "candles flickers", "a towel ring": no agreement, so no verb ("a clock ticked by" agrees)
-    j = k + 1
-    while j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES) is None \
-            and (words[j].endswith("ly") or parts_of_speech(words[j]) == {"ADV"}):
-        j += 1
-    return j if tx.match_longest(words, j, tx.REL_PHRASES) is not None else None
-
-
-def is_participle(words: list[str], k: int) -> bool:
-    """Whether token ``k`` is a past participle describing the thing before it ("a bed dressed in white linens")."""
-    return k < len(words) and len(words[k]) > 4 and words[k].endswith("ed") and words[k].isalpha()
-
-
-def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
-    """The relation phrase after a detail that names no object ("with carved wooden posts", "on industrial casters",
-    "of a vintage guitar", "shaped like a moon"), within ``DETAIL_WORDS`` words; ``k`` itself when none follows."""
-    if k >= len(words):
-        return k
-    likeness = tx.match_longest(words, k, tx.LIKENESS_PHRASES)
-    j = k + likeness[0] if likeness else k + 1 if words[k] in ("with", "of") else k
-    start = j
-    while j < len(words) and j - start < DETAIL_WORDS and j not in span_of and words[j].isalpha() \
-            and words[j] not in tx.LIST_BOUNDARIES and tx.match_longest(words, j, tx.REL_PHRASES) is None:
-        j += 1
-    if j + 1 < len(words) and words[j] == "," and j > start:  # "dressed in white linens, flanked by nightstands"
-        after = tx.match_longest(words, j + 1, tx.REL_PHRASES)
-        if after is not None and after[1] in tx.CONTINUED_RELATION_KEYS:
-            return j + 1
-    found = j > start and j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES)
-    return j if found else k
-
-
-DETAIL_WORDS = 6
-"""The most words of a detail the relation reader reads past to the subject's next relation."""
-
-
-PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face", "hold", "contain"})
-"""Verbs whose plural form says that the list before them is their subject ("a sofa and an armchair are ...")."""
 
 
 def shared_subjects(idx: int, rel: Rel, between: list[str], ctx: Reading) -> list[int]:

@@ -1,0 +1,77 @@
+"""Verbs and details between an object and its relation phrase: "(candles) flicker gently along", "a bed dressed in
+white linens, flanked by", "(a ladder) leaned quietly against"."""
+
+from __future__ import annotations
+
+from scenegen.plan import text as tx
+from scenegen.plan.lexicon import is_adverb_of_adjective, is_past_tense, parts_of_speech
+
+
+SINGULAR_RELATION_VERBS = frozenset({"faces", "flanks", "surrounds", "lines", "overlooks", "holds", "houses",
+                                     "displays", "encircles", "supports", "carries", "bears",
+                                     "hosts"})
+"""Relation verbs in the singular: after "X with two Ys", their subject is X ("an island with two stools faces the
+range")."""
+
+
+def past_verb(words: list[str], k: int, span_of: dict[int, int], plural: bool) -> int | None:
+    """The token after a verb at ``k`` and the adverbs after it, when a relation phrase follows: "(candles) flicker
+    gently along", "(a lamp) glows beside". Only a word the lemma tables know as a verb, not an object's name, and
+    agreeing with its subject (so "a towel ring next to the sink" keeps its noun "ring")."""
+    if k >= len(words) or k in span_of or "VERB" not in parts_of_speech(words[k]) or words[k] in tx.LIST_BOUNDARIES:
+        return None
+    if words[k].endswith("s") == plural and not is_past_tense(words[k]):
+        return None  # "candles flickers", "a towel ring": no agreement, so no verb ("a clock ticked by" agrees)
+    j = k + 1
+    while j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES) is None \
+            and (words[j].endswith("ly") or parts_of_speech(words[j]) == {"ADV"}):
+        j += 1
+    return j if tx.match_longest(words, j, tx.REL_PHRASES) is not None else None
+
+
+def is_participle(words: list[str], k: int) -> bool:
+    """Whether token ``k`` is a past participle describing the thing before it ("a bed dressed in white linens")."""
+    return k < len(words) and len(words[k]) > 4 and words[k].endswith("ed") and words[k].isalpha()
+
+
+def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
+    """The relation phrase after a detail that names no object ("with carved wooden posts", "on industrial casters",
+    "of a vintage guitar", "shaped like a moon"), within ``DETAIL_WORDS`` words; ``k`` itself when none follows."""
+    if k >= len(words):
+        return k
+    likeness = tx.match_longest(words, k, tx.LIKENESS_PHRASES)
+    j = k + likeness[0] if likeness else k + 1 if words[k] in ("with", "of") else k
+    start = j
+    while j < len(words) and j - start < DETAIL_WORDS and j not in span_of and words[j].isalpha() \
+            and words[j] not in tx.LIST_BOUNDARIES and tx.match_longest(words, j, tx.REL_PHRASES) is None:
+        j += 1
+    if j + 1 < len(words) and words[j] == "," and j > start:  # "dressed in white linens, flanked by nightstands"
+        after = tx.match_longest(words, j + 1, tx.REL_PHRASES)
+        if after is not None and after[1] in tx.CONTINUED_RELATION_KEYS:
+            return j + 1
+    found = j > start and j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES)
+    return j if found else k
+
+
+DETAIL_WORDS = 6
+"""The most words of a detail the relation reader reads past to the subject's next relation."""
+
+
+PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face", "hold", "contain"})
+"""Verbs whose plural form says that the list before them is their subject ("a sofa and an armchair are ...")."""
+
+
+def past_adverbs(words: list[str], k: int, span_of: dict[int, int]) -> int:
+    """The token after the adverbs at ``k`` when a relation phrase follows them: "(a ladder) leaned quietly against",
+    "(a lamp) stands gracefully in the corner", "(a chair) rests invitingly next to"; ``k`` itself otherwise."""
+    j = k
+    while j < len(words) and j - k < 3 and j not in span_of and is_adverb(words[j]) \
+            and tx.match_longest(words, j, tx.REL_PHRASES) is None:
+        j += 1
+    return j if j > k and tx.match_longest(words, j, tx.REL_PHRASES) is not None else k
+
+
+def is_adverb(word: str) -> bool:
+    """Whether ``word`` is an adverb of manner ("quietly", "gracefully", "casually"): an "-ly" word the lemma tables
+    list as an adverb or know only by its adjective."""
+    return word.endswith("ly") and len(word) > 4 and ("ADV" in parts_of_speech(word) or is_adverb_of_adjective(word))
