@@ -53,3 +53,33 @@ def test_an_adverb_between_the_verb_and_the_place_is_read_past(prompt, rel):
 def test_supported_by_is_not_holding():
     _, _, rels = facts("A bedroom. The bed frame is supported by a sturdy rug.")
     assert not any(r[1] == "on_top" for r in rels), rels
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A guest room with a bed and two nightstands. They flank the bed.",
+     {("nightstand", "next_to", "bed")}),
+    ("A den with a sofa and an armchair. The latter sits by the window.",
+     {("armchair", "next_to_window", "window")}),
+    ("A den with a sofa and an armchair. The former sits by the window.",
+     {("sofa", "next_to_window", "window")}),
+    ("A dining room with a long sideboard. It's placed under a mirror.",
+     {("mirror", "on_wall", "wall")}),
+    ("A brass floor lamp. In the quiet evening light, it stands in the corner.",
+     {("floor_lamp", "corner", "room")}),
+    ("A kitchen with an island. It was topped with a bowl of lemons.",
+     {("fruit_bowl", "on_top", "kitchen_island")}),
+])
+def test_a_sentence_about_a_thing_of_the_sentence_before(prompt, expected):
+    counts, _, rels = facts(prompt)
+    assert expected <= rels, rels
+
+
+def test_they_after_a_fronted_place_names_no_thing_before():
+    _, _, rels = facts("A study with two armchairs by the door. On the walls, they were lined with bookshelves.")
+    assert not any(r[0] == "bookshelf" and r[2] == "armchair" for r in rels), rels
+    assert not any(r[0] == "armchair" and r[2] == "bookshelf" for r in rels), rels
+
+
+def test_a_fronted_relation_before_it_places_the_thing_before():
+    _, _, rels = facts("A walnut sideboard. Against the far wall, it stands under a mirror.")
+    assert ("sideboard", "against_wall", "wall") in rels, rels

@@ -13,6 +13,7 @@ from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOL
                                           kept_for, mounted_beside, mounted_by_adjective, place_table_not_seats,
                                           possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
+from scenegen.plan.rules.discourse import pronoun_subjects
 from scenegen.plan.rules.places import skip_words, wall_of_middle, window_above
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 from scenegen.plan.rules.seating import counted_per_side, sits_at
@@ -222,20 +223,6 @@ def between_them(subject: int, rel: Rel, objects: list[Mention]) -> list[Rel]:
     return [Rel("next_to", [subject], target=other[-1], src=rel.src)] if other else []
 
 
-def pronoun_subjects(objects: list[Mention], words: list[str]) -> list[tuple[int, int]]:
-    """Sentences that open with "it" or "they" ("This is a white toilet. It is next to the sink."): (the token after
-    the pronoun, the previous sentence's subject it stands for)."""
-    out: list[tuple[int, int]] = []
-    starts = [0] + [i + 1 for i, w in enumerate(words) if w in SENTENCE_END and i + 1 < len(words)]
-    for prev, start in zip(starts, starts[1:]):
-        if words[start] not in tx.SUBJECT_PRONOUNS:
-            continue
-        subject = clause_subject(objects, words, start - 1)
-        if subject is not None and objects[subject].start >= prev:
-            out.append((start + 1, subject))
-    return out
-
-
 def contained(idx: int, ctx: Reading, at: int) -> bool:
     """Whether mention ``idx`` is held by a containment word right before it ("a basket containing towels"), so that
     the relation after it (at token ``at``) places the container ("... next to the bathtub"); a later list item
@@ -307,6 +294,8 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
     if k > target.end:  # after "is", "stands", ",": the subject's unknown modifiers may come first
         k = past_modifiers(toks, words, k, span_of, objects)
     subject = span_of.get(k)
+    if subject is None and k < len(words) and words[k] in ("it", "it's") and start > 0:
+        subject = clause_subject(objects, words, start - 1)  # "Suspended above the table, it casts a glow"
     if subject is None or subject == target.mention:
         return None
     rel = make_rel(key, subject, target, toks, start, start + length, objects, words, set(), notes, prompt)
