@@ -83,3 +83,30 @@ def test_they_after_a_fronted_place_names_no_thing_before():
 def test_a_fronted_relation_before_it_places_the_thing_before():
     _, _, rels = facts("A walnut sideboard. Against the far wall, it stands under a mirror.")
     assert ("sideboard", "against_wall", "wall") in rels, rels
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A lounge with a jute rug under the sofa and coffee table.",
+     {("rug", "under", "sofa"), ("rug", "under", "coffee_table")}),
+    ("A bedroom with a potted plant beside the desk and dresser.",
+     {("plant", "next_to", "desk"), ("plant", "next_to", "dresser")}),
+])
+def test_two_targets_sharing_one_determiner_both_hold(prompt, expected):
+    _, _, rels = facts(prompt)
+    assert expected <= rels, rels
+
+
+def test_a_second_noun_with_its_own_relation_is_a_new_subject():
+    _, _, rels = facts("A study with a lamp on the desk and chairs around the table.")
+    assert ("table_lamp", "on_top", "desk") in rels and not any(r[0] == "table_lamp" and r[2] == "chair"
+                                                                  for r in rels), rels
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A den with an armchair. Beside it, a side table, battered but loved, held a mug and a paperback.",
+     {("cups", "on_top", "side_table")}),
+    ("A den. A sofa, soft and worn, stands against the wall.", {("sofa", "against_wall", "wall")}),
+])
+def test_a_describing_aside_between_commas_is_read_past(prompt, expected):
+    _, _, rels = facts(prompt)
+    assert expected <= rels, rels

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, parts_named, pronoun_anchor
+from scenegen.plan.rules.anchors import (bare_second, clause_subject, is_floor_cover, is_group, parts_named,
+                                        pronoun_anchor)
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, all_on_cover,
                                           cornered_by_adjective, dressing_the_window, has_top, held_by,
                                           held_by_room_part, hung_above, hung_by, implied_holdings, is_seat, is_table,
@@ -17,8 +18,8 @@ from scenegen.plan.rules.discourse import pronoun_subjects
 from scenegen.plan.rules.places import skip_words, wall_of_middle, window_above
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 from scenegen.plan.rules.seating import counted_per_side, sits_at
-from scenegen.plan.rules.verbs import (PLURAL_VERBS, SINGULAR_RELATION_VERBS, is_participle, past_adverbs, past_detail,
-                                       past_verb)
+from scenegen.plan.rules.verbs import (PLURAL_VERBS, SINGULAR_RELATION_VERBS, is_participle, past_adverbs, past_aside,
+                                       past_detail, past_verb)
 
 
 def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[int, int], rooms: list[Mention],
@@ -146,6 +147,11 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                                 ctx.prompt)
                 rels += [also] if also is not None else []
                 k = second.end
+        if target.kind == "object" and key != "between" and (second := bare_second(objects, words, k)) is not None:
+            also = make_rel(key, subject, Target("object", objects[second].end, mention=second), toks, verb_at,
+                            k, objects, words, ctx.related, ctx.notes, ctx.prompt)  # "on the chairs and sofa"
+            rels += [also] if also is not None else []
+            k = objects[second].end
         if target.kind == "object":
             agrees = k < len(words) and words[k] in PLURAL_VERBS and is_group(objects[subject]) \
                 and not is_group(objects[target.mention or 0])  # "shelves by the fireplace hold books"
@@ -167,6 +173,7 @@ def first_relation_token(idx: int, ctx: Reading, k: int) -> int:
     if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
             and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
         k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
+    k = past_aside(words, k, ctx.span_of)  # "a coffee table, cluttered yet comforting, held a mug"
     comma_rel = k + 1 < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES)
     if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
         k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair

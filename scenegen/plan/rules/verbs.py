@@ -75,3 +75,34 @@ def is_adverb(word: str) -> bool:
     """Whether ``word`` is an adverb of manner ("quietly", "gracefully", "casually"): an "-ly" word the lemma tables
     list as an adverb or know only by its adjective."""
     return word.endswith("ly") and len(word) > 4 and ("ADV" in parts_of_speech(word) or is_adverb_of_adjective(word))
+
+
+def past_aside(words: list[str], k: int, span_of: dict[int, int]) -> int:
+    """The token after a describing aside between commas when the subject's relation phrase or verb follows it ("a
+    coffee table, cluttered yet comforting, held ...", "a sofa, soft and worn, stands against ..."); ``k`` itself
+    otherwise. The aside names no object and holds only describing words and the conjunctions between them."""
+    if k >= len(words) or words[k] != ",":
+        return k
+    j = k + 1
+    while j < len(words) and j - k <= ASIDE_WORDS and j not in span_of and (
+            words[j] in ASIDE_JOINS or is_describing(words[j])):
+        j += 1
+    if j == k + 1 or j + 1 >= len(words) or words[j] != ",":
+        return k
+    after = j + 1
+    while after < len(words) and words[after] in tx.SUBJECT_FILLERS:
+        after += 1
+    return j + 1 if tx.match_longest(words, after, tx.REL_PHRASES) is not None else k
+
+
+ASIDE_WORDS = 5
+"""The most words of a describing aside between commas ("cluttered yet comforting")."""
+ASIDE_JOINS = frozenset({"and", "yet", "but", "though", "very", "so", "still", "rather", "quite"})
+"""Words that join the describing words of an aside."""
+
+
+def is_describing(word: str) -> bool:
+    """Whether ``word`` describes rather than names: an adjective, a participle or an adverb by the lemma tables."""
+    tags = parts_of_speech(word)
+    return tx.is_adjective(word) or bool(tags & {"ADJ", "ADV"}) or (
+        "VERB" in tags and word.endswith(("ed", "ing", "en", "n")))
