@@ -110,3 +110,35 @@ def test_a_second_noun_with_its_own_relation_is_a_new_subject():
 def test_a_describing_aside_between_commas_is_read_past(prompt, expected):
     _, _, rels = facts(prompt)
     assert expected <= rels, rels
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A reading room. The walls are lined with tall oak bookshelves.", {("bookshelf", "against_wall", "wall")}),
+    ("A hallway. The walls are adorned with old maps and a large painting.", {("painting", "on_wall", "wall")}),
+    ("A music room. The walls feature framed posters of jazz bands.", {("poster", "on_wall", "wall")}),
+])
+def test_walls_that_are_lined_or_adorned_with_things_carry_them(prompt, expected):
+    _, _, rels = facts(prompt)
+    assert expected <= rels, rels
+
+
+def test_a_small_thing_on_a_lined_wall_is_not_against_it():
+    _, _, rels = facts("A study. The walls are lined with shelves, and a vase stands on the desk.")
+    assert ("vase", "on_top", "desk") in rels and ("vase", "against_wall", "wall") not in rels, rels
+
+
+@pytest.mark.parametrize("prompt, rel", [
+    ("A den. Pushed up against the wall, an old piano.", ("piano", "against_wall", "wall")),
+    ("A den. In the far corner, hidden in the gloom, a rocking chair.", ("rocking_chair", "corner", "room")),
+    ("A parlour. Lastly, in the corner, there is a grandfather clock.", ("grandfather_clock", "corner", "room")),
+    ("A kitchen. By the window, we currently keep a small bench.", ("bench", "next_to_window", "window")),
+    ("A bathroom. In one corner: a laundry hamper.", ("laundry_basket", "corner", "room")),
+])
+def test_a_fronted_place_after_a_participle_an_adverb_or_a_colon(prompt, rel):
+    _, _, rels = facts(prompt)
+    assert rel in rels, rels
+
+
+def test_a_fronted_phrase_that_names_no_place_places_nothing():
+    _, _, rels = facts("A bathroom. In addition to the sink, I like: a medicine cabinet.")
+    assert not any(r[0] == "wall_cabinet" and r[2] == "sink" for r in rels), rels

@@ -18,8 +18,8 @@ from scenegen.plan.rules.discourse import pronoun_subjects
 from scenegen.plan.rules.places import skip_words, wall_of_middle, window_above
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 from scenegen.plan.rules.seating import counted_per_side, sits_at
-from scenegen.plan.rules.verbs import (PLURAL_VERBS, SINGULAR_RELATION_VERBS, is_participle, past_adverbs, past_aside,
-                                       past_detail, past_verb)
+from scenegen.plan.rules.verbs import (PLURAL_VERBS, SINGULAR_RELATION_VERBS, is_participle, opening_at, past_adverbs,
+                                       past_aside, past_detail, past_intro, past_verb)
 
 
 def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[int, int], rooms: list[Mention],
@@ -281,10 +281,13 @@ def clause_starts(toks: list[tx.Token]) -> list[int]:
 def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects: list[Mention],
                       span_of: dict[int, int], room_tokens: set[int], notes: list[str], prompt: str) -> Rel | None:
     """A relation that opens a sentence before its subject: "Next to the bed is a nightstand", "In the corner, a
-    plant"."""
-    matched = tx.match_longest(words, start, tx.REL_PHRASES)
-    if matched is None:
+    plant", "Pushed up against the wall, a sofa"."""
+    at = opening_at(words, start)
+    if at is None:
         return None
+    start = at
+    matched = tx.match_longest(words, start, tx.REL_PHRASES)
+    assert matched is not None
     length, key = matched
     target = parse_target(toks, words, start + length, span_of, room_tokens)
     if "its" in words[start:start + length] and words[start + length - 1] not in ("to", "against"):  # "At its foot"
@@ -295,9 +298,12 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
             target = Target("object", target.end, mention=topic)
     if target.kind not in ("object", "arch"):
         return None
-    k = skip_words(words, target.end, SUBJECT_INTRO)
-    if k > target.end and words[k - 1] == "," and (more := tx.match_longest(words, k, tx.REL_PHRASES)) is not None:
-        k = skip_words(words, parse_target(toks, words, k + more[0], span_of, room_tokens).end, SUBJECT_INTRO)
+    k = past_intro(words, target.end, LEAD_INTRO)  # "In the other corner, we currently have a table"
+    if k > target.end and words[k - 1] == "," and (more := opening_at(words, k)) is not None:
+        found = tx.match_longest(words, more, tx.REL_PHRASES)  # "..., hidden in the shadows, an armchair"
+        assert found is not None
+        end = parse_target(toks, words, more + found[0], span_of, room_tokens).end
+        k = past_intro(words, to_comma(words, end, span_of), SUBJECT_INTRO)
     if k > target.end:  # after "is", "stands", ",": the subject's unknown modifiers may come first
         k = past_modifiers(toks, words, k, span_of, objects)
     subject = span_of.get(k)
@@ -316,14 +322,30 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
     return rel
 
 
+LEAD_INTRO = SUBJECT_INTRO | {":"}
+"""Words between a fronted place phrase and its subject ("In one corner: there is a bin")."""
+
+
+def to_comma(words: list[str], k: int, span_of: dict[int, int], most: int = 4) -> int:
+    """``k``, or the token just past a comma within ``most`` words that name nothing ("hidden in the shadows, ...")."""
+    for j in range(k, min(len(words), k + most)):
+        if j in span_of or words[j] in SENTENCE_END:
+            return k
+        if words[j] == ",":
+            return j + 1
+    return k
+
+
 def fronted_places(toks: list[tx.Token], words: list[str], start: int, span_of: dict[int, int],
                    room_tokens: set[int]) -> list[int]:
     """Where the place phrases a clause opens with start, one after another and each closed by a comma ("Behind it,
     with its back to the windows, was a chair", "Opposite, beside the fire-place, were sink and boiler"): ``start``
     first, then each further phrase, then the token after the last comma; the subject follows them all."""
     out = [start]
-    while len(out) < 4 and (matched := tx.match_longest(words, out[-1], tx.REL_PHRASES)) is not None:
-        end = parse_target(toks, words, out[-1] + matched[0], span_of, room_tokens).end
+    while len(out) < 4 and (at := opening_at(words, out[-1])) is not None:
+        matched = tx.match_longest(words, at, tx.REL_PHRASES)
+        assert matched is not None
+        end = parse_target(toks, words, at + matched[0], span_of, room_tokens).end
         if end >= len(words) or words[end] != ",":
             break
         out.append(end + 1)

@@ -106,3 +106,38 @@ def is_describing(word: str) -> bool:
     tags = parts_of_speech(word)
     return tx.is_adjective(word) or bool(tags & {"ADJ", "ADV"}) or (
         "VERB" in tags and word.endswith(("ed", "ing", "en", "n")))
+
+
+def opening_at(words: list[str], k: int) -> int | None:
+    """Where the relation phrase of a place phrase at ``k`` starts: at ``k`` ("in the corner"), after a placing
+    participle ("pushed up against the wall", "hidden in the shadows", "tucked behind the door") or after an opening
+    adverb and its comma ("Finally, in the corner"); None when no relation phrase opens there."""
+    if k >= len(words) or tx.match_longest(words, k, NOT_PLACES) is not None:
+        return None
+    if tx.match_longest(words, k, tx.REL_PHRASES) is not None:
+        return k
+    if k + 1 < len(words) and (words[k] in tx.SUBJECT_FILLERS or is_participle(words, k)
+                               or (words[k].endswith("en") and "VERB" in parts_of_speech(words[k]))) \
+            and tx.match_longest(words, k + 1, tx.REL_PHRASES) is not None:
+        return k + 1
+    if k + 2 < len(words) and words[k + 1] == "," and (is_adverb(words[k]) or words[k] in OPENING_ADVERBS) \
+            and tx.match_longest(words, k + 2, tx.REL_PHRASES) is not None:
+        return k + 2
+    return None
+
+
+NOT_PLACES: dict[tuple[str, ...], str] = tx.phrases(
+    "in addition", "in fact", "in particular", "in general", "in short", "in order", "in terms", "in case",
+    "in spite", "on the other hand", "at least", "at first", "at last", "by the way", "for example", "for instance",
+    "on top of that", "in the end", "in the meantime", "at the moment", "at the same time", "in my opinion")
+"""Phrases that open a sentence with a preposition but name no place ("In addition to the sink, I like ...")."""
+OPENING_ADVERBS = frozenset({"then", "next", "also", "here", "now", "meanwhile", "lastly", "further", "elsewhere"})
+"""Adverbs that open a sentence before its place phrase ("Then, against the wall, a piano")."""
+
+
+def past_intro(words: list[str], k: int, intro: frozenset[str]) -> int:
+    """The token after the ``intro`` words and adverbs of manner or time from ``k`` ("we currently have", "stood
+    quietly")."""
+    while k < len(words) and (words[k] in intro or is_adverb(words[k])):
+        k += 1
+    return k
