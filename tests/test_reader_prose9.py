@@ -142,3 +142,18 @@ def test_a_fronted_place_after_a_participle_an_adverb_or_a_colon(prompt, rel):
 def test_a_fronted_phrase_that_names_no_place_places_nothing():
     _, _, rels = facts("A bathroom. In addition to the sink, I like: a medicine cabinet.")
     assert not any(r[0] == "wall_cabinet" and r[2] == "sink" for r in rels), rels
+
+
+@pytest.mark.parametrize("prompt", [
+    "A studio flat. The pendant light over the sleeping nook is brass.",
+    "A loft with a paper lantern pendant above the reading area.",
+])
+def test_a_ceiling_thing_above_a_place_that_is_no_object_hangs_from_the_ceiling(prompt):
+    _, _, rels = facts(prompt)
+    assert ("pendant_light", "hang_from_ceiling", "ceiling") in rels, rels
+
+
+def test_the_middle_of_the_ceiling_is_the_ceiling_not_the_room():
+    _, _, rels = facts("A playroom with a paper mobile hanging from the middle of the ceiling.")
+    assert ("baby_mobile", "hang_from_ceiling", "ceiling") in rels, rels
+    assert not any(r[1] == "middle_of_room" for r in rels), rels

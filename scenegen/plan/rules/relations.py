@@ -461,6 +461,8 @@ def arch_target(words: list[str], k: int, span_of: dict[int, int], params: dict[
             return Target("object", j, mention=idx, arch=arch)
         if j < len(words) and words[j] in ("room", "space", "floor", "area"):
             end = j + 1
+        if arch == "middle" and j < len(words) and tx.ARCH_WORDS.get(words[j]) == "ceiling":
+            return Target("arch", j + 1, arch="ceiling", params=params)  # "from the middle of the ceiling"
     return Target("arch", end, arch=arch, params=params)
 
 
@@ -489,6 +491,11 @@ def small_on_top(subject: Mention, target: Mention) -> bool:
     if subject.kind != "object" or target.kind != "object":
         return False
     return is_small(subject) and (has_top(target) or target.category in catalog.get(subject.category).supported_by)
+
+
+def is_ceiling_thing(m: Mention) -> bool:
+    """Whether the catalog hangs a mention's category from the ceiling (a pendant light, a chandelier, a fan)."""
+    return m.kind == "object" and catalog.get(m.category).support == "ceiling"
 
 
 def is_wall_thing(m: Mention) -> bool:
@@ -564,6 +571,8 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
                    flank=key == "flankedby")
     if key == "above" and target.kind == "none" and is_wall_thing(objects[subject]):
         return Rel("on_wall", [subject], arch="wall", src=src)  # "a painting above the headboard": it hangs there
+    if key == "above" and target.kind == "none" and is_ceiling_thing(objects[subject]):
+        return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)  # "a pendant over the sleeping area"
     if key == "hangover" and target.kind in ("object", "arch", "pronoun"):
         # "a mobile hanging over the crib": it hangs from the ceiling; how close to the crib is not stated
         return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
