@@ -408,7 +408,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
 
 READER9_REL_PHRASES: dict[tuple[str, ...], str] = phrases(
-    "held=holds", "supports=holds", "supporting=holds", "carries=holds", "bears=holds", "hosts=holds",
+    "held=holds", "supports=holds", "supporting=holds", "carries=holds", "hosts=holds",
     "strewn with=holds", "heaped high with=holds", "cluttered with=holds", "littered with=holds",
     "overflowing with=holds", "brimming with=holds", "sitting atop=on", "perched atop=on", "perched upon=on",
     "resting atop=on", "placed atop=on", "set atop=on", "nestled in=in", "nestled into=in", "tucked into=in",

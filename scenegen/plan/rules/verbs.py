@@ -8,7 +8,7 @@ from scenegen.plan.lexicon import is_adverb_of_adjective, is_past_tense, parts_o
 
 
 SINGULAR_RELATION_VERBS = frozenset({"faces", "flanks", "surrounds", "lines", "overlooks", "holds", "houses",
-                                     "displays", "encircles", "supports", "carries", "bears",
+                                     "displays", "encircles", "supports", "carries",
                                      "hosts"})
 """Relation verbs in the singular: after "X with two Ys", their subject is X ("an island with two stools faces the
 range")."""
