@@ -118,3 +118,17 @@ def parts_named(arch: str | None, distributive: bool, subject: Mention, said: li
         counted = subject.qkind == "number" and subject.qcount > 1
         per_part = 1 if "either" in said and counted else min(per_part, 2)
     return per_part
+
+
+def bare_second(objects: list[Mention], words: list[str], k: int) -> int | None:
+    """The second of two targets that share one determiner ("on the chairs and sofa", "under the sofa and coffee
+    table"): the mention right after "and" at ``k``, with no count or article of its own and no relation phrase after
+    it (which would make it the subject of a clause of its own: "a lamp on the desk and chairs around the table")."""
+    if k + 1 >= len(words) or words[k] != "and":
+        return None
+    second = next((i for i, o in enumerate(objects) if o.start == k + 1), None)
+    if second is None or objects[second].qkind != "none" or objects[second].kind != "object" \
+            or objects[second].negated:
+        return None
+    end = objects[second].end
+    return None if end < len(words) and tx.match_longest(words, end, tx.REL_PHRASES) is not None else second

@@ -248,19 +248,41 @@ def held_by_room_part(objects: list[Mention], words: list[str], toks: list[tx.To
     out: list[Rel] = []
     for k, w in enumerate(words[:-1]):
         part = tx.ARCH_WORDS.get(w)
-        if part not in ("wall", "ceiling") or words[k + 1] not in ROOM_PART_HAVING or not opens_clause(words, k):
+        if part not in ("wall", "ceiling") or not opens_clause(words, k) or not (verb_end := having_verb(words, k + 1)):
             continue
-        end = next((j for j in range(k + 2, len(words)) if words[j] in SENTENCE_END), len(words))
+        end = next((j for j in range(verb_end, len(words)) if words[j] in SENTENCE_END), len(words))
         for idx, m in enumerate(objects):
-            if k + 1 < m.start < end and m.kind == "object" and not m.negated and idx not in mounted \
-                    and can_mount(m, part):
-                kind = "on_wall" if part == "wall" else "hang_from_ceiling"
-                out.append(Rel(kind, [idx], arch=part, src=(toks[k].start, toks[m.end - 1].end)))
+            if not (verb_end <= m.start < end and m.kind == "object" and not m.negated and idx not in mounted):
+                continue
+            kind = "on_wall" if part == "wall" else "hang_from_ceiling"
+            if not can_mount(m, part):  # "the walls are lined with bookshelves": they stand against them
+                if part != "wall" or catalog.get(m.category).support != "floor":
+                    continue
+                kind = "against_wall"
+            out.append(Rel(kind, [idx], arch=part, src=(toks[k].start, toks[m.end - 1].end)))
     return out
 
 
+def having_verb(words: list[str], k: int) -> int:
+    """The token after the verb of having at ``k`` that follows a wall or the ceiling as its subject ("boasts", "has",
+    "feature", "are lined with", "were adorned with"); 0 when there is none."""
+    if words[k] in ROOM_PART_HAVING:
+        return k + 1
+    j = k + 1 if words[k] in tx.COPULAS else k
+    if j + 1 < len(words) and words[j] in WALL_DRESSING and words[j + 1] in ("with", "by", "in"):
+        return j + 2
+    return 0
+
+
+WALL_DRESSING = frozenset({"adorned", "lined", "decorated", "covered", "hung", "filled", "dotted", "festooned",
+                           "graced", "clad", "fitted", "dressed"})
+"""Participles before "with" by which walls or a ceiling carry the things after them ("the walls are lined with
+bookshelves", "walls adorned with colourful artwork")."""
+
+
 ROOM_PART_HAVING = frozenset({"boasts", "has", "holds", "features", "sports", "carries", "bears", "displays",
-                              "hosts", "boasted", "had", "held", "featured", "displayed"})
+                              "hosts", "boasted", "had", "held", "featured", "displayed", "feature", "have", "hold",
+                              "display", "boast", "carry", "bear"})
 """Verbs by which a wall or the ceiling has the things after it ("the ceiling boasts a fan")."""
 
 

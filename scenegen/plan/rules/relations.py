@@ -6,17 +6,20 @@ from dataclasses import dataclass, field
 
 from scenegen import catalog
 from scenegen.plan import text as tx
-from scenegen.plan.lexicon import is_past_tense, parts_of_speech
-from scenegen.plan.rules.anchors import clause_subject, is_floor_cover, is_group, parts_named, pronoun_anchor
+from scenegen.plan.rules.anchors import (bare_second, clause_subject, is_floor_cover, is_group, parts_named,
+                                        pronoun_anchor)
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, all_on_cover,
                                           cornered_by_adjective, dressing_the_window, has_top, held_by,
                                           held_by_room_part, hung_above, hung_by, implied_holdings, is_seat, is_table,
                                           kept_for, mounted_beside, mounted_by_adjective, place_table_not_seats,
                                           possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
+from scenegen.plan.rules.discourse import pronoun_subjects
 from scenegen.plan.rules.places import skip_words, wall_of_middle, window_above
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 from scenegen.plan.rules.seating import counted_per_side, sits_at
+from scenegen.plan.rules.verbs import (PLURAL_VERBS, SINGULAR_RELATION_VERBS, is_participle, opening_at, past_adverbs,
+                                       past_aside, past_detail, past_intro, past_verb)
 
 
 def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[int, int], rooms: list[Mention],
@@ -87,6 +90,7 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
     for _ in range(4):  # a subject may carry a few relations
         verb_at = k
         k = skip_words(words, k, tx.SUBJECT_FILLERS, stop_at_relation=True)
+        k = skip_words(words, past_adverbs(words, k, ctx.span_of), tx.SUBJECT_FILLERS, stop_at_relation=True)
         matched = tx.match_longest(words, k, tx.REL_PHRASES)
         if matched is None and (words[k:k + 1] in (["with"], ["of"]) or dangling or words[k - 1] in ("that", "which")
                                 or tx.match_longest(words, k, tx.LIKENESS_PHRASES) or is_participle(words, k)):
@@ -143,6 +147,11 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                                 ctx.prompt)
                 rels += [also] if also is not None else []
                 k = second.end
+        if target.kind == "object" and key != "between" and (second := bare_second(objects, words, k)) is not None:
+            also = make_rel(key, subject, Target("object", objects[second].end, mention=second), toks, verb_at,
+                            k, objects, words, ctx.related, ctx.notes, ctx.prompt)  # "on the chairs and sofa"
+            rels += [also] if also is not None else []
+            k = objects[second].end
         if target.kind == "object":
             agrees = k < len(words) and words[k] in PLURAL_VERBS and is_group(objects[subject]) \
                 and not is_group(objects[target.mention or 0])  # "shelves by the fireplace hold books"
@@ -164,65 +173,13 @@ def first_relation_token(idx: int, ctx: Reading, k: int) -> int:
     if k < len(words) and words[k] == "(" and ")" in words[k:k + 6] \
             and not any(t in ctx.span_of for t in range(k, words.index(")", k))):
         k = words.index(")", k) + 1  # "bed (queen) centred on the north wall"; "(a painting)" renames instead
+    k = past_aside(words, k, ctx.span_of)  # "a coffee table, cluttered yet comforting, held a mug"
     comma_rel = k + 1 < len(words) and words[k] == "," and tx.match_longest(words, k + 1, tx.REL_PHRASES)
     if k + 1 < len(words) and words[k] == "," and words[k + 1] in tx.RELATIVE_PRONOUNS:
         k += 1  # "beside the armchair, which is next to the window": the clause describes the armchair
     elif comma_rel and idx in ctx.holders and words[ctx.objects[ctx.holders[idx]].end] in CONTAINMENT_WORDS:
         k += 1  # "a bookcase holding books and a vase, next to the sofa": the comma closes the held list
     return k
-
-
-SINGULAR_RELATION_VERBS = frozenset({"faces", "flanks", "surrounds", "lines", "overlooks", "holds", "houses",
-                                     "displays", "encircles"})
-"""Relation verbs in the singular: after "X with two Ys", their subject is X ("an island with two stools faces the
-range")."""
-
-
-def past_verb(words: list[str], k: int, span_of: dict[int, int], plural: bool) -> int | None:
-    """The token after a verb at ``k`` and the adverbs after it, when a relation phrase follows: "(candles) flicker
-    gently along", "(a lamp) glows beside". Only a word the lemma tables know as a verb, not an object's name, and
-    agreeing with its subject (so "a towel ring next to the sink" keeps its noun "ring")."""
-    if k >= len(words) or k in span_of or "VERB" not in parts_of_speech(words[k]) or words[k] in tx.LIST_BOUNDARIES:
-        return None
-    if words[k].endswith("s") == plural and not is_past_tense(words[k]):
-        return None  # "candles flickers", "a towel ring": no agreement, so no verb ("a clock ticked by" agrees)
-    j = k + 1
-    while j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES) is None \
-            and (words[j].endswith("ly") or parts_of_speech(words[j]) == {"ADV"}):
-        j += 1
-    return j if tx.match_longest(words, j, tx.REL_PHRASES) is not None else None
-
-
-def is_participle(words: list[str], k: int) -> bool:
-    """Whether token ``k`` is a past participle describing the thing before it ("a bed dressed in white linens")."""
-    return k < len(words) and len(words[k]) > 4 and words[k].endswith("ed") and words[k].isalpha()
-
-
-def past_detail(words: list[str], k: int, span_of: dict[int, int]) -> int:
-    """The relation phrase after a detail that names no object ("with carved wooden posts", "on industrial casters",
-    "of a vintage guitar", "shaped like a moon"), within ``DETAIL_WORDS`` words; ``k`` itself when none follows."""
-    if k >= len(words):
-        return k
-    likeness = tx.match_longest(words, k, tx.LIKENESS_PHRASES)
-    j = k + likeness[0] if likeness else k + 1 if words[k] in ("with", "of") else k
-    start = j
-    while j < len(words) and j - start < DETAIL_WORDS and j not in span_of and words[j].isalpha() \
-            and words[j] not in tx.LIST_BOUNDARIES and tx.match_longest(words, j, tx.REL_PHRASES) is None:
-        j += 1
-    if j + 1 < len(words) and words[j] == "," and j > start:  # "dressed in white linens, flanked by nightstands"
-        after = tx.match_longest(words, j + 1, tx.REL_PHRASES)
-        if after is not None and after[1] in tx.CONTINUED_RELATION_KEYS:
-            return j + 1
-    found = j > start and j < len(words) and j not in span_of and tx.match_longest(words, j, tx.REL_PHRASES)
-    return j if found else k
-
-
-DETAIL_WORDS = 6
-"""The most words of a detail the relation reader reads past to the subject's next relation."""
-
-
-PLURAL_VERBS = frozenset({"are", "sit", "stand", "lie", "hang", "rest", "go", "belong", "face", "hold", "contain"})
-"""Verbs whose plural form says that the list before them is their subject ("a sofa and an armchair are ...")."""
 
 
 def shared_subjects(idx: int, rel: Rel, between: list[str], ctx: Reading) -> list[int]:
@@ -271,20 +228,6 @@ def between_them(subject: int, rel: Rel, objects: list[Mention]) -> list[Rel]:
         return []
     other = [i for i in range(anchor) if i != subject and not objects[i].negated and objects[i].kind != "room"]
     return [Rel("next_to", [subject], target=other[-1], src=rel.src)] if other else []
-
-
-def pronoun_subjects(objects: list[Mention], words: list[str]) -> list[tuple[int, int]]:
-    """Sentences that open with "it" or "they" ("This is a white toilet. It is next to the sink."): (the token after
-    the pronoun, the previous sentence's subject it stands for)."""
-    out: list[tuple[int, int]] = []
-    starts = [0] + [i + 1 for i, w in enumerate(words) if w in SENTENCE_END and i + 1 < len(words)]
-    for prev, start in zip(starts, starts[1:]):
-        if words[start] not in tx.SUBJECT_PRONOUNS:
-            continue
-        subject = clause_subject(objects, words, start - 1)
-        if subject is not None and objects[subject].start >= prev:
-            out.append((start + 1, subject))
-    return out
 
 
 def contained(idx: int, ctx: Reading, at: int) -> bool:
@@ -338,10 +281,13 @@ def clause_starts(toks: list[tx.Token]) -> list[int]:
 def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects: list[Mention],
                       span_of: dict[int, int], room_tokens: set[int], notes: list[str], prompt: str) -> Rel | None:
     """A relation that opens a sentence before its subject: "Next to the bed is a nightstand", "In the corner, a
-    plant"."""
-    matched = tx.match_longest(words, start, tx.REL_PHRASES)
-    if matched is None:
+    plant", "Pushed up against the wall, a sofa"."""
+    at = opening_at(words, start)
+    if at is None:
         return None
+    start = at
+    matched = tx.match_longest(words, start, tx.REL_PHRASES)
+    assert matched is not None
     length, key = matched
     target = parse_target(toks, words, start + length, span_of, room_tokens)
     if "its" in words[start:start + length] and words[start + length - 1] not in ("to", "against"):  # "At its foot"
@@ -352,12 +298,17 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
             target = Target("object", target.end, mention=topic)
     if target.kind not in ("object", "arch"):
         return None
-    k = skip_words(words, target.end, SUBJECT_INTRO)
-    if k > target.end and words[k - 1] == "," and (more := tx.match_longest(words, k, tx.REL_PHRASES)) is not None:
-        k = skip_words(words, parse_target(toks, words, k + more[0], span_of, room_tokens).end, SUBJECT_INTRO)
+    k = past_intro(words, target.end, LEAD_INTRO)  # "In the other corner, we currently have a table"
+    if k > target.end and words[k - 1] == "," and (more := opening_at(words, k)) is not None:
+        found = tx.match_longest(words, more, tx.REL_PHRASES)  # "..., hidden in the shadows, an armchair"
+        assert found is not None
+        end = parse_target(toks, words, more + found[0], span_of, room_tokens).end
+        k = past_intro(words, to_comma(words, end, span_of), SUBJECT_INTRO)
     if k > target.end:  # after "is", "stands", ",": the subject's unknown modifiers may come first
         k = past_modifiers(toks, words, k, span_of, objects)
     subject = span_of.get(k)
+    if subject is None and k < len(words) and words[k] in ("it", "it's") and start > 0:
+        subject = clause_subject(objects, words, start - 1)  # "Suspended above the table, it casts a glow"
     if subject is None or subject == target.mention:
         return None
     rel = make_rel(key, subject, target, toks, start, start + length, objects, words, set(), notes, prompt)
@@ -371,14 +322,30 @@ def leading_relation(toks: list[tx.Token], words: list[str], start: int, objects
     return rel
 
 
+LEAD_INTRO = SUBJECT_INTRO | {":"}
+"""Words between a fronted place phrase and its subject ("In one corner: there is a bin")."""
+
+
+def to_comma(words: list[str], k: int, span_of: dict[int, int], most: int = 4) -> int:
+    """``k``, or the token just past a comma within ``most`` words that name nothing ("hidden in the shadows, ...")."""
+    for j in range(k, min(len(words), k + most)):
+        if j in span_of or words[j] in SENTENCE_END:
+            return k
+        if words[j] == ",":
+            return j + 1
+    return k
+
+
 def fronted_places(toks: list[tx.Token], words: list[str], start: int, span_of: dict[int, int],
                    room_tokens: set[int]) -> list[int]:
     """Where the place phrases a clause opens with start, one after another and each closed by a comma ("Behind it,
     with its back to the windows, was a chair", "Opposite, beside the fire-place, were sink and boiler"): ``start``
     first, then each further phrase, then the token after the last comma; the subject follows them all."""
     out = [start]
-    while len(out) < 4 and (matched := tx.match_longest(words, out[-1], tx.REL_PHRASES)) is not None:
-        end = parse_target(toks, words, out[-1] + matched[0], span_of, room_tokens).end
+    while len(out) < 4 and (at := opening_at(words, out[-1])) is not None:
+        matched = tx.match_longest(words, at, tx.REL_PHRASES)
+        assert matched is not None
+        end = parse_target(toks, words, at + matched[0], span_of, room_tokens).end
         if end >= len(words) or words[end] != ",":
             break
         out.append(end + 1)
@@ -494,6 +461,8 @@ def arch_target(words: list[str], k: int, span_of: dict[int, int], params: dict[
             return Target("object", j, mention=idx, arch=arch)
         if j < len(words) and words[j] in ("room", "space", "floor", "area"):
             end = j + 1
+        if arch == "middle" and j < len(words) and tx.ARCH_WORDS.get(words[j]) == "ceiling":
+            return Target("arch", j + 1, arch="ceiling", params=params)  # "from the middle of the ceiling"
     return Target("arch", end, arch=arch, params=params)
 
 
@@ -522,6 +491,11 @@ def small_on_top(subject: Mention, target: Mention) -> bool:
     if subject.kind != "object" or target.kind != "object":
         return False
     return is_small(subject) and (has_top(target) or target.category in catalog.get(subject.category).supported_by)
+
+
+def is_ceiling_thing(m: Mention) -> bool:
+    """Whether the catalog hangs a mention's category from the ceiling (a pendant light, a chandelier, a fan)."""
+    return m.kind == "object" and catalog.get(m.category).support == "ceiling"
 
 
 def is_wall_thing(m: Mention) -> bool:
@@ -597,6 +571,8 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
                    flank=key == "flankedby")
     if key == "above" and target.kind == "none" and is_wall_thing(objects[subject]):
         return Rel("on_wall", [subject], arch="wall", src=src)  # "a painting above the headboard": it hangs there
+    if key == "above" and target.kind == "none" and is_ceiling_thing(objects[subject]):
+        return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)  # "a pendant over the sleeping area"
     if key == "hangover" and target.kind in ("object", "arch", "pronoun"):
         # "a mobile hanging over the crib": it hangs from the ceiling; how close to the crib is not stated
         return Rel("hang_from_ceiling", [subject], arch="ceiling", src=src)
