@@ -54,6 +54,9 @@ class _Obj:
     has_top: bool
     size: tuple[float, float, float]
     size_min: tuple[float, float, float]
+    fit_size: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    """the smallest size the asset stage may make it to fit a top: its category's smallest, or its planned size when
+    the plan gives it a size word other than "small" (the attributes check holds a "large" TV to its word)"""
     unknown: bool = False
     """an object outside the catalog with no proposal: the text is the only word on how it stands, so only the checks
     that do not depend on its kind (itself, loops, the ceiling) apply"""
@@ -76,14 +79,17 @@ class _Obj:
 def _describe(o: PlannedObject) -> _Obj:
     cat = catalog.for_object(o.category, o.generic, o.proposal)
     size = cat.size_words.get(o.attributes.size or "", cat.size_typical)
+    fit = cat.size_min if o.attributes.size in (None, "", "small") else size
     return _Obj(o.id, o.category if not o.generic else (o.description or "object"), cat.support, cat.has_top,
-                tuple(size), tuple(cat.size_min), unknown=o.generic and o.proposal is None)  # type: ignore[arg-type]
+                tuple(size), tuple(cat.size_min), tuple(fit),  # type: ignore[arg-type]
+                unknown=o.generic and o.proposal is None)
 
 
 def footprint_fits(subject: _Obj, target: _Obj) -> bool:
-    """Whether the subject's planned footprint (the size the asset stage builds) fits on the target's top, in either
-    orientation, with ``TOP_FIT_SLACK`` of overhang a side."""
-    sw, sd, _ = subject.size
+    """Whether the subject fits on the target's top at its ``fit_size`` (the asset stage makes a thing drawn too big
+    for its top as big as the top allows, never below its category's smallest: a TV on a cabinet is a smaller TV),
+    in either orientation, with ``TOP_FIT_SLACK`` of overhang a side."""
+    sw, sd, _ = subject.fit_size
     tw, td, _ = target.size
     slack = 2 * TOP_FIT_SLACK
     return (sw <= tw + slack and sd <= td + slack) or (sd <= tw + slack and sw <= td + slack)
