@@ -417,7 +417,8 @@ def _with_chosen_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dic
 def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str, Size3]
                   ) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
     """Objects drawn too big for the top they are to stand on, made as big as that top allows (never below their
-    category's smallest size): a stack of books 0.28 m deep on a 0.21 m wall shelf becomes 0.2 m deep. An
+    category's smallest size; the height shrinks in proportion): a stack of books 0.28 m deep on a 0.21 m wall shelf
+    becomes 0.2 m deep. An
     open-vocabulary object (a box of the generic size) is scaled whole, keeping its proportions. Only sizes that would
     not fit change."""
     from scenegen import catalog
@@ -454,7 +455,13 @@ def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str
         fit_w, fit_d = max(min(w, top_w), lo[0]), max(min(d, top_d), lo[1])
         if fit_w > top_w or fit_d > top_d:
             continue  # too big even at its smallest: the solver explains it
-        refit(refs, sizes, rel.subject, {"width": round(fit_w, 4), "depth": round(fit_d, 4)}, build_mesh)
+        # the height shrinks with it, so a TV made narrower for a cabinet stays a TV's shape, not a square
+        h = sizes[rel.subject][2]
+        fit_h = max(h * min(fit_w / w, fit_d / d), lo[2])
+        params = {"width": round(fit_w, 4), "depth": round(fit_d, 4)}
+        if "height" in ref.params and fit_h < h - 1e-4:
+            params["height"] = round(fit_h, 4)
+        refit(refs, sizes, rel.subject, params, build_mesh)
     return refs, sizes
 
 

@@ -105,3 +105,11 @@ def test_a_hung_tv_goes_on_the_wall_the_sofa_faces() -> None:
     (mean cosine 0.44 over seeds 0-3, measured); now the spot the sofa looks at wins (0.99)."""
     looks = [_sofa_looks_at_tv(seed) for seed in range(4)]
     assert sum(looks) / len(looks) >= 0.75, looks
+
+
+def test_a_tv_made_narrower_for_its_top_keeps_a_tvs_shape() -> None:
+    """A TV shrunk to a 0.8 m cabinet kept its 0.81 m height: a square screen."""
+    result = make("a living room with a sofa and a TV on the cabinet", seed=0, planner="rules")
+    tv = next(o for o in result.scene.objects if o.category == "tv")
+    assert tv.support == "cabinet_1"
+    assert tv.size[0] > 1.3 * tv.size[2]
