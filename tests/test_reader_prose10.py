@@ -105,3 +105,20 @@ def test_a_photo_on_the_wall_stays_an_object():
 def test_your_thing_named_again_is_the_same_thing():
     got = counts("Put your desk near the window. Later, turn your desk so the lamp on it lights the page.")
     assert got.get("desk") == 1, got
+
+
+def test_only_some_of_the_things_is_no_request_for_nothing_else():
+    """'We have six chairs, but only two are at the table' asked for nothing but the chairs ('the prompt says only');
+    'only two are' speaks of some of them."""
+    from scenegen.plan.brief import read_brief
+
+    assert not read_brief("We actually have six chairs, but only two are currently at the table.").only
+    assert read_brief("a bedroom with only a bed and a desk").only
+    assert read_brief("just two chairs and a table").only
+
+
+def test_a_tables_seats_are_counted_once():
+    """'The table sits four to six, but an overlay accommodates up to fourteen' planned 18 chairs (holdout4)."""
+    p = plan("The dining table is small. The table sits four to six, but we also had an overlay made that "
+             "accommodates up to fourteen.", planner="rules")
+    assert sum(o.category == "chair" for o in p.objects) == 4

@@ -33,6 +33,9 @@ class BriefWords:
     themes: dict[tuple[str, ...], str]
     """theme phrases ("harry potter", "space", "nautical") -> theme name"""
     only_words: frozenset[str] = field(default_factory=frozenset)
+    only_not_before: frozenset[str] = field(default_factory=frozenset)
+    """words after "only N" that make it a statement about some of the things ("only two are at the table"), not a
+    request for nothing else"""
     persona_rooms: dict[str, str] = field(default_factory=dict)
     """persona word -> the program of a room named after that person (``daughter`` -> ``kids_room``); ``*`` for any
     other persona"""
@@ -49,6 +52,7 @@ def words() -> BriefWords:
         pets=frozenset(raw["pets"]),
         themes={tuple(k.split()): v for k, v in raw["themes"].items()},
         only_words=frozenset(raw["only_words"]),
+        only_not_before=frozenset(raw["only_not_before"]),
         persona_rooms=dict(raw["persona_rooms"]),
     )
 
@@ -125,7 +129,7 @@ def read_brief(prompt: str) -> Brief:
             seen.add(word)
             brief.themes.append(word)
         if (ws[i] in vocab.only_words and i + 1 < len(ws) and (ws[i + 1] in _COUNT_STARTS or toks[i + 1].kind == "num")
-                and (i == 0 or ws[i - 1] != "not")):
+                and (i == 0 or ws[i - 1] != "not") and (i + 2 >= len(ws) or ws[i + 2] not in vocab.only_not_before)):
             brief.only = True  # "only a bed and a desk", "just two chairs" (not "not only")
         i += 1
     persona, fallback = persona_room(ws)

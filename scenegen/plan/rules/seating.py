@@ -44,8 +44,8 @@ def implied_seats(words: list[str], objects: list[Mention]) -> tuple[list[Mentio
         count, end = n_at
         table = table_before(objects, words, i)
         seat = seat_for(table.category) if table is not None else None
-        if seat is None or table is None:
-            continue
+        if seat is None or table is None or any(head == table.head for _, head in pairs):
+            continue  # a table's seats are counted once: "sits four to six, ... an overlay that accommodates fourteen"
         m = Mention("object", i, i, i + 1, seat, head_text=seat.replace("_", " "), description=seat.replace("_", " "),
                     qkind="number", qcount=count, plural=count > 1)
         out.append(m)
