@@ -148,3 +148,14 @@ def test_a_thing_fits_a_top_at_its_smallest():
     assert make_plausible(on_cabinet) is on_cabinet
     too_big = _plan([("s", "sofa"), ("c", "coffee_table")], [("s", "on_top", "c")])
     assert _rels(make_plausible(too_big)) == [("s", "next_to", "c")]
+
+
+def test_nothing_is_beside_what_it_stands_on():
+    """'two blue pillows on it at the head of the bed' was read on_top and behind the bed; no pillow on a bed is
+    behind it (a held-out bedroom failed its relations check)."""
+    p = make_plausible(_plan([("c", "cushions"), ("b", "bed")], [("c", "on_top", "b"), ("c", "behind", "b")]))
+    assert _rels(p) == [("c", "on_top", "b")]
+    assert any("stands on b, so it cannot also be behind it" in n for n in p.notes)
+    beside = _plan([("l", "table_lamp"), ("n", "nightstand"), ("b", "bed")],
+                   [("l", "on_top", "n"), ("n", "left_of", "b")])
+    assert make_plausible(beside) is beside

@@ -11,7 +11,9 @@ An impossible reading that the text states is replaced by the most plausible pos
 - "a pendant above the dining table" read as ``on_top``: a ceiling thing hangs from the ceiling;
 - "a nightstand on the wardrobe", "a chair on the table": floor furniture stands beside it (``next_to``);
 - ``on_wall`` for floor furniture becomes ``against_wall``;
-- "a painting hangs centered" read as ``middle_of_room``: a wall thing hangs on the wall (``on_wall``).
+- "a painting hangs centered" read as ``middle_of_room``: a wall thing hangs on the wall (``on_wall``);
+- "two pillows on it at the head of the bed" read as ``on_top`` and ``behind``: what a thing stands on is not beside
+  it, so the side relation is dropped.
 
 A relation that a language model invented (``invented``: indices into ``plan.relations``) and that is impossible is
 dropped instead: the text never asked for it.
@@ -27,6 +29,8 @@ from scenegen.thresholds import CEILING_MARGIN, FLAT_HEIGHT, KNEE_MIN_HEIGHT
 
 CARRY_MAX = (0.35, 0.35, 0.5)
 """metres (width, depth, height): a floor category whose smallest size is within this may also stand on a top"""
+BESIDE_KINDS = frozenset({"behind", "in_front_of", "left_of", "right_of", "side_of"})
+"""relations that put a thing beside another, outside its footprint: never true of the thing it stands on"""
 TOP_FIT_SLACK = 0.05
 """metres an object's footprint may overhang the top it stands on, per side"""
 
@@ -156,6 +160,7 @@ class _Checker:
         self.ceiling = plan.room.height
         self.on: dict[str, str] = {}  # subject id -> the id it stands on
         self.mounted = {r.subject for r in plan.relations if r.kind == "on_wall"}  # "a TV mounted on the wall"
+        self.stands_on = {(r.subject, r.target) for r in plan.relations if r.kind == "on_top"}
         self.kept: list[Relation] = []
         self.notes: list[str] = []
 
@@ -217,6 +222,8 @@ class _Checker:
             return f"{rel.subject} cannot be related to itself"
         if rel.kind == "on_top":
             return self._on_top(rel, subject)
+        if rel.kind in BESIDE_KINDS and (rel.subject, rel.target) in self.stands_on:
+            return f"{rel.subject} stands on {rel.target}, so it cannot also be {rel.kind.replace('_', ' ')} it"
         if rel.kind == "under" and not subject.flat and subject.size[2] >= target.size[2]:
             return (f"a {subject.label} ({subject.size[2]:.2f} m) is taller than a {target.label} "
                     f"({target.size[2]:.2f} m)")
@@ -245,6 +252,8 @@ class _Checker:
         target = self.objs.get(rel.target or "")
         if rel.kind == "on_wall":
             return [Relation(kind="against_wall", subject=rel.subject, target="wall", source=rel.source)]
+        if rel.kind in BESIDE_KINDS and (rel.subject, rel.target) in self.stands_on:
+            return []  # "two pillows on it at the head of the bed": on it already says where
         if rel.kind == "middle_of_room":  # "a painting hangs centered": in the middle of its wall
             return [Relation(kind="on_wall", subject=rel.subject, target="wall", source=rel.source)]
         if rel.kind == "hang_from_ceiling":
