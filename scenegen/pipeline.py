@@ -418,9 +418,8 @@ def _fit_to_hosts(layout: LayoutPlan, refs: dict[str, AssetRef], sizes: dict[str
                   ) -> tuple[dict[str, AssetRef], dict[str, Size3]]:
     """Objects drawn too big for the top they are to stand on, made as big as that top allows (never below their
     category's smallest size; the height shrinks in proportion): a stack of books 0.28 m deep on a 0.21 m wall shelf
-    becomes 0.2 m deep. An
-    open-vocabulary object (a box of the generic size) is scaled whole, keeping its proportions. Only sizes that would
-    not fit change."""
+    becomes 0.2 m deep. An open-vocabulary object (a box) is scaled whole, keeping its proportions, to a tabletop
+    thing's size and its share of the top (``_open_box_scale``). Only sizes that would not fit change."""
     from scenegen import catalog
     from scenegen.assets import build_mesh, refit
 

@@ -38,7 +38,8 @@ class Placed(Protocol):
     support: str | None
 
 __all__ = [
-    "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "GENERIC_MIN_SIDE", "GENERIC_ON_TOP_SIDE", "TOP_SHARE_FILL", "MATERIALS", "MAX_SYNONYM_WORDS", "ROLES", "Category", "Container",
+    "CATALOG", "GENERAL_SIZE_WORDS", "GENERIC", "GENERIC_MIN_SIDE", "GENERIC_ON_TOP_SIDE", "MATERIALS",
+    "MAX_SYNONYM_WORDS", "ROLES", "TOP_SHARE_FILL", "Category", "Container",
     "Param", "Role", "Side", "Size", "Support", "asset_problem", "companions", "draw", "find", "flanks_head",
     "for_object", "get", "names", "is_kind_of", "kept_inside", "normalise_phrase", "param_problem", "register",
     "resolve", "singular", "size_class", "size_for_word", "support_kind", "synonym_index", "to_json", "unregister",
