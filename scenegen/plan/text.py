@@ -407,7 +407,7 @@ REL_PHRASES: dict[tuple[str, ...], str] = phrases(
 )
 """Relation phrase -> relation key (see ``RELATION_KINDS``)."""
 
-READER9_REL_PHRASES: dict[tuple[str, ...], str] = phrases(
+HOLDING_AND_PLACING_PHRASES: dict[tuple[str, ...], str] = phrases(
     "held=holds", "supports=holds", "supporting=holds", "carries=holds", "hosts=holds",
     "strewn with=holds", "heaped high with=holds", "cluttered with=holds", "littered with=holds",
     "overflowing with=holds", "brimming with=holds", "sitting atop=on", "perched atop=on", "perched upon=on",
@@ -416,8 +416,8 @@ READER9_REL_PHRASES: dict[tuple[str, ...], str] = phrases(
     "nestled beside=next", "nestled next to=next", "tucked beside=next", "tucked next to=next", "set beside=next")
 """Verbs of holding in other tenses and persons ("a coffee table held a stack of books", "a nightstand supports a
 lamp") and placing participles said with "atop", "into", "beside" ("tucked into the corner", "set beneath the
-window"): the reader's ninth round of phrases, kept apart from the list above."""
-REL_PHRASES.update(READER9_REL_PHRASES)
+window"), kept apart from the list above."""
+REL_PHRASES.update(HOLDING_AND_PLACING_PHRASES)
 
 RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "on": ("on_top", {"wall": "on_wall", "ceiling": "hang_from_ceiling", "corner": "corner",
