@@ -138,20 +138,9 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 objects[second].is_target = True
                 rel.src = (rel.src[0], toks[objects[second].end - 1].end)
                 rels.append(Rel("next_to", [idx], target=second, src=rel.src))
-        k = target.end
         dangling = target.kind == "none" and rel is None
-        if target.kind == "arch" and k + 1 < len(words) and words[k] == "and":
-            second = parse_target(toks, words, k + 1, ctx.span_of, ctx.room_tokens)
-            if second.kind == "arch":  # "close to the window and the door"
-                also = make_rel(key, subject, second, toks, k, k + 1, objects, words, ctx.related, ctx.notes,
-                                ctx.prompt)
-                rels += [also] if also is not None else []
-                k = second.end
-        if target.kind == "object" and key != "between" and (second := bare_second(objects, words, k)) is not None:
-            also = make_rel(key, subject, Target("object", objects[second].end, mention=second), toks, verb_at,
-                            k, objects, words, ctx.related, ctx.notes, ctx.prompt)  # "on the chairs and sofa"
-            rels += [also] if also is not None else []
-            k = objects[second].end
+        also, k = second_target(key, subject, target, ctx, verb_at)
+        rels += also
         if target.kind == "object":
             agrees = k < len(words) and words[k] in PLURAL_VERBS and is_group(objects[subject]) \
                 and not is_group(objects[target.mention or 0])  # "shelves by the fireplace hold books"
@@ -164,6 +153,22 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
                 and tx.match_longest(words, k + 1, tx.REL_PHRASES)[1] in tx.CONTINUED_RELATION_KEYS:
             k += 1
     return rels
+
+
+def second_target(key: str, subject: int, target: Target, ctx: Reading, verb_at: int) -> tuple[list[Rel], int]:
+    """The same relation to a second target joined by "and" ("close to the window and the door", "on the chairs and
+    sofa"), and the token after what was read."""
+    words, objects, toks, k = ctx.words, ctx.objects, ctx.toks, target.end
+    if target.kind == "arch" and k + 1 < len(words) and words[k] == "and":
+        second = parse_target(toks, words, k + 1, ctx.span_of, ctx.room_tokens)
+        if second.kind == "arch":
+            also = make_rel(key, subject, second, toks, k, k + 1, objects, words, ctx.related, ctx.notes, ctx.prompt)
+            return ([also] if also is not None else []), second.end
+    if target.kind == "object" and key != "between" and (nxt := bare_second(objects, words, k)) is not None:
+        also = make_rel(key, subject, Target("object", objects[nxt].end, mention=nxt), toks, verb_at, k, objects,
+                        words, ctx.related, ctx.notes, ctx.prompt)
+        return ([also] if also is not None else []), objects[nxt].end
+    return [], k
 
 
 def first_relation_token(idx: int, ctx: Reading, k: int) -> int:
@@ -579,13 +584,7 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
     if key == "for" and target.kind == "object" and target.mention not in (None, subject):
         return kept_for(subject, target.mention, objects, src)  # type: ignore[arg-type]
     if key == "holds" and target.kind == "object" and target.mention is not None and target.mention != subject:
-        # "a basket containing towels", "a bowl filled with fruit": what is held goes on the holder
-        objects[subject].is_target = True  # "nightstands ... each holding a lamp": a lamp on every one
-        starts = {o.start: i for i, o in enumerate(objects)}
-        held = [target.mention] + [i for i in list_after(target.mention, objects, words, starts)
-                                   if catalog.get(objects[i].category).support == "object"
-                                   or objects[i].kind == "generic"]  # "holds pillows and a blanket": both
-        return Rel("on_top", held, target=subject, src=src, distributive=words[rel_start - 1] == "each")
+        return held_rel(subject, target.mention, objects, words, rel_start, src)
     if target.kind == "object":
         assert target.mention is not None
         if (target.arch in ("middle", "corner") or key == "against") \
@@ -625,6 +624,17 @@ def read_rel(key: str, subject: int, target: Target, toks: list[tx.Token], rel_s
             rel.per_side = per_side
         return rel
     return None
+
+
+def held_rel(holder: int, first: int, objects: list[Mention], words: list[str], rel_start: int,
+             src: tuple[int, int]) -> Rel:
+    """What a holder holds goes on it: "a basket containing towels", "a bowl filled with fruit", "holds pillows and a
+    blanket" (both), "nightstands ... each holding a lamp" (a lamp on every one)."""
+    objects[holder].is_target = True
+    starts = {o.start: i for i, o in enumerate(objects)}
+    held = [first] + [i for i in list_after(first, objects, words, starts)
+                      if catalog.get(objects[i].category).support == "object" or objects[i].kind == "generic"]
+    return Rel("on_top", held, target=holder, src=src, distributive=words[rel_start - 1] == "each")
 
 
 def side_rel(subject: int, anchor: int | None, objects: list[Mention], phrase_words: list[str],
