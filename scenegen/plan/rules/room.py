@@ -57,12 +57,9 @@ def spelled_room_size(prompt: str) -> tuple[str, re.Match | None]:
         if m is None:
             continue
         clause = re.findall(r"[a-z']+", re.split(r"[.!?;]", text[:m.start()].lower())[-1])
-        after = re.findall(r"[a-z]+", text[m.end():m.end() + 40].lower())[:2]
         names_room = any(tx.match_longest(clause, i, tx.ROOM_PHRASES) for i in range(len(clause)))
-        sizes_thing = any(catalog.resolve(" ".join(after[:n])) is not None for n in (1, 2) if len(after) >= n)
-        feet = any(u and u.lower() in ("ft", "feet", "foot", "'") for u in (m.group(2), m.group(4)))
-        sides = [_number(m.group(g)) * (0.3048 if feet else 1.0) for g in (1, 3)]
-        if names_room and not sizes_thing and all(1.5 <= v <= 50.0 for v in sides):
+        sides = [_number(m.group(g)) * _unit_metres(m.group(4) or m.group(2)) for g in (1, 3)]
+        if names_room and not _thing_after(text, m) and all(1.5 <= v <= 50.0 for v in sides):
             return text, m
     return prompt, None
 
@@ -106,12 +103,17 @@ THING_SIZE_SLACK = 1.5
 """a size after a noun is the thing's when no side exceeds this times the category's largest side"""
 
 
+def _thing_after(text: str, m: re.Match) -> bool:
+    """Whether a catalog noun follows the dimensions ``m`` in ``text`` ("a 5x8 rug", "a five by eight foot rug")."""
+    after = re.findall(r"[a-z]+", text[m.end():m.end() + 40].lower())[:2]
+    return any(catalog.resolve(" ".join(after[:n])) is not None for n in (1, 2) if len(after) >= n)
+
+
 def _sizes_a_thing(text: str, m: re.Match) -> bool:
     """Whether the dimensions ``m`` in ``text`` measure a thing rather than the room: a catalog noun just after them
     ("a 5x8 rug"), or one just before them whose size they could be ("a full-size bed (200x120 cm)"; not "a bedroom
     with a desk, 4x3.5 m", which sizes the room)."""
-    after = re.findall(r"[a-z]+", text[m.end():m.end() + 40].lower())[:2]
-    if any(catalog.resolve(" ".join(after[:n])) is not None for n in (1, 2) if len(after) >= n):
+    if _thing_after(text, m):
         return True
     head = LEAD_IN_RE.sub("", re.split(r"[.!?;:\n]", text[:m.start()])[-1].lower())
     words = re.findall(r"[a-z][a-z'-]*", head)
