@@ -94,6 +94,12 @@ def world_geometric(
                                                  "depth net is kept)")] = None,
     context: Annotated[int, typer.Option(help="context frames the model lifts (0: the model's own, 4 for a new "
                                               "one)", min=0)] = 0,
+    device: Annotated[str, typer.Option(help="torch device for the networks and the splatting (cuda on a GPU)")] = (
+        "cpu"),
+    workers: Annotated[int, typer.Option(help="processes that build refiner batches ahead (0: in the loop)",
+                                         min=0)] = 0,
+    max_seconds: Annotated[float, typer.Option(help="time budget per stage in seconds; the learning-rate schedule "
+                                               "ends with it (0: none)", min=0)] = 0.0,
 ) -> None:
     """Train the geometric world model (point-cloud memory + refiner): the depth net on the engine's depth, then the
     refiner on splats of the context at future poses. Writes the checkpoint as it goes and the card at the end."""
@@ -102,7 +108,8 @@ def world_geometric(
 
     with user_errors():
         tc = GeometricTrainConfig(depth_steps=depth_steps, refine_steps=refine_steps, batch=batch, lr=lr,
-                                  contrast_weight=contrast_weight, seed=seed, threads=threads, context=context)
+                                  contrast_weight=contrast_weight, seed=seed, threads=threads, context=context,
+                                  device=device, workers=workers, max_seconds=max_seconds)
         if init is not None and not init.exists():
             raise ValueError(f"no checkpoint at {init} to start from")
         training = train_geometric(data, out, tc, resume=resume, log=lambda m: console.print(m, highlight=False),
@@ -110,7 +117,9 @@ def world_geometric(
         training["command"] = (f"scenegen train world-geometric --data {data} --out {out} --depth-steps {depth_steps} "
                                f"--refine-steps {refine_steps} --batch {batch} --lr {lr} --contrast-weight "
                                f"{contrast_weight} --seed {seed} --threads {threads}"
-                               + (f" --context {context}" if context else "") + (f" --init {init}" if init else ""))
+                               + (f" --context {context}" if context else "") + (f" --init {init}" if init else "")
+                               + (f" --device {device} --workers {workers}" if device != "cpu" or workers else "")
+                               + (f" --max-seconds {max_seconds:g}" if max_seconds else ""))
         write_card(out.with_suffix(".json"), {"model": "scenegen geometric world model", "training": training})
     out_console.print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB) and {out.with_suffix('.json')}",
                       highlight=False)

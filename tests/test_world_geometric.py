@@ -227,3 +227,42 @@ def test_train_world_geometric_refuses_a_missing_init(tmp_path):
     result = CliRunner().invoke(app, ["train", "world-geometric", "--data", str(tmp_path), "--init",
                                       str(tmp_path / "none.safetensors")])
     assert result.exit_code != 0 and "no checkpoint" in result.output and "Traceback" not in result.output
+
+
+def _tiny_shards(root, n=2, t=12, seed=0):
+    rng = np.random.default_rng(seed)
+    (root / "train").mkdir()
+    for i in range(n):
+        np.savez(root / "train" / f"scene_{i:05d}.npz", frames=rng.integers(0, 256, (t + 1, 16, 16, 3), dtype=np.uint8),
+                 actions=rng.integers(0, len(ACTIONS), t), poses=np.zeros((t + 1, 4, 4), np.float32),
+                 scene_index=np.array(i))
+
+
+def test_refiner_trains_without_engine_depth_with_batch_workers_and_a_time_budget(tmp_path):
+    """A fine-tune of the refiner alone needs no engine depth in the shards; batches built by worker processes train
+    the same way; a time budget ends the stage early and still saves."""
+    from scenegen.training.world.train_geometric import GeometricTrainConfig, train_geometric
+
+    _tiny_shards(tmp_path)
+    base = tmp_path / "base.safetensors"
+    save(GeometricWorldModel(tiny_geometric_config()), base)
+    out = tmp_path / "w.safetensors"
+    tc = GeometricTrainConfig(depth_steps=0, refine_steps=3, batch=2, max_h=4, save_every=10, workers=2)
+    card = train_geometric(tmp_path, out, tc, log=lambda m: None, init=base)
+    assert card["steps_done"] == {"depth": 0, "refine": 3}
+    assert not torch.equal(load(out).refiner.out.weight, load(base).refiner.out.weight)
+    said: list[str] = []
+    timed = GeometricTrainConfig(depth_steps=0, refine_steps=10**6, batch=2, max_h=4, save_every=10**6,
+                                 max_seconds=0.5)
+    card = train_geometric(tmp_path, tmp_path / "t.safetensors", timed, log=said.append, init=base)
+    assert 0 < card["steps_done"]["refine"] < 10**6
+    assert any("budget is spent" in m for m in said) and (tmp_path / "t.safetensors").exists()
+
+
+def test_lr_schedule_follows_the_time_budget_when_it_is_nearer_its_end():
+    from scenegen.training.world.train_geometric import lr_factor
+
+    assert lr_factor(50, 100) == lr_factor(50, 100, 0.0)
+    assert lr_factor(10, 10**6, 0.5) == pytest.approx(0.5)          # half the time: cosine at its middle
+    assert lr_factor(10, 10**6, 0.01) == pytest.approx(0.2 * 0.5 * (1 + math.cos(math.pi * 0.01)))  # warming up
+    assert lr_factor(10, 10**6, 0.999) < 1e-4

@@ -15,6 +15,7 @@ The model sees only RGB frames and action ids, like every other head; the engine
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import torch
@@ -135,12 +136,12 @@ def depth_from_logit(logit: torch.Tensor) -> torch.Tensor:
 
 def depth_feature(depth_m: torch.Tensor) -> torch.Tensor:
     """Metres → a bounded input feature: log(1 + d) / log(1 + ``MAX_DEPTH_M``)."""
-    return torch.log1p(depth_m) / torch.log1p(torch.tensor(MAX_DEPTH_M))
+    return torch.log1p(depth_m) / math.log1p(MAX_DEPTH_M)
 
 
 def rel_features(target: torch.Tensor, source: torch.Tensor) -> torch.Tensor:
     """target, source (B, 4) poses → (B, 5) float32: target seen from source (``REFINE_INPUTS``' pose channels)."""
-    return P.features(P.relative(target, source), torch.zeros(len(target), dtype=torch.bool))[:, :5]
+    return P.features(P.relative(target, source), torch.zeros(len(target), dtype=torch.bool, device=target.device))[:, :5]
 
 
 def context_poses(context: torch.Tensor, context_actions: torch.Tensor | None) -> torch.Tensor:

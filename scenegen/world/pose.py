@@ -58,7 +58,7 @@ def step_pose(pose: torch.Tensor, action: torch.Tensor, move_scale: float | torc
     (``STEP_M`` m per move along the heading or its left, ``TURN_DEG``/``PITCH_DEG`` per turn, pitch clamped).
     ``move_scale`` (a float or (B,)) scales the moves (not the turns): 0 for a move known to be blocked, or the
     expected share of a move the agent carries out."""
-    m = MOTION.to(pose.dtype)[action]
+    m = MOTION.to(pose.device, pose.dtype)[action]
     x, y, yaw, pitch = pose.unbind(-1)
     hx, hy = -torch.sin(yaw), torch.cos(yaw)
     fwd, left = m[:, 0] * STEP_M * move_scale, m[:, 1] * STEP_M * move_scale
@@ -75,7 +75,8 @@ def integrate(actions: torch.Tensor, start: torch.Tensor | None = None,
     """actions (B, N) ids → poses (B, N+1, 4) float64, the start (default the origin) first; ``move_scale`` as in
     ``step_pose``, a float or (B, N) per action."""
     b, n = actions.shape
-    pose = torch.zeros(b, POSE_DIM, dtype=torch.float64) if start is None else start.to(torch.float64)
+    pose = (torch.zeros(b, POSE_DIM, dtype=torch.float64, device=actions.device) if start is None
+            else start.to(torch.float64))
     out = [pose]
     for i in range(n):
         scale = move_scale[:, i] if isinstance(move_scale, torch.Tensor) else move_scale

@@ -27,12 +27,12 @@ def focal(size: int, fov_deg: float = DEFAULT_FOV_DEG) -> float:
     return (size / 2) / math.tan(math.radians(fov_deg) / 2)
 
 
-def pixel_rays(size: int) -> torch.Tensor:
-    """(size·size, 3) unit rays in camera axes through each pixel centre, row-major."""
+def pixel_rays(size: int, device: torch.device | str = "cpu") -> torch.Tensor:
+    """(size·size, 3) unit rays in camera axes through each pixel centre, row-major, on ``device``."""
     f = focal(size)
-    c = torch.arange(size, dtype=torch.float32) + 0.5 - size / 2
+    c = torch.arange(size, dtype=torch.float32, device=device) + 0.5 - size / 2
     v, u = torch.meshgrid(c, c, indexing="ij")
-    d = torch.stack([u.reshape(-1) / f, v.reshape(-1) / f, torch.ones(size * size)], dim=-1)
+    d = torch.stack([u.reshape(-1) / f, v.reshape(-1) / f, torch.ones(size * size, device=device)], dim=-1)
     return d / d.norm(dim=-1, keepdim=True)
 
 
@@ -48,13 +48,14 @@ def rotation(pose: torch.Tensor) -> torch.Tensor:
 
 def position(pose: torch.Tensor) -> torch.Tensor:
     """pose (B, 4) → eye position (B, 3) in metres (the eye height cancels: every pose shares it)."""
-    return torch.stack([pose[:, 0].float(), pose[:, 1].float(), torch.zeros(len(pose))], dim=-1)
+    x = pose[:, 0].float()
+    return torch.stack([x, pose[:, 1].float(), torch.zeros_like(x)], dim=-1)
 
 
 def lift(depth: torch.Tensor, pose: torch.Tensor) -> torch.Tensor:
     """depth (B, H, W) metres along the ray at pose (B, 4) → world points (B, H·W, 3)."""
     b, h, w = depth.shape
-    rays = pixel_rays(h)                                       # (N, 3)
+    rays = pixel_rays(h, depth.device)                         # (N, 3)
     cam = rays[None] * depth.reshape(b, -1, 1).float()         # (B, N, 3)
     return cam @ rotation(pose).transpose(1, 2) + position(pose)[:, None]
 
@@ -106,9 +107,9 @@ def _zbuffer(u: torch.Tensor, v: torch.Tensor, dist: torch.Tensor, ok: torch.Ten
         pixels.append(vv.clamp(0, size - 1) * size + uu.clamp(0, size - 1))
         keys.append(torch.where(inside, dist, torch.full_like(dist, float("inf"))))
     key, pix = torch.cat(keys, dim=1), torch.cat(pixels, dim=1)
-    best = torch.full((b, size * size), float("inf")).scatter_reduce(1, pix, key, reduce="amin", include_self=True)
+    best = torch.full((b, size * size), float("inf"), device=dist.device).scatter_reduce(1, pix, key, reduce="amin", include_self=True)
     win = (key == best.gather(1, pix)) & torch.isfinite(key)
-    src = torch.arange(n).repeat(len(offsets))[None].expand(b, -1)
+    src = torch.arange(n, device=dist.device).repeat(len(offsets))[None].expand(b, -1)
     none = torch.full_like(src, -1)
-    return torch.full((b, size * size), -1, dtype=torch.long).scatter_reduce(
+    return torch.full((b, size * size), -1, dtype=torch.long, device=dist.device).scatter_reduce(
         1, pix, torch.where(win, src, none), reduce="amax", include_self=True)
