@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from scenegen import catalog
 from scenegen.design.loader import Palette, Program, Theme, programs, styles
+from scenegen.plan import brief as plan_brief
 from scenegen.scene import LayoutPlan
 
 NEGATIONS = ("no", "without", "not", "never", "nor", "except")
@@ -20,9 +21,6 @@ VAGUE = ("lots of", "a lot of", "lot of", "many", "plenty of", "full of", "loads
 """Quantifiers that leave a category open: the designer may add more of it (a professor's "lots of books"). "a few",
 "some" and "several" are not among them: the planner reads each as a documented number, which the prompt then
 states like any other count."""
-ONLY = re.compile(r"\b(?<!not )(only|nothing else|just the(?! right\b)|nothing more|exactly these|no other|"
-                  r"no more than)\b")
-"""Words that keep the designer from adding anything; not the idioms "just the right (amount)" and "not only"."""
 SIZE_GIVEN = re.compile(r"\d+(?:\.\d+)?\s*(?:m2|m²|sqm|sq|square|m\b|meters?|metres?|ft|feet|foot|')", re.I)
 SHRINK_WORDS = {"tiny": 0.6, "small": 0.75, "little": 0.75, "compact": 0.75, "cozy": 0.9, "cosy": 0.9,
                 "cramped": 0.65, "snug": 0.8, "large": 1.3, "big": 1.3, "spacious": 1.4, "huge": 1.6, "roomy": 1.3,
@@ -141,5 +139,5 @@ def read_brief(plan: LayoutPlan) -> Brief:
         if note.startswith("negated:"):
             negated |= {c.strip() for c in note.split(":", 1)[1].split(",") if c.strip()}
     return Brief(program=program, palette=choose_palette(text, program.style, themes), themes=themes,
-                 negated=negated, open_counts=_open_counts(text), only=plan.only or bool(ONLY.search(text)),
+                 negated=negated, open_counts=_open_counts(text), only=plan.only or plan_brief.read_brief(plan.prompt).only,
                  size_given=bool(SIZE_GIVEN.search(plan.prompt)), size_factor=_size_factor(text, program))

@@ -33,6 +33,8 @@ class BriefWords:
     themes: dict[tuple[str, ...], str]
     """theme phrases ("harry potter", "space", "nautical") -> theme name"""
     only_words: frozenset[str] = field(default_factory=frozenset)
+    only_phrases: tuple[str, ...] = ()
+    """phrases that say nothing is to be added wherever they stand ("a bed and a desk, nothing else")"""
     only_not_before: frozenset[str] = field(default_factory=frozenset)
     """words after "only N" that make it a statement about some of the things ("only two are at the table"), not a
     request for nothing else"""
@@ -53,6 +55,7 @@ def words() -> BriefWords:
         themes={tuple(k.split()): v for k, v in raw["themes"].items()},
         only_words=frozenset(raw["only_words"]),
         only_not_before=frozenset(raw["only_not_before"]),
+        only_phrases=tuple(raw["only_phrases"]),
         persona_rooms=dict(raw["persona_rooms"]),
     )
 
@@ -133,6 +136,8 @@ def read_brief(prompt: str) -> Brief:
             brief.only = True  # "only a bed and a desk", "just two chairs" (not "not only")
         i += 1
     persona, fallback = persona_room(ws)
+    low = " ".join(ws)
+    brief.only = brief.only or any(re.search(rf"(?<!\bnot )\b{re.escape(p)}\b", low) for p in vocab.only_phrases)
     brief.persona = brief.persona or (brief.program is None and persona is not None)
     brief.program = brief.program or persona
     brief.fallback = fallback if brief.program is None else None
