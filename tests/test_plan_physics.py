@@ -159,3 +159,14 @@ def test_nothing_is_beside_what_it_stands_on():
     beside = _plan([("l", "table_lamp"), ("n", "nightstand"), ("b", "bed")],
                    [("l", "on_top", "n"), ("n", "left_of", "b")])
     assert make_plausible(beside) is beside
+
+
+def test_a_replacement_is_never_itself_impossible():
+    """Held-out pw053 (measured blind): a fireplace read 'on_wall' and 'middle_of_room'. The on_wall reading made it
+    count as mounted, so 'middle_of_room' was replaced by 'on_wall', impossible for floor furniture, and the final
+    plan kept one impossible relation. Only things that can hang count as mounted, and a replacement is checked."""
+    p = make_plausible(_plan([("f", "fireplace")], [("f", "on_wall", "wall"), ("f", "middle_of_room", "room")]))
+    assert impossible_relations(p) == []
+    assert ("f", "on_wall", "wall") not in _rels(p) and ("f", "against_wall", "wall") in _rels(p)
+    p = make_plausible(_plan([("t", "tv")], [("t", "on_wall", "wall"), ("t", "middle_of_room", "room")]))
+    assert _rels(p) == [("t", "on_wall", "wall")]  # a mounted TV still hangs on its wall, not mid-room

@@ -159,7 +159,8 @@ class _Checker:
         self.objs = {o.id: _describe(o) for o in plan.objects}
         self.ceiling = plan.room.height
         self.on: dict[str, str] = {}  # subject id -> the id it stands on
-        self.mounted = {r.subject for r in plan.relations if r.kind == "on_wall"}  # "a TV mounted on the wall"
+        self.mounted = {r.subject for r in plan.relations  # "a TV mounted on the wall"; a sofa cannot be
+                        if r.kind == "on_wall" and r.subject in self.objs and self.objs[r.subject].support != "floor"}
         self.stands_on = {(r.subject, r.target) for r in plan.relations if r.kind == "on_top"}
         self.kept: list[Relation] = []
         self.notes: list[str] = []
@@ -194,7 +195,7 @@ class _Checker:
             if idx in self.invented:
                 self.notes.append(f"plan physics: dropped the model's '{_say(rel)}' ({reason})")
                 continue
-            replaced = self.replace(rel)
+            replaced = [r for r in self.replace(rel) if self.problem(r) is None]  # never one impossible for another
             if replaced:
                 said = ", ".join(_say(r) for r in replaced)
                 self.notes.append(f"plan physics: read '{_say(rel)}' as '{said}' ({reason})")
