@@ -49,6 +49,9 @@ def plan_cmd(
     (x0, y0), (x1, y1) = p.room.bounds
     tree = Tree(f"[bold]{escape(p.room.type)}[/] {x1 - x0:.1f} × {y1 - y0:.1f} m  [dim](planner: "
                 f"{escape(p.planner)})[/]")
+    for part, finish in (("walls", p.room.walls), ("floor", p.room.floor)):
+        if finish is not None:
+            tree.add(f"{part}: " + escape(", ".join(w for w in (finish.colour, finish.material) if w)))
     objs = tree.add(f"objects ({len(p.objects)})")
     for o in p.objects:
         attrs = ", ".join(f"{k}={v}" for k, v in o.attributes.model_dump().items() if v)

@@ -90,14 +90,25 @@ class Opening(_Model):
         return self.sill + WINDOW_OCCLUSION_TOL * self.height if self.kind == "window" else 0.0
 
 
+class Finish(_Model):
+    """How a room's walls or floor look, in the prompt's words: a colour phrase ("light blue", "sage green") and a
+    material word ("oak", "marble", "concrete"); None leaves the default (off-white plaster walls, a wood floor)."""
+
+    colour: str | None = None
+    material: str | None = None
+
+
 class Room(_Model):
-    """A room: a counter-clockwise floor polygon extruded to ``height``, with doors and windows."""
+    """A room: a counter-clockwise floor polygon extruded to ``height``, with doors and windows, and the finishes the
+    prompt gives its walls and floor (None: the defaults)."""
 
     type: str = "room"
     footprint: list[tuple[Coord, Coord]] = Field(min_length=3, max_length=MAX_FOOTPRINT_VERTICES,
                                                  description="counter-clockwise simple polygon vertices, metres")
     height: float = Field(default=2.7, gt=0.0, le=MAX_EXTENT, description="floor-to-ceiling height, metres")
     openings: list[Opening] = Field(default_factory=list)
+    walls: Finish | None = Field(default=None, exclude_if=lambda v: v is None)  # files without finishes stay
+    floor: Finish | None = Field(default=None, exclude_if=lambda v: v is None)  # as they were, byte for byte
 
     @field_validator("footprint")
     @classmethod
@@ -176,13 +187,14 @@ class Room(_Model):
 
     @classmethod
     def rectangle(cls, width: float, depth: float, height: float = 2.7, type: str = "room",
-                  openings: list[Opening] | None = None) -> "Room":
-        """A ``width`` × ``depth`` room with its south-west corner at the origin.
+                  openings: list[Opening] | None = None, walls: Finish | None = None,
+                  floor: Finish | None = None) -> "Room":
+        """A ``width`` × ``depth`` room with its south-west corner at the origin, finished as given.
 
         Walls: 0 south (y = 0), 1 east (x = width), 2 north (y = depth), 3 west (x = 0).
         """
         return cls(type=type, footprint=[(0.0, 0.0), (width, 0.0), (width, depth), (0.0, depth)], height=height,
-                   openings=openings or [])
+                   openings=openings or [], walls=walls, floor=floor)
 
 
 def _signed_area(pts: list[Vec2]) -> float:

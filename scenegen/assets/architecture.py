@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from scenegen.assets.materials import SHELL_KINDS, floor_kind, tag
-from scenegen.scene import Room
+from scenegen.assets.colours import colour_rgb, material_rgb
+from scenegen.assets.materials import SHELL_KINDS, floor_kind, kind_for_word, tag
+from scenegen.scene import Finish, Room
 
 if TYPE_CHECKING:
     import trimesh
@@ -41,6 +42,16 @@ WALL_COLOUR = (0.80, 0.78, 0.72)    # off-white
 CEILING_COLOUR = (0.92, 0.92, 0.92)  # white
 
 _MAX_CORNER_EXTENSION = 4.0  # × thickness; caps the mitre extension at very sharp corners
+
+
+def finish_look(finish: Finish | None, colour: tuple[float, float, float], material_kind: str
+                ) -> tuple[tuple[float, float, float], str]:
+    """(colour, material kind) of a wall or floor: the finish's colour phrase, else its material's colour, else
+    ``colour``; its material word's kind, else ``material_kind``."""
+    if finish is None:
+        return colour, material_kind
+    rgb = colour_rgb(finish.colour) or material_rgb(finish.material) or colour
+    return rgb, kind_for_word(finish.material) or material_kind
 
 
 def _paint(mesh: "trimesh.Trimesh", colour: tuple[float, float, float]) -> "trimesh.Trimesh":
@@ -124,7 +135,8 @@ def wall_mesh(room: Room, i: int, thickness: float = WALL_THICKNESS) -> "trimesh
         box.apply_transform(frame)
         parts.append(box)
     mesh = trimesh.util.concatenate(parts) if parts else trimesh.Trimesh()
-    return tag(_paint(mesh, WALL_COLOUR), SHELL_KINDS["wall"])
+    colour, material = finish_look(room.walls, WALL_COLOUR, SHELL_KINDS["wall"])
+    return tag(_paint(mesh, colour), material)
 
 
 def room_meshes(room: Room, ceiling: bool = False,
@@ -134,9 +146,9 @@ def room_meshes(room: Room, ceiling: bool = False,
     Works for any simple counter-clockwise footprint (rectangles, L-shapes, …). Wall slabs lie outside the footprint,
     ``wall_thickness`` metres thick, with rectangular holes for the doors and windows on them.
     """
+    floor_colour, floor_material = finish_look(room.floor, FLOOR_COLOUR, floor_kind(room.type))
     out: dict[str, trimesh.Trimesh] = {
-        "floor": tag(_paint(_footprint_slab(room, -SLAB_THICKNESS, SLAB_THICKNESS), FLOOR_COLOUR),
-                     floor_kind(room.type))}
+        "floor": tag(_paint(_footprint_slab(room, -SLAB_THICKNESS, SLAB_THICKNESS), floor_colour), floor_material)}
     for i in range(len(room.footprint)):
         out[f"wall_{i}"] = wall_mesh(room, i, wall_thickness)
     if ceiling:

@@ -63,6 +63,10 @@ _TONES: dict[str, tuple[str, float]] = {
 }
 
 
+TONE_WORDS = frozenset(_TONES)
+"""words that shade a colour ("light" blue, "muted" olive): part of a colour phrase, never one on their own"""
+
+
 _ISH: dict[str, str] = {"reddish": "red", "bluish": "blue", "blueish": "blue", "whitish": "white",
                         "yellowish": "yellow", "greyish": "grey", "purplish": "purple", "pinkish": "pink"}
 

@@ -4,6 +4,7 @@ to complete even when a planner refuses a prompt without furniture."""
 from __future__ import annotations
 
 from scenegen.design.brief import choose_program, fold
+from scenegen.plan.finishes import with_finishes
 from scenegen.scene import LayoutPlan, Opening, Room
 
 DOOR = (0.9, 2.05)
@@ -22,7 +23,8 @@ def empty_plan(prompt: str, planner: str) -> LayoutPlan | None:
     openings = [Opening(id="door_1", kind="door", wall=0, offset=0.3 + DOOR[0] / 2, width=DOOR[0], height=DOOR[1]),
                 Opening(id="window_1", kind="window", wall=2, offset=round(w / 2, 3), width=min(WINDOW[0], w - 0.4),
                         height=WINDOW[1], sill=WINDOW[2])]
-    room = Room.rectangle(w, d, type=prog.planner_types[0] if prog.planner_types else "room", openings=openings)
+    room = with_finishes(Room.rectangle(w, d, type=prog.planner_types[0] if prog.planner_types else "room",
+                                        openings=openings), prompt)
     return LayoutPlan(prompt=prompt, room=room, planner=planner,
                       notes=[f"the planner found no objects; an empty {prog.name.replace('_', ' ')} for the design "
                              f"stage to furnish"])

@@ -35,7 +35,7 @@ def scale_room(room: Room, k: float) -> Room:
         length = grown.wall_length(op.wall)
         offset = min(max(op.offset * k, op.width / 2), length - op.width / 2)
         openings.append(Opening(**{**op.model_dump(), "offset": round(offset, 3)}))
-    return Room(type=room.type, footprint=foot, height=room.height, openings=openings)
+    return room.model_copy(update={"footprint": foot, "openings": openings})
 
 
 def _halves(plan: LayoutPlan, oid: str) -> tuple[float, float]:

@@ -68,7 +68,10 @@ def plan(prompt: str, planner: str = "rules", seed: int = 0, options: LLMOptions
     if isinstance(prompt, str) and len(prompt) > MAX_PROMPT_CHARS:
         raise PlanError(f"the prompt is {len(prompt)} characters; scenegen reads at most {MAX_PROMPT_CHARS}: "
                         f"describe one room and its furniture in fewer words")
+    from scenegen.plan.finishes import with_finishes
+
     result = make_plausible(get_planner(planner, options)(prompt, seed))
+    result = result.model_copy(update={"room": with_finishes(result.room, prompt)})
     if len(result.objects) > MAX_PLANNED_OBJECTS:
         raise PlanError(f"the prompt asks for {len(result.objects)} objects; scenegen plans at most "
                         f"{MAX_PLANNED_OBJECTS} in one room: ask for fewer")
