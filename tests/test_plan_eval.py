@@ -155,7 +155,7 @@ def test_eval_plan_scores_both_sets_and_finds_no_impossible_relation(tmp_path):
     assert run.returncode == 0, run.stderr
     result = json.loads(out.read_text())
     assert set(result) == {"project", "public", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
-                           "holdout7", "holdout8"}
+                           "holdout7", "holdout8", "holdout9"}
     assert all(result[s]["rules"]["impossible"] == [] for s in result)
     public = result["public"]["rules"]
     assert public["prompts"] >= 150 and public["impossible"] == []

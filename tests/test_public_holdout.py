@@ -15,8 +15,8 @@ import pytest
 from scenegen import catalog
 from scenegen.scene import ARCHITECTURE_RELATIONS, RelationKind
 from scenegen.training.plan.evaluate import (EVAL_SETS, HELD_OUT_SETS, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT4_SET,
-                                             HOLDOUT5_SET, HOLDOUT6_SET, HOLDOUT7_SET, HOLDOUT8_SET, HOLDOUT_SET,
-                                             load_eval_set)
+                                             HOLDOUT5_SET, HOLDOUT6_SET, HOLDOUT7_SET, HOLDOUT8_SET, HOLDOUT9_SET,
+                                             HOLDOUT_SET, load_eval_set)
 
 ROOM_PARTS = {"wall", "window", "door", "room", "ceiling"}
 MODES = ("(verbatim", "(trimmed", "(adapted", "written for this set")
@@ -29,6 +29,7 @@ SETS = [  # (eval-set name, file, id prefix, fewest lines)
     ("holdout6", HOLDOUT6_SET, "ps", 60),
     ("holdout7", HOLDOUT7_SET, "pu", 60),
     ("holdout8", HOLDOUT8_SET, "pv", 60),
+    ("holdout9", HOLDOUT9_SET, "pw", 60),
 ]
 
 
