@@ -360,13 +360,18 @@ def object_view(scene: Scene, object_id: str, width: int = 384, height: int = 28
     return id_overlay(out, blend=0.45) if ids else Image.fromarray(out.rgb, "RGB")
 
 
+BLOCKING_SHARE = 0.3
+"""share of a preview one object may fill before the view counts as blocked (a camera behind a tall bookshelf)"""
+
+
 def best_corner(scene: Scene, meshes: list[tuple[str, "trimesh.Trimesh"]] | None = None) -> int:
-    """The convex corner whose view shows the most objects, ties broken by how little of the view the nearest object
-    blocks. Decided on 96×72 previews without shadows (a few ms each)."""
+    """The convex corner whose view is not blocked (no object fills more than ``BLOCKING_SHARE`` of it) and shows the
+    most objects, ties broken by how little of the view the largest object fills. Decided on 96×72 previews without
+    shadows (a few ms each)."""
     meshes = meshes if meshes is not None else scene_meshes(scene, ceiling=False)
     object_ids = {inst.id for inst in scene.objects}
     n = len(scene.room.footprint)
-    best: tuple[int, float, int] | None = None
+    best: tuple[bool, int, float, int] | None = None
     for corner in range(n):
         cam = corner_camera(scene.room, corner, 96, 72)
         out = render(meshes, cam, shadows=False)
@@ -374,10 +379,10 @@ def best_corner(scene: Scene, meshes: list[tuple[str, "trimesh.Trimesh"]] | None
         names = [out.names[i] for i in np.unique(ids)]
         seen = [nm for nm in names if nm in object_ids]
         largest = max((float((ids == out.names.index(nm)).mean()) for nm in seen), default=0.0)
-        key = (len(seen), -largest, -corner)
+        key = (largest <= BLOCKING_SHARE, len(seen), -largest, -corner)
         if best is None or key > best:
             best = key
-    return -best[2] if best else 0
+    return -best[3] if best else 0
 
 
 # --------------------------------------------------------------------------------------------------------------------
