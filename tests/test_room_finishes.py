@@ -73,3 +73,12 @@ def test_the_shell_is_painted_in_the_finishes_and_defaults_stay_as_they_were() -
     assert all(np.allclose(_rgb(meshes[f"wall_{i}"]), colour_rgb("sage green"), atol=1 / 255) for i in range(4))
     assert np.allclose(_rgb(meshes["floor"]), material_rgb("marble"), atol=1 / 255)
     assert meshes["floor"].metadata["materials"] == ("marble",)
+
+
+def test_the_report_says_the_finishes() -> None:
+    from scenegen.pipeline import make
+    from scenegen.report.html import report_html
+
+    result = make("a study with navy walls, a desk and a chair", seed=0, validators=["collision"])
+    assert result.scene.room.walls == Finish(colour="navy")
+    assert "walls: navy" in report_html(result.scene, result.report)

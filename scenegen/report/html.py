@@ -222,8 +222,10 @@ def _plan(scene: Scene, report: Report) -> str:
              + "</ul>") if plan.notes else ""
     room = scene.room
     openings = ", ".join(f"{op.id} ({op.kind}, wall {op.wall}, {op.width:.2f} m)" for op in room.openings) or "none"
+    finishes = "".join(f"; {part}: {escape(', '.join(w for w in (f.colour, f.material) if w))}"
+                       for part, f in (("walls", room.walls), ("floor", room.floor)) if f is not None)
     return (f'<p class="meta">Planner <b>{escape(plan.planner)}</b>; room {escape(room.type)}, '
-            f"{room.area:.1f} m², {room.height:.2f} m high; openings: {escape(openings)}.</p>"
+            f"{room.area:.1f} m², {room.height:.2f} m high; openings: {escape(openings)}{finishes}.</p>"
             f'<p class="meta">{escape(design_summary(scene).line())}.</p>'
             f'<h3>Objects ({len(plan.objects)})</h3>{objects}<h3>Relations ({len(plan.relations)})</h3>{relations}'
             f"{notes}")
