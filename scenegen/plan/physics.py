@@ -11,7 +11,8 @@ An impossible reading that the text states is replaced by the most plausible pos
 - "a pendant above the dining table" read as ``on_top``: a ceiling thing hangs from the ceiling;
 - "a nightstand on the wardrobe", "a chair on the table": floor furniture stands beside it (``next_to``);
 - ``on_wall`` for floor furniture becomes ``against_wall``;
-- "a painting hangs centered" read as ``middle_of_room``: a wall thing hangs on the wall (``on_wall``);
+- "a painting hangs centered" read as ``middle_of_room``: a wall thing hangs on the wall (``on_wall``); a thing the
+  text also puts against a wall keeps that and is not in the middle of the room;
 - "two pillows on it at the head of the bed" read as ``on_top`` and ``behind``: what a thing stands on is not beside
   it, so the side relation is dropped.
 
@@ -162,6 +163,7 @@ class _Checker:
         self.mounted = {r.subject for r in plan.relations  # "a TV mounted on the wall"; a sofa cannot be
                         if r.kind == "on_wall" and r.subject in self.objs and self.objs[r.subject].support != "floor"}
         self.stands_on = {(r.subject, r.target) for r in plan.relations if r.kind == "on_top"}
+        self.at_a_wall = {r.subject for r in plan.relations if r.kind in ("against_wall", "on_wall")}
         self.kept: list[Relation] = []
         self.notes: list[str] = []
 
@@ -216,6 +218,8 @@ class _Checker:
             return f"a {subject.label} does not hang from a ceiling"
         if rel.kind == "middle_of_room" and (subject.support == "wall" or rel.subject in self.mounted):
             return f"a {subject.label} hangs on a wall, and no wall is in the middle of the room"
+        if rel.kind == "middle_of_room" and rel.subject in self.at_a_wall:
+            return f"the text also puts {rel.subject} at a wall ('centred' on it), so not in the middle of the room"
         target = self.objs.get(rel.target or "")
         if target is None:
             return None
@@ -255,6 +259,8 @@ class _Checker:
             return [Relation(kind="against_wall", subject=rel.subject, target="wall", source=rel.source)]
         if rel.kind in BESIDE_KINDS and (rel.subject, rel.target) in self.stands_on:
             return []  # "two pillows on it at the head of the bed": on it already says where
+        if rel.kind == "middle_of_room" and rel.subject in self.at_a_wall:
+            return []  # "a mantelpiece centered" beside "against the wall": centred on its wall, which it keeps
         if rel.kind == "middle_of_room":  # "a painting hangs centered": in the middle of its wall
             return [Relation(kind="on_wall", subject=rel.subject, target="wall", source=rel.source)]
         if rel.kind == "hang_from_ceiling":
