@@ -31,7 +31,7 @@ def eval_design(
     from rich.table import Table
 
     from scenegen.training.design.evaluate import evaluate, read_prompts
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     with user_errors():
         if density not in ("normal", "full", "minimal"):
@@ -64,7 +64,7 @@ def eval_design_explicit(
 
     from scenegen.training.design.evaluate import explicit
     from scenegen.training.plan.evaluate import EVAL_SET, load_eval_set
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     with user_errors():
         rows = load_eval_set(prompts or EVAL_SET)

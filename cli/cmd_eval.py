@@ -133,7 +133,7 @@ def judge(
                                 seeds=seeds, progress=step)
         timing = time_scene(judge_name, {k: v for k, v in options.items() if v})
         if json_path:
-            from scenegen.scene import write_atomic
+            from scenegen.scene_files import write_atomic
 
             write_atomic(json_path, result.model_dump_json(indent=2) + "\n")
     _print_judge(result)
@@ -194,7 +194,7 @@ def plan_eval(
     from scenegen.plan import get_planner
     from scenegen.training.plan.evaluate import EVAL_SETS, eval_planner, load_eval_set
     from scenegen.plan.llm import reuse_model_plans
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     options = llm_options(llm_url, llm_model, llm_path, allow_base)
     names = [p.strip() for p in planner.split(",") if p.strip()]

@@ -30,7 +30,7 @@ def sceneeval(
 
     from scenegen.export.sceneeval import export_sceneeval
     from scenegen.home.model import is_home_file
-    from scenegen.scene import load_scene
+    from scenegen.scene_files import load_scene
 
     if is_home_file(scene_path):  # a 2.0 home: one SceneEval scene per room (cli.cmd_home)
         from cli.cmd_home import export_home
@@ -55,7 +55,7 @@ def usd(
     /World/Objects, the room under /World/Room, metadata as scenegen:* attributes (needs usd-core)."""
     from scenegen.export.usd import write_usda
     from scenegen.home.model import is_home_file
-    from scenegen.scene import load_scene
+    from scenegen.scene_files import load_scene
 
     if is_home_file(scene_path):  # a 2.0 home: one group per room (cli.cmd_home)
         from cli.cmd_home import export_home

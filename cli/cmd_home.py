@@ -244,7 +244,7 @@ def mutate_home(path: Path, fault: str, seed: int, out: Path) -> None:
     from scenegen.home.model import dump_home, load_home
     from scenegen.home.mutate import HOME_FAULTS, plant_home_fault
     from scenegen.rng import stage_rng
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     with user_errors():
         if fault not in HOME_FAULTS:
@@ -261,7 +261,7 @@ def load_walkable(path: Path):  # noqa: ANN201 -- a Scene
     """The scene ``walk`` and ``rollout`` move through: a 1.x room as it is, a 2.0 home as one scene of all its
     rooms with its interior walls as obstacles (``scenegen.home.walk``), so the walk passes through its doors."""
     from scenegen.home.model import is_home_file, load_home
-    from scenegen.scene import load_scene
+    from scenegen.scene_files import load_scene
 
     if not is_home_file(path):
         return load_scene(path)
@@ -276,7 +276,7 @@ def report_home(path: Path, out: Path | None) -> None:
     from scenegen.home.make import HomeReport
     from scenegen.home.model import load_home
     from scenegen.home.outputs import home_report_html
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     folder = path if path.is_dir() else path.parent
     with user_errors():

@@ -75,7 +75,7 @@ def eval_image3d(
     from scenegen.training.image3d.evaluate import evaluate
     from scenegen.assets.image3d.infer import load_model
     from scenegen.training.image3d.train import TrainConfig, write_card
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     with user_errors():
         import torch

@@ -37,7 +37,7 @@ def mutate(
     from scenegen.mutate import FAULT_KINDS, mutate as plant
     from scenegen.assets.image3d.photos import bundle_photos
     from scenegen.rng import stage_rng
-    from scenegen.scene import load_scene, save_scene
+    from scenegen.scene_files import load_scene, save_scene
 
     if is_home_file(scene):  # a 2.0 home: the home faults (doorless, block_door) of scenegen.home.mutate
         from cli.cmd_home import mutate_home

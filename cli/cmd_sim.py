@@ -33,7 +33,7 @@ def export_mjcf(scene_path: SceneArg,
     """Write a MuJoCo model: the room static, each object a body (free, or fixed when wall-mounted) with mass from its
     materials, convex collision parts and its doors and drawers as joints; checked by loading it in MuJoCo."""
     from scenegen.export.mjcf import mjcf_text
-    from scenegen.scene import load_scene, write_atomic
+    from scenegen.scene_files import load_scene, write_atomic
 
     with user_errors():
         if out.suffix.lower() != ".xml":
@@ -55,7 +55,7 @@ def export_urdf(scene_path: SceneArg,
     """Write one URDF per object (doors and drawers as joints), room.urdf, and scene.sdf that pybullet.loadSDF loads
     in one call."""
     from scenegen.export.urdf import write_urdf
-    from scenegen.scene import load_scene
+    from scenegen.scene_files import load_scene
 
     with user_errors():
         if out.suffix:

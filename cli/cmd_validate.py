@@ -34,7 +34,7 @@ def validate(
     """Re-run the validators on a saved scene. Exit code 0 only when every enabled check passes, 4 when some fail,
     1 on bad input."""
     from scenegen.export.files import glb_problem
-    from scenegen.scene import dump_json, load_scene, write_atomic
+    from scenegen.scene_files import dump_json, load_scene, write_atomic
     from cli.env import judge_options
     from validators import validate as run_validate
     from validators.config import load_config, merge_configs, parse_set, profile_config

@@ -163,7 +163,7 @@ def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o", help="writ
     import json
 
     from scenegen.home.model import home_json_schema
-    from scenegen.scene import scene_json_schema, write_atomic
+    from scenegen.scene_files import scene_json_schema, write_atomic
 
     text = json.dumps(home_json_schema() if home else scene_json_schema(), indent=2, sort_keys=True) + "\n"
     if out:
@@ -192,7 +192,7 @@ def list_catalog(
         import io
 
         from scenegen.render.gallery import catalog_gallery
-        from scenegen.scene import write_atomic
+        from scenegen.scene_files import write_atomic
 
         with user_errors():
             buf = io.BytesIO()

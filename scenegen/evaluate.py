@@ -204,7 +204,7 @@ def eval_validators(prompts: Sequence[str], seeds: Sequence[int] = DEFAULT_SEEDS
 
 def write_json(result: ValidatorEval, path: str | Path) -> None:
     """Write the evaluation as sorted, indented JSON (atomically)."""
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     data: dict[str, Any] = result.model_dump(mode="json")
     data["summary"] = {"clean": len(result.clean), "placed": sum(c.placed for c in result.clean),

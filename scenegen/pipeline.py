@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from scenegen import __version__
 from scenegen.options import Image3DOptions, MakeOptions
 from scenegen.rng import stage_rng
-from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene, write_atomic
+from scenegen.scene import AssetRef, LayoutPlan, Provenance, Report, Scene
+from scenegen.scene_files import write_atomic
 
 if TYPE_CHECKING:
     from scenegen.options import JudgeOptions, LLMOptions
@@ -563,7 +564,7 @@ def write_pictures(scene: Scene, report: Report, out_dir: Path) -> dict[str, Pat
     import io
 
     from scenegen.render.views import perspective_view, top_down_map
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     paths = {}
     for name, image in (("topdown.png", top_down_map(scene, report.findings)),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scenegen.scene import Report, Scene, dump_json, save_scene, write_atomic
+from scenegen.scene import Report, Scene
+from scenegen.scene_files import dump_json, save_scene, write_atomic
 
 
 def write_sim_outputs(scene: Scene, out_dir: str | Path) -> tuple[dict[str, Path], Report]:

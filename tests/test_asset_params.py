@@ -14,8 +14,8 @@ import pytest
 
 from scenegen import catalog
 from scenegen.assets import ASSET_BACKENDS
-from scenegen.scene import (LayoutPlan, ObjectInstance, PlannedObject, Pose, Provenance, Room, Scene, SceneFileError,
-                            dump_json, load_scene)
+from scenegen.scene import LayoutPlan, ObjectInstance, PlannedObject, Pose, Provenance, Room, Scene, SceneFileError
+from scenegen.scene_files import dump_json, load_scene
 
 
 def _bed_scene() -> Scene:

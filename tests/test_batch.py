@@ -16,7 +16,7 @@ from scenegen.batch.manifest import KEYS, MANIFEST, append_line, read_lines
 from scenegen.batch.worker import MARKER, TMP_DIR, Settings, run_scene
 from scenegen.export.files import glb_problem
 from scenegen.options import MakeOptions
-from scenegen.scene import load_scene
+from scenegen.scene_files import load_scene
 
 CHEAP = "a bedroom with a bed"
 INVALID = "a 3x3 m bedroom with a bed and a chair far from the bed"  # far is 4 m apart: the relation fails (exit 4)

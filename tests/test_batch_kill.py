@@ -16,7 +16,7 @@ from scenegen.batch.jobs import read_jobs
 from scenegen.batch.manifest import FINAL, MANIFEST, read_lines
 from scenegen.batch.worker import MARKER, TMP_DIR
 from scenegen.export.files import glb_problem
-from scenegen.scene import load_scene
+from scenegen.scene_files import load_scene
 
 ROOT = Path(__file__).resolve().parents[1]
 PROMPTS = ["a bedroom with a bed", "an office with a desk and a chair", "a cozy bedroom with a queen bed and two nightstands"]

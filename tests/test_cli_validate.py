@@ -15,7 +15,8 @@ from cli.main import app
 from scenegen.export import write_glb
 from scenegen.report import summarize, summary_finding
 from scenegen.scene import (AssetRef, Finding, LayoutPlan, ObjectInstance, Opening, PlannedObject, Pose, Provenance,
-                            Report, Room, Scene, dump_json, save_scene)
+                            Report, Room, Scene)
+from scenegen.scene_files import dump_json, save_scene
 from validators import validate
 from validators.config import check_config, load_config, merge_configs, parse_set
 from validators.registry import VALIDATORS

@@ -180,7 +180,7 @@ def test_bad_prefix_is_refused(scene, tmp_path):
 
 def test_cli_export_sceneeval(scene, tmp_path):
     from cli.main import app
-    from scenegen.scene import save_scene
+    from scenegen.scene_files import save_scene
 
     save_scene(scene, tmp_path / "in" / "scene.json")
     runner = CliRunner()

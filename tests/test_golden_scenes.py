@@ -28,7 +28,7 @@ def example_prompts() -> list[str]:
 def scene_digest(prompt: str, seed: int) -> str:
     """SHA-256 of the canonical scene.json text that ``scenegen make PROMPT --seed SEED --planner rules`` writes."""
     from scenegen.pipeline import make
-    from scenegen.scene import dump_json
+    from scenegen.scene_files import dump_json
 
     result = make(prompt, seed=seed, planner="rules")
     scene = result.scene.model_copy(update={"provenance": result.scene.provenance.model_copy(update={"versions": {}})})

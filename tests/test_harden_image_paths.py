@@ -64,7 +64,7 @@ def _scene_with_photo(photo: Path):  # noqa: ANN202
 
 def test_a_saved_scene_names_its_photo_inside_its_folder_and_loads_it_from_there(tmp_path: Path) -> None:
     from scenegen.assets.image3d.photos import bundle_photos
-    from scenegen.scene import load_scene, save_scene
+    from scenegen.scene_files import load_scene, save_scene
 
     photo = tmp_path / "photos" / "bed.png"
     photo.parent.mkdir()
@@ -87,7 +87,8 @@ def test_a_saved_scene_names_its_photo_inside_its_folder_and_loads_it_from_there
 
 @pytest.mark.parametrize("image", ["/etc/passwd", "images/../../outside.png", "../room2/images/x.png"])
 def test_a_photo_path_outside_the_scene_folder_is_refused_on_load(tmp_path: Path, image: str) -> None:
-    from scenegen.scene import SceneFileError, load_scene, save_scene
+    from scenegen.scene import SceneFileError
+    from scenegen.scene_files import load_scene, save_scene
 
     photo = tmp_path / "bed.png"
     photo.write_bytes(b"\x89PNG")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scenegen.scene import MAX_OBJECTS, AssetRef, Room, SceneFileError, load_scene, save_scene
+from scenegen.scene import AssetRef, Room, SceneFileError
+from scenegen.scene_files import MAX_OBJECTS, load_scene, save_scene
 from tests.test_validators import box, make_scene
 
 VALIDATE_LIMIT_S = 120.0

@@ -13,7 +13,7 @@ import trimesh
 
 from scenegen.assets import build_mesh
 from scenegen.export import export_sceneeval
-from scenegen.scene import load_scene
+from scenegen.scene_files import load_scene
 
 BASE = Path(__file__).parent / "data" / "hostile" / "_base.json"
 

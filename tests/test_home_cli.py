@@ -19,7 +19,8 @@ runner = CliRunner()
 
 def test_stored_1_0_scene_validates_renders_and_exports(tmp_path):
     from scenegen.pipeline import write_pictures
-    from scenegen.scene import Report, load_scene
+    from scenegen.scene import Report
+    from scenegen.scene_files import load_scene
 
     folder = tmp_path / "room"
     shutil.copytree(STORED_1_0, folder)

@@ -10,7 +10,8 @@ import pytest
 
 from scenegen.home.model import (HOME_VERSION, Home, dump_home, home_json_schema, is_home_file, load_home,
                                  migrate_scene)
-from scenegen.scene import SceneFileError, load_scene
+from scenegen.scene import SceneFileError
+from scenegen.scene_files import load_scene
 
 from home_helpers import made
 

@@ -277,7 +277,7 @@ def test_usd_has_looks_and_bound_subsets(living):
 
 def test_exports_leave_the_scene_json_alone(living):
     from scenegen.export.usd import usda_text
-    from scenegen.scene import dump_json
+    from scenegen.scene_files import dump_json
 
     pytest.importorskip("pxr", reason="usd-core is not installed (pip install usd-core)")
     before = dump_json(living)

@@ -16,7 +16,8 @@ from scenegen.geometry import footprint_corners, rects_overlap, rotated_extent
 from scenegen.mutate import (EXPECTED, FAULT_KINDS, MIN_SHARED_VOLUME_M3, SCENE_LEVEL, PlantedFault, carried, mutate,
                              posed, shared_volume, support_kind)
 from scenegen.pipeline import make
-from scenegen.scene import AssetRef, Finding, ObjectInstance, Pose, Report, Scene, dump_json
+from scenegen.scene import AssetRef, Finding, ObjectInstance, Pose, Report, Scene
+from scenegen.scene_files import dump_json
 from scenegen.solve.relations import Box, score_relation
 from validators import validate
 from validators.registry import VALIDATORS

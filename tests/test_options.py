@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from scenegen.options import Image3DOptions, JudgeOptions, LLMOptions, MakeOptions
 from scenegen.pipeline import make, write_outputs
-from scenegen.scene import dump_json
+from scenegen.scene_files import dump_json
 
 CHEAP = "a bedroom with a bed"
 FAST = MakeOptions(attempts=1, pictures=False, validators=())

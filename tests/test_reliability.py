@@ -26,7 +26,8 @@ from scenegen.batch.worker import TMP_DIR, Settings
 from scenegen.options import MakeOptions
 from scenegen.pipeline import make, write_outputs
 from scenegen.plan import PlanError, plan
-from scenegen.scene import SceneFileError, load_scene, write_atomic
+from scenegen.scene import SceneFileError
+from scenegen.scene_files import load_scene, write_atomic
 
 ROOT = Path(__file__).resolve().parents[1]
 CHEAP = "a bedroom with a bed"

@@ -27,7 +27,8 @@ from scenegen.report.batch import BatchEntry, failure_reasons, load_batch, pass_
 from scenegen.report.html import SECTIONS, report_html, write_html
 from scenegen.report.images import FINDING_MAP_PX_PER_M, ReportImages
 from scenegen.scene import (AssetRef, Attempt, Conflict, LayoutPlan, ObjectInstance, PlannedObject, Pose, Provenance,
-                            Relation, Report, Room, Scene, save_scene)
+                            Relation, Report, Room, Scene)
+from scenegen.scene_files import save_scene
 from validators import validate
 
 ONLY = ["collision", "support", "out_of_bounds", "counts"]

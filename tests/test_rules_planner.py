@@ -6,7 +6,8 @@ import pytest
 
 from scenegen.plan import PLANNERS, PlanError, plan
 from scenegen.plan.rules import plan_rules
-from scenegen.scene import ARCHITECTURE_RELATIONS, LayoutPlan, Relation, dump_json
+from scenegen.scene import ARCHITECTURE_RELATIONS, LayoutPlan, Relation
+from scenegen.scene_files import dump_json
 
 
 def _rels(p: LayoutPlan, kind: str) -> list[Relation]:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from scenegen.scene import (AssetRef, LayoutPlan, ObjectInstance, Opening, PlannedObject, Pose, Provenance, Relation,
-                            Room, Scene, SceneFileError, load_scene, save_scene, scene_json_schema)
+                            Room, Scene, SceneFileError)
+from scenegen.scene_files import load_scene, save_scene, scene_json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 

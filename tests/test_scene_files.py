@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from scenegen import scene as scene_module
-from scenegen.scene import (MAX_OBJECTS, AssetRef, LayoutPlan, ObjectInstance, Opening, PlannedObject, Pose,
-                            Provenance, Room, Scene, SceneFileError, dump_json, load_scene, save_scene)
+from scenegen import scene_files as scene_module
+from scenegen.scene import (AssetRef, LayoutPlan, ObjectInstance, Opening, PlannedObject, Pose, Provenance, Room,
+                            Scene, SceneFileError)
+from scenegen.scene_files import MAX_OBJECTS, dump_json, load_scene, save_scene
 
 
 def _box(oid: str, x: float, y: float, z: float = 0.0, size=(0.5, 0.5, 0.5), support=None,

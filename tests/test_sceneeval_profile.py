@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scenegen.scene import AssetRef, Opening, Room, dump_json
+from scenegen.scene import AssetRef, Opening, Room
+from scenegen.scene_files import dump_json
 from tests.test_validators import box, make_scene
 from validators import validate
 from validators.config import PROFILES, profile_config

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from scenegen.assets import plan_asset
-from scenegen.scene import (LayoutPlan, ObjectInstance, Opening, PlannedObject, Pose, Provenance, Room, Scene,
-                            dump_json)
+from scenegen.scene import LayoutPlan, ObjectInstance, Opening, PlannedObject, Pose, Provenance, Room, Scene
+from scenegen.scene_files import dump_json
 
 mujoco = pytest.importorskip("mujoco")
 

@@ -16,7 +16,8 @@ from cli.main import app
 from scenegen.export.usd import OBJECTS, ROOM, prim_names, usda_text, write_usda
 from scenegen.pipeline import make
 from scenegen.scene import (AssetRef, Attributes, LayoutPlan, ObjectInstance, PlannedObject, Pose, Provenance, Room,
-                            Scene, save_scene)
+                            Scene)
+from scenegen.scene_files import save_scene
 
 pxr = pytest.importorskip("pxr", reason="usd-core is not installed (pip install usd-core)")
 from pxr import Sdf, Usd, UsdGeom  # noqa: E402

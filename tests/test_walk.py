@@ -245,7 +245,7 @@ def scenegen(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture()
 def scene_file(bedroom, tmp_path) -> Path:
-    from scenegen.scene import dump_json
+    from scenegen.scene_files import dump_json
 
     path = tmp_path / "scene.json"
     path.write_text(dump_json(bedroom))

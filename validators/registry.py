@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from scenegen.registry import Registry
-from scenegen.scene import MAX_OBJECTS, Finding, Report, Scene
+from scenegen.scene import Finding, Report, Scene
+from scenegen.scene_files import MAX_OBJECTS
 
 if TYPE_CHECKING:
     from scenegen.options import JudgeOptions
@@ -42,8 +43,8 @@ def validate(scene: Scene, only: list[str] | None = None,
     Validators run in sorted name order so the findings' order is stable; ``Report.timings`` holds seconds per
     validator (shared geometry is built lazily, so its cost lands on the first validator that needs it). Raises a
     one-line ``ValueError`` when ``only`` names an unknown validator, when ``config`` is malformed, when the scene has
-    more than ``scenegen.scene.MAX_OBJECTS`` objects, or when an object's asset cannot be built into a mesh (naming
-    the object).
+    more than ``scenegen.scene_files.MAX_OBJECTS`` objects, or when an object's asset cannot be built into a mesh
+    (naming the object).
     """
     from validators.config import check_config
     from validators.context import ValidationContext

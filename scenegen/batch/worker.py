@@ -69,7 +69,7 @@ def run_scene(task: SceneTask) -> dict[str, Any]:
     """Make ``task.job``'s scene, write and promote its folder (unless ``only_valid`` drops it); its manifest entry
     (``attempt`` left for the caller to set)."""
     from scenegen.pipeline import make, write_outputs
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     job, settings = task.job, task.settings
     root = Path(task.root)

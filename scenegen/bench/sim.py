@@ -97,7 +97,7 @@ def acceptance(paths: list[Path], max_displacement: float = 0.01, max_tilt_deg: 
     """Check every scene in ``paths`` (scene.json files or folders) as the module doc says."""
     from scenegen.physics.model import sim_scene
     from scenegen.export.simulate import run
-    from scenegen.scene import load_scene
+    from scenegen.scene_files import load_scene
 
     out = []
     for path in paths:

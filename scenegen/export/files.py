@@ -6,7 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from scenegen.scene import BaseModel, Scene, dump_json, write_atomic
+from scenegen.scene import BaseModel, Scene
+from scenegen.scene_files import dump_json, write_atomic
 
 Z_UP_TO_Y_UP = np.array([[1.0, 0, 0, 0], [0, 0, 1.0, 0], [0, -1.0, 0, 0], [0, 0, 0, 1.0]])
 """glTF is y-up; scenegen is z-up. The GLB's root node carries this rotation (-90° about x) so that tools which follow

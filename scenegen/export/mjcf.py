@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from scenegen.physics.model import SimBody, SimDoor, SimScene, sim_scene
-from scenegen.scene import Scene, write_atomic
+from scenegen.scene import Scene
+from scenegen.scene_files import write_atomic
 
 TIMESTEP = 0.002
 """Seconds per simulation step."""

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from scenegen.scene import ObjectInstance, Opening, Room, Scene, write_atomic
+from scenegen.scene import ObjectInstance, Opening, Room, Scene
+from scenegen.scene_files import write_atomic
 
 if TYPE_CHECKING:
     import trimesh

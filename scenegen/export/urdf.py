@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 
 from scenegen.physics.model import SimBody, SimScene, sim_scene
-from scenegen.scene import Scene, write_atomic
+from scenegen.scene import Scene
+from scenegen.scene_files import write_atomic
 
 
 @dataclass

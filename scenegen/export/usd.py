@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from scenegen import __version__
-from scenegen.scene import ObjectInstance, Scene, write_atomic
+from scenegen.scene import ObjectInstance, Scene
+from scenegen.scene_files import write_atomic
 
 if TYPE_CHECKING:
     import trimesh

@@ -16,8 +16,9 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from scenegen.scene import (SCHEMA_VERSION, Id, Provenance, Scene, SceneFileError, Vec2, _check_asset_params,
-                            _check_finite, _check_ids, _Model, _read_json, _scene_json_path, load_scene)
+from scenegen.scene import SCHEMA_VERSION, Id, Provenance, Scene, SceneFileError, Vec2, _Model
+from scenegen.scene_files import (_check_asset_params, _check_finite, _check_ids, _read_json, _scene_json_path,
+                                  load_scene)
 
 HOME_VERSION = "2.0"
 """Major 2: a scene.json that holds rooms. 1.x files are single rooms (``scenegen.scene.SCHEMA_VERSION``)."""

@@ -3,7 +3,7 @@ topdown.png (the floor plan), view.png (the hub), report.html (a home summary an
 ``rooms/<id>/`` the room's own 1.0 scene.json, report.json, pictures and report page, so every single-room tool
 (walk, export sceneeval, rollout) works on any room of a home.
 
-Every file is written atomically (``scenegen.scene.write_atomic``).
+Every file is written atomically (``scenegen.scene_files.write_atomic``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 
 from scenegen.home.model import Home, dump_home
-from scenegen.scene import dump_json, write_atomic
+from scenegen.scene_files import dump_json, write_atomic
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage

@@ -88,7 +88,7 @@ def save_checkpoint(model: "nn.Module", config: JudgeNetConfig, path: str | Path
 
     from safetensors.torch import save_file
 
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from scenegen.paths import user_cache_dir
-from scenegen.scene import AssetRef, write_atomic
+from scenegen.scene import AssetRef
+from scenegen.scene_files import write_atomic
 
 if TYPE_CHECKING:
     import trimesh

@@ -33,7 +33,8 @@ NEUTRAL_WORDS = frozenset({"color", "colour", "colored", "coloured", "painted", 
                            "finish", "with", "and", "natural", "hardwood", "real", "original", "clean", "plain",
                            "soft", "crisp", "fresh", "honed", "sanded", "waxed", "stained", "whitewashed"})
 """words that may stand between a finish word and its noun, or among finish words, without ending the phrase"""
-LINKS = (("are", "painted", "in"), ("were", "painted", "in"), ("painted", "in"), ("painted",), ("are", "painted"), ("were", "painted"), ("are",), ("were",), ("in",), ("of",), ("done", "in"),
+LINKS = (("are", "painted", "in"), ("were", "painted", "in"), ("painted", "in"), ("painted",), ("are", "painted"),
+         ("were", "painted"), ("are",), ("were",), ("in",), ("of",), ("done", "in"),
          ("covered", "in"), ("made", "of"), ("laid", "in"))
 """word sequences after a wall or floor noun that lead to its finish ("walls painted in sage green")"""
 LOOK_BACK = 5

@@ -128,7 +128,8 @@ def read_manifest(path: Path) -> tuple[list[BatchEntry], list[str]]:
 
 def entry_from_folder(root: Path, folder: Path, notes: list[str]) -> BatchEntry | None:
     """A ``BatchEntry`` from a scene folder's scene.json and report.json, or None (with a note) when unreadable."""
-    from scenegen.scene import Report, SceneFileError, load_scene
+    from scenegen.scene import Report, SceneFileError
+    from scenegen.scene_files import load_scene
 
     rel = folder.relative_to(root).as_posix()
     try:

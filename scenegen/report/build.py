@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from scenegen.scene import Report, Scene, write_atomic
+from scenegen.scene import Report, Scene
+from scenegen.scene_files import write_atomic
 
 REPORT_NAME = "report.html"
 DASHBOARD_NAME = "index.html"
@@ -51,7 +52,8 @@ def load_scene_and_report(folder: Path, notes: list[str] | None = None) -> tuple
     """The scene in ``folder`` and its report.json; when report.json is missing the validators run now (noted)."""
     from pydantic import ValidationError
 
-    from scenegen.scene import SceneFileError, load_scene
+    from scenegen.scene import SceneFileError
+    from scenegen.scene_files import load_scene
 
     scene = load_scene(folder)
     report_path = folder / "report.json"

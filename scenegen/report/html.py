@@ -20,7 +20,8 @@ from scenegen.report.design import design_summary
 from scenegen.report.images import ReportImages, render_images
 from scenegen.report.page import bar, document, num, png_data_uri, seconds, status, table
 from scenegen.report.summary import ValidatorSummary, summarize
-from scenegen.scene import Finding, Report, Scene, write_atomic
+from scenegen.scene import Finding, Report, Scene
+from scenegen.scene_files import write_atomic
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage

@@ -108,7 +108,8 @@ def thumbnail(folder: Path) -> "PILImage.Image | None":
     if not (folder / "scene.json").is_file():
         return None
     from scenegen.render.views import perspective_view
-    from scenegen.scene import SceneFileError, load_scene
+    from scenegen.scene import SceneFileError
+    from scenegen.scene_files import load_scene
 
     try:
         return perspective_view(load_scene(folder), *THUMB_SIZE, shadows=False)

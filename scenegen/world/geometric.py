@@ -141,7 +141,8 @@ def depth_feature(depth_m: torch.Tensor) -> torch.Tensor:
 
 def rel_features(target: torch.Tensor, source: torch.Tensor) -> torch.Tensor:
     """target, source (B, 4) poses → (B, 5) float32: target seen from source (``REFINE_INPUTS``' pose channels)."""
-    return P.features(P.relative(target, source), torch.zeros(len(target), dtype=torch.bool, device=target.device))[:, :5]
+    own = torch.zeros(len(target), dtype=torch.bool, device=target.device)
+    return P.features(P.relative(target, source), own)[:, :5]
 
 
 def context_poses(context: torch.Tensor, context_actions: torch.Tensor | None) -> torch.Tensor:

@@ -214,6 +214,6 @@ def colour_errors(model: Any, cfg: TrainConfig, cache: Path | None, log: LogFn) 
 
 
 def write_card(path: str | Path, card: dict[str, Any]) -> None:
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     write_atomic(path, json.dumps(card, indent=2, sort_keys=True) + "\n")

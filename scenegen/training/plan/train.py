@@ -125,7 +125,7 @@ def _save(model, out: Path, cfg: PlannerTrainConfig, targets: list[str], losses:
     from peft import get_peft_model_state_dict
     from safetensors.torch import save_file
 
-    from scenegen.scene import write_atomic
+    from scenegen.scene_files import write_atomic
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,7 @@ import math
 import time
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 import torch
@@ -256,8 +256,8 @@ def train_geometric(data_dir: str | Path, out: str | Path, tc: GeometricTrainCon
                          "final_loss_mean_last50": {k: float(np.mean(v[-50:])) for k, v in losses.items() if v}}
 
 
-def _start_model(out: Path, tc: GeometricTrainConfig, walks: list[dict], resumed: bool,
-                 log, cfg: GeometricConfig | None, init: str | Path | None) -> GeometricWorldModel:  # type: ignore[no-untyped-def]
+def _start_model(out: Path, tc: GeometricTrainConfig, walks: list[dict], resumed: bool, log: Callable[[str], object],
+                 cfg: GeometricConfig | None, init: str | Path | None) -> GeometricWorldModel:
     """The model a run starts from: ``out``'s checkpoint when resumed, ``init``'s weights, or a new one from ``cfg``.
     A run that is not resumed measures the walks' carried move share and sets the context length."""
     if resumed:
@@ -275,7 +275,8 @@ def _start_model(out: Path, tc: GeometricTrainConfig, walks: list[dict], resumed
     return model
 
 
-def _stage_loss(model: GeometricWorldModel, stage: str, batch, tc: GeometricTrainConfig) -> torch.Tensor:  # type: ignore[no-untyped-def]
+def _stage_loss(model: GeometricWorldModel, stage: str, batch: tuple[torch.Tensor, torch.Tensor] | RefineBatch,
+                tc: GeometricTrainConfig) -> torch.Tensor:
     """One batch's loss on ``tc.device``: the depth stage's (frames, depth) or the refiner's ``RefineBatch``."""
     if stage == "depth":
         frames, depth = batch
