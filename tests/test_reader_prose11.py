@@ -105,3 +105,21 @@ def test_things_listed_before_a_wall_or_ceiling_phrase_share_it_when_they_can_ha
     _, _, rels = facts("A nursery where a paper lantern and a fan hang from the ceiling.")
     assert ("ceiling_fan", "hang_from_ceiling", "ceiling") in rels, rels
 
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A guest room. The bed, dressed in white linens with a grey wool throw, stands against the wall.",
+     {("bed", "against_wall", "wall"), ("throw_blanket", "on_top", "bed")}),
+    ("A den where a sofa, covered in cushions, stands by the window.",
+     {("sofa", "next_to_window", "window"), ("cushions", "on_top", "sofa")}),
+    ("A study. The desk, cluttered with papers and a lamp, faces the wall.",
+     {("desk", "against_wall", "wall"), ("table_lamp", "on_top", "desk"), ("generic:paper", "on_top", "desk")}),
+])
+def test_an_aside_on_how_a_thing_looks_is_passed_and_what_it_names_lies_on_the_thing(prompt, expected):
+    _, _, rels = facts(prompt)
+    assert expected <= rels, rels
+
+
+
+def test_a_thing_in_a_look_aside_with_a_place_of_its_own_keeps_it():
+    _, _, rels = facts("A bedroom. The bed, draped with a quilt and a lamp on the nightstand, faces the door.")
+    assert ("table_lamp", "on_top", "nightstand") in rels and ("table_lamp", "on_top", "bed") not in rels, rels

@@ -8,6 +8,7 @@ from scenegen.plan import text as tx
 from scenegen.plan.lexicon import only_an_adjective
 from scenegen.plan.rules.anchors import is_floor_cover, is_group, placed_by_room_part
 from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
+from scenegen.plan.rules.verbs import LOOK_ASIDE_WORDS, LOOK_PARTICIPLES
 
 
 SETTING_TABLES = frozenset({"coffee_table", "side_table"})
@@ -547,3 +548,29 @@ def kept_for(holder: int, held: int, objects: list[Mention], src: tuple[int, int
     m.is_target = False
     return Rel("on_top", [held], target=holder, src=src)
 
+
+def held_in_look_aside(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
+    """"The bed, dressed in grey linens with a wool throw, stands against the wall", "a sofa, covered in cushions,
+    ...": things named in an aside on how a thing looks (``verbs.LOOK_PARTICIPLES``) lie on it, when the catalog
+    stands them on its kind (or it has a top and they are small things the catalog names no top for, or unknown
+    things), and no relation places them already."""
+    placed = {s for r in rels for s in r.subjects}
+    starts = {o.start: i for i, o in enumerate(objects)}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind != "object" or m.end + 1 >= len(words) or words[m.end] != "," \
+                or words[m.end + 1] not in LOOK_PARTICIPLES:
+            continue
+        end = next((i for i in range(m.end + 2, min(len(words), m.end + 2 + LOOK_ASIDE_WORDS))
+                    if words[i] == "," or words[i] in SENTENCE_END), None)
+        if end is None or words[end] != ",":
+            continue
+        for i in (starts[j] for j in range(m.end + 2, end) if j in starts):
+            o = objects[i]
+            if o.negated or i in placed or o.kind not in ("object", "generic"):
+                continue
+            on = catalog.get(o.category).supported_by if o.kind == "object" else ()
+            small = o.kind == "generic" or (catalog.get(o.category).support == "object" and not on)
+            if m.category in on or (has_top(m) and small):  # "the desk, cluttered with papers, ..."
+                out.append(Rel("on_top", [i], target=idx, src=(toks[m.start].start, toks[o.end - 1].end)))
+    return out

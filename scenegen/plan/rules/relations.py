@@ -10,8 +10,9 @@ from scenegen.plan.rules.anchors import (bare_second, clause_subject, is_floor_c
                                         pronoun_anchor)
 from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, all_on_cover, can_mount,
                                           cornered_by_adjective, dressing_the_window, has_top, held_by,
-                                          held_by_room_part, hung_above, hung_by, implied_holdings, is_seat, is_table,
-                                          kept_for, mounted_beside, mounted_by_adjective, place_table_not_seats,
+                                          held_by_room_part, held_in_look_aside, hung_above, hung_by, implied_holdings,
+                                          is_seat, is_table, kept_for, mounted_beside, mounted_by_adjective,
+                                          place_table_not_seats,
                                           possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
 from scenegen.plan.rules.discourse import pronoun_subjects
@@ -52,6 +53,7 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     rels += hung_above(objects, rels, prompt)
     rels += hung_by(objects, words, toks, rels)
     rels += held_by_room_part(objects, words, toks, rels)
+    rels += held_in_look_aside(objects, words, toks, rels)
     rels += all_on_cover(objects, words, toks)
     rels += mounted_beside(objects, rels)
     rels += dressing_the_window(objects, words, toks, rels)
