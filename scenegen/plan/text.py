@@ -50,8 +50,18 @@ COMPOUND_ADJECTIVES = re.compile(r"\b(wall|ceiling|floor)[- ](mounted|hung|stand
 
 def fold_compounds(text: str) -> str:
     """Compound adjectives joined into one word padded with spaces, so the text keeps its length ('wall-mounted tv'
-    -> 'wallmounted  tv')."""
-    return COMPOUND_ADJECTIVES.sub(lambda m: m.group(0).replace("-", "").replace(" ", "").ljust(len(m.group(0))), text)
+    -> 'wallmounted  tv'); not a place and its verb before the subject ('from the ceiling hung a chandelier')."""
+    def fold(m: re.Match) -> str:
+        if "-" not in m.group(0) and VERB_AFTER_PLACE.match(text, m.end()):
+            return m.group(0)
+        return m.group(0).replace("-", "").replace(" ", "").ljust(len(m.group(0)))
+    return COMPOUND_ADJECTIVES.sub(fold, text)
+
+
+# --- inverted place sentences (reader11) ---------------------------------------------------------------------------
+VERB_AFTER_PLACE = re.compile(r"\s+(a|an|the|two|three|four|several|some|many|rows?|pairs?)\b")
+"""After 'ceiling hung', 'wall mounted' (no hyphen): a determiner means the second word is the verb of an inverted
+sentence ('From the ceiling hung a chandelier', 'on the wall hung two prints'), not half of one adjective."""
 
 
 COUNT_SUFFIX = re.compile(r"(^|[,;:(\n]|\s[-\u2013\u2014]\s)(\s*)([a-z][a-z' ]{1,40}?)\s*[x\u00d7]\s?(\d{1,3})\b(?![.\d])")
@@ -418,6 +428,22 @@ HOLDING_AND_PLACING_PHRASES: dict[tuple[str, ...], str] = phrases(
 lamp") and placing participles said with "atop", "into", "beside" ("tucked into the corner", "set beneath the
 window"), kept apart from the list above."""
 REL_PHRASES.update(HOLDING_AND_PLACING_PHRASES)
+
+# --- a table set with things (reader11) ----------------------------------------------------------------------------
+SETTING_PHRASES: dict[tuple[str, ...], str] = phrases(
+    "set with=holds", "laid with=holds", "laid out with=holds", "spread with=holds", "decked with=holds",
+    "decked out with=holds", "adorned with=holds")
+"""Participles of setting and decking a top ("the table is set with plates and glasses", "a sideboard decked with
+candles"): what follows stands on the thing before."""
+REL_PHRASES.update(SETTING_PHRASES)
+
+# --- fixing a thing to a surface (reader11) -------------------------------------------------------------------------
+FIXING_PHRASES: dict[tuple[str, ...], str] = phrases(
+    "taped to=on", "nailed to=on", "pinned to=on", "tacked to=on", "glued to=on", "screwed to=on", "bolted to=on",
+    "stuck to=on", "taped on=on", "pinned on=on", "pinned up on=on", "tacked up on=on", "taped up on=on")
+"""Participles of fixing ("posters taped to the walls", "a map pinned to the wall", "a shelf bolted to the wall"):
+the thing is on what follows, like "attached to"."""
+REL_PHRASES.update(FIXING_PHRASES)
 
 RELATION_KINDS: dict[str, tuple[str | None, dict[str, str | None]]] = {
     "on": ("on_top", {"wall": "on_wall", "ceiling": "hang_from_ceiling", "corner": "corner",

@@ -8,6 +8,7 @@ from scenegen.plan import text as tx
 from scenegen.plan.lexicon import only_an_adjective
 from scenegen.plan.rules.anchors import is_floor_cover, is_group, placed_by_room_part
 from scenegen.plan.rules.records import ROOM_HEIGHT, Mention, Rel, SENTENCE_END
+from scenegen.plan.rules.verbs import LOOK_ASIDE_WORDS, LOOK_PARTICIPLES
 
 
 SETTING_TABLES = frozenset({"coffee_table", "side_table"})
@@ -64,26 +65,31 @@ def has_top(m: Mention) -> bool:
     return m.kind == "object" and catalog.get(m.category).has_top
 
 
-def retarget_to_holder(rels: list[Rel], objects: list[Mention]) -> None:
+def retarget_to_holder(rels: list[Rel], objects: list[Mention], words: list[str] | None = None) -> None:
     """"a TV stand across from the sofa with a TV on top", "a side table left of the couch and a lamp on it": when the
     nearest noun cannot hold the thing but the subject of the phrase that names it can, the thing stands on the
     subject (the plausible reading; plan physics would otherwise put it beside the sofa), one on each member when
-    that phrase was said of each ("a side table next to each chair holding a lamp")."""
+    that phrase was said of each ("a side table next to each chair holding a lamp"). "A trunk at the foot of the bed
+    with books on it": what "with" adds after a thing placed beside another belongs to the subject when it has a top
+    too (``with_on_subject``)."""
     named_by: dict[int, int] = {}
+    named_kind: dict[int, str | None] = {}
     each: set[int] = set()  # targets named per member ("a side table next to each chair")
     for r in rels:
         if r.target is not None and r.kind != "on_top" and len(r.subjects) == 1:
             named_by.setdefault(r.target, r.subjects[0])
+            named_kind.setdefault(r.target, r.kind)
             if r.distributive and named_by[r.target] == r.subjects[0]:
                 each.add(r.target)
     for r in rels:
         if r.kind != "on_top" or r.target is None or objects[r.target].kind != "object":
             continue
         holder = named_by.get(r.target)
-        if has_top(objects[r.target]) and not (holder is not None and rather_on(r, objects, holder)):
+        with_on = holder is not None and with_on_subject(r, objects, holder, named_kind.get(r.target), words or [])
+        if has_top(objects[r.target]) and not with_on and not (holder is not None and rather_on(r, objects, holder)):
             continue
-        if holder is not None and has_top(objects[holder]) and all(objects[s].start > objects[r.target].start
-                                                                    for s in r.subjects):
+        if holder is not None and (has_top(objects[holder]) or with_on) \
+                and all(objects[s].start > objects[r.target].start for s in r.subjects):
             r.distributive = r.distributive or r.target in each  # "... next to each chair holding a lamp": a lamp each
             r.target = holder
 
@@ -129,6 +135,24 @@ def rather_on(rel: Rel, objects: list[Mention], holder: int) -> bool:
         if not on or target in on or subject not in on:
             return False
     return True
+
+
+PLACED_BESIDE_KINDS = frozenset({"in_front_of", "behind", "left_of", "right_of", "next_to", "near", "across_from"})
+"""Relation kinds that put a thing beside another (not on, under or around it)."""
+
+
+def with_on_subject(rel: Rel, objects: list[Mention], holder: int, kind: str | None, words: list[str]) -> bool:
+    """Whether "X <beside> the Y with Z on it" puts Z on X: the things come with "with" right after Y, X was placed
+    beside Y, X has a top or holds Z, and the catalog does not stand Z on Y's kind alone ("a trunk at the foot of the
+    bed with books on it", "a bench at the foot of the bed with a blanket on it"; "a chair by the desk with a laptop
+    on it" keeps the desk: a chair has no top and holds no laptop)."""
+    target, held = objects[rel.target or 0], [objects[s] for s in rel.subjects]
+    if kind not in PLACED_BESIDE_KINDS or target.end >= len(words) or words[target.end] != "with" \
+            or objects[holder].end > target.start or any(h.kind != "object" for h in held):
+        return False
+    on = [catalog.get(h.category).supported_by for h in held]
+    holds = has_top(objects[holder]) or all(objects[holder].category in o for o in on)  # a bench holds a blanket
+    return holds and not any(o and target.category in o and objects[holder].category not in o for o in on)
 
 
 def implied_holdings(holders: dict[int, int], objects: list[Mention], toks: list[tx.Token], rels: list[Rel]
@@ -523,3 +547,30 @@ def kept_for(holder: int, held: int, objects: list[Mention], src: tuple[int, int
         return None  # kept inside (a wardrobe, a basket): the scene model has no "inside", and on top it cannot go
     m.is_target = False
     return Rel("on_top", [held], target=holder, src=src)
+
+
+def held_in_look_aside(objects: list[Mention], words: list[str], toks: list[tx.Token], rels: list[Rel]) -> list[Rel]:
+    """"The bed, dressed in grey linens with a wool throw, stands against the wall", "a sofa, covered in cushions,
+    ...": things named in an aside on how a thing looks (``verbs.LOOK_PARTICIPLES``) lie on it, when the catalog
+    stands them on its kind (or it has a top and they are small things the catalog names no top for, or unknown
+    things), and no relation places them already."""
+    placed = {s for r in rels for s in r.subjects}
+    starts = {o.start: i for i, o in enumerate(objects)}
+    out: list[Rel] = []
+    for idx, m in enumerate(objects):
+        if m.negated or m.kind != "object" or m.end + 1 >= len(words) or words[m.end] != "," \
+                or words[m.end + 1] not in LOOK_PARTICIPLES:
+            continue
+        end = next((i for i in range(m.end + 2, min(len(words), m.end + 2 + LOOK_ASIDE_WORDS))
+                    if words[i] == "," or words[i] in SENTENCE_END), None)
+        if end is None or words[end] != ",":
+            continue
+        for i in (starts[j] for j in range(m.end + 2, end) if j in starts):
+            o = objects[i]
+            if o.negated or i in placed or o.kind not in ("object", "generic"):
+                continue
+            on = catalog.get(o.category).supported_by if o.kind == "object" else ()
+            small = o.kind == "generic" or (catalog.get(o.category).support == "object" and not on)
+            if m.category in on or (has_top(m) and small):  # "the desk, cluttered with papers, ..."
+                out.append(Rel("on_top", [i], target=idx, src=(toks[m.start].start, toks[o.end - 1].end)))
+    return out

@@ -8,16 +8,18 @@ from scenegen import catalog
 from scenegen.plan import text as tx
 from scenegen.plan.rules.anchors import (bare_second, clause_subject, is_floor_cover, is_group, parts_named,
                                         pronoun_anchor)
-from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, all_on_cover,
+from scenegen.plan.rules.holdings import (CONTAINMENT_WORDS, DRESSING_WORDS, HOLDER_VERBS, all_on_cover, can_mount,
                                           cornered_by_adjective, dressing_the_window, has_top, held_by,
-                                          held_by_room_part, hung_above, hung_by, implied_holdings, is_seat, is_table,
-                                          kept_for, mounted_beside, mounted_by_adjective, place_table_not_seats,
+                                          held_by_room_part, held_in_look_aside, hung_above, hung_by, implied_holdings,
+                                          is_seat, is_table, kept_for, mounted_beside, mounted_by_adjective,
+                                          place_table_not_seats,
                                           possessive_companions, retarget_to_holder, seat_kind, set_with_seats,
                                           under_everything)
 from scenegen.plan.rules.discourse import pronoun_subjects
 from scenegen.plan.rules.places import skip_words, wall_of_middle, window_above
 from scenegen.plan.rules.records import Mention, Rel, SENTENCE_END, SUBJECT_INTRO, Target
 from scenegen.plan.rules.seating import counted_per_side, sits_at
+from scenegen.plan.rules.unreal import drop_unreal
 from scenegen.plan.rules.verbs import (PLURAL_VERBS, SINGULAR_RELATION_VERBS, is_participle, opening_at, past_adverbs,
                                        past_aside, past_detail, past_intro, past_verb)
 
@@ -51,11 +53,13 @@ def find_relations(toks: list[tx.Token], objects: list[Mention], span_of: dict[i
     rels += hung_above(objects, rels, prompt)
     rels += hung_by(objects, words, toks, rels)
     rels += held_by_room_part(objects, words, toks, rels)
+    rels += held_in_look_aside(objects, words, toks, rels)
     rels += all_on_cover(objects, words, toks)
     rels += mounted_beside(objects, rels)
     rels += dressing_the_window(objects, words, toks, rels)
     rels += window_above(objects, words, span_of, rels, [(t.start, t.end) for t in toks])
-    retarget_to_holder(rels, objects)
+    retarget_to_holder(rels, objects, words)
+    rels = drop_unreal(rels, prompt)
     if leading:
         rels.sort(key=lambda r: r.src[0])
     return rels
@@ -157,11 +161,12 @@ def subject_relations(idx: int, ctx: Reading, start: int | None = None) -> list[
 
 def second_target(key: str, subject: int, target: Target, ctx: Reading, verb_at: int) -> tuple[list[Rel], int]:
     """The same relation to a second target joined by "and" ("close to the window and the door", "on the chairs and
-    sofa"), and the token after what was read."""
+    sofa", "between the window and the tub": a room part and an object), and the token after what was read."""
     words, objects, toks, k = ctx.words, ctx.objects, ctx.toks, target.end
-    if target.kind == "arch" and k + 1 < len(words) and words[k] == "and":
+    if target.kind in ("arch", "object") and k + 1 < len(words) and words[k] == "and":
         second = parse_target(toks, words, k + 1, ctx.span_of, ctx.room_tokens)
-        if second.kind == "arch":
+        if (target.kind, second.kind) == ("arch", "arch") or (key == "between" and {target.kind, second.kind} == {
+                "arch", "object"}):
             also = make_rel(key, subject, second, toks, k, k + 1, objects, words, ctx.related, ctx.notes, ctx.prompt)
             return ([also] if also is not None else []), second.end
     if target.kind == "object" and key != "between" and (nxt := bare_second(objects, words, k)) is not None:
@@ -189,9 +194,10 @@ def first_relation_token(idx: int, ctx: Reading, k: int) -> int:
 
 def shared_subjects(idx: int, rel: Rel, between: list[str], ctx: Reading) -> list[int]:
     """Earlier items of the list that ends at mention ``idx`` which share its relation: "a lamp and a vase on the
-    table" (small things on a top), "a sofa and two armchairs around the coffee table" (seats around a table), "the
-    sofa and the armchair are arranged around ..." (a plural verb). Otherwise ("a sofa, two armchairs and a coffee
-    table in the middle") the relation is the last item's alone."""
+    table" (small things on a top), "a sofa and two armchairs around the coffee table" (seats around a table), "a
+    mirror and a print hang on the wall" (things the catalog mounts there), "the sofa and the armchair are arranged
+    around ..." (a plural verb). Otherwise ("a sofa, two armchairs and a coffee table in the middle") the relation
+    is the last item's alone."""
     items: list[int] = []
     j = ctx.objects[idx].start - 1
     ends = {o.end: i for i, o in enumerate(ctx.objects)}
@@ -212,6 +218,8 @@ def shared_subjects(idx: int, rel: Rel, between: list[str], ctx: Reading) -> lis
         o = ctx.objects[i]
         if o.kind != "object":
             return False
+        if rel.kind in ("on_wall", "hang_from_ceiling"):  # "a mirror and two prints hang on the wall"
+            return can_mount(o, rel.arch or "")
         return catalog.get(o.category).support == "object" if rel.kind == "on_top" else (
             rel.kind == "around" and is_seat(o.category))
 

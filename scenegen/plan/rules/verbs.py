@@ -87,6 +87,9 @@ def past_aside(words: list[str], k: int, span_of: dict[int, int]) -> int:
     while j < len(words) and j - k <= ASIDE_WORDS and j not in span_of and (
             words[j] in ASIDE_JOINS or is_describing(words[j])):
         j += 1
+    if j + 1 < len(words) and words[k + 1] in LOOK_PARTICIPLES:  # "the bed, dressed in grey linens with a throw,"
+        j = next((i for i in range(k + 2, min(len(words), k + 2 + LOOK_ASIDE_WORDS))
+                  if words[i] in (",", ".", ";", "!", "?")), k + 1)
     if j == k + 1 or j + 1 >= len(words) or words[j] != ",":
         return k
     after = j + 1
@@ -97,6 +100,13 @@ def past_aside(words: list[str], k: int, span_of: dict[int, int]) -> int:
 
 ASIDE_WORDS = 5
 """The most words of a describing aside between commas ("cluttered yet comforting")."""
+LOOK_PARTICIPLES = frozenset({"dressed", "draped", "covered", "wrapped", "made", "upholstered", "framed", "finished",
+                              "painted", "accented", "trimmed", "topped", "piled", "strewn", "cluttered", "laden",
+                              "decorated", "adorned", "layered", "stacked", "lined"})
+"""Participles that open an aside on how a thing looks or what lies on it, which may name things ("the bed, dressed
+in grey linens with a throw, stands against the wall"): the subject's relation comes after it."""
+LOOK_ASIDE_WORDS = 14
+"""The most words of such an aside, up to its closing comma."""
 ASIDE_JOINS = frozenset({"and", "yet", "but", "though", "very", "so", "still", "rather", "quite"})
 """Words that join the describing words of an aside."""
 
