@@ -244,6 +244,13 @@ MATERIALS: dict[str, str] = {w: w for w in (
     "wooden": "wood", "timber": "wood", "metallic": "metal", "aluminum": "aluminium", "upholstered": "fabric",
     "cloth": "fabric", "stainless": "steel", "leathery": "leather"}
 
+MORE_MATERIALS: dict[str, str] = {w: w for w in (
+    "alder elm rosewood cedar beech ebony").split()} | {
+    "oaken": "oak", "woolen": "wool", "woollen": "wool", "cherrywood": "cherry"}
+"""Materials people name in room prose beyond the list above: wood species kept as written (as the evaluation sets keep
+"alder" and "rosewood"), and the adjective forms of materials ("an oaken desk", "a woollen throw")."""
+MATERIALS.update(MORE_MATERIALS)
+
 STYLES: dict[str, str] = {w: w for w in (
     "modern contemporary rustic vintage retro minimalist industrial scandinavian traditional classic bohemian "
     "farmhouse antique victorian coastal japanese luxurious elegant colonial mediterranean transitional "
@@ -605,6 +612,17 @@ in a maple frame"): a detail of the thing named before them, never an object of 
 NOT_OBJECT_HEADS = frozenset({"lighting"})
 """Nouns that name no object where they end the phrase ("layered lighting", "dramatic lighting"), though a phrase
 they only modify may name one ("lighting fixtures")."""
+
+SENSED_HEADS = frozenset((
+    "glow gleam glare shadow shine sunshine sunbeam moonlight candlelight firelight warmth breeze draught draft wind "
+    "scent smell aroma fragrance odour odor melody music tune voice sound noise hum silence hue tint pattern "
+    "motif stripe cutout border trim edge surface plank wallpaper varnish paint silhouette reflection skyline "
+    "cityscape scenery scene").split())
+"""Head nouns (singular) of what prose says one sees, hears or feels in a room rather than a thing in it: light and
+shadow ("a warm glow", "casting soft shadows"), air, smell and sound ("a floral scent", "a soothing melody"), the
+look of a surface ("a chevron pattern", "a striped border", "wide plank wood"), and what lies beyond the window ("the
+city skyline"). An unknown noun phrase ending in one is never a generic object; a catalog name that contains one is
+untouched ("a music stand" stays one)."""
 
 MATERIAL_NOUNS = frozenset({"glass"})
 """Catalog words that are also a material: in the singular they name the material ("a cabinet with glass doors",
