@@ -117,3 +117,32 @@ def test_a_fan_is_not_a_pet():
 def test_light_sound_smell_and_surfaces_are_not_objects(prompt):
     counts, _, _ = facts(prompt)
     assert not [k for k in counts if k.startswith("generic:")], counts
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A kitchen with an island, a pot rack and plenty of counter space.", {"kitchen_island": 1}),
+    ("A study with large picture windows and a desk.", {"desk": 1}),
+    ("A dining room with a table runner on the table.", {"dining_table": 1}),
+])
+def test_a_catalog_noun_before_a_compound_head_is_no_object(prompt, expected):
+    counts, _, _ = facts(prompt)
+    assert {k: v for k, v in counts.items() if not k.startswith("generic:")} == expected, counts
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A living room where a TV setup faces the sofa.", {"tv": 1, "sofa": 1}),
+    ("A bath with a bathtub faucet in brass.", {"bathtub": 1}),
+])
+def test_other_compounds_keep_their_catalog_noun(prompt, expected):
+    counts, _, _ = facts(prompt)
+    assert {k: v for k, v in counts.items() if not k.startswith("generic:")} == expected, counts
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A hall with an old chest with a domed lid.", {"trunk": 1}),
+    ("A bedroom with an oil lamp with a glass chimney.", {"table_lamp": 1}),
+    ("A bedroom with a bed with a carved bedhead.", {"bed": 1}),
+])
+def test_parts_of_furniture_are_details(prompt, expected):
+    counts, _, _ = facts(prompt)
+    assert counts == expected, counts

@@ -609,6 +609,16 @@ PART_NOUNS = frozenset("drawer drawers pull pulls knob knobs handle handles fram
 """Nouns that name a part of a piece of furniture ("a cabinet that includes three drawers", "brass pulls", "a mirror
 in a maple frame"): a detail of the thing named before them, never an object of their own."""
 
+OBJECT_PARTS = frozenset((
+    "lid lids keyhole keyholes hinge hinges latch latches bolt bolts chimney bedhead bedheads footboards mounting "
+    "mountings spindle spindles slat slats caster casters castor castors cushioning").split())
+"""More parts of a piece of furniture, read like ``PART_NOUNS`` ("a chest with a domed lid", "a lamp with a glass
+chimney", "a bed with a carved bedhead"): a detail of the thing named before them, never an object of their own."""
+
+COMPOUND_HEADS = frozenset("space room rack rail runner window door post".split())
+"""Head nouns (singular) that make the catalog noun before them a modifier: "counter space", "the piano room", "a pot
+rack", "a chair rail", "a table runner", "picture windows", "a lamp post". The catalog noun names no object there."""
+
 NOT_OBJECT_HEADS = frozenset({"lighting"})
 """Nouns that name no object where they end the phrase ("layered lighting", "dramatic lighting"), though a phrase
 they only modify may name one ("lighting fixtures")."""

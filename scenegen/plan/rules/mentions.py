@@ -9,6 +9,7 @@ from scenegen.plan.concreteness import concreteness
 from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
 from scenegen.plan.objectness import names_no_object
 from scenegen.plan.rules.animals import is_prose_animal
+from scenegen.plan.rules.compounds import modifies_next_noun
 from scenegen.plan.rules.attributes import (attributes_past_unknown, describes, drop_bed_size, read_after_noun,
                                             read_attributes, read_predicate_attributes)
 from scenegen.plan.rules.framing import is_framing
@@ -113,6 +114,8 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "difficult to picture", "a printer to print documents": a verb, not a painting
         if obj and named_as_a_use(words, i, obj[1].name):
             obj = None  # "drawers for clothes": kept out of sight
+        if obj and modifies_next_noun(toks, i, obj[0]):
+            obj = None  # "a pot rack", "counter space", "picture windows": the noun after it is the thing
         if obj and is_prose_animal(words, i, obj[0]):
             obj = None  # "a black cat curled up in it": company, not furniture (unless someone "has a cat")
         if room and (obj is None or room[0] >= obj[0]):
@@ -485,7 +488,7 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
-    if head_words[-1] in tx.PART_NOUNS:  # "a cabinet that includes three drawers": the last thing's detail, if any
+    if head_words[-1] in tx.PART_NOUNS or head_words[-1] in tx.OBJECT_PARTS:  # "a cabinet that includes three drawers": the last thing's detail, if any
         owner = max((e for e in object_ends if e < i and not set(words[e:i]) & SENTENCE_END), default=None)
         return None if owner is None else (Mention("generic", head, head, k, "generic", head_text=" ".join(head_words)),
                                            owner + 1)
