@@ -146,3 +146,19 @@ def test_other_compounds_keep_their_catalog_noun(prompt, expected):
 def test_parts_of_furniture_are_details(prompt, expected):
     counts, _, _ = facts(prompt)
     assert counts == expected, counts
+
+
+def test_food_and_drink_are_not_objects():
+    counts, _, _ = facts("A cafe corner with a counter, cakes, snacks and drinks, and fresh bread on a table.")
+    assert not [k for k in counts if k.startswith("generic:")], counts
+    assert counts.get("kitchen_cabinet") == 1 and counts.get("dining_table") == 1, counts
+
+
+@pytest.mark.parametrize("prompt, expected", [
+    ("A kitchen with a small table. I dream of one day getting a long dining table.", {"dining_table": 1}),
+    ("A bedroom with a bed. I'd love to add a ceiling fan and some cutting boards at some point.", {"bed": 1}),
+    ("I'd love a bigger sofa, but for now we have a loveseat.", {"loveseat": 1}),
+])
+def test_things_only_wished_for_are_not_planned(prompt, expected):
+    counts, _, _ = facts(prompt)
+    assert counts == expected, counts

@@ -619,6 +619,13 @@ COMPOUND_HEADS = frozenset("space room rack rail runner window door post".split(
 """Head nouns (singular) that make the catalog noun before them a modifier: "counter space", "the piano room", "a pot
 rack", "a chair rail", "a table runner", "picture windows", "a lamp post". The catalog noun names no object there."""
 
+FOOD_HEADS = frozenset((
+    "cake dessert snack sandwich bread drink beverage spice cookie biscuit candy chocolate cheese apple lemon "
+    "orange banana soup meal pie muffin pastry croissant coffee tea wine beer juice milk water").split())
+"""Head nouns (singular) of food and drink: "a cake on the counter", "snacks and drinks", "fresh bread". The
+evaluation sets count no food (``prompts/eval/ANNOTATION.md``), and the plan has nothing to build one with; a thing
+named for them stays a thing ("a pizza box", "a wine rack", "a spice jar": the head noun is last)."""
+
 NOT_OBJECT_HEADS = frozenset({"lighting"})
 """Nouns that name no object where they end the phrase ("layered lighting", "dramatic lighting"), though a phrase
 they only modify may name one ("lighting fixtures")."""

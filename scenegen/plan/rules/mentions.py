@@ -10,6 +10,7 @@ from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_spee
 from scenegen.plan.objectness import names_no_object
 from scenegen.plan.rules.animals import is_prose_animal
 from scenegen.plan.rules.compounds import modifies_next_noun
+from scenegen.plan.rules.wishes import is_wished
 from scenegen.plan.rules.attributes import (attributes_past_unknown, describes, drop_bed_size, read_after_noun,
                                             read_attributes, read_predicate_attributes)
 from scenegen.plan.rules.framing import is_framing
@@ -116,6 +117,8 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "drawers for clothes": kept out of sight
         if obj and modifies_next_noun(toks, i, obj[0]):
             obj = None  # "a pot rack", "counter space", "picture windows": the noun after it is the thing
+        if obj and is_wished(words, i):
+            obj = None  # "I'd love to add a ceiling fan someday": not in the room
         if obj and is_prose_animal(words, i, obj[0]):
             obj = None  # "a black cat curled up in it": company, not furniture (unless someone "has a cat")
         if room and (obj is None or room[0] >= obj[0]):
@@ -496,6 +499,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
         return None
     if not listed(words, i, object_ends) and names_no_object(" ".join(head_words)):
         return None  # prose about the room ("a gentle warmth", "the dust motes"), not a thing listed in it
+    if is_wished(words, head):
+        return None  # "I'd love to fill the wall with cutting boards": a wish
     if in_contact_clause(words, i, object_ends):
         return None  # "an ottoman we can put our feet on": a clause about the ottoman
     if k + 1 < len(words) and words[k] == "of" and any(t in covered for t in range(k + 1, min(k + 4, len(words)))):
@@ -559,7 +564,8 @@ def not_an_object(head_words: list[str], words: list[str], head: int, k: int) ->
             or never_a_noun(head_words[-1]) or tx.colour_at(head_words, len(head_words) - 1) is not None
             or head_words[-1] in tx.MATERIALS or head_words[-1] in tx.SIZE_WORDS
             or head_words[-1] in tx.NOT_OBJECT_HEADS or catalog.singular(head_words[-1]) in tx.SENSED_HEADS
-            or catalog.singular(head_words[-1]) in tx.MATERIALS)
+            or catalog.singular(head_words[-1]) in tx.MATERIALS
+            or catalog.singular(head_words[-1]) in tx.FOOD_HEADS)
 
 
 def is_abstract(noun: str) -> bool:
