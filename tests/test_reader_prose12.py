@@ -162,3 +162,13 @@ def test_food_and_drink_are_not_objects():
 def test_things_only_wished_for_are_not_planned(prompt, expected):
     counts, _, _ = facts(prompt)
     assert counts == expected, counts
+
+
+@pytest.mark.parametrize("prompt, size", [
+    ("A bedroom with a large king-sized bed.", "king"),
+    ("A guest room with a big queen bed.", "queen"),
+    ("A bedroom with a tall-post bed.", None),
+])
+def test_a_bed_size_says_more_than_a_general_size(prompt, size):
+    _, attrs, _ = facts(prompt)
+    assert {v for c, f, v in attrs if f == "size"} == ({size} if size else set()), attrs

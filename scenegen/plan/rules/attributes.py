@@ -49,14 +49,16 @@ def read_attributes(adjs: list[str], head: list[str]) -> dict[str, str]:
             out.setdefault("material", tx.MATERIALS[w])
         elif w in tx.STYLES:
             out.setdefault("style", tx.STYLES[w])
+        elif w in tx.SIZE_WORDS and (w in tx.BED_SIZE_WORDS and out.get("size") not in tx.BED_SIZE_WORDS):
+            out["size"] = tx.SIZE_WORDS[w]  # "a large king-size bed": the bed size says more than "large"
         elif w in tx.SIZE_WORDS:
             out.setdefault("size", tx.SIZE_WORDS[w])
         i += 1
     if colours:
         out["colour"] = " and ".join(dict.fromkeys(colours))
-    for w in head:  # "queen bed", "double bed": the size word is part of the synonym
-        if w in tx.BED_SIZE_WORDS:
-            out.setdefault("size", w)
+    for w in head:  # "queen bed", "double bed": the size word is part of the synonym, and says more than "large"
+        if w in tx.BED_SIZE_WORDS and out.get("size") not in tx.BED_SIZE_WORDS:
+            out["size"] = w
     for i, w in enumerate(head[:-1]):  # "a wooden chest", "a marble countertop": the material is part of the synonym
         if w in tx.MATERIALS and w not in tx.MATERIAL_NOUNS and head[i + 1] not in FUEL_WORDS:
             out.setdefault("material", tx.MATERIALS[w])

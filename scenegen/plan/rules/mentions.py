@@ -280,7 +280,8 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
                  or taken_back(words, m.end))
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes([w for i, w in enumerate(words[adj_start:m.head], adj_start)  # "a tall-post bed" is
-                               if not (w in tx.SIZE_WORDS and in_compound_modifier(toks, i, m.head))],  # not large
+                               if not (w in tx.SIZE_WORDS and w not in tx.BED_SIZE_WORDS  # not large; "king-size"
+                                       and in_compound_modifier(toks, i, m.head))],  # is a bed size
                               words[m.head:m.end])
     if m.attrs.get("size") in tx.BED_SIZE_WORDS and not bed_sized(m, words):
         drop_bed_size(m, words[adj_start:m.head])  # "a single sink", "a double wall oven": one sink, one oven
