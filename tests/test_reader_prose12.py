@@ -83,8 +83,9 @@ def test_wood_species_and_material_forms(prompt, expected):
     assert expected in attrs, attrs
 
 
-def test_a_wood_burning_stove_is_not_wooden():
-    _, attrs, _ = facts("A cabin with a wood burning stove in the corner.")
+@pytest.mark.parametrize("prompt", ["A cabin with a wood burning stove in the corner.", "A cabin with a wood stove."])
+def test_wood_that_a_stove_burns_is_no_material(prompt):
+    _, attrs, _ = facts(prompt)
     assert not {a for a in attrs if a[1] == "material"}, attrs
 
 

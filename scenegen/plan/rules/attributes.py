@@ -60,13 +60,16 @@ def read_attributes(adjs: list[str], head: list[str]) -> dict[str, str]:
         if w in tx.BED_SIZE_WORDS and out.get("size") not in tx.BED_SIZE_WORDS:
             out["size"] = w
     for i, w in enumerate(head[:-1]):  # "a wooden chest", "a marble countertop": the material is part of the synonym
-        if w in tx.MATERIALS and w not in tx.MATERIAL_NOUNS and head[i + 1] not in FUEL_WORDS:
+        if w in tx.MATERIALS and w not in tx.MATERIAL_NOUNS and head[i + 1] not in FUEL_WORDS \
+                and not (w == "wood" and head[i + 1] in HEATERS):
             out.setdefault("material", tx.MATERIALS[w])
     return out
 
 
-FUEL_WORDS = frozenset({"burning", "burner", "fired", "fueled", "fuelled"})
+FUEL_WORDS = frozenset({"burning", "burner", "burners", "fired", "fueled", "fuelled"})
 """Words after a material that make it a fuel ("a wood burning stove" is no wooden stove)."""
+HEATERS = frozenset({"stove", "stoves", "furnace", "furnaces"})
+"""Heaters that "wood" before them fuels ("a wood stove" burns wood; "a stone fireplace" is made of stone)."""
 
 
 def drop_bed_size(m: Mention, adjs: list[str]) -> None:
