@@ -254,6 +254,13 @@ MATERIALS: dict[str, str] = {w: w for w in (
     "wooden": "wood", "timber": "wood", "metallic": "metal", "aluminum": "aluminium", "upholstered": "fabric",
     "cloth": "fabric", "stainless": "steel", "leathery": "leather"}
 
+MORE_MATERIALS: dict[str, str] = {w: w for w in (
+    "alder elm rosewood cedar beech ebony").split()} | {
+    "oaken": "oak", "woolen": "wool", "woollen": "wool", "cherrywood": "cherry"}
+"""Materials people name in room prose beyond the list above: wood species kept as written (as the evaluation sets keep
+"alder" and "rosewood"), and the adjective forms of materials ("an oaken desk", "a woollen throw")."""
+MATERIALS.update(MORE_MATERIALS)
+
 STYLES: dict[str, str] = {w: w for w in (
     "modern contemporary rustic vintage retro minimalist industrial scandinavian traditional classic bohemian "
     "farmhouse antique victorian coastal japanese luxurious elegant colonial mediterranean transitional "
@@ -628,9 +635,37 @@ PART_NOUNS = frozenset("drawer drawers pull pulls knob knobs handle handles fram
 """Nouns that name a part of a piece of furniture ("a cabinet that includes three drawers", "brass pulls", "a mirror
 in a maple frame"): a detail of the thing named before them, never an object of their own."""
 
+OBJECT_PARTS = frozenset((
+    "lid lids keyhole keyholes hinge hinges latch latches bolt bolts chimney bedhead bedheads footboards mounting "
+    "mountings spindle spindles slat slats caster casters castor castors cushioning").split())
+"""More parts of a piece of furniture, read like ``PART_NOUNS`` ("a chest with a domed lid", "a lamp with a glass
+chimney", "a bed with a carved bedhead"): a detail of the thing named before them, never an object of their own."""
+
+COMPOUND_HEADS = frozenset("space room rack rail runner window door post".split())
+"""Head nouns (singular) that make the catalog noun before them a modifier: "counter space", "the piano room", "a pot
+rack", "a chair rail", "a table runner", "picture windows", "a lamp post". The catalog noun names no object there."""
+
+FOOD_HEADS = frozenset((
+    "cake dessert snack sandwich bread drink beverage spice cookie biscuit candy chocolate cheese apple lemon "
+    "orange banana soup meal pie muffin pastry croissant coffee tea wine beer juice milk water").split())
+"""Head nouns (singular) of food and drink: "a cake on the counter", "snacks and drinks", "fresh bread". The
+evaluation sets count no food (``prompts/eval/ANNOTATION.md``), and the plan has nothing to build one with; a thing
+named for them stays a thing ("a pizza box", "a wine rack", "a spice jar": the head noun is last)."""
+
 NOT_OBJECT_HEADS = frozenset({"lighting"})
 """Nouns that name no object where they end the phrase ("layered lighting", "dramatic lighting"), though a phrase
 they only modify may name one ("lighting fixtures")."""
+
+SENSED_HEADS = frozenset((
+    "glow gleam glare shadow shine sunshine sunbeam moonlight candlelight firelight warmth breeze draught draft wind "
+    "scent smell aroma fragrance odour odor melody music tune voice sound noise hum silence hue tint pattern "
+    "motif stripe cutout border trim edge surface plank wallpaper varnish paint silhouette reflection skyline "
+    "cityscape scenery scene").split())
+"""Head nouns (singular) of what prose says one sees, hears or feels in a room rather than a thing in it: light and
+shadow ("a warm glow", "casting soft shadows"), air, smell and sound ("a floral scent", "a soothing melody"), the
+look of a surface ("a chevron pattern", "a striped border", "wide plank wood"), and what lies beyond the window ("the
+city skyline"). An unknown noun phrase ending in one is never a generic object; a catalog name that contains one is
+untouched ("a music stand" stays one)."""
 
 MATERIAL_NOUNS = frozenset({"glass"})
 """Catalog words that are also a material: in the singular they name the material ("a cabinet with glass doors",

@@ -8,6 +8,11 @@ from scenegen.plan.brief import is_person_or_pet, is_room_phrase
 from scenegen.plan.concreteness import concreteness
 from scenegen.plan.lexicon import never_a_noun, only_an_adjective, parts_of_speech
 from scenegen.plan.objectness import names_no_object
+from scenegen.plan.rules.animals import is_prose_animal
+from scenegen.plan.rules.compounds import modifies_next_noun
+from scenegen.plan.rules.wishes import is_wished
+from scenegen.plan.rules.attributes import (attributes_past_unknown, describes, drop_bed_size, read_after_noun,
+                                            read_attributes, read_predicate_attributes)
 from scenegen.plan.rules.framing import is_framing
 from scenegen.plan.rules.kinds import named_as_a_use
 from scenegen.plan.rules.records import REMOVAL_PHRASES, SENTENCE_END, STRONG_BOUNDARIES, Mention, is_plural
@@ -110,6 +115,12 @@ def find_mentions(toks: list[tx.Token]) -> tuple[list[Mention], list[Mention]]:
             obj = None  # "difficult to picture", "a printer to print documents": a verb, not a painting
         if obj and named_as_a_use(words, i, obj[1].name):
             obj = None  # "drawers for clothes": kept out of sight
+        if obj and modifies_next_noun(toks, i, obj[0]):
+            obj = None  # "a pot rack", "counter space", "picture windows": the noun after it is the thing
+        if obj and is_wished(words, i):
+            obj = None  # "I'd love to add a ceiling fan someday": not in the room
+        if obj and is_prose_animal(words, i, obj[0]):
+            obj = None  # "a black cat curled up in it": company, not furniture (unless someone "has a cat")
         if room and (obj is None or room[0] >= obj[0]):
             rooms.append(Mention("room", i, i, i + room[0], room[1], head_text=" ".join(words[i:i + room[0]])))
             i += room[0]
@@ -269,11 +280,14 @@ def read_count_and_adjectives(m: Mention, toks: list[tx.Token]) -> None:
                  or taken_back(words, m.end))
     m.plural = is_plural(words[m.end - 1])
     m.attrs = read_attributes([w for i, w in enumerate(words[adj_start:m.head], adj_start)  # "a tall-post bed" is
-                               if not (w in tx.SIZE_WORDS and in_compound_modifier(toks, i, m.head))],  # not large
+                               if not (w in tx.SIZE_WORDS and w not in tx.BED_SIZE_WORDS  # not large; "king-size"
+                                       and in_compound_modifier(toks, i, m.head))],  # is a bed size
                               words[m.head:m.end])
     if m.attrs.get("size") in tx.BED_SIZE_WORDS and not bed_sized(m, words):
-        del m.attrs["size"]  # "a single sink", "a double wall oven": one sink, an oven with two cavities
+        drop_bed_size(m, words[adj_start:m.head])  # "a single sink", "a double wall oven": one sink, one oven
     read_predicate_attributes(m, words)
+    read_after_noun(m, words)
+    attributes_past_unknown(m, toks, adj_start)
     adjs = words[adj_start:m.head]
     desc = (without_colour_or_size(adjs) if m.kind == "generic" else adjs) + words[m.head:m.end]
     if m.plural and not m.mass and desc:
@@ -309,13 +323,6 @@ def count_past_unknown(words: list[str], toks: list[tx.Token], end: int, fallbac
 NOT_SKIPPED = (STRONG_BOUNDARIES | SENTENCE_END | tx.PREPOSITIONS | tx.COPULAS | tx.NEGATIONS
                | frozenset({"of", "to", "for", "i", "we", "you", "they", "he", "she", "it", "there", "this", "that"}))
 """Words that end a noun phrase's modifiers when looking back for its count."""
-
-
-def describes(word: str) -> bool:
-    """A word that may stand between a count and its noun: the reader's adjectives, or a word that is only ever an
-    adjective ("fluffy", "ornate")."""
-    return tx.is_adjective(word) or (only_an_adjective(word) and word not in tx.QUANTITY_ADJECTIVES
-                                     and word not in tx.NUMBER_WORDS)
 
 
 def bed_sized(m: Mention, words: list[str]) -> bool:
@@ -420,58 +427,6 @@ def count_before(words: list[str], toks: list[tx.Token], end: int) -> tuple[str,
     return "none", 1, end
 
 
-PREDICATE_FILLERS = frozenset({"very", "quite", "all", "both", "painted", "made", "of", "in", "and", "done", "also"})
-
-
-def read_predicate_attributes(m: Mention, words: list[str]) -> None:
-    """Attributes said after a copula: "the tub is white", "the chairs are all oak", "our sofa is green velvet". Only
-    describing words are read, up to the first word that is not one, so "is next to the bed" adds nothing."""
-    k = m.end
-    if k >= len(words) or words[k] not in tx.COPULAS:
-        return
-    k += 1
-    start = k
-    while k < len(words) and (describes(words[k]) or words[k] in PREDICATE_FILLERS):
-        k += 1
-    said = [w for w in words[start:k] if w not in PREDICATE_FILLERS or w == "and"]
-    for field, value in read_attributes(said, words[m.head:m.end]).items():
-        m.attrs.setdefault(field, value)
-
-
-def read_attributes(adjs: list[str], head: list[str]) -> dict[str, str]:
-    """Colour, material, style and size read from the adjectives before a noun (and size words inside it)."""
-    out: dict[str, str] = {}
-    colours: list[str] = []
-    i = 0
-    while i < len(adjs):
-        ms = tx.match_longest(adjs, i, tx.MULTIWORD_STYLES)
-        col = tx.colour_at(adjs, i)
-        w = adjs[i]
-        if ms:
-            out.setdefault("style", ms[1])
-            i += ms[0]
-            continue
-        if col:
-            colours.append(col[1])
-            i += col[0]
-            continue
-        if w in tx.MATERIALS:
-            out.setdefault("material", tx.MATERIALS[w])
-        elif w in tx.STYLES:
-            out.setdefault("style", tx.STYLES[w])
-        elif w in tx.SIZE_WORDS:
-            out.setdefault("size", tx.SIZE_WORDS[w])
-        i += 1
-    if colours:
-        out["colour"] = " and ".join(dict.fromkeys(colours))
-    for w in head:  # "queen bed", "double bed": the size word is part of the synonym
-        if w in tx.BED_SIZE_WORDS:
-            out.setdefault("size", w)
-    return out
-
-
-
-
 def find_generics(toks: list[tx.Token], rooms: list[Mention], objects: list[Mention],
                    notes: list[str]) -> list[Mention]:
     """Noun phrases in the object list that match no catalog synonym: generic objects (or parts, with a note)."""
@@ -537,7 +492,7 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
     if k < len(toks) and k in covered:
         return None  # "a zebra bed"? the words run into a catalog noun: leave them as adjectives
     head_words = words[head:k]
-    if head_words[-1] in tx.PART_NOUNS:  # "a cabinet that includes three drawers": the last thing's detail, if any
+    if head_words[-1] in tx.PART_NOUNS or head_words[-1] in tx.OBJECT_PARTS:  # "a cabinet that includes three drawers": the last thing's detail, if any
         owner = max((e for e in object_ends if e < i and not set(words[e:i]) & SENTENCE_END), default=None)
         return None if owner is None else (Mention("generic", head, head, k, "generic", head_text=" ".join(head_words)),
                                            owner + 1)
@@ -545,6 +500,8 @@ def generic_at(toks: list[tx.Token], words: list[str], i: int, covered: set[int]
         return None
     if not listed(words, i, object_ends) and names_no_object(" ".join(head_words)):
         return None  # prose about the room ("a gentle warmth", "the dust motes"), not a thing listed in it
+    if is_wished(words, head):
+        return None  # "I'd love to fill the wall with cutting boards": a wish
     if in_contact_clause(words, i, object_ends):
         return None  # "an ottoman we can put our feet on": a clause about the ottoman
     if k + 1 < len(words) and words[k] == "of" and any(t in covered for t in range(k + 1, min(k + 4, len(words)))):
@@ -607,7 +564,9 @@ def not_an_object(head_words: list[str], words: list[str], head: int, k: int) ->
             or (k < len(words) and words[k] in tx.AREA_WORDS) or is_abstract(head_words[-1])
             or never_a_noun(head_words[-1]) or tx.colour_at(head_words, len(head_words) - 1) is not None
             or head_words[-1] in tx.MATERIALS or head_words[-1] in tx.SIZE_WORDS
-            or head_words[-1] in tx.NOT_OBJECT_HEADS)
+            or head_words[-1] in tx.NOT_OBJECT_HEADS or catalog.singular(head_words[-1]) in tx.SENSED_HEADS
+            or catalog.singular(head_words[-1]) in tx.MATERIALS
+            or catalog.singular(head_words[-1]) in tx.FOOD_HEADS)
 
 
 def is_abstract(noun: str) -> bool:
