@@ -1,4 +1,4 @@
-"""Things a sentence only wishes for: "I'd love to add a ceiling fan at some point", "I dream of one day getting a
+"""Things a sentence only wishes for: "someday I'll add a ceiling fan", "I dream of one day getting a
 long dining table", "In a perfect world this mural would be on the big wall". They are not in the room the prose
 describes, and the evaluation sets count none of them (a wish is not a request to the planner: a request says "I
 want" or "add", which this leaves alone).
@@ -13,9 +13,10 @@ from scenegen.plan import text as tx
 from scenegen.plan.rules.records import SENTENCE_END
 
 WISHES: dict[tuple[str, ...], str] = tx.phrases(
-    "i'd love", "we'd love", "would love", "i would like to someday", "dream of", "dreaming of", "dreamed of",
-    "dreamt of", "in a perfect world", "i wish", "we wish", "someday", "one day", "some day")
-"""Phrases that make what follows them in their clause a wish."""
+    "i would like to someday", "dream of", "dreaming of", "dreamed of", "dreamt of", "in a perfect world", "i wish",
+    "we wish", "someday", "one day", "some day")
+"""Phrases that make what follows them in their clause a wish. Not "I'd love" or "would love": said to a scene
+generator ("a living room, I'd love a big green sofa") they ask for the thing."""
 CLAUSE_TURNS = frozenset({"but", "though", "although", "while", "whereas", "now", "currently", "today", "instead"})
 """Words that open a clause about the room as it is."""
 
