@@ -179,3 +179,17 @@ def test_i_would_love_said_to_the_generator_asks_for_the_thing():
 def test_a_bed_size_says_more_than_a_general_size(prompt, size):
     _, attrs, _ = facts(prompt)
     assert {v for c, f, v in attrs if f == "size"} == ({size} if size else set()), attrs
+
+
+@pytest.mark.parametrize("prompt, expected, attribute", [
+    ("Behind the bed is a wooden chest of drawers.", {"bed": 1, "chest_of_drawers": 1},
+     ("chest_of_drawers", "material", "wood")),
+    ("A bedroom with a white chest of drawers and a wooden chest.", {"chest_of_drawers": 1, "trunk": 1},
+     ("chest_of_drawers", "colour", "white")),
+])
+def test_an_adjective_before_a_longer_name_describes_it(prompt, expected, attribute):
+    """Held-out pv029: "a wooden chest of drawers" was a trunk ("wooden chest" is one of its names) and "of drawers"
+    was lost; a name whose leading words are only adjectives gives way to a longer name starting at its last word."""
+    counts, attrs, _ = facts(prompt)
+    assert counts == expected, counts
+    assert attribute in attrs, attrs

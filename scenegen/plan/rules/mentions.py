@@ -27,7 +27,17 @@ def catalog_match(toks: list[tx.Token], i: int) -> tuple[int, catalog.Category] 
     n, cat = found
     if n > 1 and is_verb_tail(toks, i, n):
         return longest_name(toks[:i + n - 1], i)  # "the TV stands opposite": a TV that stands, not TV stands
+    if n > 1 and overtaken(toks, i, n, cat):
+        return None  # "a wooden chest of drawers": "wooden" describes a chest of drawers, not a "wooden chest"
     return n + overlapping_tail(toks, i + n - 1, cat), cat
+
+
+def overtaken(toks: list[tx.Token], i: int, n: int, cat: catalog.Category) -> bool:
+    """Whether a name of ``n`` words at ``i`` whose leading words are only adjectives ("wooden chest") ends where a
+    longer name of another category starts ("chest of drawers"): the adjectives describe that one."""
+    nxt = longest_name(toks, i + n - 1)
+    return (nxt is not None and nxt[1].name != cat.name and nxt[0] > 1
+            and all(tx.is_adjective(t.text) for t in toks[i:i + n - 1]))
 
 
 VERB_TAILS = frozenset({"stands", "sits", "hangs", "rests", "lies", "leans"})
