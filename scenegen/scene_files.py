@@ -8,7 +8,7 @@ import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -77,16 +77,24 @@ def load_scene(path: str | Path) -> Scene:
         raise SceneFileError(f"{path} has {len(objects)} objects; scenegen handles at most {MAX_OBJECTS} per scene "
                              f"(split the scene into rooms)")
     _check_finite(raw, path)
-    try:
-        scene = Scene.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise SceneFileError(f"{path} is not a valid scene: {where}: {first['msg']} "
-                             f"({exc.error_count()} problem(s))") from None
+    scene = _validated(Scene, raw, path, "scene")
     _check_ids(scene, path)
     _check_asset_params(scene, path)
     return _resolve_photos(scene, path)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validated(model: type[M], raw: dict[str, Any], path: Path, what: str) -> M:
+    """``raw`` as a ``model`` ("scene", "home"); a ``SceneFileError`` naming the first problem and the count."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SceneFileError(f"{path} is not a valid {what}: {where}: {first['msg']} "
+                             f"({exc.error_count()} problem(s))") from None
 
 
 def _scene_json_path(path: Path) -> Path:

@@ -14,11 +14,11 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
 from scenegen.scene import SCHEMA_VERSION, Id, Provenance, Scene, SceneFileError, Vec2, _Model
 from scenegen.scene_files import (_check_asset_params, _check_finite, _check_ids, _read_json, _scene_json_path,
-                                  load_scene)
+                                  _validated, load_scene)
 
 HOME_VERSION = "2.0"
 """Major 2: a scene.json that holds rooms. 1.x files are single rooms (``scenegen.scene.SCHEMA_VERSION``)."""
@@ -154,13 +154,7 @@ def load_home(path: str | Path) -> Home:
     for k, room in enumerate(rooms if isinstance(rooms, list) else []):
         if isinstance(room, dict) and isinstance(room.get("scene"), dict):
             _check_finite(room["scene"], path)
-    try:
-        home = Home.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise SceneFileError(f"{path} is not a valid home: {where}: {first['msg']} "
-                             f"({exc.error_count()} problem(s))") from None
+    home = _validated(Home, raw, path, "home")
     for room in home.rooms:
         _check_ids(room.scene, path)
         _check_asset_params(room.scene, path)
