@@ -118,13 +118,7 @@ def test_state_steps_match_the_batch_rollout():
 def test_trainer_runs_both_stages_and_resumes(tmp_path):
     from scenegen.training.world.train_geometric import GeometricTrainConfig, train_geometric
 
-    rng = np.random.default_rng(0)
-    (tmp_path / "train").mkdir()
-    for i in range(2):
-        t = 12
-        np.savez(tmp_path / "train" / f"scene_{i:05d}.npz", frames=rng.integers(0, 256, (t + 1, 16, 16, 3), dtype=np.uint8),
-                 actions=rng.integers(0, len(ACTIONS), t), depth=(1 + rng.random((t + 1, 16, 16))).astype(np.float16),
-                 poses=np.zeros((t + 1, 4, 4), np.float32), scene_index=np.array(i))
+    _tiny_shards(tmp_path, depth=True)
     out = tmp_path / "g.safetensors"
     tc = GeometricTrainConfig(depth_steps=2, refine_steps=2, batch=2, max_h=4, save_every=1)
     card = train_geometric(tmp_path, out, tc, log=lambda m: None, cfg=tiny_geometric_config())
@@ -229,13 +223,15 @@ def test_train_world_geometric_refuses_a_missing_init(tmp_path):
     assert result.exit_code != 0 and "no checkpoint" in result.output and "Traceback" not in result.output
 
 
-def _tiny_shards(root, n=2, t=12, seed=0):
+def _tiny_shards(root, n=2, t=12, seed=0, depth=False):
+    """``n`` random 16² walks of ``t`` actions under ``root/train``, with the engine's depth when ``depth``."""
     rng = np.random.default_rng(seed)
     (root / "train").mkdir()
     for i in range(n):
+        extra = {"depth": (1 + rng.random((t + 1, 16, 16))).astype(np.float16)} if depth else {}
         np.savez(root / "train" / f"scene_{i:05d}.npz", frames=rng.integers(0, 256, (t + 1, 16, 16, 3), dtype=np.uint8),
                  actions=rng.integers(0, len(ACTIONS), t), poses=np.zeros((t + 1, 4, 4), np.float32),
-                 scene_index=np.array(i))
+                 scene_index=np.array(i), **extra)
 
 
 def test_refiner_trains_without_engine_depth_with_batch_workers_and_a_time_budget(tmp_path):
@@ -251,6 +247,10 @@ def test_refiner_trains_without_engine_depth_with_batch_workers_and_a_time_budge
     card = train_geometric(tmp_path, out, tc, log=lambda m: None, init=base)
     assert card["steps_done"] == {"depth": 0, "refine": 3}
     assert not torch.equal(load(out).refiner.out.weight, load(base).refiner.out.weight)
+    in_loop = train_geometric(tmp_path, tmp_path / "l.safetensors", replace(tc, workers=0), log=lambda m: None,
+                              init=base)
+    assert in_loop["steps_done"] == card["steps_done"]
+    assert not torch.equal(load(out).refiner.out.weight, load(tmp_path / "l.safetensors").refiner.out.weight)  # own draws
     said: list[str] = []
     timed = GeometricTrainConfig(depth_steps=0, refine_steps=10**6, batch=2, max_h=4, save_every=10**6,
                                  max_seconds=0.5)
@@ -262,7 +262,8 @@ def test_refiner_trains_without_engine_depth_with_batch_workers_and_a_time_budge
 def test_lr_schedule_follows_the_time_budget_when_it_is_nearer_its_end():
     from scenegen.training.world.train_geometric import lr_factor
 
-    assert lr_factor(50, 100) == lr_factor(50, 100, 0.0)
+    assert lr_factor(50, 100) == pytest.approx(0.5)                 # the step schedule as before: cosine midway
+    assert lr_factor(0, 100) == pytest.approx(0.2)                  # warm-up: 1 of 5 steps
     assert lr_factor(10, 10**6, 0.5) == pytest.approx(0.5)          # half the time: cosine at its middle
     assert lr_factor(10, 10**6, 0.01) == pytest.approx(0.2 * 0.5 * (1 + math.cos(math.pi * 0.01)))  # warming up
     assert lr_factor(10, 10**6, 0.999) < 1e-4
